@@ -1,0 +1,33 @@
+// Package build runs one build of a site: load the content, resolve the dossier,
+// render every page in memory, and (only through Write) put it on disk.
+package build
+
+import (
+	"io/fs"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// Options says what to build.
+type Options struct {
+	// Source is the site's folder: site.toml, content/, templates/, static/.
+	Source fs.FS
+	// BaseURL, when set, overrides site.toml's baseURL.
+	BaseURL string
+	// Drafts includes draft = true content (serve always does, and marks it).
+	Drafts bool
+	// Preview marks the build as one for `dossier serve`.
+	Preview bool
+}
+
+// Result is one finished build.
+type Result struct {
+	// Files maps slash-separated output paths ("index.html",
+	// "articles/x/index.html", "style.css") to their bytes.
+	Files map[string][]byte
+	// Diags holds every problem found; when Diags.HasErrors(), Files is nil.
+	Diags diag.List
+	// Site is the configuration the build used.
+	Site *config.Site
+}

@@ -1,0 +1,166 @@
+package content
+
+import (
+	"time"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// Kind is the kind of a content file, given by its folder.
+type Kind string
+
+// The kinds of content, named after their folders under content/.
+const (
+	KindArticle      Kind = "articles"
+	KindActor        Kind = "actors"
+	KindOrganization Kind = "organizations"
+	KindEvent        Kind = "events"
+)
+
+// Kinds lists every kind in a fixed order.
+var Kinds = []Kind{KindArticle, KindActor, KindOrganization, KindEvent}
+
+// Date is a calendar date (no time of day), in UTC. The zero Date means "not set".
+type Date struct{ time.Time }
+
+// String formats the date as 2006-01-02, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
+}
+
+// Ref is an id written in front matter, with where it was written.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Doc is what every content file has: where it is, its id, and its Markdown body.
+type Doc struct {
+	Kind Kind
+	ID   string // the file name without .md
+	Path string // slash-separated, relative to the source folder, e.g. content/articles/x.md
+	Pos  diag.Pos
+	// Keys holds the position of each front-matter key that was set, by dotted
+	// path: "title", "source.url", "claims.2.text", "claims.2.sources.0.url".
+	Keys map[string]diag.Pos
+	// Body is the Markdown after the front matter, with CRLF turned into LF.
+	Body []byte
+	// BodyLine is the 1-based line of the file on which Body starts.
+	BodyLine int
+	// Hash identifies the file's bytes, for incremental rebuilds.
+	Hash uint64
+}
+
+// At returns the position of a key, or of the file's start when the key was not set.
+func (d *Doc) At(key string) diag.Pos {
+	if p, ok := d.Keys[key]; ok {
+		return p
+	}
+	return d.Pos
+}
+
+// Source is where a text comes from, or a document that supports a verdict.
+type Source struct {
+	Title     string
+	URL       string
+	Publisher string
+	Date      Date
+	Archived  string // an archive copy
+	Note      string // e.g. "mirror", "state media", "in Russian"
+}
+
+// Claim is a checked statement anchored in an article's text.
+type Claim struct {
+	ID          string
+	Text        string // the exact words of the body
+	Prefix      string // optional context before Text, to pick one of several matches
+	Suffix      string // optional context after Text
+	Claimant    Ref    // "article", an actor id or an organization id; empty means the article
+	Status      Ref    // a verdict id from the scale
+	Explanation string // Markdown
+	Checked     Date
+	Sources     []Source
+	Pos         diag.Pos // the claim's table ([[claims]]) or list item
+	Index       int      // position in the article's claims list, for Doc.Keys ("claims.<Index>.text")
+}
+
+// Quote is attributed speech anchored in an article's text.
+type Quote struct {
+	ID      string
+	Speaker Ref // an actor id
+	Text    string
+	Prefix  string
+	Suffix  string
+	Said    Date
+	Via     Ref    // the organization that reported it (optional)
+	Context string // Markdown, optional
+	Pos     diag.Pos
+	Index   int
+}
+
+// Article is an annotated text.
+type Article struct {
+	Doc
+	Title         string
+	Date          Date
+	Summary       string
+	Actors        []Ref
+	Organizations []Ref
+	Tags          []string
+	Draft         bool
+	Source        Source
+	Claims        []Claim
+	Quotes        []Quote
+}
+
+// Actor is a person.
+type Actor struct {
+	Doc
+	Name          string
+	Aliases       []string
+	Role          string
+	Organizations []Ref
+	Country       Ref // an organization id of kind "state", optional
+	Wikidata      string
+	Image         string
+	Sources       []Source
+	Draft         bool
+}
+
+// Organization is a state's body, an alliance, an agency, a medium or a state.
+type Organization struct {
+	Doc
+	Name         string
+	Short        string
+	Aliases      []string
+	Kind         string // e.g. state, alliance, agency, ministry, media
+	Founded      string // a date 2001-06-15 or a year 2001, as written
+	Members      []Ref  // actor or organization ids
+	Headquarters string
+	Wikidata     string
+	Sources      []Source
+	Draft        bool
+}
+
+// Event is a dated happening for the timeline.
+type Event struct {
+	Doc
+	Title         string
+	Date          Date
+	End           Date // optional
+	Actors        []Ref
+	Organizations []Ref
+	Sources       []Source
+	Draft         bool
+}
+
+// Set is everything read from a source folder's content/, each kind sorted by id.
+type Set struct {
+	Articles      []*Article
+	Actors        []*Actor
+	Organizations []*Organization
+	Events        []*Event
+}

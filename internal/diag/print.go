@@ -1,0 +1,31 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// WriteText prints each diagnostic compiler-style, then a summary line when there are any.
+func (l List) WriteText(w io.Writer) error {
+	for _, d := range l {
+		if _, err := fmt.Fprintln(w, d); err != nil {
+			return err
+		}
+	}
+	if len(l) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "%d error(s), %d warning(s)\n", l.Count(Error), l.Count(Warning))
+	return err
+}
+
+// WriteJSON prints the list as a JSON array (never null).
+func (l List) WriteJSON(w io.Writer) error {
+	if l == nil {
+		l = List{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(l)
+}
