@@ -1,0 +1,11 @@
+// Package dossier resolves loaded content into a graph: articles with their
+// claims and quotes, actors and organizations with everything that points at
+// them, events, and the verdict tallies. It is pure: no I/O and no HTML.
+//
+// Resolve checks ids (unique per kind across all files; claim and quote ids
+// unique across the dossier) and references (actors, organizations, claimants,
+// speakers, via, statuses), reporting each problem at the reference's position
+// with a "did you mean" hint. The build then records where annotations were
+// anchored (Anchored) and where names were mentioned (AddMention), and calls
+// Finish to sort and count.
+package dossier

@@ -1,0 +1,138 @@
+package dossier
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Anchored records where a claim or quote was found in its article's text.
+func (d *Dossier) Anchored(kind, id, sentence string, line int) {
+	switch kind {
+	case "claim":
+		if c := d.claims[id]; c != nil {
+			c.Sentence, c.Line = sentence, line
+		}
+	case "quote":
+		if q := d.quotes[id]; q != nil {
+			q.Sentence, q.Line = sentence, line
+		}
+	}
+}
+
+// AddMention records that an entity's name appears at m. It reports whether
+// the entity exists.
+func (d *Dossier) AddMention(kind, id string, m Mention) bool {
+	e := d.Entity(kind, id)
+	switch e := e.(type) {
+	case *Actor:
+		e.Mentions = append(e.Mentions, m)
+	case *Organization:
+		e.Mentions = append(e.Mentions, m)
+	default:
+		return false
+	}
+	if m.Article != nil {
+		m.Article.involve(e)
+	}
+	return true
+}
+
+// Finish sorts every list and counts the tallies; call it once, after the
+// mentions have been added.
+func (d *Dossier) Finish() {
+	d.Articles = sortedValues(d.articles)
+	slices.SortStableFunc(d.Articles, newestFirst)
+	d.Actors = sortedValues(d.actors)
+	slices.SortStableFunc(d.Actors, byName)
+	d.Organizations = sortedValues(d.organizations)
+	slices.SortStableFunc(d.Organizations, byName)
+	d.Events = sortedValues(d.events)
+	slices.SortStableFunc(d.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID)) })
+	d.Claims, d.Quotes = nil, nil
+	for _, a := range d.Articles {
+		d.Claims = append(d.Claims, a.Claims...)
+		d.Quotes = append(d.Quotes, a.Quotes...)
+		slices.SortFunc(a.Actors, byName)
+		slices.SortFunc(a.Organizations, byName)
+		for _, act := range a.Actors {
+			act.Articles = append(act.Articles, a)
+		}
+		for _, o := range a.Organizations {
+			o.Articles = append(o.Articles, a)
+		}
+	}
+	for _, a := range d.Actors {
+		a.Tally = tally(a.Claims)
+		slices.SortStableFunc(a.Quotes, quoteOrder)
+	}
+	for _, o := range d.Organizations {
+		o.Tally = tally(o.Claims)
+		slices.SortStableFunc(o.Statements, quoteOrder)
+		slices.SortStableFunc(o.Members, byName)
+	}
+}
+
+func tally(claims []*Claim) Tally {
+	t := Tally{}
+	for _, c := range claims {
+		if c.Verdict.ID != "" {
+			t[c.Verdict.ID]++
+		}
+	}
+	return t
+}
+
+func newestFirst(a, b *Article) int {
+	return cmp.Or(b.Date.Compare(a.Date.Time), cmp.Compare(a.ID, b.ID))
+}
+
+func quoteOrder(a, b *Quote) int {
+	return cmp.Or(a.Said.Compare(b.Said.Time), cmp.Compare(a.ID, b.ID))
+}
+
+// Article returns the article with the given id, or nil.
+func (d *Dossier) Article(id string) *Article { return d.articles[id] }
+
+// Actor returns the actor with the given id, or nil.
+func (d *Dossier) Actor(id string) *Actor { return d.actors[id] }
+
+// Organization returns the organization with the given id, or nil.
+func (d *Dossier) Organization(id string) *Organization { return d.organizations[id] }
+
+// Claim returns the claim with the given id, or nil.
+func (d *Dossier) Claim(id string) *Claim { return d.claims[id] }
+
+// Quote returns the quote with the given id, or nil.
+func (d *Dossier) Quote(id string) *Quote { return d.quotes[id] }
+
+// Event returns the event with the given id, or nil.
+func (d *Dossier) Event(id string) *Event { return d.events[id] }
+
+// Entity returns the actor or organization of that kind and id, or nil.
+func (d *Dossier) Entity(kind, id string) Entity {
+	switch kind {
+	case "actor":
+		if a := d.actors[id]; a != nil {
+			return a
+		}
+	case "organization":
+		if o := d.organizations[id]; o != nil {
+			return o
+		}
+	}
+	return nil
+}
+
+// ClaimsWithVerdict returns the claims rated with the verdict id, in dossier order.
+func (d *Dossier) ClaimsWithVerdict(id string) []*Claim {
+	var out []*Claim
+	for _, c := range d.Claims {
+		if c.Verdict.ID == id {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Tally counts all claims of the dossier per verdict.
+func (d *Dossier) Tally() Tally { return tally(d.Claims) }

@@ -1,0 +1,135 @@
+package dossier
+
+import (
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+)
+
+// Dossier is the resolved graph of one site: every reference checked and
+// followed, back-links collected, tallies counted.
+type Dossier struct {
+	Site          *config.Site
+	Articles      []*Article // newest first, then by id
+	Actors        []*Actor   // by name
+	Organizations []*Organization
+	Events        []*Event // by date, then id
+	Claims        []*Claim // by article date (newest first), then order in the article
+	Quotes        []*Quote // likewise
+
+	articles      map[string]*Article
+	actors        map[string]*Actor
+	organizations map[string]*Organization
+	claims        map[string]*Claim
+	quotes        map[string]*Quote
+	events        map[string]*Event
+}
+
+// Entity is an actor or an organization: anything that can say, claim or be mentioned.
+type Entity interface {
+	EntityKind() string // "actor" or "organization"
+	EntityID() string
+	DisplayName() string
+}
+
+// Article is an annotated text with its resolved annotations and back-links.
+type Article struct {
+	*content.Article
+	Claims        []*Claim
+	Quotes        []*Quote
+	Actors        []*Actor        // declared and detected, by name
+	Organizations []*Organization // declared and detected, by name
+	Tally         Tally
+}
+
+// Claim is a checked statement with its verdict and where it stands.
+type Claim struct {
+	content.Claim
+	Article  *Article
+	Verdict  config.Verdict
+	Claimant Entity // nil when the article itself makes the claim
+	// Sentence is the plain text around the claimed words, once anchored.
+	Sentence string
+	Line     int
+}
+
+// Quote is attributed speech with its speaker and where it stands.
+type Quote struct {
+	content.Quote
+	Article  *Article
+	Speaker  *Actor
+	Via      *Organization // nil when not given
+	Sentence string
+	Line     int
+}
+
+// Mention is one place where a name appears: an article or a profile.
+type Mention struct {
+	Article  *Article // nil when the mention is in a profile or event
+	From     Entity   // the profile's entity, when the mention is in a profile
+	Event    *Event   // the event, when the mention is in an event body
+	Sentence string
+	Line     int
+}
+
+// Actor is a person with everything that points at them.
+type Actor struct {
+	*content.Actor
+	Organizations []*Organization
+	Country       *Organization
+	Quotes        []*Quote
+	Claims        []*Claim // claims the actor made
+	Mentions      []Mention
+	Articles      []*Article // articles involving the actor (declared or detected), newest first
+	Events        []*Event
+	Tally         Tally
+}
+
+// Organization is a body, alliance, agency, medium or state with everything that points at it.
+type Organization struct {
+	*content.Organization
+	Members    []Entity        // listed in members, and actors that list this organization
+	MemberOf   []*Organization // organizations listing this one as a member
+	Statements []*Quote        // quotes by members or reported via it
+	Claims     []*Claim        // claims made by it
+	Mentions   []Mention
+	Articles   []*Article
+	Events     []*Event
+	Tally      Tally
+}
+
+// Event is a dated happening for the timeline.
+type Event struct {
+	*content.Event
+	Actors        []*Actor
+	Organizations []*Organization
+}
+
+// EntityKind implements Entity.
+func (a *Actor) EntityKind() string { return "actor" }
+
+// EntityID implements Entity.
+func (a *Actor) EntityID() string { return a.ID }
+
+// DisplayName implements Entity.
+func (a *Actor) DisplayName() string { return a.Name }
+
+// EntityKind implements Entity.
+func (o *Organization) EntityKind() string { return "organization" }
+
+// EntityID implements Entity.
+func (o *Organization) EntityID() string { return o.ID }
+
+// DisplayName implements Entity.
+func (o *Organization) DisplayName() string { return o.Name }
+
+// Tally counts claims per verdict id.
+type Tally map[string]int
+
+// Total is the number of claims counted.
+func (t Tally) Total() int {
+	n := 0
+	for _, c := range t {
+		n += c
+	}
+	return n
+}

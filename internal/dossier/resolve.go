@@ -1,0 +1,308 @@
+package dossier
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// ArticleClaimant is the claimant id meaning "the article itself says so".
+const ArticleClaimant = "article"
+
+// Resolve checks every id and reference of set against each other and the
+// verdict scale, and builds the graph. Drafts are left out unless drafts is true.
+// Mentions found in bodies are added afterwards with AddMention, then Finish.
+func Resolve(site *config.Site, set *content.Set, drafts bool) (*Dossier, diag.List) {
+	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[string]diag.Pos{}}
+	r.index(set)
+	r.link()
+	return r.d, r.diags
+}
+
+type resolver struct {
+	d      *Dossier
+	drafts bool
+	diags  diag.List
+	// owner remembers where each id was first defined, per namespace ("actor:x").
+	owner map[string]diag.Pos
+}
+
+// claim registers an id in a namespace, reporting a duplicate naming both places.
+func (r *resolver) claim(ns, id string, pos diag.Pos) bool {
+	key := ns + ":" + id
+	if first, ok := r.owner[key]; ok {
+		r.diags.Errorf(pos, diag.Duplicate, "ids are unique per kind; rename one of them",
+			"duplicate %s id %q (first defined at %s)", ns, id, first)
+		return false
+	}
+	r.owner[key] = pos
+	return true
+}
+
+func (r *resolver) index(set *content.Set) {
+	d := r.d
+	d.articles, d.actors, d.organizations = map[string]*Article{}, map[string]*Actor{}, map[string]*Organization{}
+	d.claims, d.quotes, d.events = map[string]*Claim{}, map[string]*Quote{}, map[string]*Event{}
+	for _, a := range set.Actors {
+		if (!a.Draft || r.drafts) && r.claim("actor", a.ID, a.Pos) {
+			d.actors[a.ID] = &Actor{Actor: a}
+		}
+	}
+	for _, o := range set.Organizations {
+		if (!o.Draft || r.drafts) && r.claim("organization", o.ID, o.Pos) {
+			d.organizations[o.ID] = &Organization{Organization: o}
+		}
+	}
+	for _, e := range set.Events {
+		if (!e.Draft || r.drafts) && r.claim("event", e.ID, e.Pos) {
+			d.events[e.ID] = &Event{Event: e}
+		}
+	}
+	for _, a := range set.Articles {
+		if (!a.Draft || r.drafts) && r.claim("article", a.ID, a.Pos) {
+			r.indexArticle(a)
+		}
+	}
+}
+
+func (r *resolver) indexArticle(a *content.Article) {
+	art := &Article{Article: a, Tally: Tally{}}
+	r.d.articles[a.ID] = art
+	for _, c := range a.Claims {
+		if c.ID == "" || !r.claim("claim", c.ID, c.Pos) {
+			continue
+		}
+		if _, clash := r.d.Site.Verdict(c.ID); clash {
+			r.diags.Errorf(c.Pos, diag.Duplicate, "rename the claim: /claims/"+c.ID+"/ lists the claims with that verdict",
+				"claim id %q is also a verdict id", c.ID)
+		}
+		cl := &Claim{Claim: c, Article: art}
+		art.Claims = append(art.Claims, cl)
+		r.d.claims[c.ID] = cl
+	}
+	for _, q := range a.Quotes {
+		if q.ID == "" || !r.claim("quote", q.ID, q.Pos) {
+			continue
+		}
+		qu := &Quote{Quote: q, Article: art}
+		art.Quotes = append(art.Quotes, qu)
+		r.d.quotes[q.ID] = qu
+	}
+}
+
+func (r *resolver) link() {
+	d := r.d
+	for _, a := range sortedValues(d.actors) {
+		r.linkActor(a)
+	}
+	for _, o := range sortedValues(d.organizations) {
+		r.linkOrganization(o)
+	}
+	for _, e := range sortedValues(d.events) {
+		r.linkEvent(e)
+	}
+	for _, a := range sortedValues(d.articles) {
+		r.linkArticle(a)
+	}
+}
+
+func (r *resolver) linkActor(a *Actor) {
+	for _, ref := range a.Actor.Organizations {
+		if o := r.organization(ref, "organization"); o != nil {
+			a.Organizations = append(a.Organizations, o)
+			o.Members = appendEntity(o.Members, a)
+		}
+	}
+	if a.Actor.Country.ID != "" {
+		a.Country = r.organization(a.Actor.Country, "country")
+	}
+}
+
+func (r *resolver) linkOrganization(o *Organization) {
+	for _, ref := range o.Organization.Members {
+		switch m := r.entity(ref, "member"); m := m.(type) {
+		case *Actor:
+			o.Members = appendEntity(o.Members, m)
+		case *Organization:
+			o.Members = appendEntity(o.Members, m)
+			m.MemberOf = append(m.MemberOf, o)
+		}
+	}
+}
+
+func (r *resolver) linkEvent(e *Event) {
+	for _, ref := range e.Event.Actors {
+		if a := r.actor(ref, "actor"); a != nil {
+			e.Actors = append(e.Actors, a)
+			a.Events = append(a.Events, e)
+		}
+	}
+	for _, ref := range e.Event.Organizations {
+		if o := r.organization(ref, "organization"); o != nil {
+			e.Organizations = append(e.Organizations, o)
+			o.Events = append(o.Events, e)
+		}
+	}
+}
+
+func (r *resolver) linkArticle(a *Article) {
+	for _, ref := range a.Article.Actors {
+		if act := r.actor(ref, "actor"); act != nil {
+			a.involve(act)
+		}
+	}
+	for _, ref := range a.Article.Organizations {
+		if o := r.organization(ref, "organization"); o != nil {
+			a.involve(o)
+		}
+	}
+	for _, c := range a.Claims {
+		r.linkClaim(c)
+	}
+	for _, q := range a.Quotes {
+		r.linkQuote(q)
+	}
+}
+
+func (r *resolver) linkClaim(c *Claim) {
+	if v, ok := r.d.Site.Verdict(c.Status.ID); ok {
+		c.Verdict = v
+		c.Article.Tally[v.ID]++
+	} else if c.Status.ID != "" {
+		r.unknown(c.Status, "status", r.d.Site.VerdictIDs())
+	}
+	if c.Claim.Claimant.ID == "" || c.Claim.Claimant.ID == ArticleClaimant {
+		return
+	}
+	switch e := r.entity(c.Claim.Claimant, "claimant"); e := e.(type) {
+	case *Actor:
+		c.Claimant = e
+		e.Claims = append(e.Claims, c)
+		c.Article.involve(e)
+	case *Organization:
+		c.Claimant = e
+		e.Claims = append(e.Claims, c)
+		c.Article.involve(e)
+	}
+}
+
+func (r *resolver) linkQuote(q *Quote) {
+	if q.Quote.Speaker.ID != "" {
+		if a := r.actor(q.Quote.Speaker, "speaker"); a != nil {
+			q.Speaker = a
+			a.Quotes = append(a.Quotes, q)
+			q.Article.involve(a)
+			for _, o := range a.Organizations {
+				o.Statements = appendQuote(o.Statements, q)
+			}
+		}
+	}
+	if q.Quote.Via.ID != "" {
+		if o := r.organization(q.Quote.Via, "via"); o != nil {
+			q.Via = o
+			o.Statements = appendQuote(o.Statements, q)
+			q.Article.involve(o)
+		}
+	}
+}
+
+func (r *resolver) actor(ref content.Ref, what string) *Actor {
+	if a, ok := r.d.actors[ref.ID]; ok {
+		return a
+	}
+	r.unknown(ref, what+" (actor)", slices.Collect(maps.Keys(r.d.actors)))
+	return nil
+}
+
+func (r *resolver) organization(ref content.Ref, what string) *Organization {
+	if o, ok := r.d.organizations[ref.ID]; ok {
+		return o
+	}
+	r.unknown(ref, what+" (organization)", slices.Collect(maps.Keys(r.d.organizations)))
+	return nil
+}
+
+// entity resolves an id that may name an actor or an organization.
+func (r *resolver) entity(ref content.Ref, what string) Entity {
+	if a, ok := r.d.actors[ref.ID]; ok {
+		return a
+	}
+	if o, ok := r.d.organizations[ref.ID]; ok {
+		return o
+	}
+	ids := append(slices.Collect(maps.Keys(r.d.actors)), slices.Collect(maps.Keys(r.d.organizations))...)
+	r.unknown(ref, what+" (actor or organization)", ids)
+	return nil
+}
+
+func (r *resolver) unknown(ref content.Ref, what string, ids []string) {
+	slices.Sort(ids)
+	hint := diag.DidYouMean(ref.ID, ids)
+	if hint == "" {
+		hint = unknownHint(what)
+	}
+	r.diags.Errorf(ref.Pos, diag.UnknownRef, hint, "unknown %s %q", what, ref.ID)
+}
+
+func unknownHint(what string) string {
+	switch {
+	case strings.HasPrefix(what, "status"):
+		return "use a verdict id from site.toml's scale"
+	case strings.Contains(what, "actor or"):
+		return "create it with `dossier new actor ID` or `dossier new organization ID`"
+	case strings.Contains(what, "actor"):
+		return "create it with `dossier new actor ID`"
+	}
+	return "create it with `dossier new organization ID`"
+}
+
+func sortedValues[V any](m map[string]V) []V {
+	keys := slices.Sorted(maps.Keys(m))
+	out := make([]V, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
+func appendEntity(list []Entity, e Entity) []Entity {
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+func appendQuote(list []*Quote, q *Quote) []*Quote {
+	if slices.Contains(list, q) {
+		return list
+	}
+	return append(list, q)
+}
+
+// involve records that the article concerns an actor or organization.
+func (a *Article) involve(e Entity) {
+	switch e := e.(type) {
+	case *Actor:
+		if !slices.Contains(a.Actors, e) {
+			a.Actors = append(a.Actors, e)
+		}
+	case *Organization:
+		if !slices.Contains(a.Organizations, e) {
+			a.Organizations = append(a.Organizations, e)
+		}
+	}
+}
+
+func entityKey(e Entity) string { return fmt.Sprintf("%s:%s", e.EntityKind(), e.EntityID()) }
+
+func byName[E Entity](a, b E) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName())), cmp.Compare(a.EntityID(), b.EntityID()))
+}

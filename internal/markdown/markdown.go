@@ -1,0 +1,108 @@
+// Package markdown turns Markdown bodies into HTML for the site: goldmark with
+// GFM, footnotes, typographer and heading ids, chroma highlighting with CSS
+// classes, and the annotate and mention extensions. Parsing and rendering are
+// separate steps, and a Converter is safe for concurrent use.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/markdown/annotate"
+	"github.com/dossier-dev/dossier/internal/markdown/mention"
+)
+
+// Options configure a Converter.
+type Options struct {
+	// UnsafeHTML lets raw HTML in bodies through; off, it is replaced by a comment.
+	UnsafeHTML bool
+}
+
+// Converter converts bodies. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with the site's extensions.
+func New(opts Options) *Converter {
+	rendererOpts := []renderer.Option{
+		// Priority 100 puts the highlighter before goldmark's own code block
+		// renderer (priority 1000), so it renders fenced code blocks.
+		renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)),
+	}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer,
+			annotate.New(), mention.New()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md}
+}
+
+// Input is one body to convert, with what its extensions need.
+type Input struct {
+	File        string // for diagnostics, e.g. content/articles/x.md
+	BodyLine    int    // the file's line on which Source starts
+	Source      []byte
+	Annotations []annotate.Annotation // claims and quotes to mark
+	Matcher     *mention.Matcher      // names to detect; nil for none
+	Mentions    mention.Mode          // which detected names become links
+}
+
+// Doc is a parsed body, ready to render.
+type Doc struct {
+	in   Input
+	root ast.Node
+	pc   parser.Context
+}
+
+// Output is a rendered body and what the extensions found in it.
+type Output struct {
+	HTML     []byte
+	Anchors  []annotate.Anchor
+	Mentions []mention.Hit
+	Diags    diag.List
+}
+
+// Parse parses in, anchoring its annotations and detecting its mentions.
+func (c *Converter) Parse(in Input) *Doc {
+	pc := parser.NewContext()
+	annotate.Set(pc, annotate.Document{File: in.File, BodyLine: in.BodyLine, Annotations: in.Annotations})
+	if in.Matcher != nil {
+		mention.Set(pc, in.Matcher, in.Mentions, in.File, in.BodyLine)
+	}
+	root := c.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))
+	return &Doc{in: in, root: root, pc: pc}
+}
+
+// Render renders a parsed body into HTML.
+func (c *Converter) Render(doc *Doc) (Output, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(doc.in.Source) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, doc.in.Source, doc.root); err != nil {
+		return Output{}, fmt.Errorf("render %s: %w", doc.in.File, err)
+	}
+	out := Output{HTML: buf.Bytes(), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc)}
+	if doc.in.Matcher != nil {
+		out.Mentions = mention.Hits(doc.pc)
+	}
+	return out, nil
+}
+
+// Convert parses and renders in one step.
+func (c *Converter) Convert(in Input) (Output, error) {
+	return c.Render(c.Parse(in))
+}

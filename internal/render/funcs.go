@@ -1,0 +1,75 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// funcs are the template functions every template can use.
+var funcs = template.FuncMap{
+	"date":     formatDate,
+	"isoDate":  func(d content.Date) string { return d.String() },
+	"shorten":  shorten,
+	"lower":    strings.ToLower,
+	"add":      func(a, b int) int { return a + b },
+	"percent":  percent,
+	"jsonld":   jsonLD,
+	"kindName": kindName,
+	"entities": func(v ...dossier.Entity) []dossier.Entity { return v },
+	"isActor":  func(e dossier.Entity) bool { _, ok := e.(*dossier.Actor); return ok },
+	"dict":     dict,
+}
+
+// dict builds a map from alternating keys and values, to pass several values to a partial.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// formatDate prints a date for readers: "8 January 2022".
+func formatDate(d content.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2 January 2006")
+}
+
+// percent is part/total as a whole percentage, for bar widths.
+func percent(part, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return part * 100 / total
+}
+
+// jsonLD marshals v for a <script type="application/ld+json"> element;
+// json.Marshal escapes <, > and & so the script cannot be closed early.
+func jsonLD(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("json-ld: %w", err)
+	}
+	return template.JS(b), nil
+}
+
+func kindName(e dossier.Entity) string {
+	if o, ok := e.(*dossier.Organization); ok && o.Kind != "" {
+		return o.Kind
+	}
+	return e.EntityKind()
+}

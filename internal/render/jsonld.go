@@ -1,0 +1,101 @@
+package render
+
+import (
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// ClaimReview is the schema.org ClaimReview of a claim page, as fact-check
+// aggregators read it.
+func (p *Page) ClaimReview() map[string]any {
+	c, ok := p.Object.(*dossier.Claim)
+	if !ok {
+		return nil
+	}
+	rating := map[string]any{"@type": "Rating", "alternateName": c.Verdict.Label}
+	if c.Verdict.Rating > 0 {
+		rating["ratingValue"] = c.Verdict.Rating
+		rating["bestRating"] = 5
+		rating["worstRating"] = 1
+	}
+	appearance := map[string]any{"@type": "CreativeWork", "url": p.AbsURL(Path(c.Article)), "headline": c.Article.Title}
+	if c.Article.Source.URL != "" {
+		appearance["url"] = c.Article.Source.URL
+	}
+	if !c.Article.Date.IsZero() {
+		appearance["datePublished"] = c.Article.Date.String()
+	}
+	item := map[string]any{"@type": "Claim", "appearance": appearance, "author": p.claimAuthor(c)}
+	if !c.Article.Date.IsZero() {
+		item["datePublished"] = c.Article.Date.String()
+	}
+	review := map[string]any{
+		"@context":      "https://schema.org",
+		"@type":         "ClaimReview",
+		"@id":           p.AbsURL(Path(c)) + "#review",
+		"url":           p.AbsURL(Path(c)),
+		"claimReviewed": shorten(c.Text, 200),
+		"itemReviewed":  item,
+		"reviewRating":  rating,
+		"author":        p.publisher(),
+		"publisher":     p.publisher(),
+	}
+	if !c.Checked.IsZero() {
+		review["datePublished"] = c.Checked.String()
+	}
+	return review
+}
+
+func (p *Page) claimAuthor(c *dossier.Claim) map[string]any {
+	switch e := c.Claimant.(type) {
+	case *dossier.Actor:
+		return map[string]any{"@type": "Person", "@id": p.AbsURL(Path(e)) + "#id", "name": e.Name}
+	case *dossier.Organization:
+		return map[string]any{"@type": "Organization", "@id": p.AbsURL(Path(e)) + "#id", "name": e.Name}
+	}
+	author := map[string]any{"@type": "Organization", "name": c.Article.Source.Publisher}
+	if c.Article.Source.Publisher == "" {
+		author["name"] = c.Article.Title
+		author["@type"] = "CreativeWork"
+	}
+	return author
+}
+
+func (p *Page) publisher() map[string]any {
+	org := map[string]any{"@type": "Organization", "name": p.Site.Publisher.Name}
+	if p.Site.Publisher.Name == "" {
+		org["name"] = p.Site.Title
+	}
+	if p.Site.Publisher.URL != "" {
+		org["url"] = p.Site.Publisher.URL
+	} else {
+		org["url"] = p.AbsURL("")
+	}
+	return org
+}
+
+// Quotation is the schema.org Quotation of a quote page.
+func (p *Page) Quotation() map[string]any {
+	q, ok := p.Object.(*dossier.Quote)
+	if !ok {
+		return nil
+	}
+	out := map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "Quotation",
+		"@id":      p.AbsURL(Path(q)) + "#id",
+		"url":      p.AbsURL(Path(q)),
+		"text":     q.Text,
+	}
+	if q.Speaker != nil {
+		out["creator"] = map[string]any{"@type": "Person", "@id": p.AbsURL(Path(q.Speaker)) + "#id", "name": q.Speaker.Name}
+	}
+	if !q.Said.IsZero() {
+		out["dateCreated"] = q.Said.String()
+	}
+	based := map[string]any{"@type": "CreativeWork", "url": p.AbsURL(Path(q.Article)), "name": q.Article.Title}
+	if q.Article.Source.URL != "" {
+		based["url"] = q.Article.Source.URL
+	}
+	out["isBasedOn"] = based
+	return out
+}

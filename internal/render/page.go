@@ -1,0 +1,152 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// siteData is what every page shares.
+type siteData struct {
+	Site    *config.Site
+	D       *dossier.Dossier
+	URLs    URLs
+	Preview bool
+	in      Input
+}
+
+func newSiteData(in Input) *siteData {
+	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: NewURLs(in.Dossier.Site.BaseURL), Preview: in.Preview, in: in}
+}
+
+// Page is the data every page template gets.
+type Page struct {
+	*siteData
+	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, timeline, methodology, search, notfound
+	Path        string // the page's site path, "" for home, "articles/x/" …
+	Title       string
+	Description string
+	Object      any            // the page's article, actor, … when it has one
+	Verdict     config.Verdict // verdict pages
+	Claims      []*dossier.Claim
+	Draft       bool
+}
+
+// URL is the root-relative URL of a site path.
+func (s *siteData) URL(path string) string { return s.URLs.Rel(path) }
+
+// AbsURL is the absolute URL of a site path.
+func (s *siteData) AbsURL(path string) string { return s.URLs.Abs(path) }
+
+// Href is the root-relative URL of an article, actor, organization, claim, quote or event.
+func (s *siteData) Href(v any) string {
+	if e, ok := v.(dossier.Entity); ok {
+		return s.URLs.Rel(EntityPath(e.EntityKind(), e.EntityID()))
+	}
+	return s.URLs.Rel(Path(v))
+}
+
+// VerdictURL is the page of the claims with one verdict.
+func (s *siteData) VerdictURL(id string) string { return s.URLs.Rel(VerdictPath(id)) }
+
+// HTML is a rendered Markdown body by key ("article:x", "claim:y" …).
+func (s *siteData) HTML(key string) template.HTML { return s.in.HTML[key] }
+
+// VerdictOf returns the scale's verdict for an id.
+func (s *siteData) VerdictOf(id string) config.Verdict {
+	v, _ := s.Site.Verdict(id)
+	return v
+}
+
+// Bar is one verdict's segment of a tally bar, in percent of the width.
+type Bar struct {
+	ID, Label string
+	N         int
+	X, W      float64
+}
+
+// Bars lays out a tally as segments in the scale's order.
+func (s *siteData) Bars(t dossier.Tally) []Bar {
+	total := t.Total()
+	var bars []Bar
+	x := 0.0
+	for _, v := range s.Site.Verdicts {
+		n := t[v.ID]
+		if n == 0 {
+			continue
+		}
+		w := float64(n) * 100 / float64(total)
+		bars = append(bars, Bar{ID: v.ID, Label: v.Label, N: n, X: x, W: w})
+		x += w
+	}
+	return bars
+}
+
+// Canonical is the page's absolute URL.
+func (p *Page) Canonical() string { return p.URLs.Abs(p.Path) }
+
+// pages lists every templated page of the site.
+func pages(s *siteData) []job {
+	d := s.D
+	page := func(kind, path, title, desc string, obj any) *Page {
+		return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, Object: obj}
+	}
+	jobs := []job{
+		{"index.html", "home.html", page("home", "", s.Site.Title, s.Site.Description, nil)},
+		{"articles/index.html", "articles.html", page("list", "articles/", "Articles", "Every article of the dossier.", nil)},
+		{"actors/index.html", "actors.html", page("list", "actors/", "Actors", "The people in the dossier.", nil)},
+		{"organizations/index.html", "organizations.html", page("list", "organizations/", "Organizations", "States, alliances, agencies and media in the dossier.", nil)},
+		{"quotes/index.html", "quotes.html", page("list", "quotes/", "Quotes", "Who said what, and when.", nil)},
+		{"claims/index.html", "claims.html", page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil)},
+		{"timeline/index.html", "timeline.html", page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil)},
+		{"methodology/index.html", "methodology.html", page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil)},
+		{"404.html", "404.html", page("notfound", "404.html", "Page not found", "", nil)},
+	}
+	for _, v := range s.Site.Verdicts {
+		p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)
+		p.Verdict, p.Claims = v, d.ClaimsWithVerdict(v.ID)
+		jobs = append(jobs, job{VerdictPath(v.ID) + "index.html", "claims.html", p})
+	}
+	for _, a := range d.Articles {
+		p := page("article", Path(a), a.Title, a.Summary, a)
+		p.Draft = a.Draft
+		jobs = append(jobs, job{Path(a) + "index.html", "article.html", p})
+	}
+	for _, a := range d.Actors {
+		jobs = append(jobs, job{Path(a) + "index.html", "actor.html", page("actor", Path(a), a.Name, a.Role, a)})
+	}
+	for _, o := range d.Organizations {
+		jobs = append(jobs, job{Path(o) + "index.html", "organization.html", page("organization", Path(o), o.Name, o.Kind, o)})
+	}
+	for _, c := range d.Claims {
+		jobs = append(jobs, job{Path(c) + "index.html", "claim.html", page("claim", Path(c), "Fact-check: "+shorten(c.Text, 70), c.Verdict.Label+": "+shorten(c.Text, 140), c)})
+	}
+	for _, q := range d.Quotes {
+		jobs = append(jobs, job{Path(q) + "index.html", "quote.html", page("quote", Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)})
+	}
+	for _, e := range d.Events {
+		jobs = append(jobs, job{Path(e) + "index.html", "event.html", page("event", Path(e), e.Title, e.Date.String(), e)})
+	}
+	return jobs
+}
+
+func quoteDescription(q *dossier.Quote) string {
+	if q.Speaker != nil {
+		return "Quote by " + q.Speaker.Name
+	}
+	return "Quote"
+}
+
+// shorten cuts s to at most n runes at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + "…"
+}

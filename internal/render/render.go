@@ -1,0 +1,118 @@
+// Package render turns a resolved dossier into the files of the site, in
+// memory: HTML pages from html/template templates (the site's templates/ over
+// the embedded defaults), static files, the stylesheet for highlighted code,
+// feeds, sitemap, JSON-LD, the search index and the data export. Every URL
+// comes from one builder, URLs, so the site works under any base path.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// Input is everything one render needs.
+type Input struct {
+	Dossier *dossier.Dossier
+	// HTML holds rendered Markdown by key: "article:ID", "actor:ID",
+	// "organization:ID", "event:ID", "claim:ID" (the explanation), "quote:ID" (the context).
+	HTML map[string]template.HTML
+	// Text holds the plain text of article bodies by article id, for search.
+	Text map[string]string
+	// Static is the static files (the site's over the defaults), copied as they are.
+	Static fs.FS
+	// CodeCSS is the stylesheet for highlighted code.
+	CodeCSS []byte
+	// Preview marks a build for `dossier serve` (drafts are labelled).
+	Preview bool
+}
+
+// Renderer renders sites with templates parsed once.
+type Renderer struct {
+	tmpl *Templates
+}
+
+// New parses the templates of fsys (normally Overlay(site templates, defaults)).
+func New(templates fs.FS) (*Renderer, diag.List) {
+	t, diags := ParseTemplates(templates, funcs)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return &Renderer{tmpl: t}, diags
+}
+
+// Files is a rendered site: output path → bytes.
+type Files map[string][]byte
+
+// job is one output file to produce.
+type job struct {
+	path     string // output path, e.g. articles/x/index.html
+	template string // page template, or "" when bytes is set
+	page     *Page
+}
+
+// Render produces every file of the site. Template execution failures are
+// diagnostics; err is for the tool's own failures.
+func (r *Renderer) Render(in Input) (Files, diag.List, error) {
+	site := newSiteData(in)
+	jobs := pages(site)
+	files := Files{}
+	var diags diag.List
+	var mu sync.Mutex
+	work := make(chan job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for j := range work {
+				buf.Reset()
+				err := r.tmpl.Execute(&buf, j.template, j.page)
+				mu.Lock()
+				if err != nil {
+					diags.Add(templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err)))
+				} else {
+					files[j.path] = bytes.Clone(buf.Bytes())
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	if err := addStatic(files, in); err != nil {
+		return nil, diags, err
+	}
+	if err := addData(files, site); err != nil {
+		return nil, diags, err
+	}
+	return files, diags, nil
+}
+
+func addStatic(files Files, in Input) error {
+	if in.Static != nil {
+		names, err := fsList(in.Static)
+		if err != nil {
+			return fmt.Errorf("list static files: %w", err)
+		}
+		for _, p := range names {
+			b, err := fs.ReadFile(in.Static, p)
+			if err != nil {
+				return fmt.Errorf("read static %s: %w", p, err)
+			}
+			files[p] = b
+		}
+	}
+	files["code.css"] = in.CodeCSS
+	files[".nojekyll"] = []byte{}
+	return nil
+}
+

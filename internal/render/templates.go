@@ -1,0 +1,151 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// Overlay returns a file system that serves top's files and falls back to bottom's.
+// A nil top is the same as bottom alone.
+func Overlay(top, bottom fs.FS) fs.FS { return overlayFS{top, bottom} }
+
+type overlayFS struct{ top, bottom fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if o.top != nil {
+		if f, err := o.top.Open(name); err == nil {
+			return f, nil
+		}
+	}
+	return o.bottom.Open(name)
+}
+
+// files lists the regular files of both layers, each name once, sorted.
+func (o overlayFS) files() ([]string, error) {
+	var names []string
+	for _, layer := range []fs.FS{o.top, o.bottom} {
+		if layer == nil {
+			continue
+		}
+		err := fs.WalkDir(layer, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+				names = append(names, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
+
+// Templates holds the parsed page templates: one set per page template, each
+// with the layout and partials (files starting with "_" and layout.html).
+type Templates struct {
+	pages map[string]*template.Template
+}
+
+// ParseTemplates parses every *.html template of fsys, where a page template
+// is any file that is not a partial. Problems come back as diagnostics at
+// templates/NAME:LINE.
+func ParseTemplates(fsys fs.FS, funcs template.FuncMap) (*Templates, diag.List) {
+	var diags diag.List
+	names, err := fsList(fsys)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "templates"}, diag.Template, "", "read templates: %v", err)
+		return nil, diags
+	}
+	shared := template.New("").Funcs(funcs)
+	var pages []string
+	for _, name := range names {
+		if !isPartial(name) {
+			pages = append(pages, name)
+			continue
+		}
+		if err := parseOne(shared, fsys, name); err != nil {
+			diags.Add(templateDiagnostic(name, err))
+		}
+	}
+	t := &Templates{pages: map[string]*template.Template{}}
+	for _, name := range pages {
+		set, err := shared.Clone()
+		if err == nil {
+			err = parseOne(set, fsys, name)
+		}
+		if err != nil {
+			diags.Add(templateDiagnostic(name, err))
+			continue
+		}
+		t.pages[name] = set
+	}
+	return t, diags
+}
+
+func fsList(fsys fs.FS) ([]string, error) {
+	if o, ok := fsys.(overlayFS); ok {
+		return o.files()
+	}
+	return overlayFS{bottom: fsys}.files()
+}
+
+func isPartial(name string) bool {
+	base := path.Base(name)
+	return base == "layout.html" || strings.HasPrefix(base, "_")
+}
+
+func parseOne(set *template.Template, fsys fs.FS, name string) error {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	_, err = set.New(name).Parse(string(src))
+	return err
+}
+
+// Has reports whether a page template exists.
+func (t *Templates) Has(name string) bool { return t.pages[name] != nil }
+
+// Execute runs the page template name with data; the layout wraps it.
+func (t *Templates) Execute(w interface{ Write([]byte) (int, error) }, name string, data any) error {
+	set := t.pages[name]
+	if set == nil {
+		return fmt.Errorf("no template %s", name)
+	}
+	return set.ExecuteTemplate(w, name, data)
+}
+
+// parseErrorLine finds "NAME:LINE:" in a text/template parse error, which has
+// no typed form; html/template's typed *template.Error is preferred below.
+var parseErrorLine = regexp.MustCompile(`:(\d+):`)
+
+func templateDiagnostic(name string, err error) diag.Diagnostic {
+	d := diag.Diagnostic{Pos: diag.Pos{File: "templates/" + name}, Severity: diag.Error, Code: diag.Template,
+		Msg: err.Error(), Hint: "see the html/template documentation for the syntax"}
+	var terr *template.Error
+	if errors.As(err, &terr) && terr.Line > 0 {
+		d.Pos.Line = terr.Line
+		d.Msg = terr.Description
+		return d
+	}
+	if m := parseErrorLine.FindStringSubmatch(err.Error()); m != nil {
+		d.Pos.Line, _ = strconv.Atoi(m[1])
+	}
+	return d
+}

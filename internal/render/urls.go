@@ -1,0 +1,77 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// URLs builds every link of the site from its base URL, so that the site works
+// at a domain's root and under a sub-path alike. It is the only place that
+// knows the URL scheme.
+type URLs struct {
+	origin string // scheme and host, "" when the base URL has none
+	base   string // the base path, starting and ending with "/"
+}
+
+// NewURLs returns the builder for a base URL such as
+// "https://example.github.io/kz-dossier/" or "/".
+func NewURLs(baseURL string) URLs {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return URLs{base: "/"}
+	}
+	base := u.Path
+	if !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	origin := ""
+	if u.Scheme != "" && u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	return URLs{origin: origin, base: base}
+}
+
+// Base is the base path, e.g. "/kz-dossier/".
+func (u URLs) Base() string { return u.base }
+
+// Rel turns a site path ("articles/x/") into a root-relative URL under the base path.
+func (u URLs) Rel(path string) string { return u.base + strings.TrimPrefix(path, "/") }
+
+// Abs turns a site path into an absolute URL; without a host in the base URL
+// it is the same as Rel.
+func (u URLs) Abs(path string) string { return u.origin + u.Rel(path) }
+
+// Path returns the site path of a page's object: articles/x/, actors/y/, …
+func Path(v any) string {
+	switch v := v.(type) {
+	case *dossier.Article:
+		return "articles/" + v.ID + "/"
+	case *dossier.Actor:
+		return "actors/" + v.ID + "/"
+	case *dossier.Organization:
+		return "organizations/" + v.ID + "/"
+	case *dossier.Claim:
+		return "claims/" + v.ID + "/"
+	case *dossier.Quote:
+		return "quotes/" + v.ID + "/"
+	case *dossier.Event:
+		return "events/" + v.ID + "/"
+	}
+	return ""
+}
+
+// EntityPath is Path for an actor or organization given by kind and id.
+func EntityPath(kind, id string) string {
+	if kind == "actor" {
+		return "actors/" + id + "/"
+	}
+	return "organizations/" + id + "/"
+}
+
+// VerdictPath is the page listing the claims with one verdict.
+func VerdictPath(id string) string { return "claims/" + id + "/" }

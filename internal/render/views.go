@@ -1,0 +1,100 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// EntityCount is an entity with how often it is mentioned.
+type EntityCount struct {
+	Entity dossier.Entity
+	Count  int
+}
+
+// TopEntities lists the most-mentioned actors and organizations, at most eight.
+func (s *siteData) TopEntities() []EntityCount {
+	var list []EntityCount
+	for _, a := range s.D.Actors {
+		if n := len(a.Mentions); n > 0 {
+			list = append(list, EntityCount{a, n})
+		}
+	}
+	for _, o := range s.D.Organizations {
+		if n := len(o.Mentions); n > 0 {
+			list = append(list, EntityCount{o, n})
+		}
+	}
+	slices.SortStableFunc(list, func(a, b EntityCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Entity.DisplayName(), b.Entity.DisplayName()))
+	})
+	return list[:min(len(list), 8)]
+}
+
+// OtherQuotes lists the quote page's speaker's other quotes.
+func (p *Page) OtherQuotes() []*dossier.Quote {
+	q, ok := p.Object.(*dossier.Quote)
+	if !ok || q.Speaker == nil {
+		return nil
+	}
+	var out []*dossier.Quote
+	for _, other := range q.Speaker.Quotes {
+		if other != q {
+			out = append(out, other)
+		}
+	}
+	return out
+}
+
+// Day is one date of the timeline with what happened on it.
+type Day struct {
+	Date    content.Date
+	Entries []Entry
+}
+
+// Entry is one item of the timeline.
+type Entry struct {
+	Kind  string // event, article, quote
+	Title string
+	URL   string
+	Note  string
+}
+
+// Timeline merges events, articles and quotes by date, grouped by day, oldest first.
+func (s *siteData) Timeline() []Day {
+	type dated struct {
+		date  content.Date
+		entry Entry
+	}
+	var all []dated
+	for _, e := range s.D.Events {
+		all = append(all, dated{e.Date, Entry{"event", e.Title, s.Href(e), ""}})
+	}
+	for _, a := range s.D.Articles {
+		all = append(all, dated{a.Date, Entry{"article", a.Title, s.Href(a), ""}})
+	}
+	for _, q := range s.D.Quotes {
+		if q.Said.IsZero() {
+			continue
+		}
+		note := ""
+		if q.Speaker != nil {
+			note = "— " + q.Speaker.Name
+		}
+		all = append(all, dated{q.Said, Entry{"quote", "“" + shorten(q.Text, 90) + "”", s.Href(q), note}})
+	}
+	slices.SortStableFunc(all, func(a, b dated) int { return a.date.Compare(b.date.Time) })
+	var days []Day
+	for _, d := range all {
+		if d.date.IsZero() {
+			continue
+		}
+		if n := len(days); n == 0 || !days[n-1].Date.Equal(d.date.Time) {
+			days = append(days, Day{Date: d.date})
+		}
+		days[len(days)-1].Entries = append(days[len(days)-1].Entries, d.entry)
+	}
+	return days
+}

@@ -1,0 +1,4 @@
+// dossier.js: small enhancements; every page reads fine without it.
+(function () {
+  "use strict";
+})();
