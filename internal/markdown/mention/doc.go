@@ -1,0 +1,57 @@
+// Package mention finds the names of actors and organizations in Markdown
+// bodies and links them to their pages, as a goldmark extension.
+//
+// # Use
+//
+// Build one Matcher per site from every entity with NewMatcher; it reports
+// names shared by two entities. Add New() to the goldmark instance once.
+// For each document, create a parser.Context, call Set with the matcher, the
+// site's mode and the document's file and first body line (and SetSelf on an
+// entity's own profile), parse with that context, render, and read Hits.
+// Documents may be parsed in parallel: all per-document state lives in the
+// parser.Context, and the Matcher is read-only.
+//
+// # What is a mention
+//
+//   - A name is any of Entity.Names (name, short name, aliases), matched
+//     case-sensitively as written: "CSTO" is not "csto". White space inside a
+//     name matches one space or a line break; a straight apostrophe in a name
+//     also matches a typographic one, and the other way round.
+//   - Whole words only: no letter, digit, mark or "_" may touch a name that
+//     begins or ends with one. Hyphens separate words ("CSTO-led" mentions
+//     CSTO). A possessive is a mention: "Tokayev's", "Tokayev’s" and the
+//     typographer's "Tokayev&rsquo;s" all mention Tokayev, and the "'s" stays
+//     outside the link; "O'Brien" does not mention "Brien".
+//   - The longest name wins, then the leftmost: "Kassym-Jomart Tokayev" is one
+//     mention, not one of "Tokayev" too. Mentions never overlap.
+//   - Never inside headings, links, autolinks, images, code spans or raw HTML,
+//     nor in code blocks or HTML blocks. Any other inline container
+//     (emphasis, strikethrough, the annotate extension's claim and quote
+//     marks) is walked into: a name inside a marked claim is a mention.
+//   - A name is looked for in the text of one block (paragraph, list item,
+//     table cell, footnote) and never across inline containers: a name that
+//     would begin inside emphasis or a mark and end outside it (or the other
+//     way round) is not a mention, though a shorter name wholly on one side
+//     still is. Line breaks inside a paragraph do not stop a name.
+//   - A name shared by two or more entities is reported by NewMatcher
+//     (diag.MentionClash, at each entity) and never links nor counts as a hit,
+//     but it still hides shorter names inside it.
+//
+// # Links
+//
+// Which mentions become links is the Mode: ModeFirst (the default) links the
+// first mention of each entity in a document, ModeAll every one, ModeNone
+// none. Hits reports every mention either way, in document order, with its
+// line and the plain text of its sentence (for back-link lists). A link is
+//
+//	<a class="mention" href="HREF" data-entity="KIND:ID" data-title="TITLE">NAME</a>
+//
+// around the name's own nodes, so emphasis, typographic quotes and claim
+// marks inside and around it render as before.
+//
+// # Cost
+//
+// The matcher is an Aho–Corasick automaton compiled into a table over the
+// bytes names use: each block's text is read once whatever the number of
+// names, and names are checked for whole words only where one ends.
+package mention

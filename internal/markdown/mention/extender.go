@@ -1,0 +1,39 @@
+package mention
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Priorities. goldmark runs AST transformers from the highest priority down.
+const (
+	// transformerPriority is low so that mentions are found in the final tree:
+	// after the footnote extension (999) has moved its definitions to the end
+	// of the document, so hits come in reading order, and after the annotate
+	// extension has wrapped claims and quotes in marks, which it anchors on
+	// the unsplit text and which this package then walks into.
+	transformerPriority = 100
+	// rendererPriority is goldmark's usual value for extension renderers (the
+	// footnote and table extensions use it); no other renderer claims
+	// KindMention, so it only has to be registered.
+	rendererPriority = 500
+)
+
+type extender struct{}
+
+// New returns the extension: an AST transformer that finds and links
+// mentions in the documents prepared with Set, and the renderer of the
+// links. Documents without Set are left alone.
+func New() goldmark.Extender { return extender{} }
+
+// Extend implements goldmark.Extender.
+func (extender) Extend(md goldmark.Markdown) {
+	md.Parser().AddOptions(parser.WithASTTransformers(
+		util.Prioritized(transformer{}, transformerPriority),
+	))
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(htmlRenderer{}, rendererPriority),
+	))
+}

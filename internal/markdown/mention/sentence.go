@@ -1,0 +1,86 @@
+package mention
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// sentence returns the plain text of the sentence of flat that contains
+// flat[start:end], with escapes and entities resolved and white space
+// collapsed. A sentence ends at ".", "!", "?" or "…" (and any closing quotes
+// or brackets) followed by white space, except after an initial ("J.") or a
+// common abbreviation ("Mr.", "Gen."); a block is never longer than its text.
+func sentence(flat []byte, start, end int) string {
+	from := 0
+	for j := start - 1; j >= 0; j-- {
+		if e, ok := sentenceBreak(flat, j); ok && e <= start {
+			from = e
+			break
+		}
+	}
+	to := len(flat)
+	for j := end; j < len(flat); j++ {
+		if e, ok := sentenceBreak(flat, j); ok {
+			to = e
+			break
+		}
+	}
+	s := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(flat[from:to])))
+	return strings.Join(strings.Fields(string(s)), " ")
+}
+
+// sentenceBreak reports whether a sentence ends with the terminator at
+// flat[j], and where (after its closing quotes and brackets).
+func sentenceBreak(flat []byte, j int) (int, bool) {
+	n := terminator(flat[j:])
+	if n == 0 || (flat[j] == '.' && abbreviation(flat[:j])) {
+		return 0, false
+	}
+	e := j + n
+	for e < len(flat) {
+		r, size := utf8.DecodeRune(flat[e:])
+		if !strings.ContainsRune(`"')]”’»`, r) {
+			break
+		}
+		e += size
+	}
+	if e < len(flat) && !unicode.IsSpace(rune(flat[e])) {
+		return 0, false
+	}
+	return e, true
+}
+
+// terminator returns the length of the sentence terminator b begins with, or 0.
+func terminator(b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case b[0] == '.' || b[0] == '!' || b[0] == '?':
+		return 1
+	case bytes.HasPrefix(b, []byte("…")):
+		return len("…")
+	}
+	return 0
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = []string{"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Sen", "Rep", "Gov", "St", "Jr", "Sr", "vs", "No"}
+
+// abbreviation reports whether before ends with an initial or an abbreviation.
+func abbreviation(before []byte) bool {
+	i := len(before)
+	for i > 0 {
+		r, size := utf8.DecodeLastRune(before[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	word := string(before[i:])
+	return utf8.RuneCountInString(word) == 1 || slices.Contains(abbreviations, word)
+}
