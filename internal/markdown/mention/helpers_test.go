@@ -53,3 +53,13 @@ func mustMatcher(t testing.TB, ents []Entity) *Matcher {
 	m, _ := NewMatcher(ents)
 	return m
 }
+
+func newContext(m *Matcher, mode Mode, bodyLine int) parser.Context {
+	pc := parser.NewContext()
+	Set(pc, m, mode, "content/articles/x.md", bodyLine)
+	return pc
+}
+
+func textReader(src string) text.Reader { return text.NewReader([]byte(src)) }
+
+func withContext(pc parser.Context) parser.ParseOption { return parser.WithContext(pc) }
