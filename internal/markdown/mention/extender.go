@@ -7,14 +7,16 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Priorities. goldmark runs AST transformers from the highest priority down.
+// Priorities. goldmark sorts by ascending number: a smaller number is a
+// higher priority and runs (or is tried) first.
 const (
-	// transformerPriority is low so that mentions are found in the final tree:
-	// after the footnote extension (999) has moved its definitions to the end
-	// of the document, so hits come in reading order, and after the annotate
-	// extension has wrapped claims and quotes in marks, which it anchors on
-	// the unsplit text and which this package then walks into.
-	transformerPriority = 100
+	// transformerPriority is a large number, so that mentions are found in
+	// the final tree: after the footnote extension's transformer (999) has
+	// moved footnote definitions to the end of the document, so hits come in
+	// reading order, and after the annotate extension (which must use a
+	// smaller number) has wrapped claims and quotes in marks, anchored on the
+	// text before any of it is split by mention links.
+	transformerPriority = 2000
 	// rendererPriority is goldmark's usual value for extension renderers (the
 	// footnote and table extensions use it); no other renderer claims
 	// KindMention, so it only has to be registered.

@@ -233,3 +233,16 @@ func TestNoSet(t *testing.T) {
 		t.Errorf("empty matcher: %q %v", got, hits)
 	}
 }
+
+// TestFootnoteOrder checks that mentions are found in reading order: footnote
+// definitions render at the end wherever they are written.
+func TestFootnoteOrder(t *testing.T) {
+	m := mustMatcher(t, testEntities)
+	html, hits := convert(t, newMarkdown(), m, ModeFirst, "Intro.[^1]\n\n[^1]: Tokayev in a note.\n\nTokayev in the text.")
+	if len(hits) != 2 || hits[0].Line != 5 || !hits[0].Linked || hits[1].Line != 3 || hits[1].Linked {
+		t.Errorf("got %+v, want the text's mention (line 5) first and linked", hits)
+	}
+	if !strings.Contains(short(html), "<p>{Tokayev|actor:tokayev} in the text.</p>") {
+		t.Errorf("text mention not linked:\n%s", html)
+	}
+}
