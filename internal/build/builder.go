@@ -1,0 +1,186 @@
+package build
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io/fs"
+	"sync"
+
+	root "github.com/dossier-dev/dossier"
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/markdown"
+	"github.com/dossier-dev/dossier/internal/render"
+)
+
+// Builder builds a site again and again, keeping what did not change: parsed
+// content files, converted Markdown and parsed templates. Its output is always
+// the same as a fresh build's. A Builder is not safe for concurrent use.
+type Builder struct {
+	opts Options
+
+	parsed    map[string]parsedFile // content path → last parse
+	converted sync.Map              // conversion key → markdown.Output
+	renderer  *render.Renderer
+	tmplHash  uint64
+	tmplDiags diag.List
+}
+
+type parsedFile struct {
+	hash  uint64
+	item  any
+	diags diag.List
+}
+
+// New returns a Builder for opts.
+func New(opts Options) *Builder {
+	return &Builder{opts: opts, parsed: map[string]parsedFile{}}
+}
+
+// Build builds the whole site in memory.
+func Build(opts Options) (*Result, error) { return New(opts).Build(nil) }
+
+// Build rebuilds the site. changed lists the source paths that changed since
+// the last call (nil: unknown, so everything is checked); files are compared
+// by content hash in any case, so a wrong list costs time, never correctness.
+func (b *Builder) Build(changed []string) (*Result, error) {
+	var diags diag.List
+	site, cdiags := config.Load(b.opts.Source, config.FileName)
+	diags.Append(cdiags)
+	if b.opts.BaseURL != "" {
+		site.BaseURL = b.opts.BaseURL
+	}
+	res := &Result{Site: site}
+	set, ldiags, err := b.load()
+	if err != nil {
+		return nil, err
+	}
+	diags.Append(ldiags)
+	d, rdiags := dossier.Resolve(site, set, b.opts.Drafts || b.opts.Preview)
+	diags.Append(rdiags)
+	r, tdiags, err := b.templates()
+	if err != nil {
+		return nil, err
+	}
+	diags.Append(tdiags)
+	bodies, mdiags, err := b.convertAll(site, d)
+	if err != nil {
+		return nil, err
+	}
+	diags.Append(mdiags)
+	codeCSS, err := markdown.CSS(site.Markdown.Highlight)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: config.FileName}, diag.Config, "try github, monokai or dracula", "%v", err)
+	}
+	if diags.HasErrors() || r == nil {
+		diags.Sort()
+		res.Diags = diags
+		return res, nil
+	}
+	d.Finish()
+	files, rdiags2, err := r.Render(render.Input{
+		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
+		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()),
+	})
+	if err != nil {
+		return nil, err
+	}
+	diags.Append(rdiags2)
+	diags.Sort()
+	res.Diags = diags
+	if !diags.HasErrors() {
+		res.Files = files
+	}
+	return res, nil
+}
+
+// load parses every content file, reusing the parse of files whose bytes did not change.
+func (b *Builder) load() (*content.Set, diag.List, error) {
+	var diags diag.List
+	paths, wdiags, err := contentFiles(b.opts.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	diags.Append(wdiags)
+	set := &content.Set{}
+	seen := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		src, err := fs.ReadFile(b.opts.Source, p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		h := hashBytes(src)
+		pf, ok := b.parsed[p]
+		if !ok || pf.hash != h {
+			item, pdiags := content.Parse(p, src)
+			pf = parsedFile{hash: h, item: item, diags: pdiags}
+			b.parsed[p] = pf
+		}
+		seen[p] = true
+		diags.Append(pf.diags)
+		if pf.item != nil {
+			set.Add(pf.item)
+		}
+	}
+	for p := range b.parsed {
+		if !seen[p] {
+			delete(b.parsed, p)
+		}
+	}
+	set.Sort()
+	return set, diags, nil
+}
+
+// templates parses the templates again only when a template file changed.
+func (b *Builder) templates() (*render.Renderer, diag.List, error) {
+	site := subOrNil(b.opts.Source, "templates")
+	h := fnv.New64a()
+	if site != nil {
+		err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			src, err := fs.ReadFile(site, p)
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
+			h.Write(src)
+			return err
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("read templates: %w", err)
+		}
+	}
+	if b.renderer != nil && h.Sum64() == b.tmplHash {
+		return b.renderer, b.tmplDiags, nil
+	}
+	r, diags := render.New(render.Overlay(site, root.Templates()))
+	b.renderer, b.tmplHash, b.tmplDiags = r, h.Sum64(), diags
+	return r, diags, nil
+}
+
+// subOrNil returns the named folder of fsys, or nil when it does not exist.
+func subOrNil(fsys fs.FS, dir string) fs.FS {
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+func hashBytes(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+// bodies is the rendered Markdown of a build.
+type bodies struct {
+	html map[string]template.HTML
+	text map[string]string
+}
+

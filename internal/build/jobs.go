@@ -1,0 +1,98 @@
+package build
+
+import (
+	"fmt"
+	"hash/fnv"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/markdown"
+	"github.com/dossier-dev/dossier/internal/markdown/annotate"
+	"github.com/dossier-dev/dossier/internal/markdown/mention"
+	"github.com/dossier-dev/dossier/internal/render"
+)
+
+// names is the site's mention matcher with a fingerprint of what it matches.
+type names struct {
+	*mention.Matcher
+	fingerprint uint64
+}
+
+// mentionMatcher builds the matcher for every actor's and organization's names.
+func mentionMatcher(d *dossier.Dossier, urls render.URLs) (names, diag.List) {
+	var entities []mention.Entity
+	h := fnv.New64a()
+	add := func(e mention.Entity) {
+		entities = append(entities, e)
+		fmt.Fprintf(h, "%s|%s|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Title)
+	}
+	for _, a := range d.Actors {
+		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)),
+			Href: urls.Rel(render.Path(a)), Title: a.Role, Pos: a.At("name")})
+	}
+	for _, o := range d.Organizations {
+		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)),
+			Href: urls.Rel(render.Path(o)), Title: o.Kind, Pos: o.At("name")})
+	}
+	m, diags := mention.NewMatcher(entities)
+	return names{Matcher: m, fingerprint: h.Sum64()}, diags
+}
+
+func nonEmpty(list []string) []string {
+	out := list[:0:0]
+	for _, s := range list {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// conversions lists every body of the dossier with what its conversion needs.
+func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
+	var jobs []conversion
+	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) {
+		jobs = append(jobs, conversion{key: key, owner: owner, in: markdown.Input{
+			File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}})
+	}
+	text := func(key, file string, src string, pos diag.Pos) {
+		jobs = append(jobs, conversion{key: key, in: markdown.Input{File: file, BodyLine: pos.Line, Source: []byte(src)}})
+	}
+	for _, a := range d.Articles {
+		body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls))
+		for _, c := range a.Claims {
+			text("claim:"+c.ID, a.Path, c.Explanation, a.At(fmt.Sprintf("claims.%d.explanation", c.Index)))
+		}
+		for _, q := range a.Quotes {
+			text("quote:"+q.ID, a.Path, q.Context, a.At(fmt.Sprintf("quotes.%d.context", q.Index)))
+		}
+	}
+	for _, a := range d.Actors {
+		body("actor:"+a.ID, a.Path, a.Body, a.BodyLine, dossier.Entity(a), nil)
+	}
+	for _, o := range d.Organizations {
+		body("organization:"+o.ID, o.Path, o.Body, o.BodyLine, dossier.Entity(o), nil)
+	}
+	for _, e := range d.Events {
+		body("event:"+e.ID, e.Path, e.Body, e.BodyLine, e, nil)
+	}
+	return jobs
+}
+
+// annotations turns an article's claims and quotes into what the annotate extension anchors.
+func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
+	var out []annotate.Annotation
+	for _, c := range a.Claims {
+		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
+			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c))})
+	}
+	for _, q := range a.Quotes {
+		label := "unknown speaker"
+		if q.Speaker != nil {
+			label = q.Speaker.Name
+		}
+		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
+			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q))})
+	}
+	return out
+}
