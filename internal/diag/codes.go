@@ -72,6 +72,11 @@ const (
 	// Fix: use a relative link.
 	EscapingLink Code = "escaping-link"
 
+	// Read: a file or folder of the site cannot be read (permissions, I/O).
+	//	content/articles/x.md: error: cannot read the file: permission denied
+	// Fix: make the file readable.
+	Read Code = "read"
+
 	// Config: site.toml has a problem.
 	// Fix: see the message; every key is optional.
 	Config Code = "config"
