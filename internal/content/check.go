@@ -1,0 +1,149 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// idRE is what an id looks like: file names and claim and quote ids alike.
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether s can be an id: lowercase ASCII letters and digits
+// in groups joined by single hyphens. An id is never a path.
+func ValidID(s string) bool { return idRE.MatchString(s) }
+
+// Slug makes a valid id out of s, or returns "" when s has no letter or digit
+// to keep: "Zhang_Ming" → "zhang-ming".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// idHint tells how to write a valid id, suggesting one made from bad.
+func idHint(bad, example string) string {
+	if s := Slug(bad); s != "" {
+		example = s
+	}
+	return fmt.Sprintf(`use only a-z, 0-9 and "-", such as %q`, example)
+}
+
+// at returns the position of key, or fallback when it was not written.
+func (d *decoder) at(key string, fallback diag.Pos) diag.Pos {
+	if p, ok := d.keys[key]; ok {
+		return p
+	}
+	return fallback
+}
+
+// addHint tells how to write key with an example value.
+func (d *decoder) addHint(key, example string) string {
+	if d.format == formatYAML {
+		return fmt.Sprintf("add %s: %s", key, example)
+	}
+	return fmt.Sprintf("add %s = %s", key, example)
+}
+
+// require reports key (a dotted path) when its value is empty. what names the
+// thing it belongs to, "" for the file itself.
+func (d *decoder) require(empty bool, what, key, example string, fallback diag.Pos) {
+	if !empty {
+		return
+	}
+	name := key[strings.LastIndexByte(key, '.')+1:]
+	msg := fmt.Sprintf("missing %q", name)
+	if what != "" {
+		msg = what + ": " + msg
+	}
+	d.diags.Errorf(d.at(key, fallback), diag.Missing, d.addHint(name, example), "%s", msg)
+}
+
+// annotation checks the id and text shared by claims and quotes, and returns
+// how to name it in messages.
+func (d *decoder) annotation(kind, path, id, text string, pos diag.Pos) string {
+	what := path
+	switch {
+	case id == "":
+		d.require(true, what, path+".id", `"a-short-id"`, pos)
+	case !ValidID(id):
+		d.diags.Errorf(d.at(path+".id", pos), diag.BadID, idHint(id, "a-short-id"), "invalid %s id %q", kind, id)
+	default:
+		what = fmt.Sprintf("%s %q", kind, id)
+	}
+	if strings.TrimSpace(text) == "" {
+		d.diags.Errorf(d.at(path+".text", pos), diag.Empty,
+			"copy the exact words of the article body into text", "%s: empty \"text\"", what)
+	}
+	return what
+}
+
+// checkClaim reports a claim without id, text or status.
+func (d *decoder) checkClaim(path string, c *Claim) {
+	what := d.annotation("claim", path, c.ID, c.Text, c.Pos)
+	d.require(c.Status.ID == "", what, path+".status", `"misleading"`, c.Pos)
+}
+
+// checkQuote reports a quote without id, text or speaker.
+func (d *decoder) checkQuote(path string, q *Quote) {
+	what := d.annotation("quote", path, q.ID, q.Text, q.Pos)
+	d.require(q.Speaker.ID == "", what, path+".speaker", `"an-actor-id"`, q.Pos)
+}
+
+// checkArticle reports missing keys, and claim or quote ids used twice; the
+// second of two is left out.
+func (d *decoder) checkArticle(a *Article) {
+	d.require(a.Title == "", "", "title", `"…"`, a.Pos)
+	d.require(a.Date.IsZero(), "", "date", "2022-01-08", a.Pos)
+	a.Claims = uniqueIDs(d, "claim", a.Claims, func(c Claim) (string, diag.Pos) {
+		return c.ID, d.at("claims."+strconv.Itoa(c.Index)+".id", c.Pos)
+	})
+	a.Quotes = uniqueIDs(d, "quote", a.Quotes, func(q Quote) (string, diag.Pos) {
+		return q.ID, d.at("quotes."+strconv.Itoa(q.Index)+".id", q.Pos)
+	})
+}
+
+// uniqueIDs reports and drops the items whose id an earlier item has.
+func uniqueIDs[T any](d *decoder, kind string, items []T, id func(T) (string, diag.Pos)) []T {
+	seen := map[string]diag.Pos{}
+	out := items[:0]
+	for _, it := range items {
+		name, pos := id(it)
+		if first, dup := seen[name]; dup {
+			d.diags.Errorf(pos, diag.Duplicate, "give each "+kind+" of an article its own id",
+				"%s id %q is used twice (first at line %d)", kind, name, first.Line)
+			continue
+		}
+		seen[name] = pos
+		out = append(out, it)
+	}
+	return out
+}
+
+// checkActor reports an actor without a name.
+func (d *decoder) checkActor(a *Actor) { d.require(a.Name == "", "", "name", `"…"`, a.Pos) }
+
+// checkOrganization reports an organization without a name.
+func (d *decoder) checkOrganization(o *Organization) {
+	d.require(o.Name == "", "", "name", `"…"`, o.Pos)
+}
+
+// checkEvent reports an event without a title or date.
+func (d *decoder) checkEvent(e *Event) {
+	d.require(e.Title == "", "", "title", `"…"`, e.Pos)
+	d.require(e.Date.IsZero(), "", "date", "2022-01-08", e.Pos)
+}

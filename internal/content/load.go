@@ -1,0 +1,161 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// Load reads every content/<kind>/**/*.md of fsys, which is rooted at the site
+// folder, in parallel. Files in other folders or with other extensions are
+// reported as warnings; dotfiles and editor temporary files are skipped
+// silently. A site without content/ loads as an empty Set. Each kind is sorted
+// by id, and the diagnostics by position.
+func Load(fsys fs.FS) (*Set, diag.List) {
+	paths, diags := listFiles(fsys)
+	items := make([]any, len(paths))
+	lists := make([]diag.List, len(paths))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range work {
+				items[i], lists[i] = loadFile(fsys, paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	set := &Set{}
+	for i, item := range items {
+		set.Add(item)
+		diags.Append(lists[i])
+	}
+	set.Sort()
+	diags.Sort()
+	return set, diags
+}
+
+// loadFile reads and parses one file.
+func loadFile(fsys fs.FS, p string) (any, diag.List) {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(diag.Pos{File: p}, diag.Read, "check the file's permissions", "cannot read the file: %v", err)
+		return nil, diags
+	}
+	return Parse(p, src)
+}
+
+// listFiles walks content/ and returns the paths of the files to parse.
+func listFiles(fsys fs.FS) ([]string, diag.List) {
+	var paths []string
+	var diags diag.List
+	err := fs.WalkDir(fsys, "content", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "content" || !errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(diag.Pos{File: p}, diag.Read, "check the folder's permissions", "cannot read: %v", err)
+			}
+			return nil
+		}
+		if p == "content" {
+			return nil
+		}
+		name := e.Name()
+		if ignored(name) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		return classify(&paths, &diags, p, e.IsDir())
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "content"}, diag.Read, "check the folder's permissions", "cannot read: %v", err)
+	}
+	return paths, diags
+}
+
+// classify keeps a content file, or warns about anything else found in content/.
+func classify(paths *[]string, diags *diag.List, p string, dir bool) error {
+	_, inKind := KindOf(p)
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	switch {
+	case dir && strings.Count(p, "/") == 1 && !inKind:
+		hint := diag.DidYouMean(path.Base(p), names)
+		if hint == "" {
+			hint = "content folders are " + strings.Join(names, ", ")
+		}
+		diags.Warnf(diag.Pos{File: p}, diag.UnknownKey, hint, "folder %s is not read: not a kind of content", p)
+		return fs.SkipDir
+	case dir:
+		return nil
+	case !inKind:
+		diags.Warnf(diag.Pos{File: p}, diag.UnknownKey, "move it into content/articles, content/actors, content/organizations or content/events",
+			"file %s is not read: it is in no kind's folder", p)
+	case path.Ext(p) != ".md":
+		diags.Warnf(diag.Pos{File: p}, diag.UnknownKey, "content files end in .md; put other files in static/",
+			"file %s is not read: not a .md file", p)
+	default:
+		*paths = append(*paths, p)
+	}
+	return nil
+}
+
+// ignored reports names skipped silently: dotfiles and editor leftovers.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swo") ||
+		(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
+}
+
+// Add appends an *Article, *Actor, *Organization or *Event to its list; it
+// ignores anything else, nil included. Sort restores the order afterwards.
+func (s *Set) Add(item any) {
+	switch x := item.(type) {
+	case *Article:
+		if x != nil {
+			s.Articles = append(s.Articles, x)
+		}
+	case *Actor:
+		if x != nil {
+			s.Actors = append(s.Actors, x)
+		}
+	case *Organization:
+		if x != nil {
+			s.Organizations = append(s.Organizations, x)
+		}
+	case *Event:
+		if x != nil {
+			s.Events = append(s.Events, x)
+		}
+	}
+}
+
+// Sort orders each kind by id, then by path for ids that clash.
+func (s *Set) Sort() {
+	sortDocs(s.Articles, func(a *Article) *Doc { return &a.Doc })
+	sortDocs(s.Actors, func(a *Actor) *Doc { return &a.Doc })
+	sortDocs(s.Organizations, func(o *Organization) *Doc { return &o.Doc })
+	sortDocs(s.Events, func(e *Event) *Doc { return &e.Doc })
+}
+
+func sortDocs[T any](items []*T, doc func(*T) *Doc) {
+	slices.SortFunc(items, func(a, b *T) int {
+		da, db := doc(a), doc(b)
+		return cmp.Or(cmp.Compare(da.ID, db.ID), cmp.Compare(da.Path, db.Path))
+	})
+}

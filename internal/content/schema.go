@@ -1,0 +1,170 @@
+package content
+
+import (
+	"strconv"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+// The schemas below are the front-matter reference of doc.go, as code: one
+// per table, each key with the decoding of its value.
+
+var articleSchema = newSchema(map[string]setter[Article]{
+	"title":         strKey(func(a *Article) *string { return &a.Title }),
+	"date":          dateKey(func(a *Article) *Date { return &a.Date }),
+	"summary":       strKey(func(a *Article) *string { return &a.Summary }),
+	"actors":        refsKey(func(a *Article) *[]Ref { return &a.Actors }),
+	"organizations": refsKey(func(a *Article) *[]Ref { return &a.Organizations }),
+	"tags":          strsKey(func(a *Article) *[]string { return &a.Tags }),
+	"draft":         boolKey(func(a *Article) *bool { return &a.Draft }),
+	"source": func(d *decoder, key string, v *value, a *Article) {
+		decodeTable(d, v, key, sourceSchema, &a.Source)
+	},
+	"claims": func(d *decoder, key string, v *value, a *Article) { a.Claims = d.claims(key, v) },
+	"quotes": func(d *decoder, key string, v *value, a *Article) { a.Quotes = d.quotes(key, v) },
+})
+
+var sourceSchema = newSchema(map[string]setter[Source]{
+	"title":     strKey(func(s *Source) *string { return &s.Title }),
+	"url":       strKey(func(s *Source) *string { return &s.URL }),
+	"publisher": strKey(func(s *Source) *string { return &s.Publisher }),
+	"date":      dateKey(func(s *Source) *Date { return &s.Date }),
+	"archived":  strKey(func(s *Source) *string { return &s.Archived }),
+	"note":      strKey(func(s *Source) *string { return &s.Note }),
+})
+
+var claimSchema = newSchema(map[string]setter[Claim]{
+	"id":          strKey(func(c *Claim) *string { return &c.ID }),
+	"text":        strKey(func(c *Claim) *string { return &c.Text }),
+	"prefix":      strKey(func(c *Claim) *string { return &c.Prefix }),
+	"suffix":      strKey(func(c *Claim) *string { return &c.Suffix }),
+	"claimant":    refKey(func(c *Claim) *Ref { return &c.Claimant }),
+	"status":      refKey(func(c *Claim) *Ref { return &c.Status }),
+	"explanation": strKey(func(c *Claim) *string { return &c.Explanation }),
+	"checked":     dateKey(func(c *Claim) *Date { return &c.Checked }),
+	"sources":     sourcesKey(func(c *Claim) *[]Source { return &c.Sources }),
+})
+
+var quoteSchema = newSchema(map[string]setter[Quote]{
+	"id":      strKey(func(q *Quote) *string { return &q.ID }),
+	"speaker": refKey(func(q *Quote) *Ref { return &q.Speaker }),
+	"text":    strKey(func(q *Quote) *string { return &q.Text }),
+	"prefix":  strKey(func(q *Quote) *string { return &q.Prefix }),
+	"suffix":  strKey(func(q *Quote) *string { return &q.Suffix }),
+	"said":    dateKey(func(q *Quote) *Date { return &q.Said }),
+	"via":     refKey(func(q *Quote) *Ref { return &q.Via }),
+	"context": strKey(func(q *Quote) *string { return &q.Context }),
+})
+
+var actorSchema = newSchema(map[string]setter[Actor]{
+	"name":          strKey(func(a *Actor) *string { return &a.Name }),
+	"aliases":       strsKey(func(a *Actor) *[]string { return &a.Aliases }),
+	"role":          strKey(func(a *Actor) *string { return &a.Role }),
+	"organizations": refsKey(func(a *Actor) *[]Ref { return &a.Organizations }),
+	"country":       refKey(func(a *Actor) *Ref { return &a.Country }),
+	"wikidata":      strKey(func(a *Actor) *string { return &a.Wikidata }),
+	"image":         strKey(func(a *Actor) *string { return &a.Image }),
+	"sources":       sourcesKey(func(a *Actor) *[]Source { return &a.Sources }),
+	"draft":         boolKey(func(a *Actor) *bool { return &a.Draft }),
+})
+
+var organizationSchema = newSchema(map[string]setter[Organization]{
+	"name":         strKey(func(o *Organization) *string { return &o.Name }),
+	"short":        strKey(func(o *Organization) *string { return &o.Short }),
+	"aliases":      strsKey(func(o *Organization) *[]string { return &o.Aliases }),
+	"kind":         strKey(func(o *Organization) *string { return &o.Kind }),
+	"founded":      yearKey(func(o *Organization) *string { return &o.Founded }),
+	"members":      refsKey(func(o *Organization) *[]Ref { return &o.Members }),
+	"headquarters": strKey(func(o *Organization) *string { return &o.Headquarters }),
+	"wikidata":     strKey(func(o *Organization) *string { return &o.Wikidata }),
+	"sources":      sourcesKey(func(o *Organization) *[]Source { return &o.Sources }),
+	"draft":        boolKey(func(o *Organization) *bool { return &o.Draft }),
+})
+
+var eventSchema = newSchema(map[string]setter[Event]{
+	"title":         strKey(func(e *Event) *string { return &e.Title }),
+	"date":          dateKey(func(e *Event) *Date { return &e.Date }),
+	"end":           dateKey(func(e *Event) *Date { return &e.End }),
+	"actors":        refsKey(func(e *Event) *[]Ref { return &e.Actors }),
+	"organizations": refsKey(func(e *Event) *[]Ref { return &e.Organizations }),
+	"sources":       sourcesKey(func(e *Event) *[]Source { return &e.Sources }),
+	"draft":         boolKey(func(e *Event) *bool { return &e.Draft }),
+})
+
+// The key kinds: each makes a setter from an accessor to the field it fills.
+
+func strKey[T any](f func(*T) *string) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.str(key, v) }
+}
+
+func strsKey[T any](f func(*T) *[]string) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.strs(key, v) }
+}
+
+func refKey[T any](f func(*T) *Ref) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.ref(key, v) }
+}
+
+func refsKey[T any](f func(*T) *[]Ref) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.refs(key, v) }
+}
+
+func boolKey[T any](f func(*T) *bool) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.boolean(key, v) }
+}
+
+func dateKey[T any](f func(*T) *Date) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.date(key, v) }
+}
+
+func yearKey[T any](f func(*T) *string) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.yearOrDate(key, v) }
+}
+
+func sourcesKey[T any](f func(*T) *[]Source) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.sources(key, v) }
+}
+
+// sources decodes a list of source tables.
+func (d *decoder) sources(key string, v *value) []Source {
+	var out []Source
+	for i, item := range d.list(key, v, "a list of tables") {
+		var s Source
+		decodeTable(d, item, key+"."+strconv.Itoa(i), sourceSchema, &s)
+		out = append(out, s)
+	}
+	return out
+}
+
+// claims decodes the claims list. A claim with any error is left out, so that
+// later stages do not report it again.
+func (d *decoder) claims(key string, v *value) []Claim {
+	var out []Claim
+	for i, item := range d.list(key, v, "a list of tables") {
+		c := Claim{Index: i, Pos: item.pos}
+		errs := d.diags.Count(diag.Error)
+		path := key + "." + strconv.Itoa(i)
+		decodeTable(d, item, path, claimSchema, &c)
+		d.checkClaim(path, &c)
+		if d.diags.Count(diag.Error) == errs {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// quotes decodes the quotes list, leaving out quotes with errors.
+func (d *decoder) quotes(key string, v *value) []Quote {
+	var out []Quote
+	for i, item := range d.list(key, v, "a list of tables") {
+		q := Quote{Index: i, Pos: item.pos}
+		errs := d.diags.Count(diag.Error)
+		path := key + "." + strconv.Itoa(i)
+		decodeTable(d, item, path, quoteSchema, &q)
+		d.checkQuote(path, &q)
+		if d.diags.Count(diag.Error) == errs {
+			out = append(out, q)
+		}
+	}
+	return out
+}
