@@ -1,0 +1,91 @@
+package annotate
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer anchors the Document stored in the parser.Context and marks
+// the spans in the AST.
+type transformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	d := document(pc)
+	if d == nil {
+		return
+	}
+	res := &result{}
+	pc.Set(resultKey, res)
+	if len(d.Annotations) == 0 {
+		return
+	}
+	x := &anchorer{d: collect(doc, reader.Source()), doc: d}
+	x.resolve()
+	res.anchors = x.anchors()
+	x.mark(reader.Source())
+	x.diags.Sort()
+	res.diags = x.diags
+}
+
+// anchors describes the placements, in the order of the annotations.
+func (x *anchorer) anchors() []Anchor {
+	out := make([]Anchor, 0, len(x.placed))
+	for _, p := range x.placed {
+		out = append(out, Anchor{
+			Kind: p.ann.Kind, ID: p.ann.ID, Line: x.fileLine(p.start),
+			Sentence: x.d.sentence(p.block, p.start, p.end),
+		})
+	}
+	return out
+}
+
+// mark wraps every placement in marks, block by block.
+func (x *anchorer) mark(source []byte) {
+	ps := slices.Clone(x.placed)
+	slices.SortStableFunc(ps, func(a, b placement) int {
+		return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+	})
+	m := &marker{source: source}
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].block == ps[i].block {
+			j++
+		}
+		b := x.d.blocks[ps[i].block]
+		m.markBlock(b.node, b.start, ps[i:j])
+		i = j
+	}
+}
+
+// sentence returns the plain text of the sentence of block bi holding the
+// rendered range [s, e): from just after the previous ". ", "! ", "? " or
+// "… " to the next, white space collapsed.
+func (d *docText) sentence(bi, s, e int) string {
+	b := d.blocks[bi]
+	t := d.t[b.start:b.end]
+	i, j := s-b.start, e-b.start
+	for i > 0 && !(isSpaceByte(t[i-1]) && endsSentence(t[:i-1])) {
+		i--
+	}
+	for j < len(t) && !(isSpaceByte(t[j]) && endsSentence(t[:j])) {
+		j++
+	}
+	return strings.Join(strings.Fields(string(t[i:j])), " ")
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
+
+// endsSentence reports whether t ends with a sentence's end: . ! ? or …,
+// possibly followed by closing quotes or brackets.
+func endsSentence(t []byte) bool {
+	t = bytes.TrimRight(t, `"')]’”»`)
+	return bytes.HasSuffix(t, []byte(".")) || bytes.HasSuffix(t, []byte("!")) ||
+		bytes.HasSuffix(t, []byte("?")) || bytes.HasSuffix(t, []byte("…"))
+}
