@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,12 +16,12 @@ func (m *marker) markBlock(b ast.Node, off int, ps []placement) {
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 	m.split(b, 0, cuts)
-	// Shorter spans first: a longer span's marks then wrap a shorter one's
-	// where they cover the same words, so the outer mark is the outer span.
-	order := slices.Clone(ps)
-	slices.SortStableFunc(order, func(a, b placement) int { return cmp.Compare(a.end-a.start, b.end-b.start) })
+	// ps is in document order (start, then longest first). Wrapping in the
+	// reverse order makes an enclosing span's marks wrap an enclosed one's
+	// where they cover the same words, so marks nest as the spans do, and
+	// as the Start and End announcements (placed in document order) do.
 	pieces := make(map[*Annotation][]*Mark, len(ps))
-	for _, p := range order {
+	for _, p := range slices.Backward(ps) {
 		s, e := p.start-off, p.end-off
 		var got []*Mark
 		for i := slices.Index(cuts, s); i+1 < len(cuts) && cuts[i] < e; i++ {
