@@ -16,8 +16,8 @@ import (
 
 var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func newFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
-	source := fs.String("source", ".", "the site's `folder`")
+func newFlags(flags *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
+	source := flags.String("source", ".", "the site's `folder`")
 	return func(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(args) != 2 {
 			fmt.Fprintln(stderr, "usage: dossier new article|actor|organization|event ID")
