@@ -183,4 +183,3 @@ type bodies struct {
 	html map[string]template.HTML
 	text map[string]string
 }
-

@@ -37,9 +37,8 @@ func (d *Dossier) AddMention(kind, id string, m Mention) bool {
 	return true
 }
 
-// Finish sorts every list and counts the tallies; call it once, after the
-// mentions have been added.
-func (d *Dossier) Finish() {
+// sortLists fills the dossier's top-level lists in their reading order.
+func (d *Dossier) sortLists() {
 	d.Articles = sortedValues(d.articles)
 	slices.SortStableFunc(d.Articles, newestFirst)
 	d.Actors = sortedValues(d.actors)
@@ -52,6 +51,13 @@ func (d *Dossier) Finish() {
 	for _, a := range d.Articles {
 		d.Claims = append(d.Claims, a.Claims...)
 		d.Quotes = append(d.Quotes, a.Quotes...)
+	}
+}
+
+// Finish sorts the back-link lists and counts the tallies; call it once,
+// after the mentions have been added.
+func (d *Dossier) Finish() {
+	for _, a := range d.Articles {
 		slices.SortFunc(a.Actors, byName)
 		slices.SortFunc(a.Organizations, byName)
 		for _, act := range a.Actors {

@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -22,6 +21,7 @@ func Resolve(site *config.Site, set *content.Set, drafts bool) (*Dossier, diag.L
 	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[string]diag.Pos{}}
 	r.index(set)
 	r.link()
+	r.d.sortLists()
 	return r.d, r.diags
 }
 
@@ -300,8 +300,6 @@ func (a *Article) involve(e Entity) {
 		}
 	}
 }
-
-func entityKey(e Entity) string { return fmt.Sprintf("%s:%s", e.EntityKind(), e.EntityID()) }
 
 func byName[E Entity](a, b E) int {
 	return cmp.Or(cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName())), cmp.Compare(a.EntityID(), b.EntityID()))

@@ -75,4 +75,3 @@ func CSS(style string) ([]byte, error) {
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
 }
-

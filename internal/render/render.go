@@ -115,4 +115,3 @@ func addStatic(files Files, in Input) error {
 	files[".nojekyll"] = []byte{}
 	return nil
 }
-
