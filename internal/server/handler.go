@@ -1,0 +1,156 @@
+package server
+
+import (
+	"bytes"
+	_ "embed"
+	"html"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// internalDir is the folder, under the base path, of the server's own files.
+const internalDir = "_dossier/"
+
+//go:embed reload.js
+var reloadJS []byte
+
+// ServeHTTP serves the latest good build from memory, plus the reload script
+// and event stream under BASE/_dossier/.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	snap := s.site.Load()
+	p := r.URL.Path
+	if !strings.HasPrefix(p, snap.base) {
+		outside(w, r, snap.base)
+		return
+	}
+	rel := p[len(snap.base):]
+	if !safeRel(rel) {
+		http.Error(w, "400 bad request: the path leaves the site", http.StatusBadRequest)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if name, ok := strings.CutPrefix(rel, internalDir); ok {
+		s.serveInternal(w, r, name)
+		return
+	}
+	serveSite(w, r, snap, rel)
+}
+
+// safeRel reports whether rel stays inside the site: no "..", no
+// backslashes (a path separator on some systems), no NUL.
+func safeRel(rel string) bool {
+	if strings.ContainsAny(rel, "\\\x00") {
+		return false
+	}
+	for seg := range strings.SplitSeq(rel, "/") {
+		if seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// outside answers a request outside the base path: the bare base path and
+// the root are redirected to it, anything else says where the site is.
+func outside(w http.ResponseWriter, r *http.Request, base string) {
+	switch r.URL.Path {
+	case strings.TrimSuffix(base, "/"):
+		redirect(w, r, path.Base(base)+"/")
+	case "/":
+		redirect(w, r, base)
+	default:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		b := html.EscapeString(base)
+		w.Write([]byte(`<!doctype html><title>Not found</title><p>Not found. This site is served under <a href="` + b + `">` + b + `</a>.</p>`))
+	}
+}
+
+// redirect sends a temporary redirect to loc, which may be relative (so it
+// survives proxies that rewrite paths); the query is kept.
+func redirect(w http.ResponseWriter, r *http.Request, loc string) {
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.WriteHeader(http.StatusFound)
+}
+
+// serveSite serves rel (relative to the base path) from snap.
+func serveSite(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string) {
+	name := rel
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if e := snap.files[name]; e != nil {
+		serveEntry(w, r, e.body, e.etag, e.ctype)
+		return
+	}
+	if snap.files[name+"/index.html"] != nil {
+		redirect(w, r, path.Base(name)+"/")
+		return
+	}
+	notFound(w, r, snap, rel)
+}
+
+// serveEntry answers with body, honouring conditional and range requests.
+func serveEntry(w http.ResponseWriter, r *http.Request, body []byte, etag, ctype string) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if etag != "" {
+		h.Set("ETag", etag)
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// notFound answers with the site's 404.html, or a placeholder while no build
+// has succeeded yet. Both carry the reload script, registered for the page
+// the request asked for, so the browser reloads when it appears.
+func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string) {
+	page := rel
+	switch {
+	case page == "" || strings.HasSuffix(page, "/"):
+		page += "index.html"
+	case path.Ext(page) == "":
+		page += "/index.html"
+	}
+	depth := strings.Count(rel, "/")
+	status, doc, hash := http.StatusNotFound, []byte("<!doctype html><title>Not found</title><p>404: not found</p>"), ""
+	if snap.pending {
+		status, doc, hash = http.StatusServiceUnavailable, []byte(pendingPage), "pending"
+	} else if e := snap.files["404.html"]; e != nil {
+		doc = e.raw
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(inject(doc, reloadTag(depth, page, hash)))
+	}
+}
+
+// pendingPage is shown until the first build succeeds; the overlay covers it.
+const pendingPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>dossier: the site did not build</title></head>
+<body><p>The site did not build yet. The errors are listed in the terminal and, with JavaScript, here.</p></body></html>
+`
+
+// serveInternal serves the reload script and the event stream.
+func (s *server) serveInternal(w http.ResponseWriter, r *http.Request, name string) {
+	switch name {
+	case "reload.js":
+		serveEntry(w, r, reloadJS, `"`+hashOf(reloadJS)+`"`, "text/javascript; charset=utf-8")
+	case "events":
+		s.hub.serveEvents(w, r)
+	default:
+		http.NotFound(w, r)
+	}
+}

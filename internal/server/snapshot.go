@@ -1,0 +1,173 @@
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// snapshot is one complete build as served: immutable once made, swapped in
+// whole, so a request sees one build and never parts of two.
+type snapshot struct {
+	// base is the path the site is served under, starting and ending with "/".
+	base string
+	// pending is true until the first build succeeds.
+	pending bool
+	files   map[string]*entry
+}
+
+// entry is one output file, ready to serve.
+type entry struct {
+	raw   []byte // the build's output, never modified
+	body  []byte // what is served: raw, with the reload script when HTML
+	hash  string // of raw; the page reports it back on the event stream
+	etag  string
+	ctype string
+	html  bool
+}
+
+// changes says what differs between two snapshots.
+type changes struct {
+	files  map[string]bool // every output path added, changed or removed
+	css    []string        // stylesheets among them
+	assets []string        // other files (not HTML, not CSS) among them
+	base   bool            // the base path moved
+}
+
+// etagVersion changes the ETags when the injected script changes, so a
+// browser never revalidates an old page with a new server.
+const etagVersion = "1"
+
+// hashOf is a short content hash, stable across runs.
+func hashOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}
+
+// pendingSnapshot is the state before the first good build.
+func pendingSnapshot(base string) *snapshot {
+	return &snapshot{base: base, pending: true, files: map[string]*entry{}}
+}
+
+// newSnapshot makes the snapshot for files, reusing prev's entries for files
+// whose bytes did not change, and says what changed since prev.
+func newSnapshot(files map[string][]byte, base string, prev *snapshot) (*snapshot, changes) {
+	hashes := hashAll(files)
+	next := &snapshot{base: base, files: make(map[string]*entry, len(files))}
+	ch := changes{files: map[string]bool{}, base: base != prev.base}
+	for name, data := range files {
+		h := hashes[name]
+		if old := prev.files[name]; old != nil && old.hash == h && !ch.base {
+			next.files[name] = old
+			continue
+		}
+		next.files[name] = newEntry(name, data, h)
+		ch.note(name)
+	}
+	for name := range prev.files {
+		if _, ok := files[name]; !ok {
+			ch.note(name)
+		}
+	}
+	return next, ch
+}
+
+// note records that name changed.
+func (c *changes) note(name string) {
+	c.files[name] = true
+	switch {
+	case path.Ext(name) == ".css":
+		c.css = append(c.css, name)
+	case !isHTMLName(name):
+		c.assets = append(c.assets, name)
+	}
+}
+
+// hashAll hashes every file, in parallel: it is the only per-build cost that
+// grows with the whole site rather than with what changed.
+func hashAll(files map[string][]byte) map[string]string {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sums := make([]string, len(names))
+	workers := min(runtime.GOMAXPROCS(0), len(names))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(names); i += workers {
+				sums[i] = hashOf(files[names[i]])
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[string]string, len(names))
+	for i, name := range names {
+		out[name] = sums[i]
+	}
+	return out
+}
+
+func newEntry(name string, data []byte, hash string) *entry {
+	e := &entry{raw: data, body: data, hash: hash, etag: `"` + hash + "-" + etagVersion + `"`, ctype: contentType(name, data)}
+	if strings.HasPrefix(e.ctype, "text/html") {
+		e.html = true
+		e.body = inject(data, reloadTag(strings.Count(name, "/"), name, hash))
+	}
+	return e
+}
+
+func isHTMLName(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".html" || ext == ".htm"
+}
+
+// contentType is the MIME type for name, sniffed from data when the
+// extension says nothing.
+func contentType(name string, data []byte) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return http.DetectContentType(data)
+}
+
+// reloadTag is the script element that connects a page to the event stream.
+// depth is how many folders below the base path the page's URL is, so the src
+// is relative and works through any proxy.
+func reloadTag(depth int, page, hash string) []byte {
+	return []byte(`<script src="` + strings.Repeat("../", depth) + `_dossier/reload.js" data-page="` +
+		html.EscapeString(page) + `" data-hash="` + html.EscapeString(hash) + `"></script>`)
+}
+
+// inject returns a copy of doc with tag before its last </body>, or at the end
+// when it has none. doc itself is never modified.
+func inject(doc, tag []byte) []byte {
+	i := lastBodyClose(doc)
+	out := make([]byte, 0, len(doc)+len(tag))
+	out = append(out, doc[:i]...)
+	out = append(out, tag...)
+	return append(out, doc[i:]...)
+}
+
+// lastBodyClose is the index of the last "</body" in doc, in any case, or len(doc).
+func lastBodyClose(doc []byte) int {
+	const closing = "</body"
+	for i := len(doc) - len(closing); i >= 0; i-- {
+		if doc[i] == '<' && bytes.EqualFold(doc[i:i+len(closing)], []byte(closing)) {
+			return i
+		}
+	}
+	return len(doc)
+}
+
+// refersTo reports whether the HTML page e mentions the output file asset.
+func (e *entry) refersTo(asset string) bool {
+	return bytes.Contains(e.raw, []byte(asset))
+}
