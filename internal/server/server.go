@@ -65,7 +65,7 @@ type Options struct {
 
 // hooks are called by the server at points tests wait for.
 type hooks struct {
-	watching func()                         // the watches are in place
+	watching func()                          // the watches are in place
 	built    func(changed []string, ok bool) // a build was published (or failed)
 }
 
