@@ -62,7 +62,7 @@ func (d *decoder) addHint(key, example string) string {
 // require reports key (a dotted path) when its value is empty. what names the
 // thing it belongs to, "" for the file itself.
 func (d *decoder) require(empty bool, what, key, example string, fallback diag.Pos) {
-	if !empty {
+	if !empty || d.bad[key] {
 		return
 	}
 	name := key[strings.LastIndexByte(key, '.')+1:]

@@ -15,6 +15,7 @@ import (
 type decoder struct {
 	format format
 	keys   map[string]diag.Pos
+	bad    map[string]bool // keys whose value was reported, so not reported missing too
 	diags  diag.List
 }
 
@@ -68,6 +69,10 @@ func (d *decoder) unknownKey(key string, f *field, names []string) {
 
 // badValue reports a value of the wrong kind.
 func (d *decoder) badValue(key string, v *value, want string) {
+	if d.bad == nil {
+		d.bad = map[string]bool{}
+	}
+	d.bad[key] = true
 	d.diags.Errorf(v.pos, diag.BadValue, "write "+d.example(want),
 		"%s: want %s, got %s", key, want, v.describe())
 }
@@ -122,6 +127,21 @@ func (d *decoder) list(key string, v *value, want string) []*value {
 		d.badValue(key, v, want)
 	}
 	return nil
+}
+
+// tables returns the elements of a list of tables, reporting the elements
+// that are not tables and leaving nil in their place.
+func (d *decoder) tables(key string, v *value) []*value {
+	items := d.list(key, v, "a list of tables")
+	out := make([]*value, len(items))
+	for i, item := range items {
+		if item.kind != tableValue {
+			d.badValue(key+"."+strconv.Itoa(i), item, "a table of keys")
+			continue
+		}
+		out[i] = item
+	}
+	return out
 }
 
 // strs decodes a list of strings.

@@ -71,7 +71,9 @@ func splitFile(path string, src []byte) (*split, diag.List) {
 		l, rest, _ = cutLine(rest)
 		if trimLine(l) == s.format.fence() {
 			s.front = front.String()
-			s.body = bytes.ReplaceAll(rest, []byte("\r\n"), []byte("\n"))
+			if len(rest) > 0 {
+				s.body = bytes.ReplaceAll(rest, []byte("\r\n"), []byte("\n"))
+			}
 			s.bodyLine = line + 1
 			return s, nil
 		}

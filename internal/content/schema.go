@@ -128,7 +128,10 @@ func sourcesKey[T any](f func(*T) *[]Source) setter[T] {
 // sources decodes a list of source tables.
 func (d *decoder) sources(key string, v *value) []Source {
 	var out []Source
-	for i, item := range d.list(key, v, "a list of tables") {
+	for i, item := range d.tables(key, v) {
+		if item == nil {
+			continue
+		}
 		var s Source
 		decodeTable(d, item, key+"."+strconv.Itoa(i), sourceSchema, &s)
 		out = append(out, s)
@@ -140,7 +143,10 @@ func (d *decoder) sources(key string, v *value) []Source {
 // later stages do not report it again.
 func (d *decoder) claims(key string, v *value) []Claim {
 	var out []Claim
-	for i, item := range d.list(key, v, "a list of tables") {
+	for i, item := range d.tables(key, v) {
+		if item == nil {
+			continue
+		}
 		c := Claim{Index: i, Pos: item.pos}
 		errs := d.diags.Count(diag.Error)
 		path := key + "." + strconv.Itoa(i)
@@ -156,7 +162,10 @@ func (d *decoder) claims(key string, v *value) []Claim {
 // quotes decodes the quotes list, leaving out quotes with errors.
 func (d *decoder) quotes(key string, v *value) []Quote {
 	var out []Quote
-	for i, item := range d.list(key, v, "a list of tables") {
+	for i, item := range d.tables(key, v) {
+		if item == nil {
+			continue
+		}
 		q := Quote{Index: i, Pos: item.pos}
 		errs := d.diags.Count(diag.Error)
 		path := key + "." + strconv.Itoa(i)
