@@ -189,7 +189,9 @@ func TestArticleTOMLAndYAMLAgree(t *testing.T) {
 	}
 }
 
-func pos(line, col int) diag.Pos { return diag.Pos{File: "content/articles/x.md", Line: line, Col: col} }
+func pos(line, col int) diag.Pos {
+	return diag.Pos{File: "content/articles/x.md", Line: line, Col: col}
+}
 
 func TestArticleTOMLPositions(t *testing.T) {
 	a, diags := ParseArticle("content/articles/x.md", []byte(articleTOML))
