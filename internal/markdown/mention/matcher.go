@@ -40,9 +40,12 @@ type Matcher struct {
 
 	class  [256]uint8 // byte -> class; 0 is every byte no name contains
 	nclass int
-	delta  []int32 // delta[state*nclass+class] is the next state
-	out    []int32 // out[state] is the pattern ending at state, or -1
-	dict   []int32 // dict[state] is the nearest proper suffix state with an output, or -1
+	// delta[state*nclass+class] is the next state. Once compiled, an entry
+	// holds the next state's row (state*nclass) shifted left by one, its low
+	// bit set when a name ends there, so that scanning a byte reads one entry.
+	delta []int32
+	out   []int32 // out[state] is the pattern ending at state, or -1
+	dict  []int32 // dict[state] is the nearest proper suffix state with an output, or -1
 }
 
 // NewMatcher compiles the names of entities. A name (after trimming and
@@ -154,6 +157,7 @@ func (m *Matcher) compile(owners map[string][]int32, order []string) {
 	m.assignClasses(words)
 	m.buildTrie(words)
 	m.buildLinks()
+	m.pack()
 }
 
 // assignClasses gives every byte used by a name its own class, so the DFA
@@ -183,6 +187,13 @@ func (m *Matcher) addState() int32 {
 
 // buildTrie inserts every word; the root is state 0.
 func (m *Matcher) buildTrie(words []string) {
+	size := 1
+	for _, w := range words {
+		size += len(w)
+	}
+	m.delta = make([]int32, 0, size*m.nclass)
+	m.out = make([]int32, 0, size)
+	m.dict = make([]int32, 0, size)
 	m.addState()
 	for p, w := range words {
 		s := int32(0)
@@ -232,6 +243,17 @@ func (m *Matcher) buildLinks() {
 	}
 }
 
+// pack rewrites delta's entries as row<<1|hasOutput (see Matcher.delta).
+func (m *Matcher) pack() {
+	for i, next := range m.delta {
+		v := next * int32(m.nclass) << 1
+		if m.out[next] >= 0 || m.dict[next] >= 0 {
+			v |= 1
+		}
+		m.delta[i] = v
+	}
+}
+
 // match is one occurrence of a name in a text: bytes [start, end).
 type match struct {
 	start, end int
@@ -244,10 +266,14 @@ type match struct {
 // so a shorter name that fits still wins. dst is reused for the result.
 func (m *Matcher) find(text []byte, keep func(start, end int) bool, dst []match) []match {
 	dst = dst[:0]
-	s := int32(0)
+	row := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = m.delta[int(s)*m.nclass+int(m.class[text[i]])]
-		o := s
+		v := m.delta[row+int32(m.class[text[i]])]
+		row = v >> 1
+		if v&1 == 0 {
+			continue
+		}
+		o := row / int32(m.nclass)
 		if m.out[o] < 0 {
 			o = m.dict[o]
 		}

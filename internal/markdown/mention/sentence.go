@@ -30,8 +30,30 @@ func sentence(flat []byte, start, end int) string {
 			break
 		}
 	}
-	s := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(flat[from:to])))
-	return strings.Join(strings.Fields(string(s)), " ")
+	s := flat[from:to]
+	if bytes.ContainsAny(s, `\&`) {
+		s = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(s)))
+	}
+	return collapseSpace(s)
+}
+
+// collapseSpace trims s and turns each run of white space into one space.
+func collapseSpace(s []byte) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range string(s) {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // sentenceBreak reports whether a sentence ends with the terminator at
