@@ -94,7 +94,7 @@ func classify(paths *[]string, diags *diag.List, p string, dir bool) error {
 		names[i] = string(k)
 	}
 	switch {
-	case dir && strings.Count(p, "/") == 1 && !inKind:
+	case dir && strings.Count(p, "/") == 1 && !slices.Contains(names, path.Base(p)):
 		hint := diag.DidYouMean(path.Base(p), names)
 		if hint == "" {
 			hint = "content folders are " + strings.Join(names, ", ")
