@@ -13,8 +13,9 @@ import (
 // sentence returns the plain text of the sentence of flat that contains
 // flat[start:end], with escapes and entities resolved and white space
 // collapsed. A sentence ends at ".", "!", "?" or "…" (and any closing quotes
-// or brackets) followed by white space, except after an initial ("J.") or a
-// common abbreviation ("Mr.", "Gen."); a block is never longer than its text.
+// or brackets) followed by white space and no lower-case letter, except after
+// an initial ("J.") or a common abbreviation ("Mr.", "Gen."); a sentence never
+// reaches out of its block.
 func sentence(flat []byte, start, end int) string {
 	from := 0
 	for j := start - 1; j >= 0; j-- {
@@ -71,10 +72,14 @@ func sentenceBreak(flat []byte, j int) (int, bool) {
 		}
 		e += size
 	}
-	if e < len(flat) && !unicode.IsSpace(rune(flat[e])) {
+	if e == len(flat) {
+		return e, true
+	}
+	if !unicode.IsSpace(rune(flat[e])) {
 		return 0, false
 	}
-	return e, true
+	next, _ := utf8.DecodeRune(bytes.TrimLeftFunc(flat[e:], unicode.IsSpace))
+	return e, !unicode.IsLower(next)
 }
 
 // terminator returns the length of the sentence terminator b begins with, or 0.
