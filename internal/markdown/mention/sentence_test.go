@@ -12,7 +12,7 @@ func TestSentence(t *testing.T) {
 		{"Gen. [X] and Mr. Y met J. Doe. Next.", "Gen. X and Mr. Y met J. Doe."},
 		{"[X] met Z. Next.", "X met Z. Next."}, // a one-letter word reads as an initial
 		{"He said \"no.\" [X] left! Why?", "X left!"},
-		{"Wait… [X] came… back. Done", "Wait… X came… back."},
+		{"Wait… [X] came… back. Done", "X came… back."},
 		{"A (see B.) [X]? Yes.", "A (see B.) X?"},
 		{"Stop.\n\n  [X]\tran  far.  ", "X ran far."},
 		{`Said \*[X]\* &amp; co. Next.`, "Said *X* & co."},
