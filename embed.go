@@ -7,7 +7,7 @@ import (
 	"io/fs"
 )
 
-//go:embed templates static
+//go:embed all:templates all:static
 var theme embed.FS
 
 // Templates returns the default templates, rooted at the templates folder.

@@ -23,7 +23,7 @@ const FileName = "site.toml"
 // Site is the whole configuration.
 type Site struct {
 	Title       string    `toml:"title"`
-	Description string    `toml:"description"`
+	Description string    `toml:"description" json:"description"`
 	BaseURL     string    `toml:"baseURL"`
 	Language    string    `toml:"language"`
 	CNAME       string    `toml:"cname"`
@@ -34,8 +34,8 @@ type Site struct {
 
 // Publisher is who publishes the fact-checks (ClaimReview's author).
 type Publisher struct {
-	Name string `toml:"name"`
-	URL  string `toml:"url"`
+	Name string `toml:"name" json:"name"`
+	URL  string `toml:"url" json:"url"`
 }
 
 // Mention modes: which name mentions in a body become links.
@@ -54,13 +54,13 @@ type Markdown struct {
 
 // Verdict is one step of the fact-check scale.
 type Verdict struct {
-	ID          string `toml:"id"`
-	Label       string `toml:"label"`
-	Color       string `toml:"color"`
-	Icon        string `toml:"icon"`
-	Description string `toml:"description"`
+	ID          string `toml:"id" json:"id"`
+	Label       string `toml:"label" json:"label"`
+	Color       string `toml:"color" json:"color,omitempty"`
+	Icon        string `toml:"icon" json:"icon,omitempty"`
+	Description string `toml:"description" json:"description"`
 	// Rating is 1..5 for ClaimReview's reviewRating; 0 means no number.
-	Rating int `toml:"rating"`
+	Rating int `toml:"rating" json:"rating,omitempty"`
 }
 
 // Default returns the configuration used for every key a site leaves out.

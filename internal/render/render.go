@@ -94,6 +94,11 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	if err := addData(files, site); err != nil {
 		return nil, diags, err
 	}
+	data, err := exportJSON(site)
+	if err != nil {
+		return nil, diags, err
+	}
+	files["data/dossier.json"] = data
 	return files, diags, nil
 }
 

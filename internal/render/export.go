@@ -1,0 +1,295 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// ExportSchema names the version of data/dossier.json's schema. It changes
+// only when a field is removed or changes meaning; new fields may be added.
+const ExportSchema = "dossier/1"
+
+// export is data/dossier.json: the whole dossier, each object with its id,
+// its page's URL and the ids of what it links to.
+type export struct {
+	Schema        string           `json:"schema"`
+	Site          exportSite       `json:"site"`
+	Verdicts      []config.Verdict `json:"verdicts"`
+	Articles      []exportArticle  `json:"articles"`
+	Claims        []exportClaim    `json:"claims"`
+	Quotes        []exportQuote    `json:"quotes"`
+	Actors        []exportActor    `json:"actors"`
+	Organizations []exportOrg      `json:"organizations"`
+	Events        []exportEvent    `json:"events"`
+}
+
+type exportSite struct {
+	Title       string           `json:"title"`
+	Description string           `json:"description,omitempty"`
+	BaseURL     string           `json:"baseURL"`
+	Language    string           `json:"language"`
+	Publisher   config.Publisher `json:"publisher"`
+}
+
+type exportSource struct {
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      string `json:"date,omitempty"`
+	Archived  string `json:"archived,omitempty"`
+	Note      string `json:"note,omitempty"`
+}
+
+type exportRef struct {
+	Kind string `json:"kind"` // actor or organization
+	ID   string `json:"id"`
+}
+
+type exportArticle struct {
+	ID            string         `json:"id"`
+	URL           string         `json:"url"`
+	Title         string         `json:"title"`
+	Date          string         `json:"date"`
+	Summary       string         `json:"summary,omitempty"`
+	Tags          []string       `json:"tags"`
+	Draft         bool           `json:"draft,omitempty"`
+	Source        exportSource   `json:"source"`
+	Claims        []string       `json:"claims"`
+	Quotes        []string       `json:"quotes"`
+	Actors        []string       `json:"actors"`
+	Organizations []string       `json:"organizations"`
+	Tally         map[string]int `json:"tally"`
+}
+
+type exportClaim struct {
+	ID          string         `json:"id"`
+	URL         string         `json:"url"`
+	Article     string         `json:"article"`
+	Text        string         `json:"text"`
+	Sentence    string         `json:"sentence,omitempty"`
+	Claimant    *exportRef     `json:"claimant"` // null: the article itself
+	Status      string         `json:"status"`
+	Explanation string         `json:"explanation"`
+	Checked     string         `json:"checked,omitempty"`
+	Sources     []exportSource `json:"sources"`
+}
+
+type exportQuote struct {
+	ID       string `json:"id"`
+	URL      string `json:"url"`
+	Article  string `json:"article"`
+	Text     string `json:"text"`
+	Sentence string `json:"sentence,omitempty"`
+	Speaker  string `json:"speaker"`
+	Said     string `json:"said,omitempty"`
+	Via      string `json:"via,omitempty"`
+	Context  string `json:"context,omitempty"`
+}
+
+type exportMention struct {
+	Article  string     `json:"article,omitempty"`
+	Event    string     `json:"event,omitempty"`
+	Profile  *exportRef `json:"profile,omitempty"`
+	Sentence string     `json:"sentence"`
+}
+
+type exportActor struct {
+	ID            string          `json:"id"`
+	URL           string          `json:"url"`
+	Name          string          `json:"name"`
+	Aliases       []string        `json:"aliases"`
+	Role          string          `json:"role,omitempty"`
+	Country       string          `json:"country,omitempty"`
+	Wikidata      string          `json:"wikidata,omitempty"`
+	Organizations []string        `json:"organizations"`
+	Quotes        []string        `json:"quotes"`
+	Claims        []string        `json:"claims"`
+	Articles      []string        `json:"articles"`
+	Events        []string        `json:"events"`
+	Mentions      []exportMention `json:"mentions"`
+	Tally         map[string]int  `json:"tally"`
+	Sources       []exportSource  `json:"sources"`
+}
+
+type exportOrg struct {
+	ID           string          `json:"id"`
+	URL          string          `json:"url"`
+	Name         string          `json:"name"`
+	Short        string          `json:"short,omitempty"`
+	Aliases      []string        `json:"aliases"`
+	Kind         string          `json:"kind,omitempty"`
+	Founded      string          `json:"founded,omitempty"`
+	Headquarters string          `json:"headquarters,omitempty"`
+	Wikidata     string          `json:"wikidata,omitempty"`
+	Members      []exportRef     `json:"members"`
+	MemberOf     []string        `json:"memberOf"`
+	Statements   []string        `json:"statements"`
+	Claims       []string        `json:"claims"`
+	Articles     []string        `json:"articles"`
+	Events       []string        `json:"events"`
+	Mentions     []exportMention `json:"mentions"`
+	Tally        map[string]int  `json:"tally"`
+	Sources      []exportSource  `json:"sources"`
+}
+
+type exportEvent struct {
+	ID            string         `json:"id"`
+	URL           string         `json:"url"`
+	Title         string         `json:"title"`
+	Date          string         `json:"date"`
+	End           string         `json:"end,omitempty"`
+	Actors        []string       `json:"actors"`
+	Organizations []string       `json:"organizations"`
+	Sources       []exportSource `json:"sources"`
+}
+
+// exportJSON renders data/dossier.json.
+func exportJSON(s *siteData) ([]byte, error) {
+	d := s.D
+	e := export{
+		Schema: ExportSchema,
+		Site: exportSite{Title: s.Site.Title, Description: s.Site.Description, BaseURL: s.Site.BaseURL,
+			Language: s.Site.Language, Publisher: s.Site.Publisher},
+		Verdicts:      s.Site.Verdicts,
+		Articles:      mapList(d.Articles, s.exportArticle),
+		Claims:        mapList(d.Claims, s.exportClaim),
+		Quotes:        mapList(d.Quotes, s.exportQuote),
+		Actors:        mapList(d.Actors, s.exportActor),
+		Organizations: mapList(d.Organizations, s.exportOrg),
+		Events:        mapList(d.Events, s.exportEvent),
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(e); err != nil {
+		return nil, fmt.Errorf("export dossier.json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func mapList[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
+
+func ids[T interface{ comparable }](in []T, id func(T) string) []string {
+	out := make([]string, len(in))
+	for i, v := range in {
+		out[i] = id(v)
+	}
+	return out
+}
+
+func sources(in []content.Source) []exportSource {
+	return mapList(in, func(s content.Source) exportSource {
+		return exportSource{s.Title, s.URL, s.Publisher, s.Date.String(), s.Archived, s.Note}
+	})
+}
+
+func ref(e dossier.Entity) *exportRef {
+	if e == nil {
+		return nil
+	}
+	return &exportRef{Kind: e.EntityKind(), ID: e.EntityID()}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (s *siteData) exportArticle(a *dossier.Article) exportArticle {
+	src := a.Source
+	return exportArticle{
+		ID: a.ID, URL: s.AbsURL(Path(a)), Title: a.Title, Date: a.Date.String(), Summary: a.Summary,
+		Tags: nonNil(a.Tags), Draft: a.Draft,
+		Source:        exportSource{src.Title, src.URL, src.Publisher, src.Date.String(), src.Archived, src.Note},
+		Claims:        ids(a.Claims, func(c *dossier.Claim) string { return c.ID }),
+		Quotes:        ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
+		Actors:        ids(a.Actors, func(x *dossier.Actor) string { return x.ID }),
+		Organizations: ids(a.Organizations, func(x *dossier.Organization) string { return x.ID }),
+		Tally:         a.Tally,
+	}
+}
+
+func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
+	return exportClaim{
+		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, Sentence: c.Sentence,
+		Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
+		Sources: sources(c.Sources),
+	}
+}
+
+func (s *siteData) exportQuote(q *dossier.Quote) exportQuote {
+	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Sentence: q.Sentence,
+		Said: q.Said.String(), Context: q.Context}
+	if q.Speaker != nil {
+		out.Speaker = q.Speaker.ID
+	}
+	if q.Via != nil {
+		out.Via = q.Via.ID
+	}
+	return out
+}
+
+func mentions(in []dossier.Mention) []exportMention {
+	return mapList(in, func(m dossier.Mention) exportMention {
+		out := exportMention{Sentence: m.Sentence, Profile: ref(m.From)}
+		if m.Article != nil {
+			out.Article = m.Article.ID
+		}
+		if m.Event != nil {
+			out.Event = m.Event.ID
+		}
+		return out
+	})
+}
+
+func (s *siteData) exportActor(a *dossier.Actor) exportActor {
+	out := exportActor{
+		ID: a.ID, URL: s.AbsURL(Path(a)), Name: a.Name, Aliases: nonNil(a.Aliases), Role: a.Role, Wikidata: a.Wikidata,
+		Organizations: ids(a.Organizations, func(o *dossier.Organization) string { return o.ID }),
+		Quotes:        ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
+		Claims:        ids(a.Claims, func(c *dossier.Claim) string { return c.ID }),
+		Articles:      ids(a.Articles, func(x *dossier.Article) string { return x.ID }),
+		Events:        ids(a.Events, func(e *dossier.Event) string { return e.ID }),
+		Mentions:      mentions(a.Mentions), Tally: a.Tally, Sources: sources(a.Sources),
+	}
+	if a.Country != nil {
+		out.Country = a.Country.ID
+	}
+	return out
+}
+
+func (s *siteData) exportOrg(o *dossier.Organization) exportOrg {
+	return exportOrg{
+		ID: o.ID, URL: s.AbsURL(Path(o)), Name: o.Name, Short: o.Short, Aliases: nonNil(o.Aliases), Kind: o.Kind,
+		Founded: o.Founded, Headquarters: o.Headquarters, Wikidata: o.Wikidata,
+		Members:    mapList(o.Members, func(e dossier.Entity) exportRef { return *ref(e) }),
+		MemberOf:   ids(o.MemberOf, func(x *dossier.Organization) string { return x.ID }),
+		Statements: ids(o.Statements, func(q *dossier.Quote) string { return q.ID }),
+		Claims:     ids(o.Claims, func(c *dossier.Claim) string { return c.ID }),
+		Articles:   ids(o.Articles, func(x *dossier.Article) string { return x.ID }),
+		Events:     ids(o.Events, func(e *dossier.Event) string { return e.ID }),
+		Mentions:   mentions(o.Mentions), Tally: o.Tally, Sources: sources(o.Sources),
+	}
+}
+
+func (s *siteData) exportEvent(e *dossier.Event) exportEvent {
+	return exportEvent{
+		ID: e.ID, URL: s.AbsURL(Path(e)), Title: e.Title, Date: e.Date.String(), End: e.End.String(),
+		Actors:        ids(e.Actors, func(a *dossier.Actor) string { return a.ID }),
+		Organizations: ids(e.Organizations, func(o *dossier.Organization) string { return o.ID }),
+		Sources:       sources(e.Sources),
+	}
+}
