@@ -36,7 +36,6 @@ var stateKey = parser.NewContextKey()
 type state struct {
 	m        *Matcher
 	mode     Mode
-	file     string
 	bodyLine int
 	self     int32 // index of the entity whose own profile this is, or -1
 
@@ -47,15 +46,17 @@ type state struct {
 
 // Set prepares pc for one document: mentions of m's entities are found with
 // m and linked according to mode (any value other than ModeAll and ModeNone
-// means ModeFirst). file names the document and bodyLine is the line of the
-// file on which the Markdown source handed to goldmark begins (1 when it is
-// the whole file), so that Hit.Line is a line of the file. Call Set before
-// parsing; without it the extension does nothing.
+// means ModeFirst). bodyLine is the line of the file on which the Markdown
+// source handed to goldmark begins (1 when it is the whole file), so that
+// Hit.Line is a line of the file. file names the document; it is unused for
+// now, since every mention problem (a clash) belongs to the entities and is
+// reported by NewMatcher. Call Set before parsing; without it, or with a nil
+// Matcher, the extension does nothing.
 func Set(pc parser.Context, m *Matcher, mode Mode, file string, bodyLine int) {
 	if m == nil {
 		return
 	}
-	pc.Set(stateKey, &state{m: m, mode: mode, file: file, bodyLine: max(bodyLine, 1), self: -1})
+	pc.Set(stateKey, &state{m: m, mode: mode, bodyLine: max(bodyLine, 1), self: -1})
 }
 
 // SetSelf tells that the document prepared with Set is the profile of the

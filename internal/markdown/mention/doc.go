@@ -7,9 +7,14 @@
 // names shared by two entities. Add New() to the goldmark instance once.
 // For each document, create a parser.Context, call Set with the matcher, the
 // site's mode and the document's file and first body line (and SetSelf on an
-// entity's own profile), parse with that context, render, and read Hits.
-// Documents may be parsed in parallel: all per-document state lives in the
-// parser.Context, and the Matcher is read-only.
+// entity's own profile, so that it neither links nor back-links itself),
+// parse with that context, render, and read Hits. Documents may be parsed in
+// parallel: all per-document state lives in the parser.Context, and the
+// Matcher is read-only.
+//
+// The transformer runs late (priority 2000, after the footnote extension's
+// 999): an extension that must see the text before names are wrapped, such
+// as annotate, needs a smaller priority number.
 //
 // # What is a mention
 //
@@ -25,9 +30,15 @@
 //   - The longest name wins, then the leftmost: "Kassym-Jomart Tokayev" is one
 //     mention, not one of "Tokayev" too. Mentions never overlap.
 //   - Never inside headings, links, autolinks, images, code spans or raw HTML,
-//     nor in code blocks or HTML blocks. Any other inline container
+//     nor in code blocks or HTML blocks. The text of links, images and code
+//     still neighbours words ("[Big](x)Tokayev" is no mention); raw HTML counts as
+//     nothing, so text glued to a tag joins the text on its other side
+//     ("Kassym-Jomart<br>Tokayev" is no mention). Any other inline container
 //     (emphasis, strikethrough, the annotate extension's claim and quote
 //     marks) is walked into: a name inside a marked claim is a mention.
+//   - Names are matched against the body as written (typographer output
+//     aside): a character reference or backslash escape inside a name hides
+//     it ("AT&amp;T" does not mention "AT&T").
 //   - A name is looked for in the text of one block (paragraph, list item,
 //     table cell, footnote) and never across inline containers: a name that
 //     would begin inside emphasis or a mark and end outside it (or the other
