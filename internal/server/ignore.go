@@ -3,6 +3,8 @@ package server
 import (
 	"path"
 	"strings"
+
+	"github.com/dossier-dev/dossier/internal/build"
 )
 
 // watchedRoots are the site's folders watched recursively; site.toml is
@@ -28,35 +30,27 @@ func watched(rel string) bool {
 }
 
 // ignored reports whether a file name (no folder) is an editor's or a
-// system's scratch file, whose changes never trigger a rebuild.
+// system's scratch file, whose changes never trigger a rebuild. It is the
+// builder's own rule (build.IsTempFile), so that the watcher never skips a
+// file the build reads, plus hidden scratch files, which no build reads.
 func ignored(name string) bool {
+	return build.IsTempFile(name) || hiddenScratch(name)
+}
+
+// hiddenScratch matches hidden scratch files the builder's rule leaves out:
+// vim's other swap names (".x.swa" … ".x.swz"), Kate's and Chromium's swap
+// files, macOS resource forks.
+func hiddenScratch(name string) bool {
+	if !strings.HasPrefix(name, ".") {
+		return false
+	}
+	ext := path.Ext(name)
 	switch {
-	case name == "4913": // vim probes whether it may write in a folder
-	case name == ".DS_Store", name == "Thumbs.db", name == "desktop.ini": // Finder, Explorer
-	case strings.HasSuffix(name, "~"): // backups: vim, emacs, gedit, nano
-	case strings.HasPrefix(name, ".#"): // emacs lock file
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs auto-save
-	case strings.HasPrefix(name, ".goutputstream-"): // gedit and GNOME (GIO) atomic saves
-	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"): // JetBrains safe write
-	case strings.HasPrefix(name, "~$"): // office lock files
-	case strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#"): // LibreOffice lock files
-	case vimSwap(name):
+	case len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z':
+	case ext == ".kate-swp", ext == ".crswap":
+	case strings.HasPrefix(name, "._"):
 	default:
-		return scratchExt[path.Ext(name)]
+		return false
 	}
 	return true
-}
-
-// scratchExt are extensions of temporary files: VS Code's and other atomic
-// writers' (.tmp), Kate's and Chromium's swap files, merge leftovers.
-var scratchExt = map[string]bool{
-	".tmp": true, ".temp": true, ".swp": true, ".swo": true, ".swx": true,
-	".kate-swp": true, ".crswap": true, ".bak": true, ".orig": true, ".part": true,
-}
-
-// vimSwap matches vim's swap files beyond .swp: ".name.swa" … ".name.swp",
-// and its undo files ".name.un~" (covered by the "~" rule).
-func vimSwap(name string) bool {
-	ext := path.Ext(name)
-	return strings.HasPrefix(name, ".") && len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z'
 }
