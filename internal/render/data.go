@@ -1,53 +1,43 @@
 package render
 
 import (
-	"bytes"
-	"fmt"
-	"slices"
 	"strings"
 )
 
-// addData adds the files that are not HTML pages: robots.txt, the sitemap.
+// addData adds what a static host expects besides the pages: the Atom feeds,
+// sitemap.xml, robots.txt and, when site.toml names a custom domain, CNAME.
+// .nojekyll comes with the static files. Every URL comes from s.URLs.
 func addData(files Files, s *siteData) error {
-	files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + s.URLs.Abs("sitemap.xml") + "\n")
+	if err := addFeeds(files, s, lastmods(s.D)[""]); err != nil {
+		return err
+	}
 	files["sitemap.xml"] = sitemap(files, s)
+	files["robots.txt"] = robots(s.URLs)
+	if cname := cnameOf(s.Site.CNAME); cname != "" {
+		files["CNAME"] = []byte(cname + "\n")
+	}
 	return nil
 }
 
-// sitemap lists every HTML page but the 404 page, sorted.
-func sitemap(files Files, s *siteData) []byte {
-	var paths []string
-	for p := range files {
-		if strings.HasSuffix(p, "index.html") {
-			paths = append(paths, strings.TrimSuffix(p, "index.html"))
-		}
+// robots allows everything and names the sitemap. The Sitemap line needs an
+// absolute URL, so a site whose base URL has no host leaves it out.
+func robots(u URLs) []byte {
+	text := "User-agent: *\nAllow: /\n"
+	if sm := u.Abs("sitemap.xml"); !strings.HasPrefix(sm, "/") {
+		text += "Sitemap: " + sm + "\n"
 	}
-	slices.Sort(paths)
-	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range paths {
-		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", xmlEscape(s.URLs.Abs(p)))
-	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
+	return []byte(text)
 }
 
-func xmlEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		default:
-			b.WriteRune(r)
-		}
+// cnameOf is the bare host name GitHub Pages expects in CNAME: no scheme, no
+// path, no white space ("https://dossier.example.org/" → "dossier.example.org").
+func cnameOf(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
 	}
-	return b.String()
+	if i := strings.IndexAny(s, "/ \t"); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }

@@ -114,10 +114,14 @@ func pages(s *siteData) []job {
 		jobs = append(jobs, job{Path(a) + "index.html", "article.html", p})
 	}
 	for _, a := range d.Actors {
-		jobs = append(jobs, job{Path(a) + "index.html", "actor.html", page("actor", Path(a), a.Name, a.Role, a)})
+		p := page("actor", Path(a), a.Name, a.Role, a)
+		p.Draft = a.Draft
+		jobs = append(jobs, job{Path(a) + "index.html", "actor.html", p})
 	}
 	for _, o := range d.Organizations {
-		jobs = append(jobs, job{Path(o) + "index.html", "organization.html", page("organization", Path(o), o.Name, o.Kind, o)})
+		p := page("organization", Path(o), o.Name, o.Kind, o)
+		p.Draft = o.Draft
+		jobs = append(jobs, job{Path(o) + "index.html", "organization.html", p})
 	}
 	for _, c := range d.Claims {
 		jobs = append(jobs, job{Path(c) + "index.html", "claim.html", page("claim", Path(c), "Fact-check: "+shorten(c.Text, 70), c.Verdict.Label+": "+shorten(c.Text, 140), c)})
@@ -126,7 +130,9 @@ func pages(s *siteData) []job {
 		jobs = append(jobs, job{Path(q) + "index.html", "quote.html", page("quote", Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)})
 	}
 	for _, e := range d.Events {
-		jobs = append(jobs, job{Path(e) + "index.html", "event.html", page("event", Path(e), e.Title, e.Date.String(), e)})
+		p := page("event", Path(e), e.Title, e.Date.String(), e)
+		p.Draft = e.Draft
+		jobs = append(jobs, job{Path(e) + "index.html", "event.html", p})
 	}
 	return jobs
 }

@@ -1,0 +1,173 @@
+package render
+
+import (
+	"cmp"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// FeedName is the file name of every Atom feed: the site's at the root,
+// an actor's or organization's in its page's folder.
+const FeedName = "feed.xml"
+
+// siteFeedSize is how many entries the site's feed keeps, newest first.
+const siteFeedSize = 50
+
+// atomFeed is an Atom 1.0 feed (RFC 4287).
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomEntry struct {
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary string   `xml:"summary,omitempty"`
+
+	date content.Date // for sorting
+}
+
+// EntityFeed is the URL of the Atom feed of an actor's or organization's page,
+// "" on every other page.
+func (p *Page) EntityFeed() string {
+	switch p.Object.(type) {
+	case *dossier.Actor, *dossier.Organization:
+		return p.URL(p.Path + FeedName)
+	}
+	return ""
+}
+
+// addFeeds adds the site's feed and one per actor and organization.
+// fallback dates a feed without dated entries.
+func addFeeds(files Files, s *siteData, fallback content.Date) error {
+	feeds := map[string]*atomFeed{FeedName: siteFeed(s, fallback)}
+	for _, a := range s.D.Actors {
+		feeds[Path(a)+FeedName] = entityFeed(s, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
+	}
+	for _, o := range s.D.Organizations {
+		feeds[Path(o)+FeedName] = entityFeed(s, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
+	}
+	for name, f := range feeds {
+		b, err := xml.MarshalIndent(f, "", "  ")
+		if err != nil {
+			return fmt.Errorf("feed %s: %w", name, err)
+		}
+		files[name] = append(append([]byte(xml.Header), b...), '\n')
+	}
+	return nil
+}
+
+// siteFeed holds the latest articles and claims.
+func siteFeed(s *siteData, fallback content.Date) *atomFeed {
+	var entries []atomEntry
+	for _, a := range s.D.Articles {
+		entries = append(entries, articleEntry(s, a))
+	}
+	for _, c := range s.D.Claims {
+		entries = append(entries, claimEntry(s, c))
+	}
+	f := newFeed(s, fallback, "", s.Site.Title, entries)
+	f.Entries = f.Entries[:min(len(f.Entries), siteFeedSize)]
+	return f
+}
+
+// entityFeed holds an actor's or organization's claims, quotes and the articles mentioning it.
+func entityFeed(s *siteData, fallback content.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
+	var entries []atomEntry
+	for _, c := range claims {
+		entries = append(entries, claimEntry(s, c))
+	}
+	for _, q := range quotes {
+		entries = append(entries, quoteEntry(s, q))
+	}
+	for _, a := range articles {
+		entries = append(entries, articleEntry(s, a))
+	}
+	return newFeed(s, fallback, Path(obj), name+" · "+s.Site.Title, entries)
+}
+
+// newFeed sorts the entries newest first and dates the feed by its newest
+// entry (fallback when it has none), never by the clock.
+func newFeed(s *siteData, fallback content.Date, path, title string, entries []atomEntry) *atomFeed {
+	slices.SortStableFunc(entries, func(a, b atomEntry) int {
+		return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.ID, b.ID))
+	})
+	updated := fallback
+	if len(entries) > 0 && !entries[0].date.IsZero() {
+		updated = entries[0].date
+	}
+	author := atomAuthor{Name: cmp.Or(s.Site.Publisher.Name, s.Site.Title), URI: s.Site.Publisher.URL}
+	return &atomFeed{
+		Title:   title,
+		ID:      atomID(s.URLs, path+FeedName),
+		Updated: atomTime(updated),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: s.URLs.Abs(path + FeedName)},
+			{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(path)},
+		},
+		Author:  author,
+		Entries: entries,
+	}
+}
+
+func articleEntry(s *siteData, a *dossier.Article) atomEntry {
+	return entry(s, Path(a), a.Title, a.Summary, articleDate(a))
+}
+
+func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
+	summary := c.Verdict.Label + ": “" + c.Text + "” (in " + c.Article.Title + ")"
+	return entry(s, Path(c), "Fact-check: "+shorten(c.Text, 70), summary, claimDate(c))
+}
+
+func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
+	return entry(s, Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q)+": “"+q.Text+"”", quoteDate(q))
+}
+
+func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {
+	return atomEntry{
+		ID: atomID(s.URLs, path), Title: title, Updated: atomTime(date), Summary: summary,
+		Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(path)},
+		date: date,
+	}
+}
+
+// atomID is the permanent id of a page in feeds: its absolute URL, or, for a
+// site whose base URL has no host, a URN made of its path.
+func atomID(u URLs, path string) string {
+	if abs := u.Abs(path); !strings.HasPrefix(abs, "/") {
+		return abs
+	}
+	return "urn:dossier:" + strings.Trim(u.Rel(path), "/")
+}
+
+// atomTime formats a date as an RFC 3339 time at midnight UTC; an unset date
+// is the Unix epoch, so the output stays reproducible.
+func atomTime(d content.Date) string {
+	if d.IsZero() {
+		return "1970-01-01T00:00:00Z"
+	}
+	return d.UTC().Format("2006-01-02T15:04:05Z")
+}

@@ -1,0 +1,149 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"slices"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// sitemap lists every HTML page but the 404 page, sorted, each with the
+// newest date relevant to it as lastmod (never the wall clock, so identical
+// input gives identical output). Pages without a date have no lastmod.
+func sitemap(files Files, s *siteData) []byte {
+	var paths []string
+	for p := range files {
+		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
+			paths = append(paths, strings.TrimSuffix(p, "index.html"))
+		}
+	}
+	slices.Sort(paths)
+	mod := lastmods(s.D)
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range paths {
+		b.WriteString("  <url><loc>" + xmlText(s.URLs.Abs(p)) + "</loc>")
+		if d := mod[p]; !d.IsZero() {
+			b.WriteString("<lastmod>" + d.String() + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// xmlText escapes s for XML character data or a quoted attribute.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a strings.Builder never fails
+	return b.String()
+}
+
+// newest returns the latest of its dates; the zero Date when none is set.
+func newest(dates ...content.Date) content.Date {
+	var n content.Date
+	for _, d := range dates {
+		if d.After(n.Time) {
+			n = d
+		}
+	}
+	return n
+}
+
+// claimDate is when a claim last changed: its check, else its article's date.
+func claimDate(c *dossier.Claim) content.Date { return newest(c.Checked, c.Article.Date) }
+
+// quoteDate is when a quote last changed: its article's date or when it was said.
+func quoteDate(q *dossier.Quote) content.Date { return newest(q.Said, q.Article.Date) }
+
+// articleDate is an article's date or the latest check of one of its claims.
+func articleDate(a *dossier.Article) content.Date {
+	d := a.Date
+	for _, c := range a.Claims {
+		d = newest(d, c.Checked)
+	}
+	return d
+}
+
+func eventDate(e *dossier.Event) content.Date { return newest(e.Date, e.End) }
+
+// actorDate is the newest date among what the actor's page shows.
+func actorDate(a *dossier.Actor) content.Date {
+	var d content.Date
+	for _, c := range a.Claims {
+		d = newest(d, claimDate(c))
+	}
+	for _, q := range a.Quotes {
+		d = newest(d, quoteDate(q))
+	}
+	for _, x := range a.Articles {
+		d = newest(d, articleDate(x))
+	}
+	for _, e := range a.Events {
+		d = newest(d, eventDate(e))
+	}
+	return d
+}
+
+// organizationDate is the newest date among what the organization's page shows.
+func organizationDate(o *dossier.Organization) content.Date {
+	var d content.Date
+	for _, c := range o.Claims {
+		d = newest(d, claimDate(c))
+	}
+	for _, q := range o.Statements {
+		d = newest(d, quoteDate(q))
+	}
+	for _, x := range o.Articles {
+		d = newest(d, articleDate(x))
+	}
+	for _, e := range o.Events {
+		d = newest(d, eventDate(e))
+	}
+	return d
+}
+
+// lastmods maps the site path of every dated page to its newest relevant date.
+func lastmods(d *dossier.Dossier) map[string]content.Date {
+	m := map[string]content.Date{}
+	bump := func(path string, date content.Date) { m[path] = newest(m[path], date) }
+	for _, a := range d.Articles {
+		bump(Path(a), articleDate(a))
+		bump("articles/", articleDate(a))
+	}
+	for _, c := range d.Claims {
+		bump(Path(c), claimDate(c))
+		bump("claims/", claimDate(c))
+		bump(VerdictPath(c.Verdict.ID), claimDate(c))
+	}
+	for _, q := range d.Quotes {
+		bump(Path(q), quoteDate(q))
+		bump("quotes/", quoteDate(q))
+		bump("timeline/", q.Said)
+	}
+	for _, a := range d.Actors {
+		bump(Path(a), actorDate(a))
+		bump("actors/", actorDate(a))
+	}
+	for _, o := range d.Organizations {
+		bump(Path(o), organizationDate(o))
+		bump("organizations/", organizationDate(o))
+	}
+	for _, e := range d.Events {
+		bump(Path(e), eventDate(e))
+		bump("timeline/", eventDate(e))
+	}
+	for _, a := range d.Articles {
+		bump("timeline/", a.Date)
+	}
+	var home content.Date
+	for _, date := range m {
+		home = newest(home, date)
+	}
+	m[""] = home
+	return m
+}
