@@ -142,8 +142,12 @@ func (d *decoder) checkOrganization(o *Organization) {
 	d.require(o.Name == "", "", "name", `"…"`, o.Pos)
 }
 
-// checkEvent reports an event without a title or date.
+// checkEvent reports an event without a title or date, or ending before it starts.
 func (d *decoder) checkEvent(e *Event) {
 	d.require(e.Title == "", "", "title", `"…"`, e.Pos)
 	d.require(e.Date.IsZero(), "", "date", "2022-01-08", e.Pos)
+	if !e.Date.IsZero() && !e.End.IsZero() && e.End.Before(e.Date.Time) {
+		d.diags.Errorf(d.at("end", e.Pos), diag.BadValue, "correct end, or swap it with date",
+			"end %s is before date %s", e.End, e.Date)
+	}
 }

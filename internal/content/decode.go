@@ -187,7 +187,9 @@ func (d *decoder) boolean(key string, v *value) bool {
 func (d *decoder) date(key string, v *value) Date {
 	switch x := v.scalar.(type) {
 	case time.Time:
-		return Date{time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)}
+		if x.Year() > 0 { // a time of day alone comes as year 0
+			return Date{time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)}
+		}
 	case string:
 		if t, err := time.Parse(time.DateOnly, x); err == nil {
 			return Date{t}
@@ -212,7 +214,9 @@ func (d *decoder) yearOrDate(key string, v *value) string {
 			return strconv.FormatInt(x, 10)
 		}
 	case time.Time:
-		return d.date(key, v).String()
+		if x.Year() > 0 {
+			return d.date(key, v).String()
+		}
 	case string:
 		if yearRE.MatchString(x) {
 			return x

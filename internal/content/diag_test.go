@@ -118,6 +118,16 @@ var diagCases = []struct {
 	{"content/x.md", "+++\n+++\n", []string{
 		"content/x.md: error: [bad-value] not a content file: content/x.md | put the file in content/articles, content/actors, content/organizations or content/events",
 	}},
+	{"content/events/a.md", "+++\ntitle = \"E\"\ndate = 2022-01-08\nend = 2022-01-07\n+++\n", []string{
+		"content/events/a.md:4:1: error: [bad-value] end 2022-01-07 is before date 2022-01-08 | correct end, or swap it with date",
+	}},
+	{"content/events/a.md", "+++\ntitle = \"E\"\ndate = 07:32:00\n+++\n", []string{
+		"content/events/a.md:3:8: error: [bad-value] date: want a date, got 07:32:00 | write a date such as 2022-01-08",
+	}},
+	{"content/actors/a.md", "+++\nname = 2022-01-08\nrole = 2022-01-08T10:00:00+01:00\n+++\n", []string{
+		"content/actors/a.md:2:8: error: [bad-value] name: want a string, got 2022-01-08 | write a text in quotes, such as \"…\"",
+		"content/actors/a.md:3:8: error: [bad-value] role: want a string, got 2022-01-08T10:00:00+01:00 | write a text in quotes, such as \"…\"",
+	}},
 }
 
 func TestDiagnostics(t *testing.T) {

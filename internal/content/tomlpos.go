@@ -27,8 +27,13 @@ type tomlScanner struct {
 	line   int
 	col    int
 	arrays map[string]int // array-of-tables path → elements seen
+	depth  int            // nesting of arrays and inline tables
 	out    tomlPositions
 }
+
+// maxDepth bounds the nesting the scanner follows, so that no input can
+// exhaust the stack; deeper values keep no positions of their own.
+const maxDepth = 100
 
 // scanTOML returns the positions of the keys and values of src.
 func scanTOML(src string) tomlPositions {
@@ -246,10 +251,16 @@ func (s *tomlScanner) value(path string) {
 		s.multiline(`'''`)
 	case s.peek() == '"' || s.peek() == '\'':
 		s.quoted(s.peek())
+	case s.depth >= maxDepth:
+		return
 	case s.peek() == '[':
+		s.depth++
 		s.array(path)
+		s.depth--
 	case s.peek() == '{':
+		s.depth++
 		s.inlineTable(path)
+		s.depth--
 	default:
 		for !s.eof() && !strings.ContainsRune(",]}#\n", rune(s.peek())) {
 			s.next()

@@ -65,10 +65,21 @@ func (v *value) describe() string {
 	case string:
 		return strconv.Quote(shorten(x))
 	case time.Time:
-		return x.Format(time.RFC3339)
+		return describeTime(x)
 	default:
 		return fmt.Sprint(x)
 	}
+}
+
+// describeTime formats a time as it was likely written.
+func describeTime(t time.Time) string {
+	switch {
+	case t.Year() == 0:
+		return t.Format(time.TimeOnly)
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
 }
 
 // shorten cuts s to at most 40 runes, for messages.
