@@ -216,7 +216,7 @@ func (r *resolver) actor(ref content.Ref, what string) *Actor {
 	if a, ok := r.d.actors[ref.ID]; ok {
 		return a
 	}
-	r.unknown(ref, what+" (actor)", slices.Collect(maps.Keys(r.d.actors)))
+	r.unknown(ref, label(what, "actor"), slices.Collect(maps.Keys(r.d.actors)))
 	return nil
 }
 
@@ -224,7 +224,7 @@ func (r *resolver) organization(ref content.Ref, what string) *Organization {
 	if o, ok := r.d.organizations[ref.ID]; ok {
 		return o
 	}
-	r.unknown(ref, what+" (organization)", slices.Collect(maps.Keys(r.d.organizations)))
+	r.unknown(ref, label(what, "organization"), slices.Collect(maps.Keys(r.d.organizations)))
 	return nil
 }
 
@@ -248,6 +248,14 @@ func (r *resolver) unknown(ref content.Ref, what string, ids []string) {
 		hint = unknownHint(what)
 	}
 	r.diags.Errorf(ref.Pos, diag.UnknownRef, hint, "unknown %s %q", what, ref.ID)
+}
+
+// label names what a reference is for: "speaker (actor)", or just "actor".
+func label(what, kind string) string {
+	if what == kind {
+		return kind
+	}
+	return what + " (" + kind + ")"
 }
 
 func unknownHint(what string) string {
