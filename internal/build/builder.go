@@ -27,6 +27,7 @@ type Builder struct {
 	renderer  *render.Renderer
 	tmplHash  uint64
 	tmplDiags diag.List
+	last      *dossier.Dossier // the graph of the last successful build, for tests and tools
 }
 
 type parsedFile struct {
@@ -81,6 +82,7 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 		return res, nil
 	}
 	d.Finish()
+	b.last = d
 	files, rdiags2, err := r.Render(render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()),
