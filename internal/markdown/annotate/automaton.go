@@ -21,7 +21,8 @@ type acEdge struct {
 	next int32
 }
 
-// newAutomaton builds the automaton for patterns; empty patterns never match.
+// newAutomaton builds the automaton for patterns, which must be distinct;
+// empty patterns never match.
 func newAutomaton(patterns [][]byte) *automaton {
 	a := &automaton{nodes: []acNode{{fail: 0, term: -1, out: -1}}}
 	for i := range a.root {

@@ -8,6 +8,10 @@ import (
 	"github.com/dossier-dev/dossier/internal/diag"
 )
 
+// maxListed caps the occurrences a message lists and suggests a context
+// for; the rest are counted ("and 7 more").
+const maxListed = 10
+
 // suggestLen is about how many characters of context a suggested prefix or
 // suffix has; it doubles until the context is unique.
 const suggestLen = 32
@@ -74,30 +78,46 @@ func (x *anchorer) contextMismatch(a *Annotation, occ []int, n int, ctx context)
 
 // lines lists the file lines of occurrences: "12, 18, 40".
 func (x *anchorer) lines(occ []int) string {
-	parts := make([]string, len(occ))
-	for i, s := range occ {
-		parts[i] = strconv.Itoa(x.fileLine(int(x.d.norm.orig[s])))
+	parts := make([]string, 0, min(len(occ), maxListed))
+	for _, s := range occ[:min(len(occ), maxListed)] {
+		parts = append(parts, strconv.Itoa(x.fileLine(int(x.d.norm.orig[s]))))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ", ") + more(len(occ))
+}
+
+// more returns " and N more" when n occurrences are more than are listed.
+func more(n int) string {
+	if n > maxListed {
+		return fmt.Sprintf(" and %d more", n-maxListed)
+	}
+	return ""
 }
 
 // suggestions returns, for each occurrence, a ready-to-paste prefix (or
 // suffix) that picks it out among occ while keeping ctx's other half:
 // `prefix = "…" (line 12); prefix = "…" (line 18)`.
 func (x *anchorer) suggestions(occ []int, n int, ctx context) string {
-	parts := make([]string, len(occ))
-	for i, s := range occ {
-		line := x.fileLine(int(x.d.norm.orig[s]))
-		switch {
-		case len(ctx.prefix) == 0 && x.unique(s, occ, n, ctx, true) != "":
-			parts[i] = fmt.Sprintf("prefix = %s (line %d)", x.unique(s, occ, n, ctx, true), line)
-		case len(ctx.suffix) == 0 && x.unique(s, occ, n, ctx, false) != "":
-			parts[i] = fmt.Sprintf("suffix = %s (line %d)", x.unique(s, occ, n, ctx, false), line)
-		default:
-			parts[i] = fmt.Sprintf("a longer prefix or suffix (line %d)", line)
+	parts := make([]string, 0, min(len(occ), maxListed))
+	for _, s := range occ[:min(len(occ), maxListed)] {
+		parts = append(parts, fmt.Sprintf("%s (line %d)", x.suggestion(s, occ, n, ctx), x.fileLine(int(x.d.norm.orig[s]))))
+	}
+	return strings.Join(parts, "; ") + more(len(occ))
+}
+
+// suggestion returns `prefix = "…"` or `suffix = "…"` picking occurrence s
+// out of occ, preferring a prefix, and never replacing one ctx already has.
+func (x *anchorer) suggestion(s int, occ []int, n int, ctx context) string {
+	if len(ctx.prefix) == 0 {
+		if p := x.unique(s, occ, n, ctx, true); p != "" {
+			return "prefix = " + p
 		}
 	}
-	return strings.Join(parts, "; ")
+	if len(ctx.suffix) == 0 {
+		if p := x.unique(s, occ, n, ctx, false); p != "" {
+			return "suffix = " + p
+		}
+	}
+	return "a longer prefix or suffix"
 }
 
 // unique returns, quoted, the shortest context of about suggestLen

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -85,7 +86,13 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 // endsSentence reports whether t ends with a sentence's end: . ! ? or …,
 // possibly followed by closing quotes or brackets.
 func endsSentence(t []byte) bool {
-	t = bytes.TrimRight(t, `"')]’”»`)
+	for range 3 { // closing quotes and brackets, at most three
+		r, w := utf8.DecodeLastRune(t)
+		if !strings.ContainsRune(`"')]’”»`, r) {
+			break
+		}
+		t = t[:len(t)-w]
+	}
 	return bytes.HasSuffix(t, []byte(".")) || bytes.HasSuffix(t, []byte("!")) ||
 		bytes.HasSuffix(t, []byte("?")) || bytes.HasSuffix(t, []byte("…"))
 }
