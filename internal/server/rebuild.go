@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"io"
 	"sync/atomic"
 	"time"
 
@@ -48,10 +47,11 @@ func (s *server) rebuild(bt batch) {
 		fmt.Fprintln(s.opts.Log, "build failed: the builder returned nothing")
 		s.hub.fail(overlayPayload(s.opts.Dir, diag.List{{Severity: diag.Error, Msg: "the builder returned nothing"}}))
 	case res.Diags.HasErrors():
-		printDiags(s.opts.Log, res.Diags)
-		s.hub.fail(overlayPayload(s.opts.Dir, res.Diags))
+		diags := sorted(res.Diags)
+		diags.WriteText(s.opts.Log)
+		s.hub.fail(overlayPayload(s.opts.Dir, diags))
 	default:
-		printDiags(s.opts.Log, res.Diags)
+		sorted(res.Diags).WriteText(s.opts.Log)
 		s.publish(res, bt, took)
 		ok = true
 	}
@@ -85,12 +85,10 @@ func (s *server) basePath(res *build.Result) string {
 	return "/"
 }
 
-// printDiags prints diagnostics to the terminal the way `dossier build` does.
-func printDiags(w io.Writer, list diag.List) {
-	if len(list) == 0 {
-		return
-	}
-	sorted := append(diag.List(nil), list...)
-	sorted.Sort()
-	sorted.WriteText(w)
+// sorted returns a sorted copy of list, for the terminal (printed as
+// `dossier build` prints it) and the overlay.
+func sorted(list diag.List) diag.List {
+	out := append(diag.List(nil), list...)
+	out.Sort()
+	return out
 }

@@ -59,17 +59,15 @@ func pendingSnapshot(base string) *snapshot {
 // newSnapshot makes the snapshot for files, reusing prev's entries for files
 // whose bytes did not change, and says what changed since prev.
 func newSnapshot(files map[string][]byte, base string, prev *snapshot) (*snapshot, changes) {
-	hashes := hashAll(files)
-	next := &snapshot{base: base, files: make(map[string]*entry, len(files))}
 	ch := changes{files: map[string]bool{}, base: base != prev.base}
-	for name, data := range files {
-		h := hashes[name]
-		if old := prev.files[name]; old != nil && old.hash == h && !ch.base {
-			next.files[name] = old
-			continue
+	if ch.base {
+		prev = pendingSnapshot(base) // every file is served under new URLs
+	}
+	next := &snapshot{base: base, files: entries(files, prev)}
+	for name, e := range next.files {
+		if prev.files[name] != e {
+			ch.note(name)
 		}
-		next.files[name] = newEntry(name, data, h)
-		ch.note(name)
 	}
 	for name := range prev.files {
 		if _, ok := files[name]; !ok {
@@ -77,6 +75,37 @@ func newSnapshot(files map[string][]byte, base string, prev *snapshot) (*snapsho
 		}
 	}
 	return next, ch
+}
+
+// entries makes the entry of every file, in parallel: comparing each file
+// with its previous bytes (and hashing the changed ones) is the only
+// per-build cost that grows with the whole site rather than with what changed.
+func entries(files map[string][]byte, prev *snapshot) map[string]*entry {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	made := make([]*entry, len(names))
+	workers := min(runtime.GOMAXPROCS(0), len(names))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(names); i += workers {
+				name, data := names[i], files[names[i]]
+				if old := prev.files[name]; old != nil && bytes.Equal(old.raw, data) {
+					made[i] = old
+				} else {
+					made[i] = newEntry(name, data, hashOf(data))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[string]*entry, len(names))
+	for i, name := range names {
+		out[name] = made[i]
+	}
+	return out
 }
 
 // note records that name changed.
@@ -88,31 +117,6 @@ func (c *changes) note(name string) {
 	case !isHTMLName(name):
 		c.assets = append(c.assets, name)
 	}
-}
-
-// hashAll hashes every file, in parallel: it is the only per-build cost that
-// grows with the whole site rather than with what changed.
-func hashAll(files map[string][]byte) map[string]string {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sums := make([]string, len(names))
-	workers := min(runtime.GOMAXPROCS(0), len(names))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(names); i += workers {
-				sums[i] = hashOf(files[names[i]])
-			}
-		})
-	}
-	wg.Wait()
-	out := make(map[string]string, len(names))
-	for i, name := range names {
-		out[name] = sums[i]
-	}
-	return out
 }
 
 func newEntry(name string, data []byte, hash string) *entry {

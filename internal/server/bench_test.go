@@ -1,0 +1,102 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkSaveToReload measures the time from a file written to the reload
+// message sent to the page showing it, on a small site with the real watcher
+// (target: under 100 ms). It reports the mean as ms/reload.
+func BenchmarkSaveToReload(b *testing.B) {
+	for _, mode := range []struct {
+		name string
+		poll bool
+	}{{"notify", false}, {"poll-100ms", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			dir := newSite(b)
+			for i := range 20 {
+				writeFile(b, dir, fmt.Sprintf("content/articles/a%02d.md", i), strings.Repeat("words ", 300))
+			}
+			ts := startServer(b, dir, newFakeBuilder(dir), Options{Poll: mode.poll, PollInterval: 100 * time.Millisecond})
+			page := "articles/first/index.html"
+			events := openEvents(b, ts.url, page, ts.pageHash(b, "articles/first/"))
+			events.expect(b, evOK)
+			var total time.Duration
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				start := time.Now()
+				writeFile(b, dir, "content/articles/first.md", fmt.Sprintf("edit %d\n", i))
+				events.expect(b, evReload)
+				total += time.Since(start)
+				ts.nextBuild(b)
+			}
+			b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/reload")
+		})
+	}
+}
+
+// BenchmarkServePage measures answering a page request from memory
+// (in-process, no network).
+func BenchmarkServePage(b *testing.B) {
+	files := map[string][]byte{}
+	for i := range 500 {
+		files[fmt.Sprintf("articles/a%03d/index.html", i)] = []byte("<html><body>" + strings.Repeat("words ", 1000) + "</body></html>")
+	}
+	s := testSnapshotServer("/repo/", files)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, httptest.NewRequest("GET", fmt.Sprintf("/repo/articles/a%03d/", i%500), nil))
+			if rec.Code != 200 {
+				b.Fatal(rec.Code)
+			}
+			i++
+		}
+	})
+}
+
+// BenchmarkServeLoopback measures page requests over loopback with keep-alive
+// connections from parallel clients.
+func BenchmarkServeLoopback(b *testing.B) {
+	dir := newSite(b)
+	ts := startServer(b, dir, newFakeBuilder(dir), Options{})
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+	b.SetParallelism(32)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			resp, err := client.Get(ts.url + "articles/first/")
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				b.Fatal(resp.StatusCode)
+			}
+		}
+	})
+}
+
+// BenchmarkSnapshot measures making the served snapshot of a 2000-file build
+// in which one page changed (hashing every file is the part that grows with
+// the site).
+func BenchmarkSnapshot(b *testing.B) {
+	files := map[string][]byte{}
+	for i := range 2000 {
+		files[fmt.Sprintf("p%04d/index.html", i)] = []byte("<html><body>" + strings.Repeat("words ", 2000) + "</body></html>")
+	}
+	prev, _ := newSnapshot(files, "/", pendingSnapshot("/"))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		files["p0000/index.html"] = fmt.Appendf(nil, "<html><body>%d</body></html>", i)
+		prev, _ = newSnapshot(files, "/", prev)
+	}
+}
