@@ -26,8 +26,8 @@ func TestOverlayHTML(t *testing.T) {
 		"Build failed: 3 errors, 1 warning",
 		"content/articles/x.md:3:8: error: date: &lt;not&gt; a date", "[bad-value]", "hint: a date is 2022-01-08",
 		"content/articles/x.md:6:6: warning: in the body",
-		"yesterday",       // the source line itself
-		"&lt;script&gt;",  // body text escaped in the source view
+		"yesterday",      // the source line itself
+		"&lt;script&gt;", // body text escaped in the source view
 		"<li><p class=\"where severity-error\">error: no position",
 	} {
 		if !strings.Contains(html, want) {
