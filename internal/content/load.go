@@ -19,7 +19,7 @@ import (
 // silently. A site without content/ loads as an empty Set. Each kind is sorted
 // by id, and the diagnostics by position.
 func Load(fsys fs.FS) (*Set, diag.List) {
-	paths, diags := listFiles(fsys)
+	paths, diags := Files(fsys)
 	items := make([]any, len(paths))
 	lists := make([]diag.List, len(paths))
 	work := make(chan int)
@@ -57,8 +57,10 @@ func loadFile(fsys fs.FS, p string) (any, diag.List) {
 	return Parse(p, src)
 }
 
-// listFiles walks content/ and returns the paths of the files to parse.
-func listFiles(fsys fs.FS) ([]string, diag.List) {
+// Files returns the paths of the files Load parses, in lexical order, with the
+// warnings about everything else under content/. It is for callers that read
+// and parse files themselves, such as an incremental build.
+func Files(fsys fs.FS) ([]string, diag.List) {
 	var paths []string
 	var diags diag.List
 	err := fs.WalkDir(fsys, "content", func(p string, e fs.DirEntry, err error) error {
