@@ -7,7 +7,7 @@ func Check(opts Options) (*Result, error) {
 	if err != nil || res.Diags.HasErrors() {
 		return res, err
 	}
-	res.Diags.Append(CheckLinks(res.Files, res.Site.BasePath()))
+	res.Diags.Append(CheckLinks(res.Files, res.Site.BaseURL))
 	res.Diags.Sort()
 	return res, nil
 }

@@ -2,6 +2,9 @@ package build
 
 import (
 	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
 	"maps"
 	"net/url"
 	"path"
@@ -13,106 +16,243 @@ import (
 	"github.com/dossier-dev/dossier/internal/diag"
 )
 
-// CheckLinks finds, in the HTML files of a built site, every internal link
-// whose target page or fragment does not exist, and every root-relative URL
-// that leaves the base path. Diagnostics are placed at the output page.
-func CheckLinks(files map[string][]byte, basePath string) diag.List {
-	ids := map[string]map[string]bool{} // page path → ids on it
-	links := map[string][]string{}      // page path → URLs it references
+// CheckLinks finds, in a built site, every internal link whose target file or
+// fragment does not exist, and every root-relative URL that leaves the base
+// path. It reads the URLs of HTML pages (href, src, srcset, action, canonical
+// and OpenGraph URLs) and of XML files (sitemap <loc>, feed links). baseURL is
+// the site's base URL ("https://example.github.io/repo/") or only its path
+// ("/repo/"); absolute URLs on its host and under its path are internal.
+// Diagnostics are placed at the output file and line. 404.html is served at
+// any depth, so a relative URL on it is an error too.
+func CheckLinks(files map[string][]byte, baseURL string) diag.List {
+	c := newChecker(files, baseURL)
+	refs := map[string][]ref{}
 	for name, b := range files {
-		if strings.HasSuffix(name, ".html") {
-			ids[name], links[name] = scanHTML(b)
+		switch {
+		case strings.HasSuffix(name, ".html"):
+			c.ids[name], refs[name] = scanHTML(b)
+		case strings.HasSuffix(name, ".xml"):
+			var err error
+			if refs[name], err = scanXML(b); err != nil {
+				c.diags.Errorf(diag.Pos{File: name}, diag.BrokenLink, "fix the template or generator that wrote it",
+					"%s is not well-formed XML: %v", name, err)
+			}
 		}
 	}
-	var diags diag.List
-	for _, page := range slices.Sorted(maps.Keys(links)) {
-		for _, ref := range links[page] {
-			checkLink(&diags, files, ids, page, ref, basePath)
+	for _, page := range slices.Sorted(maps.Keys(refs)) {
+		for _, r := range refs[page] {
+			c.check(page, r)
 		}
 	}
-	return diags
+	return c.diags
 }
 
-func checkLink(diags *diag.List, files map[string][]byte, ids map[string]map[string]bool, page, ref, base string) {
-	u, err := url.Parse(ref)
+// ref is one URL found in an output file, with its line.
+type ref struct {
+	url  string
+	line int
+}
+
+type checker struct {
+	files  map[string][]byte
+	ids    map[string]map[string]bool // page → ids on it
+	origin string                     // scheme://host of the base URL, "" without one
+	base   string                     // base path, starting and ending with "/"
+	diags  diag.List
+}
+
+func newChecker(files map[string][]byte, baseURL string) *checker {
+	c := &checker{files: files, ids: map[string]map[string]bool{}, base: "/"}
+	u, err := url.Parse(baseURL)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: page}, diag.BrokenLink, "fix the URL's syntax", "bad URL %q: %v", ref, err)
+		return c
+	}
+	if u.Scheme != "" && u.Host != "" {
+		c.origin = strings.ToLower(u.Scheme + "://" + u.Host)
+	}
+	c.base = "/" + strings.Trim(u.Path, "/") + "/"
+	if c.base == "//" {
+		c.base = "/"
+	}
+	return c
+}
+
+func (c *checker) check(page string, r ref) {
+	pos := diag.Pos{File: page, Line: r.line}
+	u, err := url.Parse(strings.TrimSpace(r.url))
+	if err != nil {
+		c.diags.Errorf(pos, diag.BrokenLink, "fix the URL's syntax", "bad URL %q: %v", r.url, err)
 		return
 	}
-	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
-		return // external
+	if u.Scheme != "" || u.Host != "" {
+		if c.origin == "" || strings.ToLower(u.Scheme+"://"+u.Host) != c.origin || !c.under(u.Path) {
+			return // another site, or another site on the same host
+		}
+	} else if page == "404.html" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
+		c.diags.Errorf(pos, diag.BrokenLink, "404.html is served at any depth; build the URL with .URL",
+			"relative link %q on the not-found page breaks below the top level", r.url)
+		return
 	}
 	target := page
 	if u.Path != "" {
 		var ok bool
-		if target, ok = resolve(page, u.Path, base); !ok {
-			diags.Errorf(diag.Pos{File: page}, diag.EscapingLink, "links must stay under the base path "+base+"; use the URL builder or a relative link",
-				"link %q leaves the site's base path %s", ref, base)
+		if target, ok = c.resolve(page, u.Path); !ok {
+			c.diags.Errorf(pos, diag.EscapingLink, "links must stay under the base path "+c.base+"; build them with .URL or make them relative",
+				"link %q leaves the site's base path %s", r.url, c.base)
 			return
 		}
-		if _, exists := files[target]; !exists {
-			diags.Errorf(diag.Pos{File: page}, diag.BrokenLink, "correct the link or create the page",
-				"broken link %q: no %s in the site", ref, target)
+		if target, ok = c.exists(target); !ok {
+			c.diags.Errorf(pos, diag.BrokenLink, "correct the link or create the page",
+				"broken link %q: no %s in the site", r.url, target)
 			return
 		}
 	}
-	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
-		diags.Errorf(diag.Pos{File: page}, diag.BrokenLink, "correct the fragment or add the anchor",
-			"broken fragment %q: %s has no id %q", ref, target, u.Fragment)
+	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !c.ids[target][u.Fragment] {
+		c.diags.Errorf(pos, diag.BrokenLink, "correct the fragment or add the anchor",
+			"broken fragment %q: %s has no id %q", r.url, target, u.Fragment)
 	}
 }
 
-// resolve turns a link's path, seen from page, into an output file name.
-// It reports false when a root-relative path is outside the base path.
-func resolve(page, p, base string) (string, bool) {
+// under reports whether a root-relative path is inside the base path.
+func (c *checker) under(p string) bool {
+	return strings.HasPrefix(p, c.base) || p+"/" == c.base
+}
+
+// exists finds the output file a resolved path names; a folder path without
+// its final slash is accepted when the folder has an index.html, as static
+// hosts redirect it.
+func (c *checker) exists(target string) (string, bool) {
+	if _, ok := c.files[target]; ok {
+		return target, true
+	}
+	if !strings.HasSuffix(target, "index.html") {
+		if _, ok := c.files[target+"/index.html"]; ok {
+			return target + "/index.html", true
+		}
+	}
+	return target, false
+}
+
+// resolve turns a link's path, seen from page, into an output file name. It
+// reports false when the path is outside the base path: a root-relative path
+// elsewhere, or a relative one climbing above the site's top.
+func (c *checker) resolve(page, p string) (string, bool) {
 	var full string
 	if strings.HasPrefix(p, "/") {
-		if !strings.HasPrefix(p, base) && p+"/" != base {
+		if !c.under(p) {
 			return "", false
 		}
-		full = strings.TrimPrefix(p, base)
+		full = strings.TrimPrefix(p, c.base)
+		if p+"/" == c.base {
+			full = "."
+		}
 	} else {
-		full = path.Join(path.Dir(page), p)
-		if strings.HasSuffix(p, "/") {
-			full += "/"
-		}
+		full = path.Dir(page) + "/" + p
 	}
-	full = strings.TrimPrefix(path.Clean("/"+full), "/")
-	if strings.HasSuffix(p, "/") || full == "" || full == "." {
-		full = strings.TrimSuffix(full, "/")
-		if full == "" || full == "." {
-			return "index.html", true
-		}
-		return full + "/index.html", true
+	dir := strings.HasSuffix(full, "/") || full == "" || strings.HasSuffix(full, "/.") || full == "."
+	clean := path.Clean(full)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", false
 	}
-	return full, true
+	if clean == "." {
+		return "index.html", true
+	}
+	if dir {
+		return clean + "/index.html", true
+	}
+	return clean, true
 }
 
 // scanHTML returns the ids defined in a page and the URLs it references.
-func scanHTML(b []byte) (map[string]bool, []string) {
+func scanHTML(b []byte) (map[string]bool, []ref) {
 	ids := map[string]bool{}
-	var refs []string
+	var refs []ref
+	line := 1
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return ids, refs
 		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			refs = appendTagRefs(refs, ids, z, line)
 		}
-		tag, hasAttr := z.TagName()
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			switch key := string(k); {
-			case key == "id" || (key == "name" && string(tag) == "a"):
-				ids[string(v)] = true
-			case key == "href" || key == "src":
-				if string(tag) != "base" {
-					refs = append(refs, string(v))
+		line += bytes.Count(raw, []byte("\n"))
+	}
+}
+
+// appendTagRefs reads the current tag's attributes: ids into ids, URLs into refs.
+func appendTagRefs(refs []ref, ids map[string]bool, z *html.Tokenizer, line int) []ref {
+	name, hasAttr := z.TagName()
+	tag := string(name)
+	attrs := map[string]string{}
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		attrs[string(k)] = string(v)
+	}
+	if id, ok := attrs["id"]; ok {
+		ids[id] = true
+	}
+	if n, ok := attrs["name"]; ok && tag == "a" {
+		ids[n] = true
+	}
+	for _, key := range []string{"href", "src", "action", "poster", "xlink:href"} {
+		if v, ok := attrs[key]; ok && tag != "base" {
+			refs = append(refs, ref{v, line})
+		}
+	}
+	if v, ok := attrs["srcset"]; ok {
+		for _, cand := range strings.Split(v, ",") {
+			if f := strings.Fields(cand); len(f) > 0 {
+				refs = append(refs, ref{f[0], line})
+			}
+		}
+	}
+	if tag == "meta" && isURLMeta(attrs["property"]+attrs["name"]) {
+		refs = append(refs, ref{attrs["content"], line})
+	}
+	return refs
+}
+
+func isURLMeta(name string) bool {
+	switch name {
+	case "og:url", "og:image", "twitter:image":
+		return true
+	}
+	return false
+}
+
+// scanXML returns the URLs of an XML file: every href attribute and the text
+// of sitemap <loc> elements. It fails when the file is not well-formed.
+func scanXML(b []byte) ([]ref, error) {
+	var refs []ref
+	d := xml.NewDecoder(bytes.NewReader(b))
+	inLoc := false
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return refs, nil
+		}
+		if err != nil {
+			return refs, err
+		}
+		line, _ := d.InputPos()
+		switch t := tok.(type) {
+		case xml.StartElement:
+			inLoc = t.Name.Local == "loc"
+			for _, a := range t.Attr {
+				if a.Name.Local == "href" {
+					refs = append(refs, ref{a.Value, line})
 				}
 			}
+		case xml.CharData:
+			if inLoc {
+				refs = append(refs, ref{strings.TrimSpace(string(t)), line})
+			}
+		case xml.EndElement:
+			inLoc = false
 		}
 	}
 }

@@ -44,6 +44,10 @@ func Write(files map[string][]byte, outDir, sourceDir string) error {
 		os.RemoveAll(tmp)
 		return err
 	}
+	if err := setModes(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
 	return swap(tmp, out)
 }
 
@@ -128,6 +132,24 @@ func writeTree(dir string, files map[string][]byte) error {
 		return fmt.Errorf("write manifest: %w", err)
 	}
 	return nil
+}
+
+// setModes makes every folder under dir 0755 and every file 0644, whatever
+// the umask, so a static host can serve them all.
+func setModes(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := fs.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		if err := os.Chmod(p, mode); err != nil {
+			return fmt.Errorf("chmod %s: %w", p, err)
+		}
+		return nil
+	})
 }
 
 // swap moves tmp into out's place, keeping the old output until the new one is in.
