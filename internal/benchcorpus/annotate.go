@@ -105,6 +105,6 @@ func (w *articleWriter) quote(k int) {
 		Via:     w.media.ID,
 	}
 	s := fmt.Sprintf("%s told reporters that \"%s\", according to %s.", a.Name, text, w.media.Name)
-	w.insert(piece{s, strings.ReplaceAll(s, "\"", "")})
+	w.insert(mdPiece(s, strings.ReplaceAll(s, "\"", "")))
 	w.article.Quotes = append(w.article.Quotes, q)
 }

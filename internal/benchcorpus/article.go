@@ -87,8 +87,11 @@ func (c *Corpus) newArticle(seed uint64, i int) *Article {
 	w := &articleWriter{prose: prose{rng: rand.New(rand.NewPCG(seed, uint64(i)+1))}, c: c, index: i}
 	w.article = &Article{Date: dateFrom(w.rng.IntN(90))}
 	w.cast()
-	w.compose(600 + w.rng.IntN(901))
+	target := 650 + w.rng.IntN(801)
+	w.compose(target)
 	w.annotate()
+	w.fit(target - 12*w.notes) // each footnote's definition adds about 12 words
+	w.footnotes()
 	w.finish()
 	return w.article
 }
@@ -127,20 +130,43 @@ func (w *articleWriter) cast() {
 // compose writes sections of filler until the body has about target words, with at
 // least one list, block quote, table and code block.
 func (w *articleWriter) compose(target int) {
-	budget := target - 14*(claimsPerArticle+quotesPerArticle) - 12*len(w.actors) - 14*len(w.orgs)
+	budget := target - 20*(claimsPerArticle+quotesPerArticle) - 14*len(w.actors) - 16*len(w.orgs)
 	total := w.paragraph(2 + w.rng.IntN(2))
 	for total < budget || w.extras < 4 {
 		total += w.add(w.heading())
-		for range 1 + w.rng.IntN(3) {
-			total += w.paragraph(3 + w.rng.IntN(3))
+		total += w.paragraph(2 + w.rng.IntN(3))
+		for range w.rng.IntN(3) {
+			if total < budget {
+				total += w.paragraph(2 + w.rng.IntN(3))
+			}
 		}
 		total += w.extra()
-		total += w.paragraph(2 + w.rng.IntN(3))
 	}
-	if w.notes > 0 {
-		for n := 1; n <= w.notes; n++ {
-			w.add(piece{fmt.Sprintf("[^%d]: %s", n, w.sentence().md), ""})
+}
+
+// fit trims filler sentences, or adds paragraphs, until the body has about target
+// words (within one sentence). Annotations and footnoted sentences stay.
+func (w *articleWriter) fit(target int) {
+	total := words(w.plainText())
+	for total < target {
+		total += w.paragraph(2)
+	}
+	ps := w.paragraphs()
+	for tries := 0; total > target && tries < 1000; tries++ {
+		b := &w.blocks[ps[w.rng.IntN(len(ps))]]
+		k := w.rng.IntN(len(b.sentences))
+		if len(b.sentences) < 2 || b.sentences[k].fixed {
+			continue
 		}
+		total -= words(b.sentences[k].plain)
+		b.sentences = append(b.sentences[:k], b.sentences[k+1:]...)
+	}
+}
+
+// footnotes adds the definitions of the footnotes the paragraphs refer to.
+func (w *articleWriter) footnotes() {
+	for n := 1; n <= w.notes; n++ {
+		w.add(piece{md: fmt.Sprintf("[^%d]: %s", n, w.sentence().md)})
 	}
 }
 
@@ -163,6 +189,7 @@ func (w *articleWriter) paragraph(n int) int {
 		last := &b.sentences[len(b.sentences)-1]
 		last.md += fmt.Sprintf("[^%d]", w.notes)
 		last.plain += fmt.Sprint(w.notes)
+		last.fixed = true
 	}
 	w.blocks = append(w.blocks, b)
 	return total
@@ -190,8 +217,9 @@ func (w *articleWriter) paragraphs() []int {
 	return ps
 }
 
-// insert puts a sentence at a random place in a random paragraph.
+// insert puts a sentence at a random place in a random paragraph, to stay.
 func (w *articleWriter) insert(s piece) {
+	s.fixed = true
 	ps := w.paragraphs()
 	b := &w.blocks[ps[w.rng.IntN(len(ps))]]
 	at := w.rng.IntN(len(b.sentences) + 1)
@@ -246,7 +274,7 @@ func (w *articleWriter) render(b block) piece {
 		md.WriteString(s.md)
 		plain.WriteString(s.plain)
 	}
-	return piece{md.String(), plain.String()}
+	return mdPiece(md.String(), plain.String())
 }
 
 // plainText is the article's text as a renderer shows it, one block per line.

@@ -9,11 +9,15 @@ import (
 // piece is a run of Markdown together with the text it renders to.
 type piece struct {
 	md, plain string
+	fixed     bool // an annotation or a footnoted sentence, which fit must keep
 }
 
-func plainPiece(s string) piece { return piece{s, s} }
+// mdPiece is Markdown that renders to plain.
+func mdPiece(md, plain string) piece { return piece{md: md, plain: plain} }
 
-func (p piece) add(q piece) piece { return piece{p.md + q.md, p.plain + q.plain} }
+func plainPiece(s string) piece { return piece{md: s, plain: s} }
+
+func (p piece) add(q piece) piece { return piece{md: p.md + q.md, plain: p.plain + q.plain} }
 
 // prose writes filler sentences for one article.
 type prose struct {
@@ -42,14 +46,14 @@ func (p *prose) object() piece {
 	o := p.pick(objects)
 	switch p.rng.IntN(10) {
 	case 0:
-		return piece{"*" + o + "*", o}
+		return mdPiece("*"+o+"*", o)
 	case 1:
-		return piece{"**" + o + "**", o}
+		return mdPiece("**"+o+"**", o)
 	case 2, 3:
-		return piece{fmt.Sprintf("[%s](https://example.org/reports/%d)", o, p.rng.IntN(100000)), o}
+		return mdPiece(fmt.Sprintf("[%s](https://example.org/reports/%d)", o, p.rng.IntN(100000)), o)
 	case 4:
 		code := fmt.Sprintf("decree-%d", p.rng.IntN(1000))
-		return piece{o + " (`" + code + "`)", o + " (" + code + ")"}
+		return mdPiece(o+" (`"+code+"`)", o+" ("+code+")")
 	}
 	return plainPiece(o)
 }
@@ -83,26 +87,27 @@ func (p *prose) list() piece {
 		}
 		plain.WriteString(item + "\n")
 	}
-	return piece{strings.TrimSuffix(md.String(), "\n"), plain.String()}
+	return mdPiece(strings.TrimSuffix(md.String(), "\n"), plain.String())
 }
 
 // blockQuote quotes a document in two sentences.
 func (p *prose) blockQuote() piece {
 	a, b := p.sentence(), p.sentence()
-	return piece{"> " + a.md + "\n> " + b.md, a.plain + " " + b.plain}
+	return mdPiece("> "+a.md+"\n> "+b.md, a.plain+" "+b.plain)
 }
 
 // table is a GFM table of reported figures.
 func (p *prose) table() piece {
 	var md, plain strings.Builder
 	md.WriteString("| Date | Place | Reported | Source |\n|---|---|--:|---|\n")
+	plain.WriteString("Date Place Reported Source\n")
 	for range 3 + p.rng.IntN(4) {
 		d, place, n := dateFrom(p.rng.IntN(60)), p.pick(places), p.rng.IntN(5000)
 		src := p.pick(subjects)
 		fmt.Fprintf(&md, "| %s | %s | %d | [%s](https://example.org/data/%d) |\n", d, place, n, src, p.rng.IntN(100000))
 		fmt.Fprintf(&plain, "%s %s %d %s\n", d, place, n, src)
 	}
-	return piece{strings.TrimSuffix(md.String(), "\n"), plain.String()}
+	return mdPiece(strings.TrimSuffix(md.String(), "\n"), plain.String())
 }
 
 // codeBlock is a fenced block of data, as fact-checkers paste it.
@@ -120,7 +125,7 @@ func (p *prose) codeBlock() piece {
 	default:
 		body = fmt.Sprintf("%s 06:%02d %s", dateFrom(p.rng.IntN(30)), p.rng.IntN(60), p.pick(clauses))
 	}
-	return piece{"```" + lang + "\n" + body + "\n```", body}
+	return mdPiece("```"+lang+"\n"+body+"\n```", body)
 }
 
 // heading is a level-two heading.
@@ -129,7 +134,7 @@ func (p *prose) heading() piece {
 	if p.rng.IntN(2) == 0 {
 		h += " in " + p.pick(places)
 	}
-	return piece{"## " + h, h}
+	return mdPiece("## "+h, h)
 }
 
 func capitalize(s string) string {
