@@ -48,6 +48,8 @@ type hub struct {
 	failure []byte // the overlay payload while the latest build failed
 	closed  bool
 	done    chan struct{}
+
+	subscribed func(page string) // tests: called after a page subscribed
 }
 
 func newHub(site *atomic.Pointer[snapshot]) *hub {
@@ -193,6 +195,9 @@ func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer h.unsubscribe(c)
+	if h.subscribed != nil {
+		h.subscribed(c.page)
+	}
 	hd := w.Header()
 	hd.Set("Content-Type", "text/event-stream")
 	hd.Set("Cache-Control", "no-store")

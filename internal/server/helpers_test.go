@@ -93,6 +93,7 @@ type testServer struct {
 	dir    string
 	fake   *fakeBuilder
 	builds chan buildEvent
+	subs   chan string // pages that opened their event stream
 	log    *syncBuffer
 }
 
@@ -124,7 +125,7 @@ func (s *syncBuffer) String() string {
 func startServer(t testing.TB, dir string, b Builder, opts Options) *testServer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	ts := &testServer{dir: dir, builds: make(chan buildEvent, 1000), log: &syncBuffer{}}
+	ts := &testServer{dir: dir, builds: make(chan buildEvent, 1000), subs: make(chan string, 1000), log: &syncBuffer{}}
 	if f, ok := b.(*fakeBuilder); ok {
 		ts.fake = f
 	}
@@ -135,6 +136,12 @@ func startServer(t testing.TB, dir string, b Builder, opts Options) *testServer 
 	opts.hooks = &hooks{
 		watching: func() { once.Do(func() { close(watching) }) },
 		built:    func(changed []string, ok bool) { ts.builds <- buildEvent{changed, ok} },
+		subscribed: func(page string) {
+			select {
+			case ts.subs <- page:
+			default:
+			}
+		},
 	}
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, b, opts) }()

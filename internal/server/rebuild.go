@@ -25,6 +25,9 @@ func newServer(b Builder, opts Options) *server {
 	}
 	s.site.Store(pendingSnapshot(base))
 	s.hub = newHub(&s.site)
+	if opts.hooks != nil {
+		s.hub.subscribed = opts.hooks.subscribed
+	}
 	return s
 }
 

@@ -65,8 +65,9 @@ type Options struct {
 
 // hooks are called by the server at points tests wait for.
 type hooks struct {
-	watching func()                          // the watches are in place
-	built    func(changed []string, ok bool) // a build was published (or failed)
+	watching   func()                          // the watches are in place
+	built      func(changed []string, ok bool) // a build was published (or failed)
+	subscribed func(page string)               // a page opened its event stream
 }
 
 // defaultQuiet is how long the sources must be still before a rebuild starts.

@@ -1,0 +1,157 @@
+package server
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// requireBrowser is the environment variable that turns a missing Chromium
+// from a skip into a failure (CI sets it).
+const requireBrowser = "DOSSIER_REQUIRE_BROWSER"
+
+// newBrowser starts a headless Chromium for the test, or skips (fails when
+// DOSSIER_REQUIRE_BROWSER=1) when none is installed.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	exe := findChromium()
+	if exe == "" {
+		if os.Getenv(requireBrowser) == "1" {
+			t.Fatalf("no Chromium found (looked for $DOSSIER_CHROMIUM, chromium, chromium-browser, google-chrome) and %s=1", requireBrowser)
+		}
+		t.Skipf("skipping browser test: no Chromium found (install the chromium package; %s=1 makes this a failure)", requireBrowser)
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancel := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		if os.Getenv(requireBrowser) == "1" {
+			t.Fatalf("start %s: %v", exe, err)
+		}
+		t.Skipf("skipping browser test: %s does not start: %v", exe, err)
+	}
+	return ctx
+}
+
+func findChromium() string {
+	if p := os.Getenv("DOSSIER_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// eval runs a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls until the expression is true in the page, through reloads
+// (an evaluation cut short by a navigation is retried).
+func waitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	var err error
+	for time.Now().Before(deadline) {
+		var ok bool
+		if ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")")); err == nil && ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("waiting for %s (%s): last error %v", what, expr, err)
+}
+
+// openPage navigates to url and waits until its reload script subscribed.
+func (ts *testServer) openPage(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	for len(ts.subs) > 0 {
+		<-ts.subs
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	select {
+	case <-ts.subs:
+	case <-time.After(waitLimit):
+		t.Fatalf("%s never opened its event stream", url)
+	}
+}
+
+const overlayText = `(document.getElementById("dossier-overlay")?.shadowRoot?.textContent || "")`
+
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := newSite(t)
+	fb := newFakeBuilder(dir)
+	fb.base = "/repo/"
+	ts := startServer(t, dir, fb, Options{})
+	ts.openPage(t, ctx, ts.url+"articles/first/")
+
+	// Edit: the new text shows without a manual reload.
+	eval[bool](t, ctx, `window.marker = true`)
+	writeFile(t, dir, "content/articles/first.md", "The first article, now edited.\n")
+	waitFor(t, ctx, "the edited text", `document.getElementById("text").textContent.includes("now edited")`)
+	if eval[bool](t, ctx, `window.marker === true`) {
+		t.Error("the page changed without a reload")
+	}
+
+	// A stylesheet change is swapped in without a reload.
+	eval[bool](t, ctx, `window.marker = true`)
+	writeFile(t, dir, "static/style.css", "#text { color: rgb(1, 2, 3); }\n")
+	waitFor(t, ctx, "the new style", `getComputedStyle(document.getElementById("text")).color === "rgb(1, 2, 3)"`)
+	if !eval[bool](t, ctx, `window.marker === true`) {
+		t.Error("a stylesheet-only change reloaded the page")
+	}
+
+	// Broken content: the overlay shows the file and line, over the last good page.
+	writeFile(t, dir, "content/articles/first.md", "+++\ntitle = BROKEN\n+++\nThe first article, now edited.\n")
+	waitFor(t, ctx, "the overlay", overlayText+`.includes("content/articles/first.md:2:9")`)
+	text := eval[string](t, ctx, overlayText)
+	for _, want := range []string{"the file is broken", `remove "BROKEN"`, "title = BROKEN"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("overlay lacks %q:\n%s", want, text)
+		}
+	}
+	if role := eval[string](t, ctx, `document.getElementById("dossier-overlay").shadowRoot.querySelector(".panel").getAttribute("role")`); role != "alertdialog" {
+		t.Errorf("overlay role %q", role)
+	}
+	if focus := eval[string](t, ctx, `document.getElementById("dossier-overlay").shadowRoot.activeElement?.getAttribute("aria-label") || ""`); focus == "" {
+		t.Error("the overlay's close button is not focused")
+	}
+	if !eval[bool](t, ctx, `document.getElementById("text").textContent.includes("now edited")`) {
+		t.Error("the last good page is gone under the overlay")
+	}
+
+	// Fixed: the overlay goes by itself.
+	writeFile(t, dir, "content/articles/first.md", "The first article, fixed.\n")
+	waitFor(t, ctx, "the fixed text", `document.getElementById("text").textContent.includes("fixed")`)
+	waitFor(t, ctx, "the overlay to go", `!document.getElementById("dossier-overlay")`)
+}
