@@ -43,6 +43,9 @@ func benchCorpus() ([]Entity, []byte) {
 			fmt.Fprintf(&b, "*%s*", ents[r.IntN(len(ents))].Names[0])
 		case k == 2:
 			b.WriteString(ents[r.IntN(len(ents))].Names[r.IntN(2)])
+		case bytes.HasSuffix(b.Bytes(), []byte(".\n")):
+			f := filler[r.IntN(len(filler))]
+			b.WriteString(strings.ToUpper(f[:1]) + f[1:])
 		default:
 			b.WriteString(filler[r.IntN(len(filler))])
 		}

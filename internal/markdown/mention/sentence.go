@@ -38,23 +38,24 @@ func sentence(flat []byte, start, end int) string {
 	return collapseSpace(s)
 }
 
-// collapseSpace trims s and turns each run of white space into one space.
+// collapseSpace trims s and turns each run of ASCII white space into one
+// space (the flat text has no other line breaks).
 func collapseSpace(s []byte) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	s = bytes.TrimSpace(s)
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range string(s) {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+	for _, c := range s {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			space = true
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(r)
+		b = append(b, c)
 	}
-	return b.String()
+	return string(b)
 }
 
 // sentenceBreak reports whether a sentence ends with the terminator at
@@ -89,7 +90,7 @@ func terminator(b []byte) int {
 		return 0
 	case b[0] == '.' || b[0] == '!' || b[0] == '?':
 		return 1
-	case bytes.HasPrefix(b, []byte("…")):
+	case b[0] == 0xE2 && bytes.HasPrefix(b, []byte("…")):
 		return len("…")
 	}
 	return 0
