@@ -1,0 +1,95 @@
+package dossier
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/diag"
+)
+
+func pos(file string, line int) diag.Pos { return diag.Pos{File: file, Line: line, Col: 1} }
+
+func ref(id string, line int) content.Ref { return content.Ref{ID: id, Pos: pos("a.md", line)} }
+
+func fixture() *content.Set {
+	wang := &content.Actor{Doc: content.Doc{ID: "wang-wenbin", Pos: pos("wang.md", 1)}, Name: "Wang Wenbin",
+		Organizations: []content.Ref{ref("mfa", 2)}}
+	mfa := &content.Organization{Doc: content.Doc{ID: "mfa", Pos: pos("mfa.md", 1)}, Name: "Foreign Ministry"}
+	tass := &content.Organization{Doc: content.Doc{ID: "tass", Pos: pos("tass.md", 1)}, Name: "TASS"}
+	art := &content.Article{Doc: content.Doc{ID: "a", Pos: pos("a.md", 1)}, Title: "A",
+		Claims: []content.Claim{
+			{ID: "c1", Pos: pos("a.md", 4), Text: "x", Status: ref("false", 5), Claimant: ref("wang-wenbin", 6)},
+			{ID: "c2", Text: "y", Status: ref("true", 7), Claimant: ref("article", 8)},
+		},
+		Quotes: []content.Quote{{ID: "q1", Text: "z", Speaker: ref("wang-wenbin", 9), Via: ref("tass", 10)}},
+	}
+	draft := &content.Article{Doc: content.Doc{ID: "d", Pos: pos("d.md", 1)}, Title: "D", Draft: true}
+	return &content.Set{Articles: []*content.Article{art, draft}, Actors: []*content.Actor{wang},
+		Organizations: []*content.Organization{mfa, tass}}
+}
+
+func TestResolveLinksBothWays(t *testing.T) {
+	d, diags := Resolve(config.Default(), fixture(), false)
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	d.Finish()
+	if len(d.Articles) != 1 {
+		t.Fatalf("drafts must be left out: %d articles", len(d.Articles))
+	}
+	wang := d.Actor("wang-wenbin")
+	if len(wang.Claims) != 1 || wang.Claims[0].ID != "c1" || wang.Tally["false"] != 1 {
+		t.Errorf("claims of the actor: %+v", wang.Claims)
+	}
+	if len(wang.Quotes) != 1 || len(wang.Articles) != 1 {
+		t.Errorf("quotes %d, articles %d", len(wang.Quotes), len(wang.Articles))
+	}
+	if q := d.Quote("q1"); q.Speaker != wang || q.Via != d.Organization("tass") {
+		t.Errorf("quote links: %+v", q)
+	}
+	if s := d.Organization("mfa").Statements; len(s) != 1 {
+		t.Errorf("a member's quote is a statement of the organization: %d", len(s))
+	}
+	if s := d.Organization("tass").Statements; len(s) != 1 {
+		t.Errorf("a quote reported via an organization is its statement: %d", len(s))
+	}
+	if c := d.Claim("c2"); c.Claimant != nil {
+		t.Errorf("claimant article: %v", c.Claimant)
+	}
+	if got := d.Tally(); got["false"] != 1 || got["true"] != 1 || got.Total() != 2 {
+		t.Errorf("tally %v", got)
+	}
+	a := d.Article("a")
+	if len(a.Actors) != 1 || len(a.Organizations) != 1 {
+		t.Errorf("involved: %d actors, %d organizations", len(a.Actors), len(a.Organizations))
+	}
+}
+
+func TestResolveReportsEveryProblem(t *testing.T) {
+	set := fixture()
+	set.Articles[0].Claims[0].Status = ref("mislead", 5)
+	set.Articles[0].Claims[1].Claimant = ref("wang-wenbn", 8)
+	set.Articles[0].Quotes[0].Speaker = ref("nobody", 9)
+	set.Articles[1].Draft = false
+	set.Articles[1].Claims = []content.Claim{{ID: "c1", Pos: pos("d.md", 3)}, {ID: "false", Pos: pos("d.md", 4)}}
+	_, diags := Resolve(config.Default(), set, false)
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`a.md:5:1: error: unknown status "mislead"` + "\n\thint: did you mean \"misleading\"?",
+		`a.md:8:1: error: unknown claimant (actor or organization) "wang-wenbn"` + "\n\thint: did you mean \"wang-wenbin\"?",
+		`a.md:9:1: error: unknown speaker (actor) "nobody"`,
+		`d.md:3:1: error: duplicate claim id "c1" (first defined at a.md:4:1)`,
+		`d.md:4:1: error: claim id "false" is also a verdict id`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in\n%s", want, all)
+		}
+	}
+}
