@@ -147,7 +147,7 @@ func (w *articleWriter) compose(target int) {
 // fit trims filler sentences, or adds paragraphs, until the body has about target
 // words (within one sentence). Annotations and footnoted sentences stay.
 func (w *articleWriter) fit(target int) {
-	total := words(w.plainText())
+	total := words(w.filler) + words(w.inserted.String())
 	for total < target {
 		total += w.paragraph(2)
 	}
@@ -161,6 +161,7 @@ func (w *articleWriter) fit(target int) {
 		total -= words(b.sentences[k].plain)
 		b.sentences = append(b.sentences[:k], b.sentences[k+1:]...)
 	}
+	w.article.Words = total
 }
 
 // footnotes adds the definitions of the footnotes the paragraphs refer to.
@@ -237,11 +238,10 @@ func (w *articleWriter) finish() {
 		if i > 0 {
 			md.WriteString("\n\n")
 		}
-		md.WriteString(w.render(b).md)
+		w.writeMarkdown(&md, b)
 	}
 	md.WriteString("\n")
 	a.Body = md.String()
-	a.Words = words(w.plainText())
 	first := w.blocks[0].sentences[0].plain
 	a.Title = fmt.Sprintf("%s in %s", capitalize(w.pick(clauses)), w.pick(places))
 	a.Summary = first
@@ -275,6 +275,20 @@ func (w *articleWriter) render(b block) piece {
 		plain.WriteString(s.plain)
 	}
 	return mdPiece(md.String(), plain.String())
+}
+
+// writeMarkdown appends a block's Markdown to sb.
+func (w *articleWriter) writeMarkdown(sb *strings.Builder, b block) {
+	if b.sentences == nil {
+		sb.WriteString(b.md)
+		return
+	}
+	for i, s := range b.sentences {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s.md)
+	}
 }
 
 // plainText is the article's text as a renderer shows it, one block per line.

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# bench/hugo.sh N: build the same generated corpus with Hugo and with dossier, RUNS
+# times each (default 5), and report both medians and their ratio. Installs Debian's
+# hugo package when missing. The Hugo site is written by `benchcorpus -hugo`.
+# Environment: RUNS (default 5), SEED (default 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+N=${1:?usage: bench/hugo.sh N}
+need_time
+command -v hugo >/dev/null || apt_install hugo
+build_tools
+src=$(corpus "$N")
+site="$OUT/hugo-$N-s$SEED"
+[ -d "$site" ] || "$OUT/benchcorpus" -n "$N" -seed "$SEED" -hugo "$site" >&2
+describe "$src"
+hugo version
+
+timed hugo "$OUT/hugo-public-$N" hugo --source "$site" --destination "$PWD/$OUT/hugo-public-$N" \
+	--cacheDir "$PWD/$OUT/hugo-cache" --quiet
+summary hugo
+hugo_median=$(median "${WALLS[@]}")
+printf 'hugo     output: %d files\n' "$(find "$OUT/hugo-public-$N" -type f | wc -l)"
+
+timed dossier "$OUT/public-$N" "$OUT/dossier" build --source "$src" --out "$OUT/public-$N"
+summary dossier
+dossier_median=$(median "${WALLS[@]}")
+printf 'dossier  output: %d files\n' "$(find "$OUT/public-$N" -type f | wc -l)"
+
+awk -v d="$dossier_median" -v h="$hugo_median" -v n="$N" 'BEGIN {
+	printf "N=%d: dossier median %.3f s, hugo median %.3f s, dossier/hugo = %.2f\n", n, d, h, d / h }'

@@ -1,0 +1,85 @@
+# Shared helpers for bench/*.sh: tools, corpora, timed runs and their statistics.
+# Source it from a script whose working directory is the repository root.
+
+OUT=bench/out
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+
+# as_root runs a command as root (directly when already root).
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# apt_install installs Debian packages, running apt-get update once per script.
+APT_UPDATED=
+apt_install() {
+	if [ -z "$APT_UPDATED" ]; then
+		as_root apt-get update -qq
+		APT_UPDATED=1
+	fi
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# need_time makes sure GNU time (/usr/bin/time -v) is there.
+need_time() {
+	[ -x /usr/bin/time ] || apt_install time
+}
+
+# build_tools compiles dossier and benchcorpus into bench/out.
+build_tools() {
+	mkdir -p "$OUT"
+	go build -o "$OUT/dossier" ./cmd/dossier
+	go build -o "$OUT/benchcorpus" ./cmd/benchcorpus
+}
+
+# corpus N prints the path of the dossier corpus of N articles, generating it if missing.
+corpus() {
+	local dir="$OUT/corpus-$1-s$SEED"
+	[ -d "$dir" ] || "$OUT/benchcorpus" -n "$1" -seed "$SEED" -out "$dir" >&2
+	echo "$dir"
+}
+
+# timed LABEL CLEANDIR CMD... runs CMD $RUNS times under /usr/bin/time -v, removing
+# CLEANDIR (untimed) before each run, and prints one line per run. It leaves the
+# wall times (seconds) in WALLS and the peak RSS values (KiB) in RSSES.
+timed() {
+	local label=$1 clean=$2 i wall rss log="$OUT/$1.log" tv="$OUT/$1.time"
+	shift 2
+	WALLS=() RSSES=()
+	for i in $(seq "$RUNS"); do
+		rm -rf "$clean"
+		if ! /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1; then
+			echo "$label: run $i failed; output:" >&2
+			tail -n 20 "$log" >&2
+			tail -n 25 "$tv" >&2
+			exit 1
+		fi
+		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+			n = split($2, p, ":"); s = 0
+			for (k = 1; k <= n; k++) s = s * 60 + p[k]
+			printf "%.3f", s }' "$tv")
+		rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")
+		WALLS+=("$wall") RSSES+=("$rss")
+		printf '%-8s run %d: %7.3f s  %7d MiB peak RSS\n' "$label" "$i" "$wall" "$((rss / 1024))"
+	done
+}
+
+# median, minimum, maximum VALUES... print one number each.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { printf '%s\n' "$@" | sort -g | head -n 1; }
+maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+
+# summary LABEL prints the statistics of the last timed call.
+summary() {
+	printf '%-8s wall median %.3f s  min %.3f s  max %.3f s  peak RSS max %d MiB (median %d MiB)\n' \
+		"$1" "$(median "${WALLS[@]}")" "$(minimum "${WALLS[@]}")" "$(maximum "${WALLS[@]}")" \
+		"$(($(maximum "${RSSES[@]}") / 1024))" "$(($(median "${RSSES[@]}" | cut -d. -f1) / 1024))"
+}
+
+# describe DIR prints the size of a corpus folder.
+describe() {
+	local files bytes
+	files=$(find "$1/content" -type f | wc -l)
+	bytes=$(find "$1/content" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	printf 'corpus %s: %d files, %.1f MB of content\n' "$1" "$files" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')"
+}
