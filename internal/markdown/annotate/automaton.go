@@ -9,7 +9,8 @@ type automaton struct {
 }
 
 type acNode struct {
-	edges []acEdge
+	edge  acEdge   // the first transition (most trie nodes have one); next 0 if none
+	edges []acEdge // the others
 	fail  int32
 	term  int32 // index of the pattern ending here, or -1
 	out   int32 // nearest node on the fail chain where a pattern ends, or -1
@@ -24,7 +25,12 @@ type acEdge struct {
 // newAutomaton builds the automaton for patterns, which must be distinct;
 // empty patterns never match.
 func newAutomaton(patterns [][]byte) *automaton {
-	a := &automaton{nodes: []acNode{{fail: 0, term: -1, out: -1}}}
+	size := 1
+	for _, p := range patterns {
+		size += len(p)
+	}
+	a := &automaton{nodes: make([]acNode, 1, size)}
+	a.nodes[0] = acNode{term: -1, out: -1}
 	for i := range a.root {
 		a.root[i] = -1
 	}
@@ -42,7 +48,11 @@ func (a *automaton) child(v int32, c byte) int32 {
 	if v == 0 {
 		return a.root[c]
 	}
-	for _, e := range a.nodes[v].edges {
+	n := &a.nodes[v]
+	if n.edge.next != 0 && n.edge.c == c {
+		return n.edge.next
+	}
+	for _, e := range n.edges {
 		if e.c == c {
 			return e.next
 		}
@@ -57,9 +67,12 @@ func (a *automaton) insert(p []byte, id int32) {
 		if next < 0 {
 			next = int32(len(a.nodes))
 			a.nodes = append(a.nodes, acNode{term: -1, out: -1, depth: a.nodes[v].depth + 1})
-			if v == 0 {
+			switch {
+			case v == 0:
 				a.root[c] = next
-			} else {
+			case a.nodes[v].edge.next == 0:
+				a.nodes[v].edge = acEdge{c, next}
+			default:
 				a.nodes[v].edges = append(a.nodes[v].edges, acEdge{c, next})
 			}
 		}
@@ -79,26 +92,35 @@ func (a *automaton) link() {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
+		if e := a.nodes[v].edge; e.next != 0 {
+			queue = append(queue, a.linkChild(v, e))
+		}
 		for _, e := range a.nodes[v].edges {
-			f := a.nodes[v].fail
-			for f != 0 && a.child(f, e.c) < 0 {
-				f = a.nodes[f].fail
-			}
-			if t := a.child(f, e.c); t >= 0 && t != e.next {
-				f = t
-			} else {
-				f = 0
-			}
-			w := &a.nodes[e.next]
-			w.fail = f
-			if a.nodes[f].term >= 0 {
-				w.out = f
-			} else {
-				w.out = a.nodes[f].out
-			}
-			queue = append(queue, e.next)
+			queue = append(queue, a.linkChild(v, e))
 		}
 	}
+}
+
+// linkChild sets the fail and output links of the child e of v, whose own
+// links are set, and returns the child.
+func (a *automaton) linkChild(v int32, e acEdge) int32 {
+	f := a.nodes[v].fail
+	for f != 0 && a.child(f, e.c) < 0 {
+		f = a.nodes[f].fail
+	}
+	if t := a.child(f, e.c); t >= 0 && t != e.next {
+		f = t
+	} else {
+		f = 0
+	}
+	w := &a.nodes[e.next]
+	w.fail = f
+	if a.nodes[f].term >= 0 {
+		w.out = f
+	} else {
+		w.out = a.nodes[f].out
+	}
+	return e.next
 }
 
 // find calls found(pattern, start) for every occurrence of every pattern in

@@ -26,11 +26,11 @@ type textBlock struct {
 }
 
 // srcMark says that offset t of the rendered text comes from offset src of the source.
-type srcMark struct{ t, src int }
+type srcMark struct{ t, src int32 }
 
 // collect projects the document's text blocks into a docText.
 func collect(doc ast.Node, source []byte) *docText {
-	d := &docText{source: source, t: make([]byte, 0, len(source))}
+	d := &docText{source: source, t: make([]byte, 0, len(source)), srcs: make([]srcMark, 0, len(source)/32+1)}
 	d.walkBlocks(doc)
 	d.fold()
 	return d
@@ -55,7 +55,7 @@ func (d *docText) project(b ast.Node) {
 		d.t = append(d.t, '\n')
 	}
 	if lines := b.Lines(); lines != nil && lines.Len() > 0 {
-		d.srcs = append(d.srcs, srcMark{len(d.t), lines.At(0).Start})
+		d.srcs = append(d.srcs, srcMark{int32(len(d.t)), int32(lines.At(0).Start)})
 	}
 	start := len(d.t)
 	d.inline(b)
@@ -70,7 +70,7 @@ func (d *docText) inline(n ast.Node) {
 			d.inline(c)
 		case leaf:
 			if t, ok := c.(*ast.Text); ok {
-				d.srcs = append(d.srcs, srcMark{len(d.t), t.Segment.Start})
+				d.srcs = append(d.srcs, srcMark{int32(len(d.t)), int32(t.Segment.Start)})
 			}
 			d.t = appendText(d.t, c, d.source)
 		}
@@ -114,11 +114,11 @@ func (d *docText) blockOfT(t int) int {
 // line returns the 1-based line of the body on which offset t of the
 // rendered text lies.
 func (d *docText) line(t int) int {
-	i := sort.Search(len(d.srcs), func(i int) bool { return d.srcs[i].t > t })
+	i := sort.Search(len(d.srcs), func(i int) bool { return int(d.srcs[i].t) > t })
 	if i == 0 {
 		return 1
 	}
-	src := d.srcs[i-1].src
+	src := int(d.srcs[i-1].src)
 	if d.lfs == nil {
 		d.lfs = make([]int, 0, 64)
 		for j, c := range d.source {

@@ -58,6 +58,13 @@ type normalizer struct {
 // write folds t, which starts at offset base of the original.
 func (n *normalizer) write(t []byte, base int) {
 	for i := 0; i < len(t); {
+		if c := t[i]; c < utf8.RuneSelf && c > ' ' {
+			n.b = append(n.b, c)
+			n.orig = append(n.orig, int32(base+i))
+			n.space = false
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRune(t[i:])
 		switch {
 		case unicode.IsSpace(r):

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"html"
 	"strconv"
 	"unicode/utf8"
 
@@ -87,13 +86,55 @@ func appendText(dst []byte, n ast.Node, source []byte) []byte {
 func appendTextNode(dst []byte, n *ast.Text, source []byte) []byte {
 	value := n.Segment.Value(source)
 	raw := n.IsRaw() || inCodeSpan(n)
+	if plainText(value, raw) {
+		dst = append(dst, value...)
+	} else {
+		dst = appendUnits(dst, value, raw)
+	}
+	if n.SoftLineBreak() || n.HardLineBreak() {
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// textWidth returns the length of a Text's rendered text without building it.
+func textWidth(n *ast.Text, source []byte, scratch []byte) (int, []byte) {
+	value := n.Segment.Value(source)
+	lb := 0
+	if n.SoftLineBreak() || n.HardLineBreak() {
+		lb = 1
+	}
+	if plainText(value, n.IsRaw() || inCodeSpan(n)) {
+		return len(value) + lb, scratch
+	}
+	scratch = appendUnits(scratch[:0], value, n.IsRaw() || inCodeSpan(n))
+	return len(scratch) + lb, scratch
+}
+
+// plainText reports whether value renders as itself: valid UTF-8 with no
+// escape, reference or NUL (and, in raw text, no trailing line feed).
+func plainText(value []byte, raw bool) bool {
+	if raw && len(value) > 0 && value[len(value)-1] == '\n' {
+		return false
+	}
+	ascii := true
+	for _, c := range value {
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == 0, !raw && (c == '\\' || c == '&'):
+			return false
+		}
+	}
+	return ascii || utf8.Valid(value)
+}
+
+// appendUnits appends the rendered text of value, unit by unit.
+func appendUnits(dst, value []byte, raw bool) []byte {
 	for i := 0; i < len(value); {
 		w, text := nextUnit(value, i, raw)
 		dst = append(dst, text...)
 		i += w
-	}
-	if n.SoftLineBreak() || n.HardLineBreak() {
-		dst = append(dst, '\n')
 	}
 	return dst
 }
@@ -103,7 +144,7 @@ func appendTextNode(dst []byte, n *ast.Text, source []byte) []byte {
 func appendString(dst []byte, n *ast.String) []byte {
 	switch {
 	case n.IsCode():
-		return append(dst, html.UnescapeString(string(n.Value))...)
+		return appendEntities(dst, n.Value)
 	case n.IsRaw():
 		return append(dst, n.Value...)
 	}
@@ -111,6 +152,23 @@ func appendString(dst []byte, n *ast.String) []byte {
 		w, text := nextUnit(n.Value, i, false)
 		dst = append(dst, text...)
 		i += w
+	}
+	return dst
+}
+
+// appendEntities appends s with its entity and character references
+// resolved, as a browser reads HTML text (a code String is written as is).
+func appendEntities(dst, s []byte) []byte {
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if w, text := reference(s[i:]); w > 0 {
+				dst = append(dst, text...)
+				i += w
+				continue
+			}
+		}
+		dst = append(dst, s[i])
+		i++
 	}
 	return dst
 }

@@ -20,6 +20,11 @@ type marker struct {
 func (m *marker) width(n ast.Node) int {
 	switch roleOf(n) {
 	case leaf:
+		if t, ok := n.(*ast.Text); ok {
+			var w int
+			w, m.buf = textWidth(t, m.source, m.buf)
+			return w
+		}
 		m.buf = appendText(m.buf[:0], n, m.source)
 		return len(m.buf)
 	case container, codeSpan:

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -78,7 +79,31 @@ func (d *docText) sentence(bi, s, e int) string {
 	for j < len(t) && !(isSpaceByte(t[j]) && endsSentence(t[:j])) {
 		j++
 	}
-	return strings.Join(strings.Fields(string(t[i:j])), " ")
+	return collapseSpace(t[i:j])
+}
+
+// collapseSpace returns t with each run of white space made one space and
+// none at either end.
+func collapseSpace(t []byte) string {
+	out := make([]byte, 0, len(t))
+	space := false
+	for i := 0; i < len(t); {
+		r, w := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRune(t[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = len(out) > 0
+		} else {
+			if space {
+				out = append(out, ' ')
+				space = false
+			}
+			out = append(out, t[i:i+w]...)
+		}
+		i += w
+	}
+	return string(out)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
