@@ -247,11 +247,15 @@ func (c *crawler) fetch(u *url.URL) *fetched {
 	return f
 }
 
-// unreached lists the output files the crawl never fetched, but for the
-// files a host reads by name (.nojekyll, CNAME, 404.html).
+// unreached lists the pages and feeds the crawl never fetched, but for
+// 404.html, which the host serves by name. (Data that scripts load, such as
+// the search index, needs no link.)
 func (c *crawler) unreached() []string {
 	var out []string
 	for name := range c.files {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
+			continue
+		}
 		p := c.base + strings.TrimSuffix(name, "index.html")
 		if _, ok := c.seen[c.local(p).String()]; !ok && !hostFiles[name] {
 			out = append(out, name)
@@ -261,7 +265,7 @@ func (c *crawler) unreached() []string {
 	return out
 }
 
-var hostFiles = map[string]bool{".nojekyll": true, "CNAME": true, "404.html": true}
+var hostFiles = map[string]bool{"404.html": true}
 
 // extract lists the URLs a response refers to, by its content type.
 func extract(f *fetched) []string {

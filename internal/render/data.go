@@ -8,10 +8,11 @@ import (
 // sitemap.xml, robots.txt and, when site.toml names a custom domain, CNAME.
 // .nojekyll comes with the static files. Every URL comes from s.URLs.
 func addData(files Files, s *siteData) error {
-	if err := addFeeds(files, s, lastmods(s.D)[""]); err != nil {
+	mod := lastmods(s.D)
+	if err := addFeeds(files, s, mod[""]); err != nil {
 		return err
 	}
-	files["sitemap.xml"] = sitemap(files, s)
+	files["sitemap.xml"] = sitemap(files, s, mod)
 	files["robots.txt"] = robots(s.URLs)
 	if cname := cnameOf(s.Site.CNAME); cname != "" {
 		files["CNAME"] = []byte(cname + "\n")

@@ -12,8 +12,9 @@ import (
 
 // sitemap lists every HTML page but the 404 page, sorted, each with the
 // newest date relevant to it as lastmod (never the wall clock, so identical
-// input gives identical output). Pages without a date have no lastmod.
-func sitemap(files Files, s *siteData) []byte {
+// input gives identical output), taken from mod (see lastmods). Pages
+// without a date have no lastmod.
+func sitemap(files Files, s *siteData, mod map[string]content.Date) []byte {
 	var paths []string
 	for p := range files {
 		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
@@ -21,7 +22,6 @@ func sitemap(files Files, s *siteData) []byte {
 		}
 	}
 	slices.Sort(paths)
-	mod := lastmods(s.D)
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
