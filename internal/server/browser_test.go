@@ -4,11 +4,14 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/dossier-dev/dossier/internal/build"
 )
 
 // requireBrowser is the environment variable that turns a missing Chromium
@@ -154,4 +157,44 @@ func TestBrowserLiveReload(t *testing.T) {
 	writeFile(t, dir, "content/articles/first.md", "The first article, fixed.\n")
 	waitFor(t, ctx, "the fixed text", `document.getElementById("text").textContent.includes("fixed")`)
 	waitFor(t, ctx, "the overlay to go", `!document.getElementById("dossier-overlay")`)
+}
+
+// The same round trip on the bundled dossier, built by the real builder and
+// served under a project sub-path as on GitHub Pages.
+func TestBrowserRealBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	ctx := newBrowser(t)
+	dir := copyBundledSite(t)
+	opts := realOptions(dir)
+	opts.BaseURL = "https://example.github.io/repo/"
+	ts := startServer(t, dir, build.New(opts), Options{})
+	if !strings.HasSuffix(ts.url, "/repo/") {
+		t.Fatalf("served at %s, want the base path /repo/", ts.url)
+	}
+	const slug = "china-led-central-asian-alliance-to-intervene-in-kazakhstan"
+	file := "content/articles/" + slug + ".md"
+	orig, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.openPage(t, ctx, ts.url+"articles/"+slug+"/")
+
+	edited := string(orig) + "\nA paragraph added by the browser test.\n"
+	writeFile(t, dir, file, edited)
+	waitFor(t, ctx, "the added paragraph", `document.body.textContent.includes("added by the browser test")`)
+
+	broken := strings.Replace(edited, "date    = 2022-01-10", `date    = "2022-01-10`, 1)
+	if broken == edited {
+		t.Fatal("the article's date line changed; update the test")
+	}
+	writeFile(t, dir, file, broken)
+	waitFor(t, ctx, "the overlay", overlayText+`.includes("`+file+`:3:")`)
+
+	writeFile(t, dir, file, edited)
+	waitFor(t, ctx, "the overlay to go", `!document.getElementById("dossier-overlay")`)
+	if !eval[bool](t, ctx, `document.body.textContent.includes("added by the browser test")`) {
+		t.Error("the page lost the added paragraph")
+	}
 }

@@ -145,11 +145,21 @@ func highlight(lexer chroma.Lexer, code string, first, mark int) template.HTML {
 		chromahtml.WrapLongLines(true),
 	)
 	var b bytes.Buffer
-	if err := f.Format(&b, styles.Get("github"), it); err != nil {
+	if err := f.Format(&b, overlayStyle, it); err != nil {
 		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
 	}
 	return template.HTML(b.String()) // chroma escapes the source text
 }
+
+// overlayStyle is chroma's "github" style without the red background on
+// error tokens: the lines shown are often the ones that do not lex.
+var overlayStyle = func() *chroma.Style {
+	s, err := styles.Get("github").Builder().Add(chroma.Error, "noinherit #a40e26").Build()
+	if err != nil {
+		return styles.Get("github")
+	}
+	return s
+}()
 
 var overlayTemplate = template.Must(template.New("overlay").Parse(`<style>
 :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
