@@ -44,6 +44,7 @@ func CheckLinks(files map[string][]byte, baseURL string) diag.List {
 			c.check(page, r)
 		}
 	}
+	c.diags.Sort()
 	return c.diags
 }
 
