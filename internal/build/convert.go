@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -55,6 +56,9 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 			return res, nil, errs[i]
 		}
 		res.html[j.key] = template.HTML(outs[i].HTML)
+		if id, ok := strings.CutPrefix(j.key, "article:"); ok {
+			res.text[id] = outs[i].Text
+		}
 		diags.Append(outs[i].Diags)
 		record(d, j.owner, outs[i])
 	}

@@ -75,6 +75,8 @@ type Output struct {
 	Anchors  []annotate.Anchor
 	Mentions []mention.Hit
 	Diags    diag.List
+	// Text is the body's plain text (see PlainText), for the search index.
+	Text string
 }
 
 // Parse parses in, anchoring its annotations and detecting its mentions.
@@ -95,7 +97,7 @@ func (c *Converter) Render(doc *Doc) (Output, error) {
 	if err := c.md.Renderer().Render(&buf, doc.in.Source, doc.root); err != nil {
 		return Output{}, fmt.Errorf("render %s: %w", doc.in.File, err)
 	}
-	out := Output{HTML: buf.Bytes(), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc)}
+	out := Output{HTML: buf.Bytes(), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc), Text: PlainText(doc)}
 	if doc.in.Matcher != nil {
 		out.Mentions = mention.Hits(doc.pc)
 	}

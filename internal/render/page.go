@@ -14,10 +14,13 @@ type siteData struct {
 	URLs    URLs
 	Preview bool
 	in      Input
+	links   *linkIndex // back-links and the network, built once per render
 }
 
 func newSiteData(in Input) *siteData {
-	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: NewURLs(in.Dossier.Site.BaseURL), Preview: in.Preview, in: in}
+	urls := NewURLs(in.Dossier.Site.BaseURL)
+	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in,
+		links: newLinkIndex(in.Dossier, urls)}
 }
 
 // Page is the data every page template gets.
@@ -101,6 +104,7 @@ func pages(s *siteData) []job {
 		{"claims/index.html", "claims.html", page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil)},
 		{"timeline/index.html", "timeline.html", page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil)},
 		{"methodology/index.html", "methodology.html", page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil)},
+		{"search/index.html", "search.html", page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil)},
 		{"404.html", "404.html", page("notfound", "404.html", "Page not found", "", nil)},
 	}
 	for _, v := range s.Site.Verdicts {

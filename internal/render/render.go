@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -32,6 +33,9 @@ type Input struct {
 	// Preview marks a build for `dossier serve` (drafts are labelled).
 	Preview bool
 }
+
+var ProfT map[string]time.Duration
+var ProfMu sync.Mutex
 
 // Renderer renders sites with templates parsed once.
 type Renderer struct {
@@ -72,7 +76,14 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 			var buf bytes.Buffer
 			for j := range work {
 				buf.Reset()
+				t0 := time.Now()
 				err := r.tmpl.Execute(&buf, j.template, j.page)
+				ProfMu.Lock()
+				if ProfT == nil {
+					ProfT = map[string]time.Duration{}
+				}
+				ProfT[j.template] += time.Since(t0)
+				ProfMu.Unlock()
 				mu.Lock()
 				if err != nil {
 					diags.Add(templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err)))
@@ -92,6 +103,9 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 		return nil, diags, err
 	}
 	if err := addData(files, site); err != nil {
+		return nil, diags, err
+	}
+	if err := addSearch(files, site); err != nil {
 		return nil, diags, err
 	}
 	data, err := exportJSON(site)

@@ -1,0 +1,310 @@
+package render
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// The static search index lives under search/ and is read by dossier.js:
+//
+//	search/index.json      the manifest: kinds, verdicts, actor and organization
+//	                       names, the term shards that exist, and every
+//	                       document's facets (kind, verdicts, actors, organizations)
+//	search/t/KEY.json      the terms starting with KEY (their first PrefixLen
+//	                       letters): term → postings [doc, weight, doc, weight, …],
+//	                       doc numbers delta-encoded
+//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet]
+//
+// A query downloads the manifest, one shard per word and the document chunks
+// of the results it shows, so the first search stays small on large dossiers.
+// Terms are the lower-cased runs of letters and digits; the browser splits a
+// query the same way (tokens in dossier.js).
+
+// SearchVersion is the index format's version, in the manifest's "v".
+const SearchVersion = 1
+
+// DocChunk is how many documents one search/d/N.json holds.
+const DocChunk = 50
+
+// searchKinds are the kinds of page the index covers, in the manifest's order;
+// a document's kind is an index into it.
+var searchKinds = []string{"article", "claim", "quote", "actor", "organization"}
+
+// Field weights: a word in a title counts this many times a word in a body.
+const (
+	weightTitle   = 5
+	weightSummary = 2
+	weightBody    = 1
+	maxWeight     = 99
+)
+
+// searchDoc is one page of the index.
+type searchDoc struct {
+	kind                   int
+	id, title, snippet     string
+	verdicts, actors, orgs []int
+	terms                  map[string]int // term → weight
+}
+
+func (d *searchDoc) add(text string, weight int) {
+	for _, t := range tokens(text) {
+		d.terms[t] = min(d.terms[t]+weight, maxWeight)
+	}
+}
+
+// searchManifest is search/index.json.
+type searchManifest struct {
+	Version   int        `json:"v"`
+	PrefixLen int        `json:"p"`
+	DocChunk  int        `json:"c"`
+	Kinds     []string   `json:"kinds"`
+	Verdicts  [][]string `json:"verdicts"` // [id, label, icon]
+	Actors    [][]string `json:"actors"`   // [id, name]
+	Orgs      [][]string `json:"orgs"`     // [id, name]
+	Shards    []string   `json:"shards"`   // file keys of search/t/
+	// Facets per document: K is a string of kind digits, V, A and O the
+	// verdict, actor and organization indexes of each document.
+	K string  `json:"k"`
+	V [][]int `json:"vf"`
+	A [][]int `json:"af"`
+	O [][]int `json:"of"`
+}
+
+// addSearch adds the files of the search index to files.
+func addSearch(files Files, s *siteData) error {
+	docs := searchDocs(s)
+	man := manifest(s, docs)
+	shards := postings(docs, man.PrefixLen)
+	for key, terms := range shards {
+		b, err := json.Marshal(terms)
+		if err != nil {
+			return fmt.Errorf("search shard %s: %w", key, err)
+		}
+		files["search/t/"+key+".json"] = b
+		man.Shards = append(man.Shards, key)
+	}
+	slices.Sort(man.Shards)
+	for start := 0; start < len(docs); start += DocChunk {
+		var chunk [][]any
+		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
+			chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+		}
+		b, err := json.Marshal(chunk)
+		if err != nil {
+			return fmt.Errorf("search docs: %w", err)
+		}
+		files[fmt.Sprintf("search/d/%d.json", start/DocChunk)] = b
+	}
+	b, err := json.Marshal(man)
+	if err != nil {
+		return fmt.Errorf("search manifest: %w", err)
+	}
+	files["search/index.json"] = b
+	return nil
+}
+
+// manifest fills everything of the manifest but the shard list.
+func manifest(s *siteData, docs []*searchDoc) *searchManifest {
+	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(docs), DocChunk: DocChunk, Kinds: searchKinds}
+	for _, v := range s.Site.Verdicts {
+		m.Verdicts = append(m.Verdicts, []string{v.ID, v.Label, v.Icon})
+	}
+	for _, a := range s.D.Actors {
+		m.Actors = append(m.Actors, []string{a.ID, a.Name})
+	}
+	for _, o := range s.D.Organizations {
+		m.Orgs = append(m.Orgs, []string{o.ID, o.Name})
+	}
+	var k strings.Builder
+	for _, d := range docs {
+		k.WriteByte(byte('0' + d.kind))
+		m.V = append(m.V, orEmpty(d.verdicts))
+		m.A = append(m.A, orEmpty(d.actors))
+		m.O = append(m.O, orEmpty(d.orgs))
+	}
+	m.K = k.String()
+	return m
+}
+
+func orEmpty(v []int) []int {
+	if v == nil {
+		return []int{}
+	}
+	return v
+}
+
+// prefixLen picks the shard key length: one letter for small dossiers, two
+// once the postings are large enough that one letter would make big shards.
+func prefixLen(docs []*searchDoc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.terms)
+	}
+	if n < 20000 {
+		return 1
+	}
+	return 2
+}
+
+// postings groups the inverted index into shards by term prefix. Each term's
+// list holds doc numbers (delta-encoded) and weights, alternately.
+func postings(docs []*searchDoc, plen int) map[string]map[string][]int {
+	shards := map[string]map[string][]int{}
+	last := map[string]int{}
+	for i, d := range docs {
+		terms := make([]string, 0, len(d.terms))
+		for t := range d.terms {
+			terms = append(terms, t)
+		}
+		slices.Sort(terms)
+		for _, t := range terms {
+			key := ShardKey(t, plen)
+			if shards[key] == nil {
+				shards[key] = map[string][]int{}
+			}
+			prev, seen := last[t]
+			if !seen {
+				prev = 0
+			}
+			shards[key][t] = append(shards[key][t], i-prev, d.terms[t])
+			last[t] = i
+		}
+	}
+	return shards
+}
+
+// ShardKey is the file key of the shard holding term: its first plen runes,
+// as they are when they are ASCII letters and digits, hex-encoded ("x" + hex
+// of the UTF-8 bytes) otherwise, so that every key is a safe file name.
+func ShardKey(term string, plen int) string {
+	end := 0
+	for i := 0; i < plen && end < len(term); i++ {
+		_, size := utf8.DecodeRuneInString(term[end:])
+		end += size
+	}
+	p := term[:end]
+	for _, r := range p {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return "x" + hex.EncodeToString([]byte(p))
+		}
+	}
+	return p
+}
+
+// tokens splits text into search terms: lower-cased runs of letters and digits.
+func tokens(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// searchDocs lists the indexed pages: articles, claims, quotes, actors and
+// organizations, in that order.
+func searchDocs(s *siteData) []*searchDoc {
+	d := s.D
+	idx := indexes(s)
+	var docs []*searchDoc
+	newDoc := func(kind int, id, title, snippet string) *searchDoc {
+		doc := &searchDoc{kind: kind, id: id, title: title, snippet: shorten(snippet, 180), terms: map[string]int{}}
+		doc.add(title, weightTitle)
+		docs = append(docs, doc)
+		return doc
+	}
+	for _, a := range d.Articles {
+		doc := newDoc(0, a.ID, a.Title, a.Summary)
+		doc.add(a.Summary, weightSummary)
+		doc.add(strings.Join(a.Tags, " "), weightSummary)
+		doc.add(s.in.Text[a.ID], weightBody)
+		doc.verdicts = idx.verdictsOf(a.Claims)
+		for _, x := range a.Actors {
+			doc.actors = append(doc.actors, idx.actor[x.ID])
+		}
+		for _, o := range a.Organizations {
+			doc.orgs = append(doc.orgs, idx.org[o.ID])
+		}
+	}
+	for _, c := range d.Claims {
+		doc := newDoc(1, c.ID, c.Text, "In "+c.Article.Title)
+		doc.add(c.Explanation, weightBody)
+		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
+		idx.claimant(doc, c.Claimant)
+	}
+	for _, q := range d.Quotes {
+		snippet := q.Article.Title
+		if q.Speaker != nil {
+			snippet = q.Speaker.Name + " · " + snippet
+			doc := newDoc(2, q.ID, q.Text, snippet)
+			doc.add(q.Speaker.Name, weightSummary)
+			idx.claimant(doc, q.Speaker)
+			if q.Via != nil {
+				doc.orgs = append(doc.orgs, idx.org[q.Via.ID])
+			}
+			continue
+		}
+		newDoc(2, q.ID, q.Text, snippet)
+	}
+	for _, a := range d.Actors {
+		doc := newDoc(3, a.ID, a.Name, a.Role)
+		doc.add(strings.Join(a.Aliases, " "), weightTitle)
+		doc.add(a.Role, weightSummary)
+		doc.actors = []int{idx.actor[a.ID]}
+		for _, o := range a.Organizations {
+			doc.orgs = append(doc.orgs, idx.org[o.ID])
+		}
+	}
+	for _, o := range d.Organizations {
+		doc := newDoc(4, o.ID, o.Name, o.Kind)
+		doc.add(o.Short+" "+strings.Join(o.Aliases, " "), weightTitle)
+		doc.add(o.Kind, weightSummary)
+		doc.orgs = []int{idx.org[o.ID]}
+	}
+	return docs
+}
+
+// searchIndexes numbers verdicts, actors and organizations for the manifest.
+type searchIndexes struct {
+	verdict, actor, org map[string]int
+}
+
+func indexes(s *siteData) searchIndexes {
+	x := searchIndexes{verdict: map[string]int{}, actor: map[string]int{}, org: map[string]int{}}
+	for i, v := range s.Site.Verdicts {
+		x.verdict[v.ID] = i
+	}
+	for i, a := range s.D.Actors {
+		x.actor[a.ID] = i
+	}
+	for i, o := range s.D.Organizations {
+		x.org[o.ID] = i
+	}
+	return x
+}
+
+// verdictsOf lists the verdicts of claims, each once, in the scale's order.
+func (x searchIndexes) verdictsOf(claims []*dossier.Claim) []int {
+	var out []int
+	for _, c := range claims {
+		if i, ok := x.verdict[c.Verdict.ID]; ok && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// claimant sets a document's actor or organization facet to who spoke.
+func (x searchIndexes) claimant(doc *searchDoc, e dossier.Entity) {
+	switch e := e.(type) {
+	case *dossier.Actor:
+		doc.actors = append(doc.actors, x.actor[e.ID])
+	case *dossier.Organization:
+		doc.orgs = append(doc.orgs, x.org[e.ID])
+	}
+}
