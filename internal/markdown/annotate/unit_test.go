@@ -8,8 +8,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -223,6 +227,42 @@ func TestRandomOverlaps(t *testing.T) {
 			if got != a.Text {
 				t.Fatalf("round %d: %s %s joins to %q, want %q\n%s", round, a.Kind, a.ID, got, a.Text, page)
 			}
+		}
+	}
+}
+
+// TestUnsafeOption checks that the renderer follows goldmark's unsafe
+// option: raw HTML is kept and marks nest around it, and a javascript: href
+// becomes a link only when unsafe HTML is allowed.
+func TestUnsafeOption(t *testing.T) {
+	body := "a <span>b c</span> d"
+	anns := []Annotation{
+		{Kind: KindClaim, ID: "c1", Text: "a b", Status: "s", Label: "S", Href: "javascript:x()"},
+		{Kind: KindQuote, ID: "q1", Text: "c d", Href: "/q/"},
+	}
+	for _, unsafe := range []bool{false, true} {
+		var opts []renderer.Option
+		if unsafe {
+			opts = append(opts, html.WithUnsafe())
+		}
+		md := goldmark.New(goldmark.WithExtensions(extension.GFM, Extension), goldmark.WithRendererOptions(opts...))
+		pc := parser.NewContext()
+		Set(pc, Document{File: "x.md", Annotations: anns})
+		var buf bytes.Buffer
+		if err := md.Convert([]byte(body), &buf, parser.WithContext(pc)); err != nil {
+			t.Fatal(err)
+		}
+		page := buf.String()
+		for _, a := range anns {
+			if got, _ := markedText(t, page, a.Kind, a.ID); got != a.Text {
+				t.Errorf("unsafe=%v: %s joins to %q\n%s", unsafe, a.ID, got, page)
+			}
+		}
+		if hasJS := strings.Contains(page, `href="javascript:x()"`); hasJS != unsafe {
+			t.Errorf("unsafe=%v: javascript href rendered=%v\n%s", unsafe, hasJS, page)
+		}
+		if hasSpan := !strings.Contains(page, "raw HTML omitted"); hasSpan != unsafe {
+			t.Errorf("unsafe=%v: raw span kept=%v\n%s", unsafe, hasSpan, page)
 		}
 	}
 }
