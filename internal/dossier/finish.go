@@ -46,7 +46,7 @@ func (d *Dossier) sortLists() {
 	d.Organizations = sortedValues(d.organizations)
 	slices.SortStableFunc(d.Organizations, byName)
 	d.Events = sortedValues(d.events)
-	slices.SortStableFunc(d.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID)) })
+	slices.SortStableFunc(d.Events, eventOrder)
 	d.Claims, d.Quotes = nil, nil
 	for _, a := range d.Articles {
 		d.Claims = append(d.Claims, a.Claims...)
@@ -70,11 +70,13 @@ func (d *Dossier) Finish() {
 	for _, a := range d.Actors {
 		a.Tally = tally(a.Claims)
 		slices.SortStableFunc(a.Quotes, quoteOrder)
+		slices.SortStableFunc(a.Events, eventOrder)
 	}
 	for _, o := range d.Organizations {
 		o.Tally = tally(o.Claims)
 		slices.SortStableFunc(o.Statements, quoteOrder)
 		slices.SortStableFunc(o.Members, byName)
+		slices.SortStableFunc(o.Events, eventOrder)
 	}
 }
 
@@ -90,6 +92,11 @@ func tally(claims []*Claim) Tally {
 
 func newestFirst(a, b *Article) int {
 	return cmp.Or(b.Date.Compare(a.Date.Time), cmp.Compare(a.ID, b.ID))
+}
+
+// eventOrder sorts events by date, then id.
+func eventOrder(a, b *Event) int {
+	return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID))
 }
 
 func quoteOrder(a, b *Quote) int {

@@ -1,0 +1,167 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// Backlink is one page that names an actor or organization: an article, an
+// event or another entity's profile, with the sentences that name it.
+type Backlink struct {
+	Object    any // *dossier.Article, *dossier.Event or dossier.Entity
+	Title     string
+	Date      content.Date // zero for profiles
+	Sentences []string     // distinct, in the order they were found; empty when only declared
+}
+
+// linkIndex answers, for every actor and organization, which articles, events
+// and profiles name it, and for every event whom it names (declared or
+// detected). It is built once per render and read by many pages at once.
+type linkIndex struct {
+	articles map[dossier.Entity][]Backlink
+	events   map[dossier.Entity][]Backlink
+	profiles map[dossier.Entity][]Backlink
+	eventWho map[*dossier.Event][]dossier.Entity
+
+	net       *network
+	urls      URLs
+	graphOnce sync.Once
+	graphHTML string
+}
+
+func newLinkIndex(d *dossier.Dossier, urls URLs) *linkIndex {
+	x := &linkIndex{
+		articles: map[dossier.Entity][]Backlink{},
+		events:   map[dossier.Entity][]Backlink{},
+		profiles: map[dossier.Entity][]Backlink{},
+		eventWho: map[*dossier.Event][]dossier.Entity{},
+		urls:     urls,
+	}
+	for _, e := range entitiesOf(d) {
+		x.index(e)
+	}
+	for who, list := range x.events {
+		for _, b := range list {
+			ev := b.Object.(*dossier.Event)
+			x.eventWho[ev] = append(x.eventWho[ev], who)
+		}
+	}
+	for _, who := range x.eventWho {
+		slices.SortFunc(who, entityOrder)
+	}
+	x.net = newNetwork(d, x)
+	return x
+}
+
+// entitiesOf lists every actor, then every organization, in the dossier's order.
+func entitiesOf(d *dossier.Dossier) []dossier.Entity {
+	out := make([]dossier.Entity, 0, len(d.Actors)+len(d.Organizations))
+	for _, a := range d.Actors {
+		out = append(out, a)
+	}
+	for _, o := range d.Organizations {
+		out = append(out, o)
+	}
+	return out
+}
+
+// index collects one entity's back-links from its involvement lists and its mentions.
+func (x *linkIndex) index(e dossier.Entity) {
+	articles, events, mentions := involvement(e)
+	var arts, evs, profs []Backlink
+	at := map[any]int{}
+	add := func(list *[]Backlink, obj any, title string, date content.Date) int {
+		if i, ok := at[obj]; ok {
+			return i
+		}
+		*list = append(*list, Backlink{Object: obj, Title: title, Date: date})
+		at[obj] = len(*list) - 1
+		return len(*list) - 1
+	}
+	for _, a := range articles {
+		add(&arts, a, a.Title, a.Date)
+	}
+	for _, ev := range events {
+		add(&evs, ev, ev.Title, ev.Date)
+	}
+	for _, m := range mentions {
+		switch {
+		case m.Article != nil:
+			i := add(&arts, m.Article, m.Article.Title, m.Article.Date)
+			arts[i].Sentences = appendSentence(arts[i].Sentences, m.Sentence)
+		case m.Event != nil:
+			i := add(&evs, m.Event, m.Event.Title, m.Event.Date)
+			evs[i].Sentences = appendSentence(evs[i].Sentences, m.Sentence)
+		case m.From != nil:
+			i := add(&profs, m.From, m.From.DisplayName(), content.Date{})
+			profs[i].Sentences = appendSentence(profs[i].Sentences, m.Sentence)
+		}
+	}
+	slices.SortStableFunc(evs, func(a, b Backlink) int {
+		return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.Object.(*dossier.Event).ID, b.Object.(*dossier.Event).ID))
+	})
+	slices.SortStableFunc(profs, func(a, b Backlink) int { return entityOrder(a.Object.(dossier.Entity), b.Object.(dossier.Entity)) })
+	x.articles[e], x.events[e], x.profiles[e] = arts, evs, profs
+}
+
+// involvement returns what the dossier records for an actor or organization.
+func involvement(e dossier.Entity) ([]*dossier.Article, []*dossier.Event, []dossier.Mention) {
+	switch e := e.(type) {
+	case *dossier.Actor:
+		return e.Articles, e.Events, e.Mentions
+	case *dossier.Organization:
+		return e.Articles, e.Events, e.Mentions
+	}
+	return nil, nil, nil
+}
+
+func appendSentence(list []string, s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" || slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// entityOrder sorts actors before organizations, then by name and id.
+func entityOrder(a, b dossier.Entity) int {
+	return cmp.Or(cmp.Compare(a.EntityKind(), b.EntityKind()),
+		cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName())),
+		cmp.Compare(a.EntityID(), b.EntityID()))
+}
+
+// ArticleLinks lists the articles involving an actor or organization (declared,
+// detected, quoting it or rating its claims), newest first, each with the
+// sentences that name it.
+func (s *siteData) ArticleLinks(e dossier.Entity) []Backlink { return s.links.articles[e] }
+
+// EventLinks lists the events naming an actor or organization, declared in
+// the event's front matter or detected in its text, by date.
+func (s *siteData) EventLinks(e dossier.Entity) []Backlink { return s.links.events[e] }
+
+// ProfileLinks lists the other actors' and organizations' profiles that name
+// an actor or organization, with the sentences.
+func (s *siteData) ProfileLinks(e dossier.Entity) []Backlink { return s.links.profiles[e] }
+
+// EventWho lists everyone an event names, declared or detected: actors, then
+// organizations, by name.
+func (s *siteData) EventWho(ev *dossier.Event) []dossier.Entity { return s.links.eventWho[ev] }
+
+// BacklinkCount is the number of back-links on an actor's or organization's
+// page: the articles, events and profiles naming it, its quotes (an
+// organization's statements) and the claims it made.
+func (s *siteData) BacklinkCount(e dossier.Entity) int {
+	n := len(s.links.articles[e]) + len(s.links.events[e]) + len(s.links.profiles[e])
+	switch e := e.(type) {
+	case *dossier.Actor:
+		n += len(e.Quotes) + len(e.Claims)
+	case *dossier.Organization:
+		n += len(e.Statements) + len(e.Claims)
+	}
+	return n
+}

@@ -1,0 +1,341 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// The pictures are plain SVG elements with presentation attributes and
+// classes (the page's Content-Security-Policy forbids style attributes), every
+// node a link with a <title>, every number printed with one decimal so that
+// identical input gives identical bytes. A list of the same connections
+// follows each picture for readers who cannot see it.
+
+// point is a position in a picture.
+type point struct{ x, y float64 }
+
+// goldenAngle is π(3 − √5) radians, the sunflower's spiral: the force layout's
+// start, which spreads nodes evenly in a fixed order.
+const goldenAngle = 2.399963229728653
+
+// layoutSteps is the fixed number of force-directed steps: enough for a few
+// dozen nodes to settle, and the same every build.
+const layoutSteps = 300
+
+// layoutEdge is an edge between two nodes of a layout, with its pull.
+type layoutEdge struct {
+	a, b int
+	pull float64
+}
+
+// forceLayout places n nodes with Fruchterman and Reingold's force-directed
+// method: nodes repel each other, edges pull their ends together, a weak
+// gravity keeps separate groups in view, and a temperature falling to zero
+// limits each move. It starts from a sunflower spiral (the first nodes in the
+// middle) and runs layoutSteps steps in a fixed order, so the result depends
+// only on the input. Units are the ideal edge length.
+func forceLayout(n int, edges []layoutEdge) []point {
+	pos := make([]point, n)
+	for i := range pos {
+		r, th := math.Sqrt(float64(i)+0.5), float64(i)*goldenAngle
+		pos[i] = point{r * math.Cos(th), r * math.Sin(th)}
+	}
+	disp := make([]point, n)
+	mass := make([]float64, n) // ForceAtlas2's degree-weighted repulsion keeps hubs apart
+	for i := range mass {
+		mass[i] = 1
+	}
+	for _, e := range edges {
+		mass[e.a], mass[e.b] = mass[e.a]+0.25, mass[e.b]+0.25
+	}
+	t0 := math.Sqrt(float64(n))/3 + 0.5
+	for step := range layoutSteps {
+		clear(disp)
+		repel(pos, disp, mass)
+		for _, e := range edges {
+			dx, dy := pos[e.a].x-pos[e.b].x, pos[e.a].y-pos[e.b].y
+			f := math.Sqrt(dx*dx+dy*dy) * e.pull
+			disp[e.a].x, disp[e.a].y = disp[e.a].x-dx*f, disp[e.a].y-dy*f
+			disp[e.b].x, disp[e.b].y = disp[e.b].x+dx*f, disp[e.b].y+dy*f
+		}
+		t := t0 * (1 - float64(step)/layoutSteps)
+		for i := range pos {
+			dx, dy := disp[i].x-0.15*pos[i].x, disp[i].y-0.15*pos[i].y
+			if l := math.Sqrt(dx*dx + dy*dy); l > t {
+				dx, dy = dx*t/l, dy*t/l
+			}
+			pos[i].x, pos[i].y = pos[i].x+dx, pos[i].y+dy
+		}
+	}
+	return pos
+}
+
+// repel adds every pair's repulsion to disp: the product of their masses
+// over their distance (the ideal length being 1).
+func repel(pos, disp []point, mass []float64) {
+	for i := range pos {
+		for j := i + 1; j < len(pos); j++ {
+			dx, dy := pos[i].x-pos[j].x, pos[i].y-pos[j].y
+			m := mass[i] * mass[j] / max(dx*dx+dy*dy, 1e-4)
+			dx, dy = dx*m, dy*m
+			disp[i].x, disp[i].y = disp[i].x+dx, disp[i].y+dy
+			disp[j].x, disp[j].y = disp[j].x-dx, disp[j].y-dy
+		}
+	}
+}
+
+// fit scales and moves points into the box [mx, w-mx] × [my, h-my], keeping
+// their proportions, and centres them.
+func fit(pos []point, w, h, mx, my float64) {
+	if len(pos) == 0 {
+		return
+	}
+	lo, hi := pos[0], pos[0]
+	for _, p := range pos {
+		lo.x, lo.y, hi.x, hi.y = min(lo.x, p.x), min(lo.y, p.y), max(hi.x, p.x), max(hi.y, p.y)
+	}
+	s := min((w-2*mx)/max(hi.x-lo.x, 1e-9), (h-2*my)/max(hi.y-lo.y, 1e-9))
+	s = min(s, (w-2*mx)/2) // two nodes stay a sensible distance apart
+	cx, cy := (lo.x+hi.x)/2, (lo.y+hi.y)/2
+	for i := range pos {
+		pos[i] = point{w/2 + (pos[i].x-cx)*s, h/2 + (pos[i].y-cy)*s}
+	}
+}
+
+// drawNode is a node as drawn: where, how big, and where its label goes.
+type drawNode struct {
+	i      int // node index in the network
+	p      point
+	r      float64
+	self   bool
+	label  point
+	anchor string // the label's text-anchor
+}
+
+// picture is one network drawing about to be written.
+type picture struct {
+	n        *network
+	urls     URLs
+	w, h     int
+	id       string // the caption's id, which names the picture
+	caption  string
+	nodes    []drawNode
+	edges    []*netEdge
+	listNote string // the summary of the list
+}
+
+// siteGraph draws the most connected actors and organizations with a force layout.
+func (n *network) siteGraph(urls URLs) string {
+	picked, connected := n.mostConnected(siteGraphMax)
+	if len(picked) == 0 {
+		return ""
+	}
+	local := make(map[int]int, len(picked))
+	for k, i := range picked {
+		local[i] = k
+	}
+	pic := &picture{n: n, urls: urls, w: 880, h: 600, id: "network-caption", listNote: "The same connections as a list"}
+	var les []layoutEdge
+	for _, e := range n.list {
+		a, okA := local[e.a]
+		b, okB := local[e.b]
+		if okA && okB {
+			pic.edges = append(pic.edges, e)
+			les = append(les, layoutEdge{a, b, 1 + 0.15*float64(min(e.weight, 6)-1)})
+		}
+	}
+	pos := forceLayout(len(picked), les)
+	fit(pos, float64(pic.w), float64(pic.h), 80, 30)
+	for k, i := range picked {
+		r := min(4+1.2*math.Sqrt(float64(len(n.adj[i]))), 12)
+		pic.nodes = append(pic.nodes, drawNode{i: i, p: pos[k], r: r, label: point{pos[k].x, pos[k].y + r + 11}, anchor: "middle"})
+	}
+	pic.caption = "Who is connected to whom: " + legend + "."
+	if len(picked) < connected {
+		pic.caption += fmt.Sprintf(" Only the %d most connected of %d are drawn.", len(picked), connected)
+	}
+	if rest := len(n.nodes) - connected; rest > 0 {
+		pic.caption += fmt.Sprintf(" %d with no recorded connection %s left out.", rest, isAre(rest))
+	}
+	return pic.String()
+}
+
+// legend explains the shapes and lines of both pictures.
+const legend = "actors are circles and organizations squares, joined by a line for membership, reported speech, a profile naming the other, or being named together in a sentence of an article or by an event"
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// neighbourhood draws node i in the middle and its closest neighbours on a ring.
+func (n *network) neighbourhood(i int, urls URLs) string {
+	near, total := n.closest(i, neighbourhoodMax)
+	if total == 0 {
+		return ""
+	}
+	slices.SortFunc(near, func(a, b int) int { return entityOrder(n.nodes[a], n.nodes[b]) })
+	pic := &picture{n: n, urls: urls, w: 720, h: 420, id: "neighbourhood-caption", listNote: "These connections as a list"}
+	c := point{float64(pic.w) / 2, float64(pic.h) / 2}
+	pic.nodes = append(pic.nodes, drawNode{i: i, p: c, r: 12, self: true, label: point{c.x, c.y + 12 + 13}, anchor: "middle"})
+	for k, j := range near {
+		th := -math.Pi/2 + 2*math.Pi*float64(k)/float64(len(near))
+		cos, sin := math.Cos(th), math.Sin(th)
+		p := point{c.x + 200*cos, c.y + 150*sin}
+		r := min(5+math.Sqrt(float64(n.edge(i, j).weight)), 10)
+		pic.nodes = append(pic.nodes, ringNode(j, p, r, cos, sin))
+		pic.edges = append(pic.edges, n.edge(i, j))
+	}
+	for k, a := range near {
+		for _, b := range near[k+1:] {
+			if e := n.edge(a, b); e != nil && e.rel != relTogether {
+				pic.edges = append(pic.edges, e) // declared relations only: co-mentions among neighbours are a tangle
+			}
+		}
+	}
+	pic.caption = fmt.Sprintf("Who %s is connected to: %s. Lines between the others show only membership, reported speech and profiles.", n.nodes[i].DisplayName(), legend)
+	if len(near) < total {
+		pic.caption += fmt.Sprintf(" The %d closest of %d connections are drawn.", len(near), total)
+	}
+	return pic.String()
+}
+
+// ringNode places a neighbour's label outside the ring, away from the centre.
+func ringNode(i int, p point, r, cos, sin float64) drawNode {
+	d := drawNode{i: i, p: p, r: r, anchor: "middle"}
+	switch {
+	case cos > 0.3:
+		d.anchor, d.label = "start", point{p.x + r + 4, p.y + 4}
+	case cos < -0.3:
+		d.anchor, d.label = "end", point{p.x - r - 4, p.y + 4}
+	case sin < 0:
+		d.label = point{p.x, p.y - r - 5}
+	default:
+		d.label = point{p.x, p.y + r + 13}
+	}
+	return d
+}
+
+// String writes the figure: the SVG, its caption, then the list.
+func (pic *picture) String() string {
+	var b strings.Builder
+	pos := make(map[int]point, len(pic.nodes))
+	for _, d := range pic.nodes {
+		pos[d.i] = d.p
+	}
+	fmt.Fprintf(&b, "<figure class=\"network\">\n<svg class=\"network-graph\" viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"%s\">\n", pic.w, pic.h, pic.id)
+	b.WriteString("<g class=\"edges\" aria-hidden=\"true\" stroke=\"currentColor\" stroke-opacity=\"0.35\">\n")
+	for _, e := range pic.edges {
+		p, q := pos[e.a], pos[e.b]
+		fmt.Fprintf(&b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke-width=\"%.1f\"></line>\n",
+			e.class(), p.x, p.y, q.x, q.y, 0.8+0.4*float64(min(e.weight, 6)))
+	}
+	b.WriteString("</g>\n<g class=\"nodes\">\n")
+	for _, d := range pic.nodes {
+		pic.node(&b, d)
+	}
+	fmt.Fprintf(&b, "</g>\n</svg>\n<figcaption id=\"%s\">%s</figcaption>\n</figure>\n", pic.id, esc(pic.caption))
+	pic.list(&b)
+	return b.String()
+}
+
+// node writes one node: a link around its shape and label, named by its <title>.
+func (pic *picture) node(b *strings.Builder, d drawNode) {
+	e := pic.n.nodes[d.i]
+	class, current := "node node-"+e.EntityKind(), ""
+	if d.self {
+		class, current = class+" node-self", " aria-current=\"page\""
+	}
+	href := pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))
+	links := len(pic.n.adj[d.i])
+	fmt.Fprintf(b, "<a class=\"%s\" href=\"%s\"%s><title>%s (%s, %d connection%s)</title>", class, esc(href), current,
+		esc(e.DisplayName()), esc(kindName(e)), links, plural(links))
+	stroke := "1.5"
+	if d.self {
+		stroke = "3.0"
+	}
+	if e.EntityKind() == "actor" {
+		fmt.Fprintf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#2b6cb0\" stroke=\"#ffffff\" stroke-width=\"%s\"></circle>", d.p.x, d.p.y, d.r, stroke)
+	} else {
+		fmt.Fprintf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2.0\" fill=\"#b35900\" stroke=\"#ffffff\" stroke-width=\"%s\"></rect>",
+			d.p.x-d.r, d.p.y-d.r, 2*d.r, 2*d.r, stroke)
+	}
+	fmt.Fprintf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"currentColor\">%s</text></a>\n",
+		d.label.x, d.label.y, d.anchor, esc(nodeLabel(e)))
+}
+
+// nodeLabel is the short text beside a node: an organization's short name, or the name.
+func nodeLabel(e dossier.Entity) string {
+	if o, ok := e.(*dossier.Organization); ok && o.Short != "" {
+		return o.Short
+	}
+	return shorten(e.DisplayName(), 24)
+}
+
+// list writes the drawn connections as nested lists of links, by name: the
+// picture's text equivalent, readable without it.
+func (pic *picture) list(b *strings.Builder) {
+	drawn := make([]drawNode, len(pic.nodes))
+	copy(drawn, pic.nodes)
+	slices.SortFunc(drawn, func(x, y drawNode) int {
+		return cmp2(x.self, y.self, entityOrder(pic.n.nodes[x.i], pic.n.nodes[y.i]))
+	})
+	in := make(map[int]bool, len(drawn))
+	for _, d := range drawn {
+		in[d.i] = true
+	}
+	fmt.Fprintf(b, "<details class=\"network-list\">\n<summary>%s</summary>\n<ul>\n", esc(pic.listNote))
+	for _, d := range drawn {
+		if d.self {
+			continue
+		}
+		e := pic.n.nodes[d.i]
+		fmt.Fprintf(b, "<li><a href=\"%s\">%s</a> <span class=\"kind\">%s</span>", esc(pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))),
+			esc(e.DisplayName()), esc(kindName(e)))
+		pic.connections(b, d, in)
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n</details>\n")
+}
+
+// connections writes, after a listed node, how it is connected: to the page's
+// own entity (one line), or to each other drawn node.
+func (pic *picture) connections(b *strings.Builder, d drawNode, in map[int]bool) {
+	if self := pic.nodes[0]; self.self {
+		fmt.Fprintf(b, ": %s", esc(pic.n.edge(self.i, d.i).words()))
+		return
+	}
+	var parts []string
+	for _, e := range pic.n.adj[d.i] {
+		o := e.other(d.i)
+		if !in[o] {
+			continue
+		}
+		oe := pic.n.nodes[o]
+		parts = append(parts, fmt.Sprintf("<a href=\"%s\">%s</a> (%s)", esc(pic.urls.Rel(EntityPath(oe.EntityKind(), oe.EntityID()))),
+			esc(oe.DisplayName()), esc(e.words())))
+	}
+	if len(parts) > 0 {
+		b.WriteString(" — " + strings.Join(parts, "; "))
+	}
+}
+
+// cmp2 orders the page's own node first, then by the given comparison.
+func cmp2(xSelf, ySelf bool, c int) int {
+	switch {
+	case xSelf && !ySelf:
+		return -1
+	case ySelf && !xSelf:
+		return 1
+	}
+	return c
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }

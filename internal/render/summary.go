@@ -1,0 +1,60 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// minScored is the number of checked claims below which a scorecard gives no
+// overall score: a handful of claims chosen by editors says too little.
+const minScored = 4
+
+// Score is a scorecard's overall figure: the mean rating of the claims whose
+// verdict has a rating on the scale (1 worst, 5 best).
+type Score struct {
+	Checked int    // claims checked
+	Rated   int    // of which have a verdict with a rating
+	Mean    string // the mean rating, with one decimal
+}
+
+// OverallScore returns the overall score of a tally, or nil with fewer than
+// minScored checked claims or none with a rated verdict.
+func (s *siteData) OverallScore(t dossier.Tally) *Score {
+	checked := t.Total()
+	if checked < minScored {
+		return nil
+	}
+	sum, rated := 0, 0
+	for _, v := range s.Site.Verdicts {
+		if v.Rating > 0 {
+			sum += v.Rating * t[v.ID]
+			rated += t[v.ID]
+		}
+	}
+	if rated == 0 {
+		return nil
+	}
+	return &Score{Checked: checked, Rated: rated, Mean: fmt.Sprintf("%.1f", float64(sum)/float64(rated))}
+}
+
+// DatedEntry is a timeline entry with its day, for the home page's teaser.
+type DatedEntry struct {
+	Date content.Date
+	Entry
+}
+
+// TimelineTeaser returns the first n entries of the timeline, oldest first.
+func (s *siteData) TimelineTeaser(n int) []DatedEntry {
+	var out []DatedEntry
+	for _, d := range s.Timeline() {
+		for _, e := range d.Entries {
+			if len(out) == n {
+				return out
+			}
+			out = append(out, DatedEntry{d.Date, e})
+		}
+	}
+	return out
+}
