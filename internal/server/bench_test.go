@@ -5,9 +5,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/build"
 )
 
 // BenchmarkSaveToReload measures the time from a file written to the reload
@@ -39,6 +43,30 @@ func BenchmarkSaveToReload(b *testing.B) {
 			b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/reload")
 		})
 	}
+}
+
+// BenchmarkSaveToReloadBundled is BenchmarkSaveToReload on the bundled
+// dossier through the real, incremental builder.
+func BenchmarkSaveToReloadBundled(b *testing.B) {
+	dir := copyBundledSite(b)
+	ts := startServer(b, dir, build.New(realOptions(dir)), Options{})
+	const file = "content/events/massimov-detained.md"
+	orig, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		b.Fatal(err)
+	}
+	page := "events/massimov-detained/index.html"
+	events := openEvents(b, ts.url, page, ts.pageHash(b, "events/massimov-detained/"))
+	events.expect(b, evOK)
+	var total time.Duration
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		writeFile(b, dir, file, string(orig)+fmt.Sprintf("\nEdit %d.\n", i))
+		events.expect(b, evReload)
+		total += time.Since(start)
+		ts.nextBuild(b)
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/reload")
 }
 
 // BenchmarkServePage measures answering a page request from memory

@@ -23,7 +23,7 @@ func (s *server) watch(ctx context.Context, out chan<- change, h *hooks) {
 		}
 	}
 	if !s.opts.Poll {
-		nw, err := newNotifyWatcher(s.opts.Dir, out)
+		nw, err := startNotify(s.opts.Dir, out)
 		if err == nil {
 			ready()
 			err = nw.run(ctx)
@@ -46,6 +46,9 @@ func send(ctx context.Context, out chan<- change, c change) {
 	case <-ctx.Done():
 	}
 }
+
+// startNotify starts the platform watcher; tests replace it to make it fail.
+var startNotify = newNotifyWatcher
 
 // notifyWatcher turns fsnotify's events on the site's folders into changes
 // of site-relative paths. It watches every folder itself (inotify is not
