@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"strings"
+	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -15,12 +17,39 @@ type siteData struct {
 	Preview bool
 	in      Input
 	links   *linkIndex // back-links and the network, built once per render
+	tmpl    *Templates
+	items   sync.Map // *dossier.Claim or *dossier.Quote → template.HTML of its list item
 }
 
-func newSiteData(in Input) *siteData {
+func newSiteData(in Input, tmpl *Templates) *siteData {
 	urls := NewURLs(in.Dossier.Site.BaseURL)
 	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in,
-		links: newLinkIndex(in.Dossier, urls)}
+		links: newLinkIndex(in.Dossier, urls), tmpl: tmpl}
+}
+
+// ClaimItem is a claim's entry in the lists of claims, rendered once per build
+// by the "claim-item" partial and reused on every page that lists it.
+func (s *siteData) ClaimItem(c *dossier.Claim) (template.HTML, error) {
+	return s.item(c, "claim-item", "Claim")
+}
+
+// QuoteItem is a quote's entry in the lists of quotes (the "quote-item" partial), rendered once per build.
+func (s *siteData) QuoteItem(q *dossier.Quote) (template.HTML, error) {
+	return s.item(q, "quote-item", "Quote")
+}
+
+func (s *siteData) item(key any, partial, field string) (template.HTML, error) {
+	if h, ok := s.items.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	err := s.tmpl.ExecutePartial(&b, partial, map[string]any{"Page": &Page{siteData: s}, field: key})
+	if err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	s.items.Store(key, h)
+	return h, nil
 }
 
 // Page is the data every page template gets.

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -33,9 +32,6 @@ type Input struct {
 	// Preview marks a build for `dossier serve` (drafts are labelled).
 	Preview bool
 }
-
-var ProfT map[string]time.Duration
-var ProfMu sync.Mutex
 
 // Renderer renders sites with templates parsed once.
 type Renderer struct {
@@ -64,7 +60,7 @@ type job struct {
 // Render produces every file of the site. Template execution failures are
 // diagnostics; err is for the tool's own failures.
 func (r *Renderer) Render(in Input) (Files, diag.List, error) {
-	site := newSiteData(in)
+	site := newSiteData(in, r.tmpl)
 	jobs := pages(site)
 	files := Files{}
 	var diags diag.List
@@ -76,14 +72,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 			var buf bytes.Buffer
 			for j := range work {
 				buf.Reset()
-				t0 := time.Now()
 				err := r.tmpl.Execute(&buf, j.template, j.page)
-				ProfMu.Lock()
-				if ProfT == nil {
-					ProfT = map[string]time.Duration{}
-				}
-				ProfT[j.template] += time.Since(t0)
-				ProfMu.Unlock()
 				mu.Lock()
 				if err != nil {
 					diags.Add(templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err)))

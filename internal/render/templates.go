@@ -59,7 +59,8 @@ func (o overlayFS) files() ([]string, error) {
 // Templates holds the parsed page templates: one set per page template, each
 // with the layout and partials (files starting with "_" and layout.html).
 type Templates struct {
-	pages map[string]*template.Template
+	pages  map[string]*template.Template
+	shared *template.Template // the layout and partials alone
 }
 
 // ParseTemplates parses every *.html template of fsys, where a page template
@@ -83,7 +84,7 @@ func ParseTemplates(fsys fs.FS, funcs template.FuncMap) (*Templates, diag.List) 
 			diags.Add(templateDiagnostic(name, err))
 		}
 	}
-	t := &Templates{pages: map[string]*template.Template{}}
+	t := &Templates{pages: map[string]*template.Template{}, shared: shared}
 	for _, name := range pages {
 		set, err := shared.Clone()
 		if err == nil {
@@ -129,6 +130,11 @@ func (t *Templates) Execute(w interface{ Write([]byte) (int, error) }, name stri
 		return fmt.Errorf("no template %s", name)
 	}
 	return set.ExecuteTemplate(w, name, data)
+}
+
+// ExecutePartial runs one partial (a {{define}} of a partial file) with data.
+func (t *Templates) ExecutePartial(w interface{ Write([]byte) (int, error) }, name string, data any) error {
+	return t.shared.ExecuteTemplate(w, name, data)
 }
 
 // parseErrorLine finds "NAME:LINE:" in a text/template parse error, which has
