@@ -85,7 +85,8 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 	b.last = d
 	files, rdiags2, err := r.Render(render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
-		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()),
+		Static:   render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()),
+		Versions: b.versions(), Global: b.global(site, bodies.names),
 	})
 	if err != nil {
 		return nil, err
@@ -182,6 +183,34 @@ func hashBytes(b []byte) uint64 {
 
 // bodies is the rendered Markdown of a build.
 type bodies struct {
-	html map[string]template.HTML
-	text map[string]string
+	names uint64 // the fingerprint of the names that bodies link
+	html  map[string]template.HTML
+	text  map[string]string
+}
+
+// versions identifies each parsed content file's bytes by "kind:id", for the
+// renderer's page cache.
+func (b *Builder) versions() map[string]uint64 {
+	v := make(map[string]uint64, len(b.parsed))
+	for _, pf := range b.parsed {
+		switch item := pf.item.(type) {
+		case *content.Article:
+			v["article:"+item.ID] = pf.hash
+		case *content.Actor:
+			v["actor:"+item.ID] = pf.hash
+		case *content.Organization:
+			v["organization:"+item.ID] = pf.hash
+		case *content.Event:
+			v["event:"+item.ID] = pf.hash
+		}
+	}
+	return v
+}
+
+// global hashes what every page may depend on besides content files: the
+// configuration, the templates, the options and the names bodies link.
+func (b *Builder) global(site *config.Site, names uint64) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%#v|%#v|%d|%d|%t|%t", *site, site.Verdicts, b.tmplHash, names, b.opts.Drafts, b.opts.Preview)
+	return h.Sum64()
 }

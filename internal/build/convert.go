@@ -50,7 +50,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	}
 	close(next)
 	wg.Wait()
-	res := bodies{html: make(map[string]template.HTML, len(jobs)), text: map[string]string{}}
+	res := bodies{html: make(map[string]template.HTML, len(jobs)), text: map[string]string{}, names: matcher.fingerprint}
 	for i, j := range jobs {
 		if errs[i] != nil {
 			return res, nil, errs[i]

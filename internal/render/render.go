@@ -31,11 +31,20 @@ type Input struct {
 	CodeCSS []byte
 	// Preview marks a build for `dossier serve` (drafts are labelled).
 	Preview bool
+	// Versions identifies the content of each source file by "kind:id"
+	// ("article:x", "actor:y", "organization:z", "event:e"), and Global
+	// everything else the pages depend on (configuration, templates, options,
+	// the names bodies link). A page whose dependencies kept their versions
+	// is not rendered again (see incremental.go).
+	Versions map[string]uint64
+	Global   uint64
 }
 
 // Renderer renders sites with templates parsed once.
 type Renderer struct {
-	tmpl *Templates
+	tmpl  *Templates
+	mu    sync.Mutex
+	cache map[string]cachedPage // output path → the page of the last render
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -62,6 +71,10 @@ type job struct {
 func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	site := newSiteData(in, r.tmpl)
 	jobs := pages(site)
+	signer := newSigner(in, site.links.net)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	previous, next := r.cache, make(map[string]cachedPage, len(jobs))
 	files := Files{}
 	var diags diag.List
 	var mu sync.Mutex
@@ -71,6 +84,13 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for j := range work {
+				sig := signer.signature(j.page)
+				if old, ok := previous[j.path]; ok && old.sig == sig && in.Versions != nil {
+					mu.Lock()
+					files[j.path], next[j.path] = old.body, old
+					mu.Unlock()
+					continue
+				}
 				buf.Reset()
 				err := r.tmpl.Execute(&buf, j.template, j.page)
 				mu.Lock()
@@ -78,6 +98,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 					diags.Add(templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err)))
 				} else {
 					files[j.path] = bytes.Clone(buf.Bytes())
+					next[j.path] = cachedPage{sig: sig, body: files[j.path]}
 				}
 				mu.Unlock()
 			}
@@ -88,6 +109,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	}
 	close(work)
 	wg.Wait()
+	r.cache = next
 	if err := addStatic(files, in); err != nil {
 		return nil, diags, err
 	}
