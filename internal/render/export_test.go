@@ -1,0 +1,219 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// exportFields is data/dossier.json's schema as the README documents it
+// ("The dossier as data"): every field's path, "?" after the ones left out
+// when empty. Changing it means changing the README and, if a field goes or
+// changes meaning, ExportSchema.
+var exportFields = strings.Fields(`
+schema site site.title site.description? site.baseURL site.language
+site.publisher site.publisher.name site.publisher.url
+verdicts verdicts[].id verdicts[].label verdicts[].color? verdicts[].icon? verdicts[].description verdicts[].rating?
+articles articles[].id articles[].url articles[].title articles[].date articles[].summary? articles[].tags
+articles[].draft? articles[].source articles[].source.title? articles[].source.url? articles[].source.publisher?
+articles[].source.date? articles[].source.archived? articles[].source.note?
+articles[].claims articles[].quotes articles[].actors articles[].organizations articles[].tally
+claims claims[].id claims[].url claims[].article claims[].text claims[].sentence? claims[].claimant
+claims[].claimant.kind? claims[].claimant.id? claims[].status claims[].explanation claims[].checked?
+claims[].sources claims[].sources[].title? claims[].sources[].url? claims[].sources[].publisher?
+claims[].sources[].date? claims[].sources[].archived? claims[].sources[].note?
+quotes quotes[].id quotes[].url quotes[].article quotes[].text quotes[].sentence? quotes[].speaker
+quotes[].said? quotes[].via? quotes[].context?
+actors actors[].id actors[].url actors[].name actors[].aliases actors[].role? actors[].country? actors[].wikidata?
+actors[].organizations actors[].quotes actors[].claims actors[].articles actors[].events
+actors[].mentions actors[].mentions[].article? actors[].mentions[].event? actors[].mentions[].profile?
+actors[].mentions[].profile.kind? actors[].mentions[].profile.id? actors[].mentions[].sentence
+actors[].tally actors[].sources actors[].sources[].title? actors[].sources[].url? actors[].sources[].publisher?
+actors[].sources[].date? actors[].sources[].archived? actors[].sources[].note?
+organizations organizations[].id organizations[].url organizations[].name organizations[].short?
+organizations[].aliases organizations[].kind? organizations[].founded? organizations[].headquarters?
+organizations[].wikidata? organizations[].members organizations[].members[].kind organizations[].members[].id
+organizations[].memberOf organizations[].statements organizations[].claims organizations[].articles
+organizations[].events organizations[].mentions organizations[].mentions[].article?
+organizations[].mentions[].event? organizations[].mentions[].profile? organizations[].mentions[].profile.kind?
+organizations[].mentions[].profile.id? organizations[].mentions[].sentence organizations[].tally
+organizations[].sources organizations[].sources[].title? organizations[].sources[].url?
+organizations[].sources[].publisher? organizations[].sources[].date? organizations[].sources[].archived?
+organizations[].sources[].note?
+events events[].id events[].url events[].title events[].date events[].end? events[].actors
+events[].organizations events[].sources events[].sources[].title? events[].sources[].url?
+events[].sources[].publisher? events[].sources[].date? events[].sources[].archived? events[].sources[].note?
+`)
+
+// exportDossier fills most of the schema's fields.
+func exportDossier(t testing.TB) *dossier.Dossier {
+	d := resolve(t, map[string]string{
+		"content/actors/zhang.md": front(`name = "Zhang Ming"`, `aliases = ["Mr. Zhang"]`, `role = "Secretary-General"`,
+			`organizations = ["sco"]`, `country = "china"`, `wikidata = "Q1"`, `[[sources]]`, `title = "Profile"`, `url = "https://example.org/p"`),
+		"content/organizations/sco.md": front(`name = "Shanghai Cooperation Organisation"`, `short = "SCO"`, `kind = "alliance"`,
+			`founded = 2001`, `headquarters = "Beijing"`, `members = ["china"]`),
+		"content/organizations/china.md": front(`name = "China"`, `kind = "state"`),
+		"content/events/summit.md": front(`title = "Summit"`, `date = 2022-01-05`, `end = 2022-01-06`, `actors = ["zhang"]`,
+			`[[sources]]`, `title = "Report"`, `date = 2022-01-06`),
+		"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`, `summary = "S."`, `tags = ["sco"]`,
+			`[source]`, `publisher = "News"`, `url = "https://news.example.org/a"`,
+			`[[claims]]`, `id = "c1"`, `text = "Body"`, `claimant = "zhang"`, `status = "false"`, `explanation = "No."`, `checked = 2026-01-01`,
+			`[[claims.sources]]`, `title = "Charter"`, `url = "https://example.org/c"`, `note = "official"`,
+			`[[quotes]]`, `id = "q1"`, `speaker = "zhang"`, `text = "Body"`, `said = 2022-01-07`, `via = "sco"`, `context = "Said at a briefing."`),
+	})
+	d.Anchored("claim", "c1", "Body.", 5)
+	d.AddMention("actor", "zhang", dossier.Mention{Article: d.Article("a"), Sentence: "Body."})
+	d.AddMention("organization", "china", dossier.Mention{From: d.Actor("zhang"), Sentence: "From China."})
+	d.AddMention("organization", "sco", dossier.Mention{Event: d.Event("summit"), Sentence: "The SCO met."})
+	d.Finish()
+	return d
+}
+
+func TestExportSchema(t *testing.T) {
+	out, err := exportJSON(newSite(exportDossier(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	fieldPaths(v, "", seen)
+	documented := map[string]bool{}
+	for _, f := range exportFields {
+		path, optional := strings.CutSuffix(f, "?")
+		documented[path] = true
+		if !optional && !seen[path] {
+			t.Errorf("documented field %s is missing", path)
+		}
+	}
+	var extra []string
+	for p := range seen {
+		if !documented[p] {
+			extra = append(extra, p)
+		}
+	}
+	sort.Strings(extra)
+	if len(extra) > 0 {
+		t.Errorf("fields not in the documented schema (add them to the README and exportFields): %v", extra)
+	}
+	if !bytes.Contains(out, []byte(`"schema": "`+ExportSchema+`"`)) {
+		t.Errorf("no schema version %q", ExportSchema)
+	}
+}
+
+// fieldPaths records the path of every object field under v: "a.b" for
+// fields, "a[]" for array elements. A tally's keys are verdict ids, not fields.
+func fieldPaths(v any, path string, seen map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		if strings.HasSuffix(path, "tally") {
+			return
+		}
+		for k, x := range v {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			seen[p] = true
+			fieldPaths(x, p, seen)
+		}
+	case []any:
+		for _, x := range v {
+			fieldPaths(x, path+"[]", seen)
+		}
+	}
+}
+
+// TestExportReferences checks that every id the export refers to is defined,
+// that lists are [] rather than null, and that two exports are the same bytes.
+func TestExportReferences(t *testing.T) {
+	out, err := exportJSON(newSite(exportDossier(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := exportJSON(newSite(exportDossier(t)))
+	if !bytes.Equal(out, again) {
+		t.Error("two exports of the same dossier differ")
+	}
+	if bytes.Contains(out, []byte(": null")) && bytes.Count(out, []byte(": null")) != bytes.Count(out, []byte(`"claimant": null`)) {
+		t.Error("a null other than an article's own claimant")
+	}
+	var e export
+	if err := json.Unmarshal(out, &e); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string][]string{}
+	for _, a := range e.Articles {
+		ids["article"] = append(ids["article"], a.ID)
+	}
+	for _, a := range e.Actors {
+		ids["actor"] = append(ids["actor"], a.ID)
+	}
+	for _, o := range e.Organizations {
+		ids["organization"] = append(ids["organization"], o.ID)
+	}
+	for _, c := range e.Claims {
+		ids["claim"] = append(ids["claim"], c.ID)
+	}
+	for _, q := range e.Quotes {
+		ids["quote"] = append(ids["quote"], q.ID)
+	}
+	for _, ev := range e.Events {
+		ids["event"] = append(ids["event"], ev.ID)
+	}
+	ref := func(kind, id, where string) {
+		if id != "" && !slices.Contains(ids[kind], id) {
+			t.Errorf("%s: unknown %s %q", where, kind, id)
+		}
+	}
+	for _, a := range e.Articles {
+		refs(ref, "claim", a.Claims, "article "+a.ID)
+		refs(ref, "quote", a.Quotes, "article "+a.ID)
+		refs(ref, "actor", a.Actors, "article "+a.ID)
+		refs(ref, "organization", a.Organizations, "article "+a.ID)
+	}
+	for _, c := range e.Claims {
+		ref("article", c.Article, "claim "+c.ID)
+		if c.Claimant != nil {
+			ref(c.Claimant.Kind, c.Claimant.ID, "claim "+c.ID)
+		}
+	}
+	for _, q := range e.Quotes {
+		ref("article", q.Article, "quote "+q.ID)
+		ref("actor", q.Speaker, "quote "+q.ID)
+		ref("organization", q.Via, "quote "+q.ID)
+	}
+	for _, a := range e.Actors {
+		refs(ref, "organization", a.Organizations, "actor "+a.ID)
+		refs(ref, "quote", a.Quotes, "actor "+a.ID)
+		refs(ref, "claim", a.Claims, "actor "+a.ID)
+		refs(ref, "article", a.Articles, "actor "+a.ID)
+		refs(ref, "event", a.Events, "actor "+a.ID)
+		ref("organization", a.Country, "actor "+a.ID)
+	}
+	for _, o := range e.Organizations {
+		for _, m := range o.Members {
+			ref(m.Kind, m.ID, "organization "+o.ID)
+		}
+		refs(ref, "organization", o.MemberOf, "organization "+o.ID)
+		refs(ref, "quote", o.Statements, "organization "+o.ID)
+		refs(ref, "article", o.Articles, "organization "+o.ID)
+		refs(ref, "event", o.Events, "organization "+o.ID)
+	}
+	if got := e.Actors[0]; got.ID != "zhang" || len(got.Mentions) != 1 || got.Mentions[0].Article != "a" || got.Tally["false"] != 1 {
+		t.Errorf("actor zhang: got %+v", got)
+	}
+}
+
+func refs(ref func(kind, id, where string), kind string, list []string, where string) {
+	for _, id := range list {
+		ref(kind, id, where)
+	}
+}

@@ -1,0 +1,276 @@
+package render
+
+import (
+	"encoding/xml"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// resolve parses content files (path → source) and resolves them, failing on
+// any diagnostic. Mentions are then added with AddMention and Finish called by
+// the caller through finish.
+func resolve(t testing.TB, files map[string]string) *dossier.Dossier {
+	t.Helper()
+	set := &content.Set{}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		item, diags := content.Parse(p, []byte(files[p]))
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", p, diags)
+		}
+		set.Add(item)
+	}
+	set.Sort()
+	site := config.Default()
+	site.BaseURL = "https://example.org/repo/"
+	d, diags := dossier.Resolve(site, set, false)
+	if diags.HasErrors() {
+		t.Fatalf("resolve: %v", diags)
+	}
+	return d
+}
+
+func front(lines ...string) string { return "+++\n" + strings.Join(lines, "\n") + "\n+++\n\nBody.\n" }
+
+// smallDossier has one of each relation the network draws.
+func smallDossier(t testing.TB) *dossier.Dossier {
+	d := resolve(t, map[string]string{
+		"content/actors/zhang.md":        front(`name = "Zhang Ming"`, `organizations = ["sco"]`),
+		"content/actors/wang.md":         front(`name = "Wang Wenbin"`),
+		"content/actors/alone.md":        front(`name = "Alone"`),
+		"content/organizations/sco.md":   front(`name = "Shanghai Cooperation Organisation"`, `short = "SCO"`, `members = ["china"]`),
+		"content/organizations/china.md": front(`name = "China"`, `kind = "state"`),
+		"content/organizations/tass.md":  front(`name = "TASS"`, `kind = "media"`),
+		"content/events/meeting.md":      front(`title = "Meeting"`, `date = 2022-01-05`, `actors = ["wang"]`, `organizations = ["sco"]`),
+		"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`,
+			`[[quotes]]`, `id = "q"`, `speaker = "wang"`, `text = "Body"`, `via = "tass"`),
+	})
+	a := d.Article("a")
+	d.AddMention("actor", "zhang", dossier.Mention{Article: a, Sentence: "Zhang and Wang met."})
+	d.AddMention("actor", "wang", dossier.Mention{Article: a, Sentence: "Zhang and Wang met."})
+	d.AddMention("actor", "wang", dossier.Mention{Article: a, Sentence: "Wang spoke alone."})
+	d.AddMention("organization", "tass", dossier.Mention{From: d.Actor("zhang"), Sentence: "He spoke to TASS."})
+	d.Finish()
+	return d
+}
+
+func newSite(d *dossier.Dossier) *siteData { return newSiteData(Input{Dossier: d}, nil) }
+
+func TestNetworkRelations(t *testing.T) {
+	d := smallDossier(t)
+	n := newSite(d).links.net
+	words := func(x, y dossier.Entity) string {
+		if e := n.edge(n.at[x], n.at[y]); e != nil {
+			return e.words()
+		}
+		return ""
+	}
+	zhang, wang, alone := d.Actor("zhang"), d.Actor("wang"), d.Actor("alone")
+	sco, china, tass := d.Organization("sco"), d.Organization("china"), d.Organization("tass")
+	for _, c := range []struct {
+		x, y dossier.Entity
+		want string
+	}{
+		{zhang, sco, "membership"},
+		{sco, china, "membership"},
+		{wang, tass, "reported speech"},
+		{zhang, tass, "named in a profile"},
+		{zhang, wang, "named together once"},
+		{wang, sco, "named together once"},
+		{zhang, china, ""},
+		{alone, wang, ""},
+	} {
+		if got := words(c.x, c.y); got != c.want {
+			t.Errorf("%s–%s: got %q, want %q", c.x.EntityID(), c.y.EntityID(), got, c.want)
+		}
+		if got := words(c.y, c.x); got != c.want {
+			t.Errorf("%s–%s (reversed): got %q, want %q", c.y.EntityID(), c.x.EntityID(), got, c.want)
+		}
+	}
+	if picked, connected := n.mostConnected(10); connected != 5 || len(picked) != 5 {
+		t.Errorf("mostConnected: %d of %d, want 5 of 5 (alone has no edge)", len(picked), connected)
+	}
+}
+
+func TestGraphDeterministic(t *testing.T) {
+	first, second := newSite(smallDossier(t)), newSite(smallDossier(t))
+	if a, b := first.Graph(), second.Graph(); a != b || a == "" {
+		t.Errorf("site graph differs between builds or is empty:\n%s\n---\n%s", a, b)
+	}
+	for _, id := range []string{"zhang", "wang"} {
+		a := first.Neighbourhood(first.D.Actor(id))
+		b := second.Neighbourhood(second.D.Actor(id))
+		if a != b || a == "" {
+			t.Errorf("neighbourhood of %s differs between builds or is empty", id)
+		}
+	}
+	if got := first.Neighbourhood(first.D.Actor("alone")); got != "" {
+		t.Errorf("neighbourhood of an unconnected actor: got %q, want nothing", got)
+	}
+	if got := first.Neighbourhood(first.D.Article("a")); got != "" {
+		t.Errorf("neighbourhood of an article: got %q, want nothing", got)
+	}
+}
+
+// number matches an attribute holding a coordinate or length.
+var number = regexp.MustCompile(`\b(?:x|y|x1|y1|x2|y2|cx|cy|r|width|height|stroke-width)="([^"]*)"`)
+
+func TestGraphMarkup(t *testing.T) {
+	s := newSite(smallDossier(t))
+	for name, out := range map[string]string{"site": string(s.Graph()), "neighbourhood": string(s.Neighbourhood(s.D.Actor("wang")))} {
+		t.Run(name, func(t *testing.T) {
+			checkSVG(t, out)
+			if strings.Contains(out, " style=") {
+				t.Error("a style attribute: the page's CSP forbids them")
+			}
+			for _, m := range number.FindAllStringSubmatch(out, -1) {
+				if !regexp.MustCompile(`^-?\d+\.\d$`).MatchString(m[1]) {
+					t.Errorf("%s: not printed with one decimal", m[0])
+				}
+			}
+			if !strings.Contains(out, `<details class="network-list">`) || !strings.Contains(out, `<figcaption id=`) {
+				t.Error("no caption or list fallback")
+			}
+		})
+	}
+	if out := string(s.Neighbourhood(s.D.Actor("wang"))); !strings.Contains(out, `aria-current="page"><title>Wang Wenbin (actor, 3 connections)</title>`) {
+		t.Errorf("the page's own node is not marked current:\n%s", out)
+	}
+}
+
+// checkSVG parses the figure as XML: every node is an <a href> whose first
+// child is a <title>, and every <a> lies inside the picture's nodes group.
+func checkSVG(t *testing.T, out string) {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader("<root>" + out + "</root>"))
+	var stack []string
+	links, titled := 0, 0
+	lastOpened := ""
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				break
+			}
+			t.Fatalf("not well-formed: %v\n%s", err, out)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if tok.Name.Local == "title" && lastOpened == "a" && len(stack) > 0 && stack[len(stack)-1] == "a" {
+				titled++
+			}
+			if tok.Name.Local == "a" && slicesContains(stack, "svg") {
+				links++
+				if attr(tok, "href") == "" {
+					t.Error("an SVG node without href")
+				}
+			}
+			stack = append(stack, tok.Name.Local)
+			lastOpened = tok.Name.Local
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+			lastOpened = ""
+		}
+	}
+	if links == 0 || links != titled {
+		t.Errorf("%d SVG links, %d with a <title> first", links, titled)
+	}
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func slicesContains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// bigDossier has actors members of orgs organizations each (actor i of
+// organization i mod orgs), and one article naming actors in pairs.
+func bigDossier(t testing.TB, actors, orgs int) *dossier.Dossier {
+	files := map[string]string{"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`)}
+	for i := range orgs {
+		files[fmt.Sprintf("content/organizations/org-%04d.md", i)] = front(fmt.Sprintf(`name = "Organization %04d"`, i))
+	}
+	for i := range actors {
+		files[fmt.Sprintf("content/actors/actor-%04d.md", i)] = front(fmt.Sprintf(`name = "Actor %04d"`, i),
+			fmt.Sprintf(`organizations = ["org-%04d"]`, i%orgs))
+	}
+	d := resolve(t, files)
+	a := d.Article("a")
+	for i := 0; i+1 < actors; i += 2 {
+		s := fmt.Sprintf("Actor %04d met Actor %04d.", i, i+1)
+		d.AddMention("actor", fmt.Sprintf("actor-%04d", i), dossier.Mention{Article: a, Sentence: s})
+		d.AddMention("actor", fmt.Sprintf("actor-%04d", i+1), dossier.Mention{Article: a, Sentence: s})
+	}
+	d.Finish()
+	return d
+}
+
+func TestGraphCaps(t *testing.T) {
+	s := newSite(bigDossier(t, 2000, 40))
+	g := string(s.Graph())
+	if got := strings.Count(g, `<a class="node `); got != siteGraphMax {
+		t.Errorf("site graph draws %d nodes, want %d", got, siteGraphMax)
+	}
+	if !strings.Contains(g, "Only the 60 most connected of 2040 are drawn.") {
+		t.Errorf("the caption does not say the graph is capped:\n%s", g[strings.Index(g, "<figcaption"):])
+	}
+	nb := string(s.Neighbourhood(s.D.Organization("org-0000")))
+	if got := strings.Count(nb, `<a class="node `); got != neighbourhoodMax+1 {
+		t.Errorf("neighbourhood draws %d nodes, want %d and the organization", got, neighbourhoodMax)
+	}
+	if !strings.Contains(nb, "The 24 closest of 50 connections are drawn.") {
+		t.Error("the neighbourhood's caption does not say it is capped")
+	}
+}
+
+func BenchmarkNetwork(b *testing.B) {
+	d := bigDossier(b, 2000, 40)
+	b.ResetTimer()
+	for b.Loop() {
+		s := newSite(d)
+		s.Graph()
+		for _, a := range d.Actors {
+			s.Neighbourhood(a)
+		}
+		for _, o := range d.Organizations {
+			s.Neighbourhood(o)
+		}
+	}
+}
+
+func TestOverallScore(t *testing.T) {
+	s := newSite(smallDossier(t))
+	if got := s.OverallScore(dossier.Tally{"true": 2, "false": 1}); got != nil {
+		t.Errorf("three claims: got a score %+v, want none", got)
+	}
+	got := s.OverallScore(dossier.Tally{"true": 2, "false": 1, "unverified": 1})
+	if got == nil || got.Rated != 3 || got.Checked != 4 || got.Mean != "3.7" {
+		t.Errorf("four claims: got %+v, want 3 rated of 4, mean 3.7", got)
+	}
+	if got := s.OverallScore(dossier.Tally{"unverified": 4}); got != nil {
+		t.Errorf("no rated verdict: got %+v, want none", got)
+	}
+}
