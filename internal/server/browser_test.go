@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -197,4 +199,37 @@ func TestBrowserRealBuild(t *testing.T) {
 	if !eval[bool](t, ctx, `document.body.textContent.includes("added by the browser test")`) {
 		t.Error("the page lost the added paragraph")
 	}
+}
+
+// After `dossier serve` restarts (here: on the same port, with a file edited
+// while it was down), an open page reconnects by itself and reloads.
+func TestBrowserReconnectsAfterRestart(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := newSite(t)
+	first := startServer(t, dir, newFakeBuilder(dir), Options{})
+	port := portOf(t, first.url)
+	first.openPage(t, ctx, first.url+"articles/first/")
+	first.stop()
+
+	writeFile(t, dir, "content/articles/first.md", "Edited while the server was down.\n")
+	second := startServer(t, dir, newFakeBuilder(dir), Options{Port: port})
+	waitFor(t, ctx, "the page to reload from the new server", `document.getElementById("text").textContent.includes("while the server was down")`)
+	select {
+	case <-second.subs:
+	case <-time.After(waitLimit):
+		t.Fatal("the reloaded page did not reconnect")
+	}
+}
+
+func portOf(t *testing.T, siteURL string) int {
+	t.Helper()
+	u, err := url.Parse(siteURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	port, err := strconv.Atoi(u.Port())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return port
 }

@@ -95,6 +95,7 @@ type testServer struct {
 	builds chan buildEvent
 	subs   chan string // pages that opened their event stream
 	log    *syncBuffer
+	stop   func() // shuts the server down and waits (also done at the test's end)
 }
 
 type buildEvent struct {
@@ -145,12 +146,16 @@ func startServer(t testing.TB, dir string, b Builder, opts Options) *testServer 
 	}
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, b, opts) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	})
+	var stopOnce sync.Once
+	ts.stop = func() {
+		stopOnce.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		})
+	}
+	t.Cleanup(ts.stop)
 	select {
 	case ts.url = <-ready:
 	case err := <-done:

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -15,6 +16,8 @@ type server struct {
 	opts Options
 	site atomic.Pointer[snapshot] // the latest good build, as served
 	hub  *hub
+	// failing is true while the latest build failed (the rebuild loop's only).
+	failing bool
 }
 
 func newServer(b Builder, opts Options) *server {
@@ -39,20 +42,14 @@ func (s *server) rebuild(bt batch) {
 		changed = bt.paths
 	}
 	start := time.Now()
-	res, err := s.b.Build(changed)
+	res, err := s.build(changed)
 	took := time.Since(start).Round(time.Millisecond)
 	ok := false
 	switch {
 	case err != nil:
-		fmt.Fprintf(s.opts.Log, "build failed: %v\n", err)
-		s.hub.fail(overlayPayload(s.opts.Dir, diag.List{{Severity: diag.Error, Msg: err.Error()}}))
-	case res == nil:
-		fmt.Fprintln(s.opts.Log, "build failed: the builder returned nothing")
-		s.hub.fail(overlayPayload(s.opts.Dir, diag.List{{Severity: diag.Error, Msg: "the builder returned nothing"}}))
+		s.failed(diag.List{{Severity: diag.Error, Msg: "build: " + err.Error()}})
 	case res.Diags.HasErrors():
-		diags := sorted(res.Diags)
-		diags.WriteText(s.opts.Log)
-		s.hub.fail(overlayPayload(s.opts.Dir, diags))
+		s.failed(sorted(res.Diags))
 	default:
 		sorted(res.Diags).WriteText(s.opts.Log)
 		s.publish(res, bt, took)
@@ -61,6 +58,28 @@ func (s *server) rebuild(bt batch) {
 	if h := s.opts.hooks; h != nil && h.built != nil {
 		h.built(changed, ok)
 	}
+}
+
+// build calls the builder, turning a nil result or a panic into an error:
+// a bug in the builder, say on a half-typed file, must not end the server.
+func (s *server) build(changed []string) (res *build.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("the builder crashed: %v", p)
+		}
+	}()
+	res, err = s.b.Build(changed)
+	if err == nil && res == nil {
+		err = errors.New("the builder returned no result")
+	}
+	return res, err
+}
+
+// failed prints the diagnostics and shows them on every page.
+func (s *server) failed(diags diag.List) {
+	diags.WriteText(s.opts.Log)
+	s.failing = true
+	s.hub.fail(overlayPayload(s.opts.Dir, diags))
 }
 
 // publish swaps in the new site and logs what changed.
@@ -74,7 +93,10 @@ func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	case len(ch.files) > 0:
 		fmt.Fprintf(s.opts.Log, "rebuilt in %v: %d source(s) changed, %d output file(s) updated\n",
 			took, len(bt.paths), len(ch.files))
+	case s.failing:
+		fmt.Fprintf(s.opts.Log, "rebuilt in %v: the site builds again, unchanged\n", took)
 	}
+	s.failing = false
 }
 
 // basePath is Options.BasePath, else the built site's.

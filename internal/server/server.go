@@ -128,6 +128,7 @@ func Serve(ctx context.Context, b Builder, opts Options) error {
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          log.New(io.Discard, "", 0),
 	}
 	served := make(chan error, 1)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/build"
 )
 
 // Cancelling the context (Ctrl-C in the command) closes open event streams
@@ -62,4 +64,38 @@ func TestListenError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "listen") {
 		t.Fatalf("Serve on a bad address: %v", err)
 	}
+}
+
+// panicky panics on its second build.
+type panicky struct {
+	*fakeBuilder
+	n int
+}
+
+func (p *panicky) Build(changed []string) (*build.Result, error) {
+	p.n++
+	if p.n == 2 {
+		panic("half-typed file")
+	}
+	return p.fakeBuilder.Build(changed)
+}
+
+// A builder that crashes shows as a failed build; the server goes on.
+func TestBuilderPanicKeepsServing(t *testing.T) {
+	dir := newSite(t)
+	ts := startServer(t, dir, &panicky{fakeBuilder: newFakeBuilder(dir)}, Options{})
+	page := openEvents(t, ts.url, "articles/first/index.html", ts.pageHash(t, "articles/first/"))
+	page.expect(t, evOK)
+	writeFile(t, dir, "content/articles/first.md", "one\n")
+	if ts.nextBuild(t).ok {
+		t.Fatal("a crashed build counted as good")
+	}
+	if ev := page.expect(t, evError); !strings.Contains(ev.data, "the builder crashed: half-typed file") {
+		t.Errorf("overlay: %s", ev.data)
+	}
+	ts.expectPage(t, "articles/first/", "The first article.")
+	writeFile(t, dir, "content/articles/first.md", "two\n")
+	ts.nextBuild(t)
+	page.expect(t, evReload)
+	ts.expectPage(t, "articles/first/", "two")
 }
