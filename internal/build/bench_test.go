@@ -1,0 +1,77 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/benchcorpus"
+)
+
+// corpus writes a generated dossier of n articles to a temporary folder.
+func corpus(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if err := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: 1}).WriteDossier(dir); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func benchmarkBuild(b *testing.B, n int) {
+	src := os.DirFS(corpus(b, n))
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := Build(Options{Source: src})
+		if err != nil || res.Diags.HasErrors() {
+			b.Fatal(err, res.Diags)
+		}
+	}
+}
+
+// BenchmarkBuild1000 is a full in-memory build of a generated 1,000-article dossier.
+func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, 1000) }
+
+// BenchmarkBuild10000 is the same at 10,000 articles; it runs only with
+// DOSSIER_BENCH_10K=1, since generating and building take a while.
+func BenchmarkBuild10000(b *testing.B) {
+	if os.Getenv("DOSSIER_BENCH_10K") == "" {
+		b.Skip("set DOSSIER_BENCH_10K=1 to run the 10,000-article build")
+	}
+	benchmarkBuild(b, 10000)
+}
+
+// BenchmarkRebuildOneArticle1000 is `dossier serve`'s rebuild after one
+// article of a 1,000-article dossier was edited.
+func BenchmarkRebuildOneArticle1000(b *testing.B) {
+	dir := corpus(b, 1000)
+	builder := New(Options{Source: os.DirFS(dir), Preview: true})
+	if _, err := builder.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "content", "articles"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "content", "articles", entries[len(entries)/2].Name())
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rel := "content/articles/" + entries[len(entries)/2].Name()
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		edited := append(bytes.Clone(orig), []byte("\nAn added sentence, edit "+strconv.Itoa(i)+".\n")...)
+		if err := os.WriteFile(path, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := builder.Build([]string{rel})
+		if err != nil || res.Diags.HasErrors() {
+			b.Fatal(err, res.Diags)
+		}
+	}
+}
