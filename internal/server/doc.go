@@ -60,13 +60,25 @@
 //
 // (The name is not "error" because EventSource uses that name for its own
 // connection errors.) The browser reconnects by itself when the stream
-// breaks, so restarting `dossier serve` keeps open pages live.
+// breaks, so restarting `dossier serve` keeps open pages live, and a page
+// reconnecting with an outdated hash reloads. Only visible pages hold a
+// stream (browsers allow about six connections per server over HTTP/1.1);
+// a tab coming back into view reconnects and catches up at once.
 //
 // # Builds
 //
 // The Builder gets the slash-separated, site-relative paths that changed
 // since its last build (nil: everything) and returns the complete site. A
 // build with errors keeps the last good site served; the server never exits
-// on bad content. Serve returns when its context is done, after closing the
-// listener and every event stream.
+// on bad content, and a builder that fails, returns nothing or panics counts
+// as a failed build. Serve returns when its context is done, after closing
+// the listener and every event stream.
+//
+// # Limits
+//
+// The poller compares size, modification time and file type: an edit that
+// keeps the size within one tick of a coarse file-system clock can be missed
+// until the next change. Serving copies each changed HTML page once per build
+// (to add the script); unchanged files are compared with the previous build
+// byte for byte and reused.
 package server

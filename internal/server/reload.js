@@ -14,7 +14,11 @@
   var host = null;          // the overlay's host element
   var lastFocus = null;     // focused before the overlay opened
 
+  // connect opens the stream. Only visible pages hold one: browsers allow few
+  // connections per server, and a page coming back into view catches up at
+  // once, since it reports the hash of what it shows.
   function connect() {
+    disconnect();
     source = new EventSource(url);
     source.addEventListener("reload", function () { location.reload(); });
     source.addEventListener("css", function (e) { swapStyles(JSON.parse(e.data)); });
@@ -23,12 +27,26 @@
     source.onerror = function () {
       // EventSource retries by itself unless the server answered with
       // something else than a stream (e.g. while restarting); then retry here.
-      if (source.readyState === EventSource.CLOSED) {
-        source.close();
-        setTimeout(connect, 1000);
+      if (source && source.readyState === EventSource.CLOSED) {
+        disconnect();
+        setTimeout(function () { if (!source && !document.hidden) connect(); }, 1000);
       }
     };
   }
+
+  function disconnect() {
+    if (source) source.close();
+    source = null;
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) disconnect();
+    else if (!source) connect();
+  });
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted && !document.hidden) connect(); // back from the back-forward cache
+  });
 
   // swapStyles reloads the changed stylesheets in place, without a reload:
   // the new link is added next to the old one, which goes once it has loaded.
@@ -56,6 +74,11 @@
       host.attachShadow({ mode: "open" });
       host.shadowRoot.addEventListener("keydown", function (e) {
         if (e.key === "Escape") hideOverlay();
+        if (e.key === "Tab") { // the close button is the dialog's only control: keep focus on it
+          e.preventDefault();
+          var close = host.shadowRoot.querySelector("[data-close]");
+          if (close) close.focus();
+        }
       });
       lastFocus = document.activeElement;
     }
@@ -76,5 +99,5 @@
     lastFocus = null;
   }
 
-  connect();
+  if (!document.hidden) connect();
 })();
