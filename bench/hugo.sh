@@ -20,13 +20,14 @@ hugo version
 timed hugo "$OUT/hugo-public-$N" hugo --source "$site" --destination "$PWD/$OUT/hugo-public-$N" \
 	--cacheDir "$PWD/$OUT/hugo-cache" --quiet
 summary hugo
-hugo_median=$(median "${WALLS[@]}")
+hugo_median=$(median "${WALLS[@]}") hugo_cpu=$(median "${CPUS[@]}")
 printf 'hugo     output: %d files\n' "$(find "$OUT/hugo-public-$N" -type f | wc -l)"
 
 timed dossier "$OUT/public-$N" "$OUT/dossier" build --source "$src" --out "$OUT/public-$N"
 summary dossier
-dossier_median=$(median "${WALLS[@]}")
+dossier_median=$(median "${WALLS[@]}") dossier_cpu=$(median "${CPUS[@]}")
 printf 'dossier  output: %d files\n' "$(find "$OUT/public-$N" -type f | wc -l)"
 
-awk -v d="$dossier_median" -v h="$hugo_median" -v n="$N" 'BEGIN {
-	printf "N=%d: dossier median %.3f s, hugo median %.3f s, dossier/hugo = %.2f\n", n, d, h, d / h }'
+awk -v d="$dossier_median" -v h="$hugo_median" -v dc="$dossier_cpu" -v hc="$hugo_cpu" -v n="$N" 'BEGIN {
+	printf "N=%d: wall median dossier %.3f s, hugo %.3f s, dossier/hugo = %.2f\n", n, d, h, d / h
+	printf "N=%d: CPU median  dossier %.2f s, hugo %.2f s, dossier/hugo = %.2f\n", n, dc, hc, dc / hc }'

@@ -41,11 +41,14 @@ corpus() {
 
 # timed LABEL CLEANDIR CMD... runs CMD $RUNS times under /usr/bin/time -v, removing
 # CLEANDIR (untimed) before each run, and prints one line per run. It leaves the
-# wall times (seconds) in WALLS and the peak RSS values (KiB) in RSSES.
+# wall times (seconds) in WALLS, the CPU times (user + system seconds) in CPUS and
+# the peak RSS values (KiB) in RSSES. CPU time is the steadier figure when other
+# processes share the machine.
 timed() {
-	local label=$1 clean=$2 i wall rss log="$OUT/$1.log" tv="$OUT/$1.time"
+	local label=$1 clean=$2 i wall cpu rss log="$OUT/$1.log" tv="$OUT/$1.time"
 	shift 2
-	WALLS=() RSSES=()
+	WALLS=() CPUS=() RSSES=()
+	LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 	for i in $(seq "$RUNS"); do
 		rm -rf "$clean"
 		if ! /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1; then
@@ -58,9 +61,10 @@ timed() {
 			n = split($2, p, ":"); s = 0
 			for (k = 1; k <= n; k++) s = s * 60 + p[k]
 			printf "%.3f", s }' "$tv")
+		cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tv")
 		rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")
-		WALLS+=("$wall") RSSES+=("$rss")
-		printf '%-8s run %d: %7.3f s  %7d MiB peak RSS\n' "$label" "$i" "$wall" "$((rss / 1024))"
+		WALLS+=("$wall") CPUS+=("$cpu") RSSES+=("$rss")
+		printf '%-8s run %d: %7.3f s wall  %7.2f s CPU  %6d MiB peak RSS\n' "$label" "$i" "$wall" "$cpu" "$((rss / 1024))"
 	done
 }
 
@@ -71,9 +75,10 @@ maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 
 # summary LABEL prints the statistics of the last timed call.
 summary() {
-	printf '%-8s wall median %.3f s  min %.3f s  max %.3f s  peak RSS max %d MiB (median %d MiB)\n' \
-		"$1" "$(median "${WALLS[@]}")" "$(minimum "${WALLS[@]}")" "$(maximum "${WALLS[@]}")" \
+	printf '%-8s wall median %.3f s  min %.3f s  max %.3f s | CPU median %.2f s | peak RSS max %d MiB (median %d MiB)\n' \
+		"$1" "$(median "${WALLS[@]}")" "$(minimum "${WALLS[@]}")" "$(maximum "${WALLS[@]}")" "$(median "${CPUS[@]}")" \
 		"$(($(maximum "${RSSES[@]}") / 1024))" "$(($(median "${RSSES[@]}" | cut -d. -f1) / 1024))"
+	printf '%-8s load average before the runs: %s\n' "$1" "$LOAD_BEFORE"
 }
 
 # describe DIR prints the size of a corpus folder.

@@ -138,6 +138,14 @@ func (o *Organization) dossierFile() []byte {
 	t.str("name", o.Name)
 	t.str("short", o.Short)
 	t.str("kind", o.Kind)
+	if o.Founded.Month%2 == 0 { // half give a year, half a date
+		fmt.Fprintf(&t.sb, "founded = %d\n", o.Founded.Year)
+	} else {
+		t.date("founded", o.Founded)
+	}
+	if o.Headquarters != "" {
+		t.str("headquarters", o.Headquarters)
+	}
 	if len(o.Members) > 0 {
 		t.list("members", o.Members)
 	}

@@ -19,12 +19,13 @@ type Actor struct {
 
 // Organization is a generated organization.
 type Organization struct {
-	ID      string
-	Name    string
-	Short   string
-	Kind    string // state, alliance, agency, ministry or media
-	Members []string
-	Founded Date
+	ID           string
+	Name         string
+	Short        string
+	Kind         string // state, alliance, agency, ministry or media
+	Members      []string
+	Founded      Date // written as a year alone when its month is even
+	Headquarters string
 }
 
 // Event is a generated timeline event.
@@ -116,6 +117,9 @@ func newOrganizations(rng *rand.Rand, book *nameBook, n int) []Organization {
 		orgs[i] = Organization{
 			ID: strings.ToLower(short), Name: orgName(rng, root, kind), Short: short, Kind: kind,
 			Founded: Date{1950 + rng.IntN(70), 1 + rng.IntN(12), 1 + rng.IntN(28)},
+		}
+		if kind != "alliance" {
+			orgs[i].Headquarters = places[rng.IntN(len(places))]
 		}
 	}
 	for i := range orgs {
