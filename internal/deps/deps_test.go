@@ -32,6 +32,7 @@ var allowed = map[string][]string{
 	"internal/diag":              {},
 	"internal/benchcorpus":       {},
 	"internal/deps":              {},
+	"internal/browsertest":       {}, // tests only: a doc.go and _test.go files
 }
 
 func TestImportsFlowOneWay(t *testing.T) {
