@@ -32,7 +32,6 @@ var allowed = map[string][]string{
 	"internal/diag":              {},
 	"internal/benchcorpus":       {},
 	"internal/deps":              {},
-	"internal/browsertest":       {}, // its tests import build, chromedp and benchcorpus; doc.go imports nothing
 	"internal/browsertest":       {}, // tests only: a doc.go and _test.go files
 }
 
