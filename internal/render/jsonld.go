@@ -99,3 +99,34 @@ func (p *Page) Quotation() map[string]any {
 	out["isBasedOn"] = based
 	return out
 }
+
+// EntityLD is the schema.org Person or Organization of an entity page, with
+// the @id that claims and quotes use for their author and creator.
+func (p *Page) EntityLD() map[string]any {
+	switch e := p.Object.(type) {
+	case *dossier.Actor:
+		out := map[string]any{"@context": "https://schema.org", "@type": "Person", "@id": p.AbsURL(Path(e)) + "#id",
+			"name": e.Name, "url": p.AbsURL(Path(e))}
+		if e.Role != "" {
+			out["jobTitle"] = e.Role
+		}
+		if len(e.Aliases) > 0 {
+			out["alternateName"] = e.Aliases
+		}
+		if e.Wikidata != "" {
+			out["sameAs"] = "https://www.wikidata.org/wiki/" + e.Wikidata
+		}
+		return out
+	case *dossier.Organization:
+		out := map[string]any{"@context": "https://schema.org", "@type": "Organization", "@id": p.AbsURL(Path(e)) + "#id",
+			"name": e.Name, "url": p.AbsURL(Path(e))}
+		if e.Short != "" {
+			out["alternateName"] = e.Short
+		}
+		if e.Wikidata != "" {
+			out["sameAs"] = "https://www.wikidata.org/wiki/" + e.Wikidata
+		}
+		return out
+	}
+	return nil
+}
