@@ -97,6 +97,7 @@ func BenchmarkServeLoopback(b *testing.B) {
 	dir := newSite(b)
 	ts := startServer(b, dir, newFakeBuilder(dir), Options{})
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+	defer client.CloseIdleConnections()
 	b.SetParallelism(32)
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

@@ -150,13 +150,23 @@ func Serve(ctx context.Context, b Builder, opts Options) error {
 	err = s.loop(ctx, batches, served)
 	stopWatching()
 	s.hub.close()
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if serr := srv.Shutdown(shutdownCtx); serr != nil && err == nil {
-		err = fmt.Errorf("shut down: %w", serr)
-	}
+	shutdown(srv)
 	wg.Wait()
 	return err
+}
+
+// shutdownGrace is how long requests in flight may take to finish on shutdown.
+const shutdownGrace = time.Second
+
+// shutdown stops the HTTP server: requests in flight get shutdownGrace to
+// finish, then every connection is closed. Browsers keep idle and
+// speculative connections open, which Shutdown alone would wait for.
+func shutdown(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if srv.Shutdown(ctx) != nil {
+		srv.Close()
+	}
 }
 
 // loop rebuilds for each batch until ctx is done or the HTTP server fails.
