@@ -213,3 +213,23 @@ func TestAssetChangeReloadsReferrers(t *testing.T) {
 		t.Errorf("page without the image got %q", (<-b.ch).event)
 	}
 }
+
+// When the very first build fails, pages get a placeholder with the overlay,
+// and reload once the site builds.
+func TestFirstBuildFails(t *testing.T) {
+	dir := newSite(t)
+	writeFile(t, dir, "content/articles/first.md", "BROKEN\n")
+	ts := startServer(t, dir, newFakeBuilder(dir), Options{})
+	code, body := ts.get(t, "articles/first/")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, `data-hash="pending"`) {
+		t.Fatalf("before any good build: %d\n%s", code, body)
+	}
+	page := openEvents(t, ts.url, "articles/first/index.html", "pending")
+	if ev := page.expect(t, evError); !strings.Contains(ev.data, "content/articles/first.md:1:1") {
+		t.Errorf("overlay: %s", ev.data)
+	}
+	writeFile(t, dir, "content/articles/first.md", "Fixed.\n")
+	ts.nextBuild(t)
+	page.expect(t, evReload)
+	ts.expectPage(t, "articles/first/", "Fixed.")
+}
