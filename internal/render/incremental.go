@@ -101,6 +101,19 @@ func (s *signer) signature(p *Page) uint64 {
 	return d.h.Sum64()
 }
 
+// itemSignature is the signature of a claim's or quote's list entry.
+func (s *signer) itemSignature(obj any) uint64 {
+	d := &deps{in: s.in, h: fnv.New64a()}
+	writeUint(d.h, s.in.Global)
+	switch o := obj.(type) {
+	case *dossier.Claim:
+		d.claim(o)
+	case *dossier.Quote:
+		d.quote(o)
+	}
+	return d.h.Sum64()
+}
+
 // deps writes the versions of a page's dependencies into a hash.
 type deps struct {
 	in Input

@@ -18,7 +18,10 @@ type siteData struct {
 	in      Input
 	links   *linkIndex // back-links and the network, built once per render
 	tmpl    *Templates
-	items   sync.Map // *dossier.Claim or *dossier.Quote → template.HTML of its list item
+	items   sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
+	signer  *signer
+	// previous holds the list items of the last render, reused when their signature holds.
+	previous map[string]cachedPage
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
@@ -38,18 +41,29 @@ func (s *siteData) QuoteItem(q *dossier.Quote) (template.HTML, error) {
 	return s.item(q, "quote-item", "Quote")
 }
 
-func (s *siteData) item(key any, partial, field string) (template.HTML, error) {
-	if h, ok := s.items.Load(key); ok {
-		return h.(template.HTML), nil
+func (s *siteData) item(obj any, partial, field string) (template.HTML, error) {
+	var key string
+	var sig uint64
+	switch o := obj.(type) {
+	case *dossier.Claim:
+		key, sig = "claim:"+o.ID, s.signer.itemSignature(o)
+	case *dossier.Quote:
+		key, sig = "quote:"+o.ID, s.signer.itemSignature(o)
+	}
+	if c, ok := s.items.Load(key); ok {
+		return template.HTML(c.(cachedPage).body), nil
+	}
+	if c, ok := s.previous[key]; ok && c.sig == sig && s.in.Versions != nil {
+		s.items.Store(key, c)
+		return template.HTML(c.body), nil
 	}
 	var b strings.Builder
-	err := s.tmpl.ExecutePartial(&b, partial, map[string]any{"Page": &Page{siteData: s}, field: key})
+	err := s.tmpl.ExecutePartial(&b, partial, map[string]any{"Page": &Page{siteData: s}, field: obj})
 	if err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
-	s.items.Store(key, h)
-	return h, nil
+	s.items.Store(key, cachedPage{sig: sig, body: []byte(b.String())})
+	return template.HTML(b.String()), nil
 }
 
 // Page is the data every page template gets.

@@ -45,6 +45,7 @@ type Renderer struct {
 	tmpl  *Templates
 	mu    sync.Mutex
 	cache map[string]cachedPage // output path → the page of the last render
+	items map[string]cachedPage // "claim:ID", "quote:ID" → its list entry in the last render
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -74,6 +75,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	signer := newSigner(in, site.links.net)
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	site.signer, site.previous = signer, r.items
 	previous, next := r.cache, make(map[string]cachedPage, len(jobs))
 	files := Files{}
 	var diags diag.List
@@ -110,6 +112,11 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	close(work)
 	wg.Wait()
 	r.cache = next
+	r.items = map[string]cachedPage{}
+	site.items.Range(func(k, v any) bool {
+		r.items[k.(string)] = v.(cachedPage)
+		return true
+	})
 	if err := addStatic(files, in); err != nil {
 		return nil, diags, err
 	}
