@@ -1,6 +1,6 @@
 // dossier.js: small enhancements; every page reads fine without it.
-// Preview cards for marked claims, quotes and names; the claims filter.
-// Search is search.js, loaded by the search page only.
+// Preview cards for marked claims, quotes and names. The claims filter
+// (claims.js) and search (search.js) load only on their own pages.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -136,63 +136,8 @@
     });
   }
 
-  // ---- Claims filter -------------------------------------------------------
-  function initClaimsFilter() {
-    var list = document.getElementById("claim-list");
-    if (!list) return;
-    var items = Array.prototype.slice.call(list.querySelectorAll(".claim-item"));
-    var claimants = {}, order = [];
-    items.forEach(function (li) {
-      var id = li.getAttribute("data-claimant");
-      if (claimants[id]) return;
-      var a = li.querySelector(".claim-meta a");
-      claimants[id] = id === "article" || !a ? "The article itself" : a.textContent;
-      order.push(id);
-    });
-    order.sort(function (a, b) { return claimants[a].localeCompare(claimants[b]); });
-    var form = el("form", "claims-filter");
-    form.setAttribute("aria-label", "Filter claims");
-    var verdict = select("filter-verdict", "Verdict", form);
-    document.querySelectorAll(".legend-list .badge").forEach(function (b) {
-      verdict.appendChild(new Option(b.textContent.trim(), b.getAttribute("data-status")));
-    });
-    var who = select("filter-claimant", "Claimed by", form);
-    order.forEach(function (id) { who.appendChild(new Option(claimants[id], id)); });
-    var status = el("p", "filter-status");
-    status.setAttribute("role", "status");
-    form.appendChild(status);
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    function apply() {
-      var shown = 0;
-      items.forEach(function (li) {
-        var ok = (!verdict.value || li.getAttribute("data-status") === verdict.value) &&
-          (!who.value || li.getAttribute("data-claimant") === who.value);
-        li.hidden = !ok;
-        if (ok) shown++;
-      });
-      status.textContent = shown + " of " + items.length + " claims shown";
-    }
-    verdict.addEventListener("change", apply);
-    who.addEventListener("change", apply);
-    list.parentNode.insertBefore(form, list);
-    apply();
-  }
-  function select(id, label, parent) {
-    var wrap = el("div", "field");
-    var l = el("label", null, label);
-    l.htmlFor = id;
-    var s = el("select");
-    s.id = id;
-    s.appendChild(new Option("All", ""));
-    wrap.appendChild(l);
-    wrap.appendChild(s);
-    parent.appendChild(wrap);
-    return s;
-  }
-
   function init() {
     initCards();
-    initClaimsFilter();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
