@@ -117,14 +117,23 @@ func Serve(ctx context.Context, b Builder, opts Options) error {
 	if _, err := os.Stat(opts.Dir); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	s := newServer(b, opts)
-	s.rebuild(batch{all: true})
-
 	addr := net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", addr, err)
 	}
+	s := newServer(b, opts)
+
+	// Watch before the first build, so that no save made during it is lost.
+	var wg sync.WaitGroup
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	changes := make(chan change, 1024)
+	batches := make(chan batch)
+	wg.Go(func() { s.watch(watchCtx, changes, opts.hooks) })
+	wg.Go(func() { collect(watchCtx, changes, batches, opts.quiet, maxHold) })
+	s.rebuild(batch{all: true})
+
+	// Requests that arrived during the first build wait in the listener's queue.
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -133,19 +142,11 @@ func Serve(ctx context.Context, b Builder, opts Options) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-
 	url := "http://" + ln.Addr().String() + s.site.Load().base
 	fmt.Fprintf(opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", opts.Dir, url)
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
-
-	var wg sync.WaitGroup
-	watchCtx, stopWatching := context.WithCancel(ctx)
-	changes := make(chan change, 1024)
-	batches := make(chan batch)
-	wg.Go(func() { s.watch(watchCtx, changes, opts.hooks) })
-	wg.Go(func() { collect(watchCtx, changes, batches, opts.quiet, maxHold) })
 
 	err = s.loop(ctx, batches, served)
 	stopWatching()
