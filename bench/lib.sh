@@ -39,32 +39,43 @@ corpus() {
 	echo "$dir"
 }
 
-# timed LABEL CLEANDIR CMD... runs CMD $RUNS times under /usr/bin/time -v, removing
-# CLEANDIR (untimed) before each run, and prints one line per run. It leaves the
-# wall times (seconds) in WALLS, the CPU times (user + system seconds) in CPUS and
-# the peak RSS values (KiB) in RSSES. CPU time is the steadier figure when other
-# processes share the machine.
-timed() {
-	local label=$1 clean=$2 i wall cpu rss log="$OUT/$1.log" tv="$OUT/$1.time"
+# measure LABEL CLEANDIR CMD... removes CLEANDIR (untimed), runs CMD once under
+# /usr/bin/time -v and sets WALL (seconds), CPU (user + system seconds) and RSS
+# (peak, KiB). On failure it prints the command's output and exits.
+measure() {
+	local label=$1 clean=$2 log="$OUT/$1.log" tv="$OUT/$1.time"
 	shift 2
+	rm -rf "$clean"
+	if ! /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1; then
+		echo "$label: run failed; output:" >&2
+		tail -n 20 "$log" >&2
+		tail -n 25 "$tv" >&2
+		exit 1
+	fi
+	WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+		n = split($2, p, ":"); s = 0
+		for (k = 1; k <= n; k++) s = s * 60 + p[k]
+		printf "%.3f", s }' "$tv")
+	CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tv")
+	RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")
+}
+
+# report LABEL RUN prints the last measurement.
+report() {
+	printf '%-8s run %d: %7.3f s wall  %7.2f s CPU  %6d MiB peak RSS  (load %s)\n' \
+		"$1" "$2" "$WALL" "$CPU" "$((RSS / 1024))" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+# timed LABEL CLEANDIR CMD... measures CMD $RUNS times, printing each run, and
+# leaves the wall times in WALLS, the CPU times in CPUS and the peak RSS values in
+# RSSES. CPU time is the steadier figure when other processes share the machine.
+timed() {
+	local label=$1 i
 	WALLS=() CPUS=() RSSES=()
-	LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 	for i in $(seq "$RUNS"); do
-		rm -rf "$clean"
-		if ! /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1; then
-			echo "$label: run $i failed; output:" >&2
-			tail -n 20 "$log" >&2
-			tail -n 25 "$tv" >&2
-			exit 1
-		fi
-		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-			n = split($2, p, ":"); s = 0
-			for (k = 1; k <= n; k++) s = s * 60 + p[k]
-			printf "%.3f", s }' "$tv")
-		cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tv")
-		rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")
-		WALLS+=("$wall") CPUS+=("$cpu") RSSES+=("$rss")
-		printf '%-8s run %d: %7.3f s wall  %7.2f s CPU  %6d MiB peak RSS\n' "$label" "$i" "$wall" "$cpu" "$((rss / 1024))"
+		measure "$@"
+		WALLS+=("$WALL") CPUS+=("$CPU") RSSES+=("$RSS")
+		report "$label" "$i"
 	done
 }
 
@@ -78,7 +89,6 @@ summary() {
 	printf '%-8s wall median %.3f s  min %.3f s  max %.3f s | CPU median %.2f s | peak RSS max %d MiB (median %d MiB)\n' \
 		"$1" "$(median "${WALLS[@]}")" "$(minimum "${WALLS[@]}")" "$(maximum "${WALLS[@]}")" "$(median "${CPUS[@]}")" \
 		"$(($(maximum "${RSSES[@]}") / 1024))" "$(($(median "${RSSES[@]}" | cut -d. -f1) / 1024))"
-	printf '%-8s load average before the runs: %s\n' "$1" "$LOAD_BEFORE"
 }
 
 # describe DIR prints the size of a corpus folder.

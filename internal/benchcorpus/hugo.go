@@ -135,7 +135,7 @@ const hugoSingle = `{{ define "main" }}
 {{ with .Params.claims }}
 <section><h2>Claims</h2>
 {{ range . }}
-<div id="claim-{{ .id }}" data-status="{{ .status }}">
+<div id="{{ .id }}" data-status="{{ .status }}">
 <p><mark>{{ .text }}</mark> <strong>{{ .status }}</strong> (claimant: {{ .claimant }}, checked {{ .checked }})</p>
 {{ .explanation | markdownify }}
 <ul>{{ range .sources }}<li><a href="{{ .url }}">{{ .title }}</a></li>{{ end }}</ul>
@@ -145,7 +145,7 @@ const hugoSingle = `{{ define "main" }}
 {{ end }}
 {{ with .Params.quotes }}
 <section><h2>Quotes</h2>
-{{ range . }}<blockquote id="quote-{{ .id }}">{{ .text }} — {{ .speaker }}, {{ .said }}, via {{ .via }}</blockquote>{{ end }}
+{{ range . }}<blockquote id="{{ .id }}">{{ .text }} — {{ .speaker }}, {{ .said }}, via {{ .via }}</blockquote>{{ end }}
 </section>
 {{ end }}
 </article>
