@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -41,7 +42,8 @@ func inlineText(b *bytes.Buffer, n ast.Node, source []byte) ast.WalkStatus {
 			b.WriteByte(' ')
 		}
 	case *ast.String:
-		b.Write(n.Value)
+		// The typographer's strings are entities (&rsquo;); write the characters.
+		b.WriteString(html.UnescapeString(string(n.Value)))
 	case *ast.AutoLink:
 		b.Write(n.Label(source))
 	case *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink:

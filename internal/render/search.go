@@ -233,6 +233,9 @@ func searchDocs(s *siteData) []*searchDoc {
 	for _, c := range d.Claims {
 		doc := newDoc(1, c.ID, c.Text, "In "+c.Article.Title)
 		doc.add(c.Explanation, weightBody)
+		if c.Claimant != nil {
+			doc.add(c.Claimant.DisplayName(), weightSummary)
+		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
 		idx.claimant(doc, c.Claimant)
 	}

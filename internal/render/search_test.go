@@ -1,0 +1,198 @@
+package render_test
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/render"
+)
+
+// searchSite is a small dossier with every kind of indexed page.
+func searchSite() fstest.MapFS {
+	files := map[string]string{
+		"site.toml": "title = \"T\"\nbaseURL = \"https://example.org/t/\"\n",
+		"content/articles/alliance.md": "+++\ntitle = \"Alliance to intervene\"\ndate = 2022-01-08\nsummary = \"A re-posted story.\"\n" +
+			"actors = [\"zhang\"]\norganizations = [\"sco\"]\n" +
+			"[[claims]]\nid = \"formed\"\ntext = \"formed by China in 2001\"\nclaimant = \"article\"\nstatus = \"misleading\"\nexplanation = \"Six states founded it.\"\nchecked = 2022-02-01\n" +
+			"[[claims]]\nid = \"ready\"\ntext = \"ready to act\"\nclaimant = \"zhang\"\nstatus = \"false\"\nexplanation = \"No pledge.\"\nchecked = 2022-02-01\n" +
+			"[[quotes]]\nid = \"request\"\nspeaker = \"zhang\"\ntext = \"a corresponding request\"\nvia = \"sco\"\n" +
+			"+++\n\nThe SCO, formed by China in 2001, was ready to act upon a corresponding request. Zhang spoke of stabilization in Ürümqi.\n\n```\ncodeword\n```\n",
+		"content/articles/other.md":    "+++\ntitle = \"Another text\"\ndate = 2022-01-09\n+++\n\nNothing about stabilization here.\n",
+		"content/actors/zhang.md":      "+++\nname = \"Zhang Ming\"\nrole = \"Secretary-General\"\naliases = [\"Mr. Zhang\"]\norganizations = [\"sco\"]\n+++\n\nA diplomat.\n",
+		"content/organizations/sco.md": "+++\nname = \"Shanghai Cooperation Organization\"\nshort = \"SCO\"\nkind = \"alliance\"\n+++\n\nAn organization.\n",
+	}
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+// index is the decoded search index of a built site.
+type index struct {
+	P        int        `json:"p"`
+	C        int        `json:"c"`
+	Kinds    []string   `json:"kinds"`
+	Verdicts [][]string `json:"verdicts"`
+	Actors   [][]string `json:"actors"`
+	Orgs     [][]string `json:"orgs"`
+	Shards   []string   `json:"shards"`
+	K        string     `json:"k"`
+	VF       [][]int    `json:"vf"`
+	AF       [][]int    `json:"af"`
+	OF       [][]int    `json:"of"`
+	files    map[string][]byte
+}
+
+func loadIndex(t *testing.T) *index {
+	t.Helper()
+	res, err := build.Build(build.Options{Source: searchSite()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Diags.HasErrors() {
+		t.Fatalf("build: %v", res.Diags)
+	}
+	var x index
+	if err := json.Unmarshal(res.Files["search/index.json"], &x); err != nil {
+		t.Fatal(err)
+	}
+	x.files = res.Files
+	return &x
+}
+
+// lookup returns the documents ("kind:id") whose terms start with word (or
+// equal it, when exact), reading the shard the way search.js does.
+func (x *index) lookup(t *testing.T, word string, exact bool) []string {
+	t.Helper()
+	key := render.ShardKey(word, x.P)
+	if !slices.Contains(x.Shards, key) {
+		return nil
+	}
+	var shard map[string][]int
+	if err := json.Unmarshal(x.files["search/t/"+key+".json"], &shard); err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for term, list := range shard {
+		if term != word && (exact || !strings.HasPrefix(term, word)) {
+			continue
+		}
+		doc := 0
+		for i := 0; i < len(list); i += 2 {
+			doc += list[i]
+			if list[i+1] < 1 {
+				t.Errorf("term %q: weight %d", term, list[i+1])
+			}
+			docs = append(docs, x.doc(t, doc))
+		}
+	}
+	slices.Sort(docs)
+	return slices.Compact(docs)
+}
+
+// doc names document n as "kind:id", from its chunk file.
+func (x *index) doc(t *testing.T, n int) string {
+	t.Helper()
+	var chunk [][]any
+	if err := json.Unmarshal(x.files["search/d/"+itoa(n/x.C)+".json"], &chunk); err != nil {
+		t.Fatal(err)
+	}
+	d := chunk[n%x.C]
+	return x.Kinds[int(d[0].(float64))] + ":" + d[1].(string)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestSearchIndexFindsEveryKind(t *testing.T) {
+	x := loadIndex(t)
+	for _, tc := range []struct {
+		word  string
+		exact bool
+		want  []string
+	}{
+		{"alliance", true, []string{"article:alliance", "organization:sco"}},                         // title
+		{"posted", true, []string{"article:alliance"}},                                               // summary
+		{"stabilization", true, []string{"article:alliance", "article:other"}},                       // full text
+		{"ürümqi", true, []string{"article:alliance"}},                                               // non-ASCII text
+		{"codeword", true, []string{"article:alliance"}},                                             // code blocks are text
+		{"2001", true, []string{"article:alliance", "claim:formed"}},                                 // claim text
+		{"founded", true, []string{"claim:formed"}},                                                  // explanation
+		{"corresponding", true, []string{"article:alliance", "quote:request"}},                       // quote
+		{"secretary", true, []string{"actor:zhang"}},                                                 // role
+		{"zhan", false, []string{"actor:zhang", "article:alliance", "claim:ready", "quote:request"}}, // prefix; speaker and claimant names
+		{"sco", true, []string{"article:alliance", "organization:sco"}},                              // short name
+		{"nothing-at-all", true, nil},
+	} {
+		got := x.lookup(t, tc.word, tc.exact)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
+func TestSearchIndexFacets(t *testing.T) {
+	x := loadIndex(t)
+	facets := map[string][]string{}
+	for n := range len(x.K) {
+		var f []string
+		for _, v := range x.VF[n] {
+			f = append(f, "verdict="+x.Verdicts[v][0])
+		}
+		for _, a := range x.AF[n] {
+			f = append(f, "actor="+x.Actors[a][0])
+		}
+		for _, o := range x.OF[n] {
+			f = append(f, "org="+x.Orgs[o][0])
+		}
+		facets[x.doc(t, n)] = f
+	}
+	want := map[string][]string{
+		"article:alliance": {"verdict=misleading", "verdict=false", "actor=zhang", "org=sco"},
+		"article:other":    nil,
+		"claim:formed":     {"verdict=misleading"},
+		"claim:ready":      {"verdict=false", "actor=zhang"},
+		"quote:request":    {"actor=zhang", "org=sco"},
+		"actor:zhang":      {"actor=zhang", "org=sco"},
+		"organization:sco": {"org=sco"},
+	}
+	for doc, w := range want {
+		got, ok := facets[doc]
+		if !ok {
+			t.Errorf("%s is not indexed", doc)
+			continue
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("%s facets: got %v, want %v", doc, got, w)
+		}
+	}
+	if len(facets) != len(want) {
+		t.Errorf("indexed %d documents, want %d", len(facets), len(want))
+	}
+}
+
+func TestShardKey(t *testing.T) {
+	for _, tc := range []struct {
+		term string
+		n    int
+		want string
+	}{
+		{"alliance", 1, "a"},
+		{"alliance", 2, "al"},
+		{"a", 2, "a"},
+		{"2001", 2, "20"},
+		{"ürümqi", 2, "xc3bc72"},
+		{"中国", 1, "xe4b8ad"},
+	} {
+		if got := render.ShardKey(tc.term, tc.n); got != tc.want {
+			t.Errorf("ShardKey(%q, %d) = %q, want %q", tc.term, tc.n, got, tc.want)
+		}
+	}
+}
