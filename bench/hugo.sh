@@ -13,7 +13,7 @@ command -v hugo >/dev/null || apt_install hugo
 build_tools
 src=$(corpus "$N")
 site="$OUT/hugo-$N-s$SEED"
-[ -d "$site" ] || "$OUT/benchcorpus" -n "$N" -seed "$SEED" -hugo "$site" >&2
+generated "$site" -hugo "$N"
 describe "$src"
 hugo version
 

@@ -32,10 +32,23 @@ build_tools() {
 	go build -o "$OUT/benchcorpus" ./cmd/benchcorpus
 }
 
-# corpus N prints the path of the dossier corpus of N articles, generating it if missing.
+# generated DIR FLAG N makes sure DIR holds what `benchcorpus FLAG DIR` writes for N
+# articles with the current generator: a stamp file records the generator binary's
+# hash (Go builds are reproducible), and a stale or missing folder is rewritten.
+generated() {
+	local dir=$1 flag=$2 n=$3 stamp
+	stamp="$(sha256sum "$OUT/benchcorpus" | cut -c1-16) n=$n seed=$SEED"
+	if [ "$(cat "$dir/.benchcorpus" 2>/dev/null)" != "$stamp" ]; then
+		rm -rf "$dir"
+		"$OUT/benchcorpus" -n "$n" -seed "$SEED" "$flag" "$dir" >&2
+		echo "$stamp" >"$dir/.benchcorpus"
+	fi
+}
+
+# corpus N prints the path of the dossier corpus of N articles, generating it if needed.
 corpus() {
 	local dir="$OUT/corpus-$1-s$SEED"
-	[ -d "$dir" ] || "$OUT/benchcorpus" -n "$1" -seed "$SEED" -out "$dir" >&2
+	generated "$dir" -out "$1"
 	echo "$dir"
 }
 
