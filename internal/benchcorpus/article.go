@@ -96,8 +96,9 @@ func (c *Corpus) newArticle(seed uint64, i int) *Article {
 	return w.article
 }
 
-// cast chooses the article's actors and organizations; actor i mod len and
-// organization i mod len come first, so a large enough corpus names every entity.
+// cast chooses the article's actors and organizations and the medium its quotes
+// come through. Actor i mod len and organization i mod len (unless a medium) come
+// first, so a large enough corpus names every actor and organization.
 func (w *articleWriter) cast() {
 	seen := map[string]bool{}
 	for k := range 2 + w.rng.IntN(4) {
