@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -62,6 +64,7 @@ func TestAxe(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := newBrowser(t)
+	do(t, ctx, watchCSP())
 	for _, scheme := range []string{"light", "dark"} {
 		for _, p := range pageTypes(s) {
 			do(t, ctx, colorScheme(scheme), chromedp.Navigate(s.url+p.path), chromedp.WaitReady(chromedp.CSS("body")))
@@ -69,6 +72,9 @@ func TestAxe(t *testing.T) {
 				waitFor(t, ctx, p.ready)
 			}
 			checkAxe(t, ctx, string(src), scheme+" "+p.name)
+			if scheme == "light" {
+				checkOwnResources(t, ctx, p.name)
+			}
 		}
 		do(t, ctx, chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")),
 			chromedp.Focus(chromedp.CSS(`a.badge-claim`)))
@@ -126,4 +132,27 @@ func TestKeyboardReachesEveryControl(t *testing.T) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// watchCSP records, on every page the tab loads, what the Content-Security-Policy
+// blocks (an inline style or script, a request to another host).
+func watchCSP() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber));`,
+		})
+		return err
+	})
+}
+
+// checkOwnResources fails when the page broke its CSP or loaded anything
+// from another origin: no third-party fonts, scripts, images or analytics.
+func checkOwnResources(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	for _, v := range eval[[]string](t, ctx, `window.__csp || ["CSP watcher not installed"]`) {
+		t.Errorf("%s: Content-Security-Policy violation: %s", name, v)
+	}
+	for _, u := range eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(n => !n.startsWith(location.origin + "/"))`) {
+		t.Errorf("%s: third-party request %s", name, u)
+	}
 }
