@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"net/http/httptest"
+	"net/http/httputil"
 	"net/url"
 	"os"
 	"os/exec"
@@ -232,4 +234,32 @@ func portOf(t *testing.T, siteURL string) int {
 		t.Fatal(err)
 	}
 	return port
+}
+
+// Behind a reverse proxy on another port that mounts the site under another
+// path, the page still finds its script and event stream (both relative to
+// the page) and reloads on a change.
+func TestBrowserBehindProxy(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := newSite(t)
+	fb := newFakeBuilder(dir)
+	fb.base = "/repo/"
+	ts := startServer(t, dir, fb, Options{})
+	target, err := url.Parse(ts.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {
+		r.Out.URL.Scheme, r.Out.URL.Host = target.Scheme, target.Host
+		r.Out.URL.Path = "/repo/" + strings.TrimPrefix(r.In.URL.Path, "/preview/")
+		r.Out.URL.RawPath = ""
+	}}
+	front := httptest.NewServer(proxy)
+	t.Cleanup(func() { ts.stop(); front.Close() }) // the server ends the proxied streams first
+	ts.openPage(t, ctx, front.URL+"/preview/articles/first/")
+	writeFile(t, dir, "content/articles/first.md", "Edited behind the proxy.\n")
+	waitFor(t, ctx, "the edited text through the proxy", `document.getElementById("text").textContent.includes("behind the proxy")`)
+	if got := eval[string](t, ctx, `location.pathname`); got != "/preview/articles/first/" {
+		t.Errorf("the page left the proxy: %s", got)
+	}
 }
