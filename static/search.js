@@ -215,10 +215,18 @@
     // buildFacets draws the facet controls once, then updates their counts.
     function buildFacets(m, counts, f) {
       if (!facetBox.firstChild) {
-        facetBox.appendChild(checkboxes("kind", "Kind of page", m.kinds.map(function (k) { return [k, KIND_NAMES[k]]; })));
-        facetBox.appendChild(checkboxes("verdict", "Verdict", m.verdicts));
-        facetBox.appendChild(facetSelect("actor", "Actor", m.actors));
-        facetBox.appendChild(facetSelect("org", "Organization", m.orgs));
+        // A disclosure, open on wide screens, so that on phones the results
+        // are not pushed below the first screen.
+        var box = el("details", "search-filters");
+        box.open = window.matchMedia("(min-width: 40rem)").matches;
+        box.appendChild(el("summary", null, "Filter results"));
+        var inner = el("div", "search-facet-list");
+        inner.appendChild(checkboxes("kind", "Kind of page", m.kinds.map(function (k) { return [k, KIND_NAMES[k]]; })));
+        inner.appendChild(checkboxes("verdict", "Verdict", m.verdicts));
+        inner.appendChild(facetSelect("actor", "Actor", m.actors));
+        inner.appendChild(facetSelect("org", "Organization", m.orgs));
+        box.appendChild(inner);
+        facetBox.appendChild(box);
         facetBox.hidden = false;
       }
       if (!counts) return;

@@ -196,3 +196,27 @@ func TestShardKey(t *testing.T) {
 		}
 	}
 }
+
+func TestNavigationMarksTheCurrentSection(t *testing.T) {
+	res, err := build.Build(build.Options{Source: searchSite()})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatal(err, res.Diags)
+	}
+	for page, want := range map[string]string{
+		"claims/index.html":         `href="/t/claims/" aria-current="page"`,
+		"claims/false/index.html":   `href="/t/claims/" aria-current="true"`,
+		"articles/other/index.html": `href="/t/articles/" aria-current="true"`,
+		"search/index.html":         `href="/t/search/" aria-current="page"`,
+	} {
+		html := string(res.Files[page])
+		if !strings.Contains(html, want) {
+			t.Errorf("%s: no %s", page, want)
+		}
+		if n := strings.Count(html, "aria-current"); n != 1 {
+			t.Errorf("%s: aria-current %d times", page, n)
+		}
+	}
+	if strings.Contains(string(res.Files["index.html"]), "aria-current") {
+		t.Error("home page: a section is marked current")
+	}
+}
