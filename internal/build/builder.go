@@ -85,7 +85,7 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 	b.last = d
 	files, rdiags2, err := r.Render(render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
-		Static:   render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()),
+		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
 		Versions: b.versions(), Global: b.global(site, bodies.names),
 	})
 	if err != nil {

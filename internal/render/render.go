@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 	"runtime"
 	"sync"
 
@@ -27,6 +28,8 @@ type Input struct {
 	Text map[string]string
 	// Static is the static files (the site's over the defaults), copied as they are.
 	Static fs.FS
+	// SkipStatic, when set, leaves out static files by name (editors' temporary files).
+	SkipStatic func(name string) bool
 	// CodeCSS is the stylesheet for highlighted code.
 	CodeCSS []byte
 	// Preview marks a build for `dossier serve` (drafts are labelled).
@@ -141,6 +144,9 @@ func addStatic(files Files, in Input) error {
 			return fmt.Errorf("list static files: %w", err)
 		}
 		for _, p := range names {
+			if in.SkipStatic != nil && in.SkipStatic(path.Base(p)) {
+				continue
+			}
 			b, err := fs.ReadFile(in.Static, p)
 			if err != nil {
 				return fmt.Errorf("read static %s: %w", p, err)
