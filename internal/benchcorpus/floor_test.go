@@ -72,12 +72,12 @@ func benchmarkFloor(b *testing.B, n int) {
 func BenchmarkGoldmarkFloor1000(b *testing.B) { benchmarkFloor(b, 1000) }
 
 // BenchmarkGoldmarkFloor10000 is the floor for 10,000 articles. It is skipped
-// unless DOSSIER_BENCH_LARGE=1, since one op takes seconds:
+// unless DOSSIER_BENCH_10K=1, since one op takes seconds:
 //
-//	DOSSIER_BENCH_LARGE=1 go test -run '^$' -bench Floor10000 -benchtime 5x ./internal/benchcorpus
+//	DOSSIER_BENCH_10K=1 go test -run '^$' -bench Floor10000 -benchtime 5x ./internal/benchcorpus
 func BenchmarkGoldmarkFloor10000(b *testing.B) {
-	if os.Getenv("DOSSIER_BENCH_LARGE") == "" {
-		b.Skip("set DOSSIER_BENCH_LARGE=1 to run")
+	if os.Getenv("DOSSIER_BENCH_10K") == "" {
+		b.Skip("set DOSSIER_BENCH_10K=1 to run")
 	}
 	benchmarkFloor(b, 10000)
 }
