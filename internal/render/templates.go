@@ -150,8 +150,11 @@ func templateDiagnostic(name string, err error) diag.Diagnostic {
 		d.Msg = terr.Description
 		return d
 	}
-	if m := parseErrorLine.FindStringSubmatch(err.Error()); m != nil {
-		d.Pos.Line, _ = strconv.Atoi(m[1])
+	if loc := parseErrorLine.FindStringSubmatchIndex(err.Error()); loc != nil {
+		d.Pos.Line, _ = strconv.Atoi(err.Error()[loc[2]:loc[3]])
+		if strings.HasPrefix(d.Msg, "template: ") {
+			d.Msg = strings.TrimSpace(err.Error()[loc[1]:])
+		}
 	}
 	return d
 }
