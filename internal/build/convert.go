@@ -89,6 +89,7 @@ func inputKey(in markdown.Input, salt string, names uint64) uint64 {
 	field(salt)
 	field(in.File)
 	field(string(in.Mentions))
+	field(in.Self)
 	binary.Write(h, binary.LittleEndian, [3]int64{int64(in.BodyLine), int64(names), int64(len(in.Annotations))})
 	if in.Matcher == nil {
 		field("no-matcher")

@@ -52,8 +52,11 @@ func nonEmpty(list []string) []string {
 func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
 	var jobs []conversion
 	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) {
-		jobs = append(jobs, conversion{key: key, owner: owner, in: markdown.Input{
-			File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}})
+		in := markdown.Input{File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
+		if _, isEntity := owner.(dossier.Entity); isEntity {
+			in.Self = key
+		}
+		jobs = append(jobs, conversion{key: key, owner: owner, in: in})
 	}
 	text := func(key, file string, src string, pos diag.Pos) {
 		jobs = append(jobs, conversion{key: key, in: markdown.Input{File: file, BodyLine: pos.Line, Source: []byte(src)}})

@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -60,6 +61,9 @@ type Input struct {
 	Annotations []annotate.Annotation // claims and quotes to mark
 	Matcher     *mention.Matcher      // names to detect; nil for none
 	Mentions    mention.Mode          // which detected names become links
+	// Self is "kind:id" when the body is that entity's own profile: its own
+	// names there are neither linked nor reported as mentions.
+	Self string
 }
 
 // Doc is a parsed body, ready to render.
@@ -85,6 +89,9 @@ func (c *Converter) Parse(in Input) *Doc {
 	annotate.Set(pc, annotate.Document{File: in.File, BodyLine: in.BodyLine, Annotations: in.Annotations})
 	if in.Matcher != nil {
 		mention.Set(pc, in.Matcher, in.Mentions, in.File, in.BodyLine)
+		if kind, id, ok := strings.Cut(in.Self, ":"); ok {
+			mention.SetSelf(pc, kind, id)
+		}
 	}
 	root := c.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))
 	return &Doc{in: in, root: root, pc: pc}

@@ -1,0 +1,101 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/markdown/annotate"
+	"github.com/dossier-dev/dossier/internal/markdown/mention"
+)
+
+var token = regexp.MustCompile(`<[^>]*>|[^<]+`)
+
+// piecesOf joins the text inside every <mark> element carrying attr (e.g.
+// data-claim="c1"), following the nesting of elements.
+func piecesOf(html, attr string) string {
+	var b strings.Builder
+	var open []bool // for each open element: is it a mark with attr?
+	inside := 0
+	for _, tok := range token.FindAllString(html, -1) {
+		switch {
+		case strings.HasPrefix(tok, "</"):
+			if n := len(open); n > 0 {
+				if open[n-1] {
+					inside--
+				}
+				open = open[:n-1]
+			}
+		case strings.HasPrefix(tok, "<"):
+			match := strings.HasPrefix(tok, "<mark ") && strings.Contains(tok, attr)
+			open = append(open, match)
+			if match {
+				inside++
+			}
+		case inside > 0:
+			b.WriteString(tok)
+		}
+	}
+	return strings.NewReplacer("&ldquo;", "“", "&rdquo;", "”", "&rsquo;", "’").Replace(b.String())
+}
+
+// TestMarksAndMentionsCoexist: a name inside a marked claim is still linked,
+// and the claim's and quote's pieces still join to their exact spans.
+func TestMarksAndMentionsCoexist(t *testing.T) {
+	m, diags := mention.NewMatcher([]mention.Entity{
+		{Kind: "actor", ID: "wang-wenbin", Names: []string{"Wang Wenbin", "Wang"}, Href: "/actors/wang-wenbin/"},
+		{Kind: "organization", ID: "sco", Names: []string{"SCO"}, Href: "/organizations/sco/"},
+	})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	src := "Spokesman *Wang Wenbin* said the SCO was the result of \"certain outside forces\" today.\n"
+	out, err := New(Options{}).Convert(Input{File: "a.md", BodyLine: 5, Source: []byte(src), Matcher: m, Mentions: mention.ModeAll,
+		Annotations: []annotate.Annotation{
+			{Kind: annotate.KindClaim, ID: "c1", Text: `Wang Wenbin said the SCO was the result of "certain outside forces"`, Status: "false", Label: "False", Href: "/claims/c1/", Pos: diag.Pos{File: "a.md", Line: 2}},
+			{Kind: annotate.KindQuote, ID: "q1", Text: "certain outside forces", Label: "Wang Wenbin", Href: "/quotes/q1/", Pos: diag.Pos{File: "a.md", Line: 3}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	if len(out.Diags) != 0 {
+		t.Fatalf("diagnostics: %v", out.Diags)
+	}
+	for _, want := range []string{
+		`<a class="mention" href="/actors/wang-wenbin/" data-entity="actor:wang-wenbin"`,
+		`<a class="mention" href="/organizations/sco/" data-entity="organization:sco"`,
+		`id="claim-c1"`, `id="quote-q1"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, html)
+		}
+	}
+	if got := piecesOf(html, `data-claim="c1"`); got != "Wang Wenbin said the SCO was the result of “certain outside forces”" {
+		t.Errorf("claim pieces join to %q\n%s", got, html)
+	}
+	if got := piecesOf(html, `data-quote="q1"`); got != "certain outside forces" {
+		t.Errorf("quote pieces join to %q", got)
+	}
+	if len(out.Mentions) != 2 || len(out.Anchors) != 2 {
+		t.Errorf("%d mentions, %d anchors", len(out.Mentions), len(out.Anchors))
+	}
+}
+
+// TestProfileDoesNotLinkItself: on an entity's own profile its names stay text.
+func TestProfileDoesNotLinkItself(t *testing.T) {
+	m, _ := mention.NewMatcher([]mention.Entity{
+		{Kind: "actor", ID: "wang-wenbin", Names: []string{"Wang Wenbin"}, Href: "/actors/wang-wenbin/"},
+		{Kind: "organization", ID: "sco", Names: []string{"SCO"}, Href: "/organizations/sco/"},
+	})
+	out, err := New(Options{}).Convert(Input{File: "p.md", BodyLine: 4, Source: []byte("Wang Wenbin spoke for the SCO.\n"),
+		Matcher: m, Mentions: mention.ModeFirst, Self: "actor:wang-wenbin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out.HTML)
+	if strings.Contains(html, "/actors/wang-wenbin/") || !strings.Contains(html, "/organizations/sco/") {
+		t.Errorf("profile links:\n%s", html)
+	}
+}
