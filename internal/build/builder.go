@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io/fs"
+	"path"
 	"sync"
 
 	root "github.com/dossier-dev/dossier"
@@ -55,7 +56,7 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 		site.BaseURL = b.opts.BaseURL
 	}
 	res := &Result{Site: site}
-	set, ldiags, err := b.load()
+	set, ldiags, err := b.load(changed)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +102,10 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 }
 
 // load parses every content file, reusing the parse of files whose bytes did not change.
-func (b *Builder) load() (*content.Set, diag.List, error) {
+//
+// With a list of changed paths (not nil), a file parsed before and not in the
+// list is not even read again: the watcher has said it did not change.
+func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 	var diags diag.List
 	paths, wdiags, err := contentFiles(b.opts.Source)
 	if err != nil {
@@ -110,7 +114,16 @@ func (b *Builder) load() (*content.Set, diag.List, error) {
 	diags.Append(wdiags)
 	set := &content.Set{}
 	seen := make(map[string]bool, len(paths))
+	fresh := changedSet(changed)
 	for _, p := range paths {
+		if pf, ok := b.parsed[p]; ok && fresh != nil && !touched(fresh, p) {
+			seen[p] = true
+			diags.Append(pf.diags)
+			if pf.item != nil {
+				set.Add(pf.item)
+			}
+			continue
+		}
 		src, err := fs.ReadFile(b.opts.Source, p)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read %s: %w", p, err)
@@ -213,4 +226,27 @@ func (b *Builder) global(site *config.Site, names uint64) uint64 {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%#v|%#v|%d|%d|%t|%t", *site, site.Verdicts, b.tmplHash, names, b.opts.Drafts, b.opts.Preview)
 	return h.Sum64()
+}
+
+// changedSet turns the list of changed paths into a set; nil stays nil
+// (everything may have changed). A changed folder marks everything in it.
+func changedSet(changed []string) map[string]bool {
+	if changed == nil {
+		return nil
+	}
+	set := make(map[string]bool, len(changed))
+	for _, p := range changed {
+		set[path.Clean(p)] = true
+	}
+	return set
+}
+
+// touched reports whether p, or a folder holding it, is in the changed set.
+func touched(changed map[string]bool, p string) bool {
+	for ; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+		if changed[p] {
+			return true
+		}
+	}
+	return false
 }

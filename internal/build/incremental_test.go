@@ -68,3 +68,29 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedListSkipsReading: files the caller says did not change are not
+// read again, and a changed folder counts for every file in it.
+func TestChangedListSkipsReading(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/site.txtar")
+	b := New(Options{Source: fsys})
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	name := "content/actors/wang-wenbin.md"
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Spokesperson", "Speaker", 1))}
+	res, _ := b.Build([]string{"content/events/protests.md"})
+	if strings.Contains(string(res.Files["actors/wang-wenbin/index.html"]), "Speaker") {
+		t.Error("a file outside the changed list was read again")
+	}
+	for _, changed := range [][]string{{name}, {"content/actors"}, {"content"}, nil} {
+		b := New(Options{Source: fsys})
+		b.Build(nil)
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Speaker", "Spokesperson", 1))}
+		res, _ := b.Build(changed)
+		if !strings.Contains(string(res.Files["actors/wang-wenbin/index.html"]), "Spokesperson") {
+			t.Errorf("changed %v: the edit was missed", changed)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Spokesperson", "Speaker", 1))}
+	}
+}
