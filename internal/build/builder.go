@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"sync"
 
 	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/config"
@@ -23,8 +22,8 @@ import (
 type Builder struct {
 	opts Options
 
-	parsed    map[string]parsedFile // content path → last parse
-	converted sync.Map              // conversion key → markdown.Output
+	parsed    map[string]parsedFile      // content path → last parse
+	converted map[uint64]markdown.Output // conversion key → output, from the last build
 	renderer  *render.Renderer
 	tmplHash  uint64
 	tmplDiags diag.List

@@ -35,13 +35,15 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	jobs := conversions(d, urls, matcher, mode)
 	salt := fmt.Sprintf("unsafe=%t", site.Markdown.UnsafeHTML)
 	outs := make([]markdown.Output, len(jobs))
+	keys := make([]uint64, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				outs[i], errs[i] = b.convert(conv, jobs[i].in, salt, matcher.fingerprint)
+				keys[i] = inputKey(jobs[i].in, salt, matcher.fingerprint)
+				outs[i], errs[i] = b.convert(conv, jobs[i].in, keys[i])
 			}
 		})
 	}
@@ -51,10 +53,12 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	close(next)
 	wg.Wait()
 	res := bodies{html: make(map[string]template.HTML, len(jobs)), text: map[string]string{}, names: matcher.fingerprint}
+	kept := make(map[uint64]markdown.Output, len(jobs))
 	for i, j := range jobs {
 		if errs[i] != nil {
 			return res, nil, errs[i]
 		}
+		kept[keys[i]] = outs[i]
 		res.html[j.key] = template.HTML(outs[i].HTML)
 		if id, ok := strings.CutPrefix(j.key, "article:"); ok {
 			res.text[id] = outs[i].Text
@@ -62,21 +66,17 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 		diags.Append(outs[i].Diags)
 		record(d, j.owner, outs[i])
 	}
+	b.converted = kept // only what this build used, so a long serve session does not grow
 	return res, diags, nil
 }
 
 // convert converts one body, or returns the cached output of an identical input.
-func (b *Builder) convert(conv *markdown.Converter, in markdown.Input, salt string, names uint64) (markdown.Output, error) {
-	key := inputKey(in, salt, names)
-	if out, ok := b.converted.Load(key); ok {
-		return out.(markdown.Output), nil
+// b.converted is only read while conversions run.
+func (b *Builder) convert(conv *markdown.Converter, in markdown.Input, key uint64) (markdown.Output, error) {
+	if out, ok := b.converted[key]; ok {
+		return out, nil
 	}
-	out, err := conv.Convert(in)
-	if err != nil {
-		return out, err
-	}
-	b.converted.Store(key, out)
-	return out, nil
+	return conv.Convert(in)
 }
 
 // inputKey hashes everything a conversion depends on.

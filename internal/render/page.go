@@ -43,16 +43,16 @@ func (s *siteData) QuoteItem(q *dossier.Quote) (template.HTML, error) {
 
 func (s *siteData) item(obj any, partial, field string) (template.HTML, error) {
 	var key string
-	var sig uint64
 	switch o := obj.(type) {
 	case *dossier.Claim:
-		key, sig = "claim:"+o.ID, s.signer.itemSignature(o)
+		key = "claim:" + o.ID
 	case *dossier.Quote:
-		key, sig = "quote:"+o.ID, s.signer.itemSignature(o)
+		key = "quote:" + o.ID
 	}
 	if c, ok := s.items.Load(key); ok {
 		return template.HTML(c.(cachedPage).body), nil
 	}
+	sig := s.signer.itemSignature(obj)
 	if c, ok := s.previous[key]; ok && c.sig == sig && s.in.Versions != nil {
 		s.items.Store(key, c)
 		return template.HTML(c.body), nil
