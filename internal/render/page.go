@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -20,6 +21,7 @@ type siteData struct {
 	tmpl    *Templates
 	items   sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
 	signer  *signer
+	pieces  sync.Map // shared partials of this render, see Page.Once
 	// previous holds the list items of the last render, reused when their signature holds.
 	previous map[string]cachedPage
 }
@@ -28,6 +30,31 @@ func newSiteData(in Input, tmpl *Templates) *siteData {
 	urls := NewURLs(in.Dossier.Site.BaseURL)
 	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in,
 		links: newLinkIndex(in.Dossier, urls), tmpl: tmpl}
+}
+
+// Once renders a partial the first time a page asks for it and shares the
+// result with every page of the render: for pieces that show only the site
+// (the footer, the stylesheet links), never the page's own data.
+func (p *Page) Once(name string) (template.HTML, error) { return p.shared(name, name) }
+
+// SectionOnce is Once per navigation section: the header, whose links mark
+// the current section.
+func (p *Page) SectionOnce(name string) (template.HTML, error) {
+	section, _, _ := strings.Cut(p.Path, "/")
+	return p.shared(name+"|"+section+"|"+strconv.FormatBool(p.Path == section+"/"), name)
+}
+
+func (p *Page) shared(key, name string) (template.HTML, error) {
+	if h, ok := p.pieces.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.tmpl.ExecutePartial(&b, name, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.pieces.Store(key, h)
+	return h, nil
 }
 
 // ClaimItem is a claim's entry in the lists of claims, rendered once per build
