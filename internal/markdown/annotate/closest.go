@@ -3,6 +3,8 @@ package annotate
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-dev/dossier/internal/diag"
 )
 
 // maxFuzzy caps the characters of a text compared when looking for the
@@ -44,7 +46,7 @@ func (c *closest) find(needle []byte) (s, e, pct int) {
 	}
 	rs, re := c.sellers(p)
 	rs, re = c.widen(rs, re)
-	d := levenshtein(p, c.runes[rs:re])
+	d := diag.Distance(p, c.runes[rs:re])
 	pct = 100 * (max(len(p), re-rs) - d) / max(len(p), re-rs, 1)
 	return int(c.at[rs]), int(c.at[re]), pct
 }
@@ -99,24 +101,4 @@ func (c *closest) widen(s, e int) (int, int) {
 		e--
 	}
 	return s, e
-}
-
-// levenshtein is the edit distance between a and b.
-func levenshtein(a, b []rune) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

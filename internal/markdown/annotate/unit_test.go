@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"github.com/dossier-dev/dossier/internal/diag"
+
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -134,7 +136,7 @@ func TestLevenshtein(t *testing.T) {
 		a, b string
 		d    int
 	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"flaw", "lawn", 2}} {
-		if d := levenshtein([]rune(tt.a), []rune(tt.b)); d != tt.d {
+		if d := diag.Distance([]rune(tt.a), []rune(tt.b)); d != tt.d {
 			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, d, tt.d)
 		}
 	}
