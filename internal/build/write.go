@@ -7,9 +7,12 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // ManifestName is the file, inside the output folder, that lists every file a
@@ -41,10 +44,6 @@ func Write(files map[string][]byte, outDir, sourceDir string) error {
 		return fmt.Errorf("create temporary folder: %w", err)
 	}
 	if err := writeTree(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := setModes(tmp); err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
@@ -112,44 +111,112 @@ func readManifest(name string) (map[string]bool, error) {
 	return listed, sc.Err()
 }
 
-// writeTree writes every file under dir, then the manifest.
+// writeTree writes every file under dir, then the manifest. Folders are
+// made first, then files are written concurrently.
 func writeTree(dir string, files map[string][]byte) error {
 	names := slices.Sorted(maps.Keys(files))
+	dirs := map[string]bool{}
 	for _, name := range names {
 		if !fs.ValidPath(name) || name == ManifestName {
 			return fmt.Errorf("write %s: invalid output path", name)
 		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
+		dirs[path.Dir(name)] = true
+	}
+	made := map[string]bool{}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := mkdirAll(dir, d, made); err != nil {
+			return err
 		}
 	}
+	var g errgroup
+	next := make(chan string)
+	for range 2 * runtime.GOMAXPROCS(0) {
+		g.Go(func() error {
+			var first error
+			for name := range next {
+				if err := writeFile(filepath.Join(dir, filepath.FromSlash(name)), files[name]); err != nil && first == nil {
+					first = fmt.Errorf("write %s: %w", name, err)
+				}
+			}
+			return first
+		})
+	}
+	for _, name := range names {
+		next <- name
+	}
+	close(next)
+	if err := g.Wait(); err != nil {
+		return err
+	}
 	manifest := strings.Join(names, "\n") + "\n"
-	if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(manifest), 0o644); err != nil {
+	if err := writeFile(filepath.Join(dir, ManifestName), []byte(manifest)); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
 	return nil
 }
 
-// setModes makes every folder under dir 0755 and every file 0644, whatever
-// the umask, so a static host can serve them all.
-func setModes(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+// mkdirAll makes dir/rel and its parents 0755, whatever the umask, so a
+// static host can serve them; made remembers the folders already made.
+func mkdirAll(dir, rel string, made map[string]bool) error {
+	p := dir
+	for _, part := range strings.Split(rel, "/") {
+		if part == "." || part == "" {
+			continue
 		}
-		mode := fs.FileMode(0o644)
-		if d.IsDir() {
-			mode = 0o755
+		p = filepath.Join(p, part)
+		if made[p] {
+			continue
 		}
-		if err := os.Chmod(p, mode); err != nil {
-			return fmt.Errorf("chmod %s: %w", p, err)
+		made[p] = true
+		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("create %s: %w", rel, err)
 		}
-		return nil
+		if err := os.Chmod(p, 0o755); err != nil {
+			return fmt.Errorf("chmod %s: %w", rel, err)
+		}
+	}
+	return nil
+}
+
+// writeFile writes a file 0644, whatever the umask.
+func writeFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// errgroup runs functions concurrently and keeps the first error.
+type errgroup struct {
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	first error
+}
+
+func (g *errgroup) Go(f func() error) {
+	g.wg.Go(func() {
+		if err := f(); err != nil {
+			g.mu.Lock()
+			if g.first == nil {
+				g.first = err
+			}
+			g.mu.Unlock()
+		}
 	})
+}
+
+func (g *errgroup) Wait() error {
+	g.wg.Wait()
+	return g.first
 }
 
 // swap moves tmp into out's place, keeping the old output until the new one is in.
