@@ -20,8 +20,8 @@ hugo version
 # Hugo and dossier runs alternate, so that a change in the machine's load hits both.
 H_WALLS=() H_CPUS=() H_RSSES=() D_WALLS=() D_CPUS=() D_RSSES=()
 for i in $(seq "$RUNS"); do
-	measure hugo "$OUT/hugo-public-$N" hugo --source "$site" --destination "$PWD/$OUT/hugo-public-$N" \
-		--cacheDir "$PWD/$OUT/hugo-cache" --quiet
+	measure hugo "$OUT/hugo-public-$N" hugo --source "$site" --destination "$(cd "$OUT" && pwd)/hugo-public-$N" \
+		--cacheDir "$(cd "$OUT" && pwd)/hugo-cache" --quiet
 	H_WALLS+=("$WALL") H_CPUS+=("$CPU") H_RSSES+=("$RSS")
 	report hugo "$i"
 	measure dossier "$OUT/public-$N" "$OUT/dossier" build --source "$src" --out "$OUT/public-$N"
