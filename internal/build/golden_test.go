@@ -15,7 +15,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // loadSite reads a txtar archive into an in-memory site folder.
-func loadSite(t *testing.T, name string) fstest.MapFS {
+func loadSite(t testing.TB, name string) fstest.MapFS {
 	t.Helper()
 	ar, err := txtar.ParseFile(name)
 	if err != nil {
