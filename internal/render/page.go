@@ -22,6 +22,9 @@ type siteData struct {
 	items   sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
 	signer  *signer
 	pieces  sync.Map // shared partials of this render, see Page.Once
+	// prevTerms and nextTerms count the search terms of article bodies: the
+	// last render's, and this one's (see termCounts).
+	prevTerms, nextTerms map[string]map[string]int
 	// previous holds the list items of the last render, reused when their signature holds.
 	previous map[string]cachedPage
 }

@@ -47,8 +47,9 @@ type Input struct {
 type Renderer struct {
 	tmpl  *Templates
 	mu    sync.Mutex
-	cache map[string]cachedPage // output path → the page of the last render
-	items map[string]cachedPage // "claim:ID", "quote:ID" → its list entry in the last render
+	cache map[string]cachedPage     // output path → the page of the last render
+	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry in the last render
+	terms map[string]map[string]int // article body text → its search term counts, last render
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -79,6 +80,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	site.signer, site.previous = signer, r.items
+	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
 	previous, next := r.cache, make(map[string]cachedPage, len(jobs))
 	files := Files{}
 	var diags diag.List
@@ -129,6 +131,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	if err := addSearch(files, site); err != nil {
 		return nil, diags, err
 	}
+	r.terms = site.nextTerms
 	data, err := exportJSON(site)
 	if err != nil {
 		return nil, diags, err

@@ -59,6 +59,29 @@ func (d *searchDoc) add(text string, weight int) {
 	}
 }
 
+// addCounts adds terms counted beforehand, as add would have added them one by one.
+func (d *searchDoc) addCounts(counts map[string]int, weight int) {
+	for t, n := range counts {
+		d.terms[t] = min(d.terms[t]+n*weight, maxWeight)
+	}
+}
+
+// termCounts counts the terms of a text, reusing the counts of the last
+// render for a text that did not change (article bodies are most of the
+// index's work, and a rebuild usually changes one of them).
+func (s *siteData) termCounts(text string) map[string]int {
+	if c, ok := s.prevTerms[text]; ok {
+		s.nextTerms[text] = c
+		return c
+	}
+	c := map[string]int{}
+	for _, t := range tokens(text) {
+		c[t]++
+	}
+	s.nextTerms[text] = c
+	return c
+}
+
 // searchManifest is search/index.json.
 type searchManifest struct {
 	Version   int        `json:"v"`
@@ -221,7 +244,7 @@ func searchDocs(s *siteData) []*searchDoc {
 		doc := newDoc(0, a.ID, a.Title, a.Summary)
 		doc.add(a.Summary, weightSummary)
 		doc.add(strings.Join(a.Tags, " "), weightSummary)
-		doc.add(s.in.Text[a.ID], weightBody)
+		doc.addCounts(s.termCounts(s.in.Text[a.ID]), weightBody)
 		doc.verdicts = idx.verdictsOf(a.Claims)
 		for _, x := range a.Actors {
 			doc.actors = append(doc.actors, idx.actor[x.ID])
