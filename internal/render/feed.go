@@ -63,21 +63,40 @@ func (p *Page) EntityFeed() string {
 // addFeeds adds the site's feed and one per actor and organization.
 // fallback dates a feed without dated entries.
 func addFeeds(files Files, s *siteData, fallback content.Date) error {
-	feeds := map[string]*atomFeed{FeedName: siteFeed(s, fallback)}
-	for _, a := range s.D.Actors {
-		feeds[Path(a)+FeedName] = entityFeed(s, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
+	b, err := marshalFeed(FeedName, siteFeed(s, fallback))
+	if err != nil {
+		return err
 	}
-	for _, o := range s.D.Organizations {
-		feeds[Path(o)+FeedName] = entityFeed(s, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
-	}
-	for name, f := range feeds {
-		b, err := xml.MarshalIndent(f, "", "  ")
+	files[FeedName] = b
+	// An entity's feed shows what its page shows, so it is made again only
+	// when the page's signature (or the fallback date) changed.
+	for _, e := range entitiesOf(s.D) {
+		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
+		sig := s.signer.signature(&Page{siteData: s, Kind: "feed", Object: e}) ^ uint64(fallback.Unix())
+		b, err := s.reuse(name, sig, func() ([]byte, error) { return marshalFeed(name, feedOf(s, fallback, e)) })
 		if err != nil {
-			return fmt.Errorf("feed %s: %w", name, err)
+			return err
 		}
-		files[name] = append(append([]byte(xml.Header), b...), '\n')
+		files[name] = b
 	}
 	return nil
+}
+
+// feedOf is an actor's or organization's feed.
+func feedOf(s *siteData, fallback content.Date, e dossier.Entity) *atomFeed {
+	if a, ok := e.(*dossier.Actor); ok {
+		return entityFeed(s, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
+	}
+	o := e.(*dossier.Organization)
+	return entityFeed(s, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
+}
+
+func marshalFeed(name string, f *atomFeed) ([]byte, error) {
+	b, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("feed %s: %w", name, err)
+	}
+	return append(append([]byte(xml.Header), b...), '\n'), nil
 }
 
 // siteFeed holds the latest articles and claims.

@@ -50,6 +50,7 @@ type Renderer struct {
 	cache map[string]cachedPage     // output path → the page of the last render
 	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry in the last render
 	terms map[string]map[string]int // article body text → its search term counts, last render
+	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -81,6 +82,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	defer r.mu.Unlock()
 	site.signer, site.previous = signer, r.items
 	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
+	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
 	previous, next := r.cache, make(map[string]cachedPage, len(jobs))
 	files := Files{}
 	var diags diag.List
@@ -128,6 +130,7 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	if err := addData(files, site); err != nil {
 		return nil, diags, err
 	}
+	r.out = site.nextOut
 	if err := addSearch(files, site); err != nil {
 		return nil, diags, err
 	}
