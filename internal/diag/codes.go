@@ -56,7 +56,7 @@ const (
 	CrossesBlock Code = "crosses-block"
 
 	// MentionClash: two entities share a name or alias, so the name links to neither (a warning).
-	// Fix: make the alias unique, or declare the entity in the article's front matter.
+	// Fix: make the alias unique (the entities' other names still link).
 	MentionClash Code = "mention-clash"
 
 	// Template: a template failed to parse or execute.
