@@ -68,7 +68,7 @@ type Files map[string][]byte
 // job is one output file to produce.
 type job struct {
 	path     string // output path, e.g. articles/x/index.html
-	template string // page template, or "" when bytes is set
+	template string // the page template to execute
 	page     *Page
 }
 
