@@ -44,9 +44,11 @@ func New(opts Options) *Builder {
 // Build builds the whole site in memory.
 func Build(opts Options) (*Result, error) { return New(opts).Build(nil) }
 
-// Build rebuilds the site. changed lists the source paths that changed since
-// the last call (nil: unknown, so everything is checked); files are compared
-// by content hash in any case, so a wrong list costs time, never correctness.
+// Build rebuilds the site. changed lists the source paths (files or folders)
+// that changed since the last call; nil means unknown, and then every content
+// file is read again and compared by content hash. A content file parsed
+// before and not in the list is not read again, so the list must be complete,
+// as the preview server's watcher makes it.
 func (b *Builder) Build(changed []string) (*Result, error) {
 	var diags diag.List
 	site, cdiags := config.Load(b.opts.Source, config.FileName)
