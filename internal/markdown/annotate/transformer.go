@@ -1,10 +1,9 @@
 package annotate
 
 import (
-	"bytes"
 	"cmp"
+	"github.com/dossier-dev/dossier/internal/markdown/sentence"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,19 +66,12 @@ func (x *anchorer) mark(source []byte) {
 }
 
 // sentence returns the plain text of the sentence of block bi holding the
-// rendered range [s, e): from just after the previous ". ", "! ", "? " or
-// "… " to the next, white space collapsed.
+// rendered range [s, e) (see package sentence), white space collapsed.
 func (d *docText) sentence(bi, s, e int) string {
 	b := d.blocks[bi]
 	t := d.t[b.start:b.end]
-	i, j := s-b.start, e-b.start
-	for i > 0 && !(isSpaceByte(t[i-1]) && endsSentence(t[:i-1])) {
-		i--
-	}
-	for j < len(t) && !(isSpaceByte(t[j]) && endsSentence(t[:j])) {
-		j++
-	}
-	return collapseSpace(t[i:j])
+	from, to := sentence.Bounds(t, s-b.start, e-b.start)
+	return collapseSpace(t[from:to])
 }
 
 // collapseSpace returns t with each run of white space made one space and
@@ -104,20 +96,4 @@ func collapseSpace(t []byte) string {
 		i += w
 	}
 	return string(out)
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
-
-// endsSentence reports whether t ends with a sentence's end: . ! ? or …,
-// possibly followed by closing quotes or brackets.
-func endsSentence(t []byte) bool {
-	for range 3 { // closing quotes and brackets, at most three
-		r, w := utf8.DecodeLastRune(t)
-		if !strings.ContainsRune(`"')]’”»`, r) {
-			break
-		}
-		t = t[:len(t)-w]
-	}
-	return bytes.HasSuffix(t, []byte(".")) || bytes.HasSuffix(t, []byte("!")) ||
-		bytes.HasSuffix(t, []byte("?")) || bytes.HasSuffix(t, []byte("…"))
 }

@@ -22,7 +22,7 @@ func TestSentence(t *testing.T) {
 		start := strings.Index(tt.text, "[")
 		flat := strings.Replace(strings.Replace(tt.text, "[", "", 1), "]", "", 1)
 		end := start + 1
-		if got := sentence([]byte(flat), start, end); got != tt.want {
+		if got := sentenceOf([]byte(flat), start, end); got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
 	}

@@ -46,7 +46,7 @@ func (st *state) block(f *flattener, b ast.Node) {
 		st.hits = append(st.hits, Hit{
 			Kind: e.Kind, ID: e.ID,
 			Line:     st.line(f.source, f.srcOf(x.start)),
-			Sentence: sentence(f.flat, x.start, x.end),
+			Sentence: sentenceOf(f.flat, x.start, x.end),
 			Linked:   linked,
 		})
 		if linked {
