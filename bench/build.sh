@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/build.sh N: time `dossier build` on a generated corpus of N articles.
-# Generates bench/out/corpus-N-sSEED once, builds it RUNS times (default 5) and
+# Generates $OUT/corpus-N-sSEED once, builds it RUNS times (default 5) and
 # reports the median, minimum and maximum wall time and the peak RSS.
 # Environment: RUNS (default 5), SEED (default 1).
 set -euo pipefail
