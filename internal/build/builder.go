@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
+	"sync"
 
 	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/config"
@@ -113,42 +115,65 @@ func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 		return nil, nil, err
 	}
 	diags.Append(wdiags)
-	set := &content.Set{}
-	seen := make(map[string]bool, len(paths))
 	fresh := changedSet(changed)
-	for _, p := range paths {
-		if pf, ok := b.parsed[p]; ok && fresh != nil && !touched(fresh, p) {
-			seen[p] = true
-			diags.Append(pf.diags)
-			if pf.item != nil {
-				set.Add(pf.item)
-			}
-			continue
+	files := make([]parsedFile, len(paths))
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		files[i], errs[i] = b.parse(paths[i], fresh)
+	})
+	set := &content.Set{}
+	next := make(map[string]parsedFile, len(paths))
+	for i, p := range paths {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
 		}
-		src, err := fs.ReadFile(b.opts.Source, p)
-		if err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", p, err)
-		}
-		h := hashBytes(src)
-		pf, ok := b.parsed[p]
-		if !ok || pf.hash != h {
-			item, pdiags := content.Parse(p, src)
-			pf = parsedFile{hash: h, item: item, diags: pdiags}
-			b.parsed[p] = pf
-		}
-		seen[p] = true
-		diags.Append(pf.diags)
-		if pf.item != nil {
-			set.Add(pf.item)
+		next[p] = files[i]
+		diags.Append(files[i].diags)
+		if files[i].item != nil {
+			set.Add(files[i].item)
 		}
 	}
-	for p := range b.parsed {
-		if !seen[p] {
-			delete(b.parsed, p)
-		}
-	}
+	b.parsed = next
 	set.Sort()
 	return set, diags, nil
+}
+
+// parse returns the parse of one content file: the last one when the file
+// is not in the changed set (fresh, nil for unknown) or its bytes are the
+// same, a new one otherwise. b.parsed is only read here.
+func (b *Builder) parse(p string, fresh map[string]bool) (parsedFile, error) {
+	pf, ok := b.parsed[p]
+	if ok && fresh != nil && !touched(fresh, p) {
+		return pf, nil
+	}
+	src, err := fs.ReadFile(b.opts.Source, p)
+	if err != nil {
+		return parsedFile{}, fmt.Errorf("read %s: %w", p, err)
+	}
+	h := hashBytes(src)
+	if ok && pf.hash == h {
+		return pf, nil
+	}
+	item, diags := content.Parse(p, src)
+	return parsedFile{hash: h, item: item, diags: diags}, nil
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // templates parses the templates again only when a template file changed.

@@ -6,9 +6,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
@@ -37,21 +35,10 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	outs := make([]markdown.Output, len(jobs))
 	keys := make([]uint64, len(jobs))
 	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				keys[i] = inputKey(jobs[i].in, salt, matcher.fingerprint)
-				outs[i], errs[i] = b.convert(conv, jobs[i].in, keys[i])
-			}
-		})
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(jobs), func(i int) {
+		keys[i] = inputKey(jobs[i].in, salt, matcher.fingerprint)
+		outs[i], errs[i] = b.convert(conv, jobs[i].in, keys[i])
+	})
 	res := bodies{html: make(map[string]template.HTML, len(jobs)), text: map[string]string{}, names: matcher.fingerprint}
 	kept := make(map[uint64]markdown.Output, len(jobs))
 	for i, j := range jobs {
