@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"sync"
@@ -127,19 +128,23 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	if err := addStatic(files, in); err != nil {
 		return nil, diags, err
 	}
-	if err := addData(files, site); err != nil {
-		return nil, diags, err
+	// The search index and the data export read only the dossier; they are
+	// made while feeds and sitemap are, into their own maps.
+	search, export := Files{}, Files{}
+	var searchErr, exportErr error
+	var side sync.WaitGroup
+	side.Go(func() { searchErr = addSearch(search, site) })
+	side.Go(func() { export["data/dossier.json"], exportErr = exportJSON(site) })
+	dataErr := addData(files, site)
+	side.Wait()
+	for _, err := range []error{dataErr, searchErr, exportErr} {
+		if err != nil {
+			return nil, diags, err
+		}
 	}
-	r.out = site.nextOut
-	if err := addSearch(files, site); err != nil {
-		return nil, diags, err
-	}
-	r.terms = site.nextTerms
-	data, err := exportJSON(site)
-	if err != nil {
-		return nil, diags, err
-	}
-	files["data/dossier.json"] = data
+	r.out, r.terms = site.nextOut, site.nextTerms
+	maps.Copy(files, search)
+	maps.Copy(files, export)
 	return files, diags, nil
 }
 
