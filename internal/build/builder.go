@@ -110,10 +110,7 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 // list is not even read again: the watcher has said it did not change.
 func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 	var diags diag.List
-	paths, wdiags, err := contentFiles(b.opts.Source)
-	if err != nil {
-		return nil, nil, err
-	}
+	paths, wdiags := content.Files(b.opts.Source)
 	diags.Append(wdiags)
 	fresh := changedSet(changed)
 	files := make([]parsedFile, len(paths))

@@ -119,9 +119,24 @@ func classify(paths *[]string, diags *diag.List, p string, dir bool) error {
 
 // ignored reports names skipped silently: dotfiles and editor leftovers.
 func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swo") ||
-		(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
+	return strings.HasPrefix(name, ".") || IsTempFile(name)
+}
+
+// IsTempFile reports whether a file name is an editor's temporary, swap or
+// backup file, which content loading, builds and the watcher ignore.
+func IsTempFile(name string) bool {
+	switch {
+	case strings.HasPrefix(name, ".#"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs
+		return true
+	case strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".swo"), strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"): // vim, backups
+		return true
+	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"): // JetBrains
+		return true
+	case strings.HasPrefix(name, ".goutputstream-"), name == ".DS_Store", name == "4913": // gedit, macOS, vim's probe
+		return true
+	}
+	return false
 }
 
 // Add appends an *Article, *Actor, *Organization or *Event to its list; it
