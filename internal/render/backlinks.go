@@ -151,17 +151,3 @@ func (s *siteData) ProfileLinks(e dossier.Entity) []Backlink { return s.links.pr
 // EventWho lists everyone an event names, declared or detected: actors, then
 // organizations, by name.
 func (s *siteData) EventWho(ev *dossier.Event) []dossier.Entity { return s.links.eventWho[ev] }
-
-// BacklinkCount is the number of back-links on an actor's or organization's
-// page: the articles, events and profiles naming it, its quotes (an
-// organization's statements) and the claims it made.
-func (s *siteData) BacklinkCount(e dossier.Entity) int {
-	n := len(s.links.articles[e]) + len(s.links.events[e]) + len(s.links.profiles[e])
-	switch e := e.(type) {
-	case *dossier.Actor:
-		n += len(e.Quotes) + len(e.Claims)
-	case *dossier.Organization:
-		n += len(e.Statements) + len(e.Claims)
-	}
-	return n
-}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -14,14 +13,8 @@ import (
 var funcs = template.FuncMap{
 	"date":     formatDate,
 	"isoDate":  func(d content.Date) string { return d.String() },
-	"shorten":  shorten,
-	"lower":    strings.ToLower,
-	"add":      func(a, b int) int { return a + b },
-	"percent":  percent,
 	"jsonld":   jsonLD,
 	"kindName": kindName,
-	"entities": func(v ...dossier.Entity) []dossier.Entity { return v },
-	"isActor":  func(e dossier.Entity) bool { _, ok := e.(*dossier.Actor); return ok },
 	"dict":     dict,
 }
 
@@ -47,14 +40,6 @@ func formatDate(d content.Date) string {
 		return ""
 	}
 	return d.Format("2 January 2006")
-}
-
-// percent is part/total as a whole percentage, for bar widths.
-func percent(part, total int) int {
-	if total == 0 {
-		return 0
-	}
-	return part * 100 / total
 }
 
 // jsonLD marshals v for a <script type="application/ld+json"> element;

@@ -150,12 +150,6 @@ func (s *siteData) VerdictURL(id string) string { return s.URLs.Rel(VerdictPath(
 // HTML is a rendered Markdown body by key ("article:x", "claim:y" …).
 func (s *siteData) HTML(key string) template.HTML { return s.in.HTML[key] }
 
-// VerdictOf returns the scale's verdict for an id.
-func (s *siteData) VerdictOf(id string) config.Verdict {
-	v, _ := s.Site.Verdict(id)
-	return v
-}
-
 // Bar is one verdict's segment of a tally bar, in percent of the width.
 type Bar struct {
 	ID, Label string
