@@ -5,11 +5,9 @@ package config
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -248,11 +246,4 @@ func valuePos(name string, src []byte, key, value string) diag.Pos {
 		return diag.Pos{File: name, Line: i + 1, Col: len(line) - len(trimmed) + 1}
 	}
 	return diag.Pos{File: name}
-}
-
-// String describes the configuration briefly, for debugging.
-func (s *Site) String() string {
-	ids := s.VerdictIDs()
-	sort.Strings(ids)
-	return fmt.Sprintf("site %q at %s, verdicts %v", s.Title, s.BaseURL, ids)
 }
