@@ -28,42 +28,28 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 			*out = filepath.Join(*source, "public")
 		}
 		start := time.Now()
-		res, code := buildSite(*source, build.Options{BaseURL: *baseURL, Drafts: *drafts}, stderr)
-		if res == nil {
+		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		if err := build.Write(res.Files, *out, *source); err != nil {
+		opts := build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts}
+		res, err := build.Publish(opts, *out, *source)
+		if err != nil {
 			fmt.Fprintf(stderr, "dossier build: %v\n", err)
 			if errors.Is(err, build.ErrUnsafeOutput) {
 				return exitUsage
 			}
 			return exitContent
 		}
+		res.Diags.WriteText(stderr)
+		if res.Diags.HasErrors() {
+			fmt.Fprintln(stderr, "build failed: nothing was written")
+			return exitContent
+		}
 		if !*quiet {
-			fmt.Fprintf(stdout, "built %d files into %s in %s\n", len(res.Files), *out, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(stdout, "built %d files into %s in %s\n", res.Count, *out, time.Since(start).Round(time.Millisecond))
 		}
 		return exitOK
 	}
-}
-
-// buildSite builds the site in memory, printing its diagnostics. It returns a
-// nil result and the exit status when the build failed.
-func buildSite(source string, opts build.Options, stderr io.Writer) (*build.Result, int) {
-	if code := checkSource(source, stderr); code != exitOK {
-		return nil, code
-	}
-	opts.Source = os.DirFS(source)
-	res, err := build.Build(opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "dossier: %v\n", err)
-		return nil, exitContent
-	}
-	res.Diags.WriteText(stderr)
-	if res.Diags.HasErrors() {
-		fmt.Fprintln(stderr, "build failed: nothing was written")
-		return nil, exitContent
-	}
-	return res, exitOK
 }
 
 // checkSource makes sure the source folder exists.

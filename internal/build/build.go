@@ -7,6 +7,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // Options says what to build.
@@ -19,6 +20,8 @@ type Options struct {
 	Drafts bool
 	// Preview marks the build as one for `dossier serve`.
 	Preview bool
+	// Lazy renders pages only when they are asked for (see Builder.Build).
+	Lazy bool
 }
 
 // Result is one finished build.
@@ -26,7 +29,12 @@ type Result struct {
 	// Files maps slash-separated output paths ("index.html",
 	// "articles/x/index.html", "style.css") to their bytes.
 	Files map[string][]byte
-	// Diags holds every problem found; when Diags.HasErrors(), Files is nil.
+	// Plan, in a lazy build, holds the site instead of Files: the pages
+	// render when asked for.
+	Plan *render.Plan
+	// Count is the number of files built (in Files, or handed to BuildTo's put).
+	Count int
+	// Diags holds every problem found; when Diags.HasErrors(), Files and Plan are nil.
 	Diags diag.List
 	// Site is the configuration the build used.
 	Site *config.Site

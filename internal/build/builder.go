@@ -6,8 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
-	"sync"
+	"sync/atomic"
 
 	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/config"
@@ -16,6 +15,7 @@ import (
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/work"
 )
 
 // Builder builds a site again and again, keeping what did not change: parsed
@@ -30,6 +30,9 @@ type Builder struct {
 	tmplHash  uint64
 	tmplDiags diag.List
 	last      *dossier.Dossier // the graph of the last successful build, for tests and tools
+	// pendingGlobal is the global signature of the build under way, and
+	// lastGlobal that of the last lazy build that succeeded (see Build).
+	pendingGlobal, lastGlobal uint64
 }
 
 type parsedFile struct {
@@ -51,7 +54,79 @@ func Build(opts Options) (*Result, error) { return New(opts).Build(nil) }
 // file is read again and compared by content hash. A content file parsed
 // before and not in the list is not read again, so the list must be complete,
 // as the preview server's watcher makes it.
+//
+// With Options.Lazy, the result holds a Plan instead of Files: pages are
+// rendered when first asked for, except in the first build and whenever the
+// templates or the configuration changed, when every page is rendered at once
+// so that a template's failure shows at once.
 func (b *Builder) Build(changed []string) (*Result, error) {
+	res, in, err := b.prepare(changed)
+	if err != nil || in == nil {
+		return res, err
+	}
+	if !b.opts.Lazy {
+		files, diags, err := b.renderer.Render(*in)
+		return b.finish(res, diags, files, nil, err)
+	}
+	plan, err := b.renderer.Plan(*in)
+	if err != nil {
+		return nil, err
+	}
+	var diags diag.List
+	if in.Global != b.lastGlobal {
+		diags, err = plan.RenderTo(func(string, []byte) error { return nil })
+	}
+	return b.finish(res, diags, nil, plan, err)
+}
+
+// BuildTo builds the site and hands every file to put as soon as it is
+// rendered, from several goroutines at once, without keeping the site in
+// memory: `dossier build` writes it out while the rest renders. open is
+// called once the content has no error, before the first put; when it or a
+// put fails, BuildTo returns its error. Result.Files stays nil and
+// Result.Count says how many files were handed over.
+func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error, err error)) (*Result, error) {
+	res, in, err := b.prepare(nil)
+	if err != nil || in == nil {
+		return res, err
+	}
+	put, err := open()
+	if err != nil {
+		return nil, err
+	}
+	in.Versions = nil // a one-shot build keeps nothing for a next one
+	var count atomic.Int64
+	diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
+		count.Add(1)
+		return put(name, data)
+	})
+	res.Count = int(count.Load())
+	return b.finish(res, diags, nil, nil, err)
+}
+
+// finish completes res with the render's outcome.
+func (b *Builder) finish(res *Result, diags diag.List, files render.Files, plan *render.Plan, err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	res.Diags.Append(diags)
+	res.Diags.Sort()
+	if !res.Diags.HasErrors() {
+		res.Files, res.Plan = files, plan
+		if files != nil {
+			res.Count = len(files)
+		}
+		if plan != nil {
+			b.lastGlobal = b.pendingGlobal
+		}
+	}
+	return res, nil
+}
+
+// prepare does everything but rendering: it loads the content, resolves the
+// dossier, converts the Markdown and parses the templates. When the content
+// has errors, the returned input is nil and res.Diags holds them.
+func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	var diags diag.List
 	site, cdiags := config.Load(b.opts.Source, config.FileName)
 	diags.Append(cdiags)
@@ -61,47 +136,38 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 	res := &Result{Site: site}
 	set, ldiags, err := b.load(changed)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	diags.Append(ldiags)
 	d, rdiags := dossier.Resolve(site, set, b.opts.Drafts || b.opts.Preview)
 	diags.Append(rdiags)
 	r, tdiags, err := b.templates()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	diags.Append(tdiags)
 	bodies, mdiags, err := b.convertAll(site, d)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	diags.Append(mdiags)
 	codeCSS, err := markdown.CSS(site.Markdown.Highlight)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: config.FileName}, diag.Config, "try github, monokai or dracula", "%v", err)
 	}
+	res.Diags = diags
 	if diags.HasErrors() || r == nil {
-		diags.Sort()
-		res.Diags = diags
-		return res, nil
+		res.Diags.Sort()
+		return res, nil, nil
 	}
 	d.Finish()
 	b.last = d
-	files, rdiags2, err := r.Render(render.Input{
+	b.pendingGlobal = b.global(site, bodies.names)
+	return res, &render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
-		Versions: b.versions(), Global: b.global(site, bodies.names),
-	})
-	if err != nil {
-		return nil, err
-	}
-	diags.Append(rdiags2)
-	diags.Sort()
-	res.Diags = diags
-	if !diags.HasErrors() {
-		res.Files = files
-	}
-	return res, nil
+		Versions: b.versions(), Global: b.pendingGlobal,
+	}, nil
 }
 
 // load parses every content file, reusing the parse of files whose bytes did not change.
@@ -156,22 +222,7 @@ func (b *Builder) parse(p string, fresh map[string]bool) (parsedFile, error) {
 }
 
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
+func parallel(n int, f func(i int)) { work.Each(n, f) }
 
 // templates parses the templates again only when a template file changed.
 func (b *Builder) templates() (*render.Renderer, diag.List, error) {

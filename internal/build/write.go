@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -28,27 +27,127 @@ var ErrUnsafeOutput = errors.New("unsafe output folder")
 // half-written and a failure leaves the previous output untouched. Files are
 // 0644 and folders 0755.
 func Write(files map[string][]byte, outDir, sourceDir string) error {
+	out, err := openOutput(outDir, sourceDir)
+	if err != nil {
+		return err
+	}
+	names := slices.Sorted(maps.Keys(files))
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) { errs[i] = out.put(names[i], files[names[i]]) })
+	for _, err := range errs {
+		if err != nil {
+			out.abort()
+			return err
+		}
+	}
+	return out.commit()
+}
+
+// Publish builds the site of opts and writes it into outDir as Write does,
+// but file by file while the rest renders, never holding the whole site in
+// memory. When the content has errors nothing is written and no folder is
+// made; when rendering fails, the partial output is removed.
+func Publish(opts Options, outDir, sourceDir string) (*Result, error) {
+	var out *output
+	res, err := New(opts).BuildTo(func() (func(string, []byte) error, error) {
+		var err error
+		out, err = openOutput(outDir, sourceDir)
+		if err != nil {
+			return nil, err
+		}
+		return out.put, nil
+	})
+	if err != nil || res.Diags.HasErrors() {
+		if out != nil {
+			out.abort()
+		}
+		return res, err
+	}
+	return res, out.commit()
+}
+
+// output is a site being written into a temporary folder beside outDir,
+// swapped into place by commit. put is safe for concurrent use.
+type output struct {
+	out, tmp string
+	exact    bool // the umask leaves 0644 files and 0755 folders as they are: no chmod needed
+
+	mu    sync.Mutex
+	made  map[string]bool // folders made so far
+	names []string        // files written so far
+}
+
+// openOutput checks that outDir may be replaced and makes the temporary folder.
+func openOutput(outDir, sourceDir string) (*output, error) {
 	out, err := filepath.Abs(outDir)
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", outDir, err)
+		return nil, fmt.Errorf("output folder %s: %w", outDir, err)
 	}
 	if err := checkOutput(out, sourceDir); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
 	if err != nil {
-		return fmt.Errorf("create temporary folder: %w", err)
+		return nil, fmt.Errorf("create temporary folder: %w", err)
 	}
-	if err := writeTree(tmp, files); err != nil {
-		os.RemoveAll(tmp)
+	o := &output{out: out, tmp: tmp, made: map[string]bool{}}
+	o.exact = umaskKeeps(tmp)
+	return o, nil
+}
+
+// umaskKeeps reports whether files made 0644 and folders made 0755 in dir
+// keep those modes, so that no chmod is needed after each.
+func umaskKeeps(dir string) bool {
+	probe := filepath.Join(dir, ".probe")
+	if err := os.Mkdir(probe, 0o755); err != nil {
+		return false
+	}
+	defer os.RemoveAll(probe)
+	f, err := os.OpenFile(filepath.Join(probe, "f"), os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	fi, err1 := os.Stat(filepath.Join(probe, "f"))
+	di, err2 := os.Stat(probe)
+	return err1 == nil && err2 == nil && fi.Mode().Perm() == 0o644 && di.Mode().Perm() == 0o755
+}
+
+// put writes one file of the site.
+func (o *output) put(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == ManifestName || name == "." {
+		return fmt.Errorf("write %s: invalid output path", name)
+	}
+	o.mu.Lock()
+	err := o.mkdirAll(path.Dir(name))
+	o.names = append(o.names, name)
+	o.mu.Unlock()
+	if err != nil {
 		return err
 	}
-	return swap(tmp, out)
+	if err := writeFile(filepath.Join(o.tmp, filepath.FromSlash(name)), data, o.exact); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
 }
+
+// commit writes the manifest and swaps the new site into place.
+func (o *output) commit() error {
+	slices.Sort(o.names)
+	manifest := strings.Join(o.names, "\n") + "\n"
+	if err := writeFile(filepath.Join(o.tmp, ManifestName), []byte(manifest), o.exact); err != nil {
+		o.abort()
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	return swap(o.tmp, o.out)
+}
+
+// abort removes the temporary folder.
+func (o *output) abort() { os.RemoveAll(o.tmp) }
 
 // checkOutput refuses an output folder that is, or contains, the source
 // folder, or that holds files no build wrote.
@@ -111,65 +210,24 @@ func readManifest(name string) (map[string]bool, error) {
 	return listed, sc.Err()
 }
 
-// writeTree writes every file under dir, then the manifest. Folders are
-// made first, then files are written concurrently.
-func writeTree(dir string, files map[string][]byte) error {
-	names := slices.Sorted(maps.Keys(files))
-	dirs := map[string]bool{}
-	for _, name := range names {
-		if !fs.ValidPath(name) || name == ManifestName {
-			return fmt.Errorf("write %s: invalid output path", name)
-		}
-		dirs[path.Dir(name)] = true
-	}
-	made := map[string]bool{}
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		if err := mkdirAll(dir, d, made); err != nil {
-			return err
-		}
-	}
-	var g errgroup
-	next := make(chan string)
-	for range 2 * runtime.GOMAXPROCS(0) {
-		g.Go(func() error {
-			var first error
-			for name := range next {
-				if err := writeFile(filepath.Join(dir, filepath.FromSlash(name)), files[name]); err != nil && first == nil {
-					first = fmt.Errorf("write %s: %w", name, err)
-				}
-			}
-			return first
-		})
-	}
-	for _, name := range names {
-		next <- name
-	}
-	close(next)
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	manifest := strings.Join(names, "\n") + "\n"
-	if err := writeFile(filepath.Join(dir, ManifestName), []byte(manifest)); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
-	}
-	return nil
-}
-
-// mkdirAll makes dir/rel and its parents 0755, whatever the umask, so a
-// static host can serve them; made remembers the folders already made.
-func mkdirAll(dir, rel string, made map[string]bool) error {
-	p := dir
+// mkdirAll makes rel and its parents in the temporary folder, 0755
+// whatever the umask, so a static host can serve them. o.mu must be held.
+func (o *output) mkdirAll(rel string) error {
+	p := o.tmp
 	for _, part := range strings.Split(rel, "/") {
 		if part == "." || part == "" {
 			continue
 		}
 		p = filepath.Join(p, part)
-		if made[p] {
+		if o.made[p] {
 			continue
 		}
-		made[p] = true
+		o.made[p] = true
 		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("create %s: %w", rel, err)
+		}
+		if o.exact {
+			continue
 		}
 		if err := os.Chmod(p, 0o755); err != nil {
 			return fmt.Errorf("chmod %s: %w", rel, err)
@@ -178,45 +236,24 @@ func mkdirAll(dir, rel string, made map[string]bool) error {
 	return nil
 }
 
-// writeFile writes a file 0644, whatever the umask.
-func writeFile(name string, data []byte) error {
+// writeFile writes a file 0644; exact says the umask keeps that mode, else
+// the file is chmod-ed.
+func writeFile(name string, data []byte, exact bool) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
+	if !exact {
+		if err := f.Chmod(0o644); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
-}
-
-// errgroup runs functions concurrently and keeps the first error.
-type errgroup struct {
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	first error
-}
-
-func (g *errgroup) Go(f func() error) {
-	g.wg.Go(func() {
-		if err := f(); err != nil {
-			g.mu.Lock()
-			if g.first == nil {
-				g.first = err
-			}
-			g.mu.Unlock()
-		}
-	})
-}
-
-func (g *errgroup) Wait() error {
-	g.wg.Wait()
-	return g.first
 }
 
 // swap moves tmp into out's place, keeping the old output until the new one is in.

@@ -6,17 +6,17 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/work"
 )
 
 // Input is everything one render needs.
@@ -39,19 +39,22 @@ type Input struct {
 	// ("article:x", "actor:y", "organization:z", "event:e"), and Global
 	// everything else the pages depend on (configuration, templates, options,
 	// the names bodies link). A page whose dependencies kept their versions
-	// is not rendered again (see incremental.go).
+	// is not rendered again (see incremental.go). Without Versions, nothing
+	// of the render is kept for the next one.
 	Versions map[string]uint64
 	Global   uint64
 }
 
 // Renderer renders sites with templates parsed once.
 type Renderer struct {
-	tmpl  *Templates
+	tmpl *Templates
+
 	mu    sync.Mutex
-	cache map[string]cachedPage     // output path → the page of the last render
-	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry in the last render
+	pages map[string]*Deferred      // output path → the page of the last plan
+	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry, last renders
 	terms map[string]map[string]int // article body text → its search term counts, last render
 	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
+	last  *siteData                 // the last plan's data, whose list entries the next plan keeps
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -73,61 +76,141 @@ type job struct {
 	page     *Page
 }
 
-// Render produces every file of the site. Template execution failures are
-// diagnostics; err is for the tool's own failures.
-func (r *Renderer) Render(in Input) (Files, diag.List, error) {
+// Deferred is one HTML page of a plan, rendered the first time its bytes are
+// asked for; safe for concurrent use.
+type Deferred struct {
+	// Sig is the page's signature: two pages of the same path and signature
+	// have the same bytes.
+	Sig  uint64
+	once sync.Once
+	done atomic.Bool
+	run  func() ([]byte, error) // nil once rendered
+	body []byte
+	err  error
+}
+
+// Bytes renders the page on the first call and returns its bytes, or the
+// template's failure as a *TemplateError.
+func (d *Deferred) Bytes() ([]byte, error) {
+	d.once.Do(func() {
+		d.body, d.err = d.run()
+		d.run = nil // let the dossier it read go
+		d.done.Store(true)
+	})
+	return d.body, d.err
+}
+
+// TemplateError is a page template's failure to execute.
+type TemplateError struct{ Diag diag.Diagnostic }
+
+func (e *TemplateError) Error() string { return e.Diag.String() }
+
+// rendered reports whether Bytes has run and succeeded.
+func (d *Deferred) rendered() bool { return d.done.Load() && d.err == nil }
+
+// Plan is a render whose pages are made only when asked for: the preview
+// server renders just the pages someone looks at.
+type Plan struct {
+	// Pages maps each HTML page's output path to its deferred render.
+	Pages map[string]*Deferred
+	// Files holds what is ready at once: the static files and code.css.
+	Files Files
+	order []string // page paths in job order
+
+	r    *Renderer
+	site *siteData
+	side struct {
+		once  sync.Once
+		files Files
+		err   error
+	}
+}
+
+// Plan prepares a render: every page's signature, and the static files. A
+// page whose path and signature are those of a page the last plan rendered
+// keeps that page's Deferred, bytes and all.
+func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
 	jobs := pages(site)
 	signer := newSigner(in, site.links.net)
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	keep := in.Versions != nil
+	if r.last != nil {
+		if r.items == nil {
+			r.items = map[string]cachedPage{}
+		}
+		r.last.items.Range(func(k, v any) bool {
+			r.items[k.(string)] = v.(cachedPage)
+			return true
+		})
+	}
 	site.signer, site.previous = signer, r.items
 	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
 	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
-	previous, next := r.cache, make(map[string]cachedPage, len(jobs))
-	files := Files{}
-	var diags diag.List
-	var mu sync.Mutex
-	work := make(chan job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for j := range work {
-				sig := signer.signature(j.page)
-				if old, ok := previous[j.path]; ok && old.sig == sig && in.Versions != nil {
-					mu.Lock()
-					files[j.path], next[j.path] = old.body, old
-					mu.Unlock()
-					continue
-				}
-				buf.Reset()
-				err := r.tmpl.Execute(&buf, j.template, j.page)
-				mu.Lock()
-				if err != nil {
-					diags.Add(templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err)))
-				} else {
-					files[j.path] = bytes.Clone(buf.Bytes())
-					next[j.path] = cachedPage{sig: sig, body: files[j.path]}
-				}
-				mu.Unlock()
-			}
-		})
-	}
+	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), r: r, site: site}
 	for _, j := range jobs {
-		work <- j
+		sig := signer.signature(j.page)
+		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.rendered() {
+			p.Pages[j.path] = old
+		} else {
+			p.Pages[j.path] = &Deferred{Sig: sig, run: r.pageRun(j)}
+		}
+		p.order = append(p.order, j.path)
 	}
-	close(work)
-	wg.Wait()
-	r.cache = next
-	r.items = map[string]cachedPage{}
-	site.items.Range(func(k, v any) bool {
-		r.items[k.(string)] = v.(cachedPage)
-		return true
-	})
-	if err := addStatic(files, in); err != nil {
-		return nil, diags, err
+	p.Files = Files{}
+	if err := addStatic(p.Files, in); err != nil {
+		return nil, err
 	}
+	if keep {
+		r.pages, r.last = p.Pages, site
+	} else {
+		r.pages, r.last, r.items, r.terms, r.out = nil, nil, nil, nil, nil
+	}
+	return p, nil
+}
+
+// pageRun returns the function that renders j.
+func (r *Renderer) pageRun(j job) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		buf := bufPool.Get().(*[]byte)
+		w := sliceWriter{b: (*buf)[:0]}
+		err := r.tmpl.Execute(&w, j.template, j.page)
+		body := append([]byte(nil), w.b...)
+		*buf = w.b
+		bufPool.Put(buf)
+		if err != nil {
+			return nil, &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
+		}
+		return body, nil
+	}
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+// sliceWriter appends to a byte slice.
+type sliceWriter struct{ b []byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+func (w *sliceWriter) WriteString(s string) (int, error) {
+	w.b = append(w.b, s...)
+	return len(s), nil
+}
+
+// Side returns the files made from the whole dossier rather than one page:
+// search index, data export, feeds, sitemap, robots.txt and CNAME. They are
+// made on the first call.
+func (p *Plan) Side() (Files, error) {
+	p.side.once.Do(func() { p.side.files, p.side.err = p.makeSide() })
+	return p.side.files, p.side.err
+}
+
+func (p *Plan) makeSide() (Files, error) {
+	site := p.site
 	// The search index and the data export read only the dossier; they are
 	// made while feeds and sitemap are, into their own maps.
 	search, export := Files{}, Files{}
@@ -135,17 +218,113 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 	var side sync.WaitGroup
 	side.Go(func() { searchErr = addSearch(search, site) })
 	side.Go(func() { export["data/dossier.json"], exportErr = exportJSON(site) })
-	dataErr := addData(files, site)
+	data := Files{}
+	for _, name := range p.order {
+		data[name] = nil // the sitemap lists the pages and static files
+	}
+	for name := range p.Files {
+		data[name] = nil
+	}
+	dataErr := addData(data, site)
 	side.Wait()
 	for _, err := range []error{dataErr, searchErr, exportErr} {
 		if err != nil {
-			return nil, diags, err
+			return nil, err
 		}
 	}
-	r.out, r.terms = site.nextOut, site.nextTerms
-	maps.Copy(files, search)
-	maps.Copy(files, export)
-	return files, diags, nil
+	out := Files{}
+	for name, b := range data {
+		_, page := p.Pages[name]
+		if _, static := p.Files[name]; !page && !static {
+			out[name] = b
+		}
+	}
+	maps.Copy(out, search)
+	maps.Copy(out, export)
+	if site.in.Versions != nil {
+		p.r.mu.Lock()
+		if p.r.last == site {
+			p.r.out, p.r.terms = site.nextOut, site.nextTerms
+		}
+		p.r.mu.Unlock()
+	}
+	return out, nil
+}
+
+// Render produces every file of the site in memory. Template execution
+// failures are diagnostics; err is for the tool's own failures.
+func (r *Renderer) Render(in Input) (Files, diag.List, error) {
+	files := Files{}
+	var mu sync.Mutex
+	diags, err := r.RenderTo(in, func(name string, data []byte) error {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+		return nil
+	})
+	return files, diags, err
+}
+
+// RenderTo produces every file of the site and hands each to put as soon as
+// it is made, from GOMAXPROCS goroutines at once, so that a caller can write
+// the site out while the rest renders. An error from put stops the render.
+func (r *Renderer) RenderTo(in Input, put func(name string, data []byte) error) (diag.List, error) {
+	p, err := r.Plan(in)
+	if err != nil {
+		return nil, err
+	}
+	return p.RenderTo(put)
+}
+
+// RenderTo renders every page of the plan that is not rendered yet and the
+// side files, handing each file to put (see Renderer.RenderTo).
+func (p *Plan) RenderTo(put func(name string, data []byte) error) (diag.List, error) {
+	var diags diag.List
+	var mu sync.Mutex
+	var putErr error
+	fail := func(err error) {
+		mu.Lock()
+		if putErr == nil {
+			putErr = err
+		}
+		mu.Unlock()
+	}
+	var side Files
+	var sideErr error
+	work.Each(len(p.order)+1, func(i int) {
+		if i == 0 { // the side files first: the longest single task
+			side, sideErr = p.Side()
+			return
+		}
+		name := p.order[i-1]
+		body, err := p.Pages[name].Bytes()
+		if err != nil {
+			mu.Lock()
+			diags.Add(err.(*TemplateError).Diag)
+			mu.Unlock()
+			return
+		}
+		if err := put(name, body); err != nil {
+			fail(err)
+		}
+	})
+	if putErr != nil {
+		return diags, putErr
+	}
+	if sideErr != nil {
+		return diags, sideErr
+	}
+	if diags.HasErrors() {
+		return diags, nil
+	}
+	for _, files := range []Files{p.Files, side} {
+		for name, b := range files {
+			if err := put(name, b); err != nil {
+				return diags, err
+			}
+		}
+	}
+	return diags, nil
 }
 
 func addStatic(files Files, in Input) error {
