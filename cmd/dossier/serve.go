@@ -25,7 +25,7 @@ func serveFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		b := build.New(build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Preview: true})
+		b := build.New(build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Preview: true, Lazy: true})
 		err := server.Serve(ctx, b, server.Options{Dir: *source, Bind: *bind, Port: *port, Poll: *poll, Log: stderr})
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier serve: %v\n", err)

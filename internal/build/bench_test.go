@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dossier-dev/dossier/internal/benchcorpus"
@@ -44,10 +45,12 @@ func BenchmarkBuild10000(b *testing.B) {
 }
 
 // BenchmarkRebuildOneArticle1000 is `dossier serve`'s rebuild after one
-// article of a 1,000-article dossier was edited.
+// article of a 1,000-article dossier was edited, up to the edited article's
+// page rendered: what the editor's browser reloads. serve renders other
+// pages when they are asked for (Options.Lazy).
 func BenchmarkRebuildOneArticle1000(b *testing.B) {
 	dir := corpus(b, 1000)
-	builder := New(Options{Source: os.DirFS(dir), Preview: true})
+	builder := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	if _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)
 	}
@@ -72,6 +75,13 @@ func BenchmarkRebuildOneArticle1000(b *testing.B) {
 		res, err := builder.Build([]string{rel})
 		if err != nil || res.Diags.HasErrors() {
 			b.Fatal(err, res.Diags)
+		}
+		page := res.Plan.Pages["articles/"+strings.TrimSuffix(entries[len(entries)/2].Name(), ".md")+"/index.html"]
+		if page == nil {
+			b.Fatal("no page for the edited article")
+		}
+		if _, err := page.Bytes(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

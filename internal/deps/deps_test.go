@@ -20,7 +20,7 @@ var allowed = map[string][]string{
 	"":                           {},
 	"cmd/dossier":                {"", "internal/build", "internal/server", "internal/content", "internal/diag"},
 	"cmd/benchcorpus":            {"internal/benchcorpus"},
-	"internal/server":            {"internal/build", "internal/diag", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
+	"internal/server":            {"internal/build", "internal/diag", "internal/render", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
 	"internal/build":             {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/work", "golang.org/x/net/html"},
 	"internal/render":            {"internal/dossier", "internal/markdown", "internal/config", "internal/content", "internal/diag", "internal/work"},
 	"internal/work":              {},

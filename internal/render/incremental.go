@@ -1,10 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
-	"hash"
-	"hash/fnv"
-	"io"
 	"maps"
 	"slices"
 
@@ -17,6 +13,10 @@ import (
 // whose data the page reads (its dependencies, from the new graph, so a
 // dependency that comes or goes changes the signature too). Pages that list
 // the whole dossier depend on every file.
+//
+// Each content file's part of a signature (its kind, id and version) is
+// hashed once per render, so a signature costs a few multiplications per
+// dependency: the preview server signs every page on every save.
 
 // cachedPage is a page of the previous render with its signature.
 type cachedPage struct {
@@ -24,47 +24,85 @@ type cachedPage struct {
 	body []byte
 }
 
-// signer computes page signatures for one render.
+// fnv64 is an FNV-1a hash kept in a register.
+type fnv64 uint64
+
+const (
+	fnvOffset fnv64 = 14695981039346656037
+	fnvPrime  fnv64 = 1099511628211
+)
+
+func (h fnv64) str(s string) fnv64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ fnv64(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime // a terminator, so "ab"+"c" differs from "a"+"bc"
+}
+
+func (h fnv64) u64(v uint64) fnv64 {
+	for range 8 {
+		h = (h ^ fnv64(byte(v))) * fnvPrime
+		v >>= 8
+	}
+	return h
+}
+
+// signer computes page signatures for one render; safe for concurrent use.
 type signer struct {
 	in  Input
 	all uint64 // the signature of pages that depend on everything
 	net uint64 // the network's edges and its nodes' names, which every entity page's picture draws
+	// The hash of each content file's kind, id and version.
+	articles map[*dossier.Article]uint64
+	entities map[dossier.Entity]uint64
+	events   map[*dossier.Event]uint64
 }
 
 func newSigner(in Input, net *network) *signer {
-	s := &signer{in: in}
-	h := fnv.New64a()
-	writeUint(h, in.Global)
+	s := &signer{in: in, articles: map[*dossier.Article]uint64{}, entities: map[dossier.Entity]uint64{},
+		events: map[*dossier.Event]uint64{}}
+	h := fnvOffset.u64(in.Global)
 	for _, k := range slices.Sorted(maps.Keys(in.Versions)) {
-		io.WriteString(h, k)
-		writeUint(h, in.Versions[k])
+		h = h.str(k).u64(in.Versions[k])
 	}
-	s.all = h.Sum64()
+	s.all = uint64(h)
 	s.net = networkHash(net) ^ namesHash(in.Dossier)
+	d := in.Dossier
+	for _, a := range d.Articles {
+		s.articles[a] = s.version("article:" + a.ID)
+	}
+	for _, a := range d.Actors {
+		s.entities[a] = s.version("actor:" + a.ID)
+	}
+	for _, o := range d.Organizations {
+		s.entities[o] = s.version("organization:" + o.ID)
+	}
+	for _, e := range d.Events {
+		s.events[e] = s.version("event:" + e.ID)
+	}
 	return s
 }
 
-func writeUint(h hash.Hash64, v uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], v)
-	h.Write(b[:])
+// version hashes a content file's key with its version.
+func (s *signer) version(key string) uint64 {
+	return uint64(fnvOffset.str(key).u64(s.in.Versions[key]))
 }
 
 // networkHash fingerprints every edge of the network.
 func networkHash(n *network) uint64 {
-	h := fnv.New64a()
 	if n == nil {
 		return 0
 	}
+	h := fnvOffset
 	for _, e := range n.list {
 		for _, v := range []int{e.a, e.b, int(e.rel), e.weight, e.together} {
-			writeUint(h, uint64(v))
+			h = h.u64(uint64(v))
 		}
 	}
 	for _, node := range n.nodes {
-		io.WriteString(h, node.EntityKind()+":"+node.EntityID()+"\n")
+		h = h.str(node.EntityKind()).str(node.EntityID())
 	}
-	return h.Sum64()
+	return uint64(h)
 }
 
 // signature returns the page's signature.
@@ -72,9 +110,7 @@ func (s *signer) signature(p *Page) uint64 {
 	if p.Object == nil {
 		return s.all
 	}
-	d := &deps{in: s.in, h: fnv.New64a()}
-	writeUint(d.h, s.in.Global)
-	io.WriteString(d.h, p.Kind)
+	d := deps{s: s, h: fnvOffset.u64(s.in.Global).str(p.Kind)}
 	switch o := p.Object.(type) {
 	case *dossier.Article:
 		d.article(o)
@@ -90,49 +126,64 @@ func (s *signer) signature(p *Page) uint64 {
 	case *dossier.Event:
 		d.event(o)
 	case *dossier.Actor:
-		writeUint(d.h, s.net)
+		d.h = d.h.u64(s.net)
 		d.actor(o)
 	case *dossier.Organization:
-		writeUint(d.h, s.net)
+		d.h = d.h.u64(s.net)
 		d.organization(o)
 	default:
 		return s.all
 	}
-	return d.h.Sum64()
+	return uint64(d.h)
 }
 
 // itemSignature is the signature of a claim's or quote's list entry.
 func (s *signer) itemSignature(obj any) uint64 {
-	d := &deps{in: s.in, h: fnv.New64a()}
-	writeUint(d.h, s.in.Global)
+	d := deps{s: s, h: fnvOffset.u64(s.in.Global)}
 	switch o := obj.(type) {
 	case *dossier.Claim:
 		d.claim(o)
 	case *dossier.Quote:
 		d.quote(o)
 	}
-	return d.h.Sum64()
+	return uint64(d.h)
 }
 
-// deps writes the versions of a page's dependencies into a hash.
+// deps adds the versions of a page's dependencies to a hash.
 type deps struct {
-	in Input
-	h  hash.Hash64
+	s *signer
+	h fnv64
 }
 
-func (d *deps) key(k string) {
-	io.WriteString(d.h, k)
-	writeUint(d.h, d.in.Versions[k])
+func (d *deps) articleOf(a *dossier.Article) {
+	v, ok := d.s.articles[a]
+	if !ok {
+		v = d.s.version("article:" + a.ID)
+	}
+	d.h = d.h.u64(v)
 }
 
 func (d *deps) entity(e dossier.Entity) {
-	if e != nil {
-		d.key(e.EntityKind() + ":" + e.EntityID())
+	if e == nil {
+		return
 	}
+	v, ok := d.s.entities[e]
+	if !ok {
+		v = d.s.version(e.EntityKind() + ":" + e.EntityID())
+	}
+	d.h = d.h.u64(v)
+}
+
+func (d *deps) eventOf(e *dossier.Event) {
+	v, ok := d.s.events[e]
+	if !ok {
+		v = d.s.version("event:" + e.ID)
+	}
+	d.h = d.h.u64(v)
 }
 
 func (d *deps) article(a *dossier.Article) {
-	d.key("article:" + a.ID)
+	d.articleOf(a)
 	for _, x := range a.Actors {
 		d.entity(x)
 	}
@@ -142,12 +193,12 @@ func (d *deps) article(a *dossier.Article) {
 }
 
 func (d *deps) claim(c *dossier.Claim) {
-	d.key("article:" + c.Article.ID)
+	d.articleOf(c.Article)
 	d.entity(c.Claimant)
 }
 
 func (d *deps) quote(q *dossier.Quote) {
-	d.key("article:" + q.Article.ID)
+	d.articleOf(q.Article)
 	if q.Speaker != nil {
 		d.entity(q.Speaker)
 	}
@@ -157,7 +208,7 @@ func (d *deps) quote(q *dossier.Quote) {
 }
 
 func (d *deps) event(e *dossier.Event) {
-	d.key("event:" + e.ID)
+	d.eventOf(e)
 	for _, a := range e.Actors {
 		d.entity(a)
 	}
@@ -169,16 +220,16 @@ func (d *deps) event(e *dossier.Event) {
 func (d *deps) mentions(list []dossier.Mention) {
 	for _, m := range list {
 		if m.Article != nil {
-			d.key("article:" + m.Article.ID)
+			d.articleOf(m.Article)
 		}
 		if m.Event != nil {
-			d.key("event:" + m.Event.ID)
+			d.eventOf(m.Event)
 		}
 		d.entity(m.From)
 	}
 }
 
-// backLinks writes what an entity page lists: quotes, claims, articles, mentions, events.
+// backLinks adds what an entity page lists: quotes, claims, articles, mentions, events.
 func (d *deps) backLinks(quotes []*dossier.Quote, claims []*dossier.Claim, articles []*dossier.Article, mentions []dossier.Mention, events []*dossier.Event) {
 	for _, q := range quotes {
 		d.quote(q)
@@ -187,7 +238,7 @@ func (d *deps) backLinks(quotes []*dossier.Quote, claims []*dossier.Claim, artic
 		d.claim(c)
 	}
 	for _, a := range articles {
-		d.key("article:" + a.ID)
+		d.articleOf(a)
 	}
 	d.mentions(mentions)
 	for _, e := range events {
@@ -220,12 +271,12 @@ func (d *deps) organization(o *dossier.Organization) {
 // namesHash fingerprints what an entity page's picture shows of every
 // entity it may draw: name, kind and role.
 func namesHash(d *dossier.Dossier) uint64 {
-	h := fnv.New64a()
+	h := fnvOffset
 	for _, a := range d.Actors {
-		io.WriteString(h, "actor:"+a.ID+"|"+a.Name+"|"+a.Role+"\n")
+		h = h.str("actor").str(a.ID).str(a.Name).str(a.Role)
 	}
 	for _, o := range d.Organizations {
-		io.WriteString(h, "organization:"+o.ID+"|"+o.Name+"|"+o.Kind+"\n")
+		h = h.str("organization").str(o.ID).str(o.Name).str(o.Kind)
 	}
-	return h.Sum64()
+	return uint64(h)
 }

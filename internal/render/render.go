@@ -149,8 +149,10 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
 	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), r: r, site: site}
-	for _, j := range jobs {
-		sig := signer.signature(j.page)
+	sigs := make([]uint64, len(jobs))
+	work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].page) })
+	for i, j := range jobs {
+		sig := sigs[i]
 		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.rendered() {
 			p.Pages[j.path] = old
 		} else {

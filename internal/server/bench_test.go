@@ -49,7 +49,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 // dossier through the real, incremental builder.
 func BenchmarkSaveToReloadBundled(b *testing.B) {
 	dir := copyBundledSite(b)
-	ts := startServer(b, dir, build.New(realOptions(dir)), Options{})
+	ts := startServer(b, dir, build.New(servedOptions(dir)), Options{})
 	const file = "content/events/massimov-detained.md"
 	orig, err := os.ReadFile(filepath.Join(dir, file))
 	if err != nil {

@@ -171,7 +171,7 @@ func TestBrowserRealBuild(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	dir := copyBundledSite(t)
-	opts := realOptions(dir)
+	opts := servedOptions(dir)
 	opts.BaseURL = "https://example.github.io/repo/"
 	ts := startServer(t, dir, build.New(opts), Options{})
 	if !strings.HasSuffix(ts.url, "/repo/") {

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/work"
 )
 
 // message is one Server-Sent Event: a name and a one-line JSON payload.
@@ -58,6 +60,7 @@ func newHub(site *atomic.Pointer[snapshot]) *hub {
 
 // publish serves next and tells every page what to do about it.
 func (h *hub) publish(next *snapshot, ch changes) {
+	h.prepare(next)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.site.Store(next)
@@ -78,13 +81,30 @@ func (h *hub) publish(next *snapshot, ch changes) {
 	}
 }
 
+// prepare renders, in parallel and before publish takes the lock, the lazy
+// pages that open pages show: publish compares their bytes.
+func (h *hub) prepare(next *snapshot) {
+	h.mu.Lock()
+	var pages []string
+	for c := range h.clients {
+		pages = append(pages, c.page)
+	}
+	h.mu.Unlock()
+	work.Each(len(pages), func(i int) {
+		if e := next.files[pages[i]]; e != nil {
+			e.load(pages[i])
+		}
+	})
+}
+
 // pageChanged reports whether c must reload to show next, and records the
 // hash it will show.
 func pageChanged(c *client, next *snapshot, ch changes) bool {
 	hash := next.hashOf(c.page)
 	changed := hash != c.hash || ch.base
 	if !changed && len(ch.assets) > 0 {
-		if e := next.files[c.page]; e != nil {
+		if e := next.lookup(c.page); e != nil {
+			e.load(c.page)
 			for _, a := range ch.assets {
 				changed = changed || e.refersTo(a)
 			}
@@ -109,7 +129,7 @@ func cssMessage(paths []string) *message {
 // hashOf returns the hash of the output at page, or "" when there is none.
 func (s *snapshot) hashOf(page string) string {
 	if e := s.files[page]; e != nil {
-		return e.hash
+		return e.load(page).hash
 	}
 	return ""
 }

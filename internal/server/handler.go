@@ -88,11 +88,15 @@ func serveSite(w http.ResponseWriter, r *http.Request, snap *snapshot, rel strin
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if e := snap.files[name]; e != nil {
+	if e := snap.lookup(name); e != nil {
+		if e.load(name).err != nil {
+			serveFailure(w, r, name, e)
+			return
+		}
 		serveEntry(w, r, e.body, e.etag, e.ctype)
 		return
 	}
-	if snap.files[name+"/index.html"] != nil {
+	if snap.lookup(name+"/index.html") != nil {
 		redirect(w, r, path.Base(name)+"/")
 		return
 	}
@@ -126,7 +130,7 @@ func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string
 	status, doc, hash := http.StatusNotFound, []byte("<!doctype html><title>Not found</title><p>404: not found</p>"), ""
 	if snap.pending {
 		status, doc, hash = http.StatusServiceUnavailable, []byte(pendingPage), "pending"
-	} else if e := snap.files["404.html"]; e != nil {
+	} else if e := snap.lookup("404.html"); e != nil && e.load("404.html").err == nil {
 		doc = e.raw
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -134,6 +138,19 @@ func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(inject(doc, reloadTag(depth, page, hash)))
+	}
+}
+
+// serveFailure answers for a lazy page whose template failed: the error,
+// with the reload script, so the page reloads once a save fixes it.
+func serveFailure(w http.ResponseWriter, r *http.Request, name string, e *entry) {
+	doc := "<!doctype html><title>dossier: the page did not render</title><h1>The page did not render</h1><pre>" +
+		html.EscapeString(e.err.Error()) + "</pre>"
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	if r.Method != http.MethodHead {
+		w.Write(inject([]byte(doc), reloadTag(strings.Count(name, "/"), name, e.hash)))
 	}
 }
 

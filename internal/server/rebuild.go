@@ -85,7 +85,13 @@ func (s *server) failed(diags diag.List) {
 // publish swaps in the new site and logs what changed.
 func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	prev := s.site.Load()
-	next, ch := newSnapshot(res.Files, s.basePath(res), prev)
+	var next *snapshot
+	var ch changes
+	if res.Plan != nil {
+		next, ch = newPlanSnapshot(res.Plan, s.basePath(res), prev)
+	} else {
+		next, ch = newSnapshot(res.Files, s.basePath(res), prev)
+	}
 	s.hub.publish(next, ch)
 	switch {
 	case prev.pending:

@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // snapshot is one complete build as served: immutable once made, swapped in
@@ -21,10 +23,50 @@ type snapshot struct {
 	// pending is true until the first build succeeds.
 	pending bool
 	files   map[string]*entry
+	// side, in a snapshot of a lazy build, holds the files made from the
+	// whole dossier (search index, feeds, export …), made when first asked for.
+	side *sideFiles
 }
 
-// entry is one output file, ready to serve.
+// lookup returns the entry of the output file name, or nil.
+func (s *snapshot) lookup(name string) *entry {
+	if e := s.files[name]; e != nil {
+		return e
+	}
+	if s.side != nil {
+		return s.side.get()[name]
+	}
+	return nil
+}
+
+// sideFiles are a lazy build's whole-dossier files, made on first use.
+type sideFiles struct {
+	plan  *render.Plan
+	once  sync.Once
+	files map[string]*entry
+}
+
+func (f *sideFiles) get() map[string]*entry {
+	f.once.Do(func() {
+		files, err := f.plan.Side()
+		f.files = map[string]*entry{}
+		if err != nil {
+			return // the pages still serve; these files answer 404
+		}
+		for name, data := range files {
+			f.files[name] = newEntry(name, data, hashOf(data))
+		}
+	})
+	return f.files
+}
+
+// entry is one output file, ready to serve, or, in a lazy build, a page
+// rendered on first use (see load).
 type entry struct {
+	page *render.Deferred // the lazy page, nil when the entry is ready
+	once sync.Once
+	err  error // the page's template failure
+
 	raw   []byte // the build's output, never modified
 	body  []byte // what is served: raw, with the reload script when HTML
 	hash  string // of raw; the page reports it back on the event stream
@@ -106,6 +148,57 @@ func entries(files map[string][]byte, prev *snapshot) map[string]*entry {
 		out[name] = made[i]
 	}
 	return out
+}
+
+// newPlanSnapshot is newSnapshot for a lazy build: the pages are entries
+// rendered on first use, and a page counts as changed when its signature did.
+// An entry of prev is kept when its page is the same Deferred (already rendered).
+func newPlanSnapshot(plan *render.Plan, base string, prev *snapshot) (*snapshot, changes) {
+	ch := changes{files: map[string]bool{}, base: base != prev.base}
+	if ch.base {
+		prev = pendingSnapshot(base)
+	}
+	next := &snapshot{base: base, files: entries(plan.Files, prev), side: &sideFiles{plan: plan}}
+	for name, d := range plan.Pages {
+		old := prev.files[name]
+		switch {
+		case old != nil && old.page == d:
+			next.files[name] = old
+		default:
+			next.files[name] = &entry{page: d}
+			if old == nil || old.page == nil || old.page.Sig != d.Sig {
+				ch.note(name)
+			}
+		}
+	}
+	for name, e := range next.files {
+		if e.page == nil && prev.files[name] != e {
+			ch.note(name)
+		}
+	}
+	for name := range prev.files {
+		if next.files[name] == nil {
+			ch.note(name)
+		}
+	}
+	return next, ch
+}
+
+// load renders a lazy entry's page the first time; a ready entry is returned as it is.
+func (e *entry) load(name string) *entry {
+	if e.page == nil {
+		return e
+	}
+	e.once.Do(func() {
+		data, err := e.page.Bytes()
+		if err != nil {
+			e.err, e.hash = err, "error-"+hashOf([]byte(err.Error()))
+			return
+		}
+		ready := newEntry(name, data, hashOf(data))
+		e.raw, e.body, e.hash, e.etag, e.ctype, e.html = ready.raw, ready.body, ready.hash, ready.etag, ready.ctype, ready.html
+	})
+	return e
 }
 
 // note records that name changed.
