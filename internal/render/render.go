@@ -116,6 +116,7 @@ type Plan struct {
 	// Files holds what is ready at once: the static files and code.css.
 	Files Files
 	order []string // page paths in job order
+	keep  bool     // the renderer keeps this plan's pages for the next one
 
 	r    *Renderer
 	site *siteData
@@ -148,7 +149,10 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site.signer, site.previous = signer, r.items
 	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
 	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
-	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), r: r, site: site}
+	if !keep {
+		site.nextOut = nil // nothing to reuse from, nothing to keep
+	}
+	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
 	sigs := make([]uint64, len(jobs))
 	work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].page) })
 	for i, j := range jobs {
@@ -299,7 +303,11 @@ func (p *Plan) RenderTo(put func(name string, data []byte) error) (diag.List, er
 			return
 		}
 		name := p.order[i-1]
-		body, err := p.Pages[name].Bytes()
+		page := p.Pages[name]
+		body, err := page.Bytes()
+		if !p.keep {
+			page.body = nil // a one-shot render holds no page once it is out
+		}
 		if err != nil {
 			mu.Lock()
 			diags.Add(err.(*TemplateError).Diag)
