@@ -10,7 +10,11 @@
 // previewed at http://127.0.0.1:1313/repo/ (a request for / is redirected
 // there). It never writes to public/ or anywhere else on disk.
 //
-// Requests are answered from memory, from one complete build: each build's
+// Requests are answered from memory, from one complete build: with a lazy
+// Builder (build.Options.Lazy, what `dossier serve` uses), a build's pages
+// are rendered when first requested, or when an open page must be compared
+// with them; a page whose template fails then answers 500 with the error
+// and reloads once a save fixes it. Each build's
 // output is an immutable snapshot, swapped in atomically once the build has
 // finished, so a request never sees half of one build and half of another.
 // A path ending in "/" serves its index.html; a folder without one is "not
