@@ -105,8 +105,8 @@ type TemplateError struct{ Diag diag.Diagnostic }
 
 func (e *TemplateError) Error() string { return e.Diag.String() }
 
-// rendered reports whether Bytes has run and succeeded.
-func (d *Deferred) rendered() bool { return d.done.Load() && d.err == nil }
+// Rendered reports whether Bytes has run and succeeded.
+func (d *Deferred) Rendered() bool { return d.done.Load() && d.err == nil }
 
 // Plan is a render whose pages are made only when asked for: the preview
 // server renders just the pages someone looks at.
@@ -157,7 +157,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].page) })
 	for i, j := range jobs {
 		sig := sigs[i]
-		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.rendered() {
+		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.Rendered() {
 			p.Pages[j.path] = old
 		} else {
 			p.Pages[j.path] = &Deferred{Sig: sig, run: r.pageRun(j)}
