@@ -74,9 +74,9 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 	}
 	var diags diag.List
 	if in.Global != b.lastGlobal {
-		diags, err = plan.RenderTo(func(string, []byte) error { return nil })
+		diags = plan.RenderPages()
 	}
-	return b.finish(res, diags, nil, plan, err)
+	return b.finish(res, diags, nil, plan, nil)
 }
 
 // BuildTo builds the site and hands every file to put as soon as it is

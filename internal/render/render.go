@@ -211,19 +211,37 @@ func (w *sliceWriter) WriteString(s string) (int, error) {
 // search index, data export, feeds, sitemap, robots.txt and CNAME. They are
 // made on the first call.
 func (p *Plan) Side() (Files, error) {
-	p.side.once.Do(func() { p.side.files, p.side.err = p.makeSide() })
+	p.side.once.Do(func() {
+		files := Files{}
+		p.side.err = p.sideGroups(func(group Files) error {
+			maps.Copy(files, group)
+			return nil
+		})
+		p.side.files = files
+	})
 	return p.side.files, p.side.err
 }
 
-func (p *Plan) makeSide() (Files, error) {
+// sideGroups makes the side files one group after another (the search
+// index, the export, then feeds, sitemap, robots.txt and CNAME), handing
+// each group to put before making the next, so that a one-shot build holds
+// one group at a time.
+func (p *Plan) sideGroups(put func(Files) error) error {
 	site := p.site
-	// The search index and the data export read only the dossier; they are
-	// made while feeds and sitemap are, into their own maps.
-	search, export := Files{}, Files{}
-	var searchErr, exportErr error
-	var side sync.WaitGroup
-	side.Go(func() { searchErr = addSearch(search, site) })
-	side.Go(func() { export["data/dossier.json"], exportErr = exportJSON(site) })
+	search := Files{}
+	if err := addSearch(search, site); err != nil {
+		return err
+	}
+	if err := put(search); err != nil {
+		return err
+	}
+	export, err := exportJSON(site)
+	if err != nil {
+		return err
+	}
+	if err := put(Files{"data/dossier.json": export}); err != nil {
+		return err
+	}
 	data := Files{}
 	for _, name := range p.order {
 		data[name] = nil // the sitemap lists the pages and static files
@@ -231,12 +249,8 @@ func (p *Plan) makeSide() (Files, error) {
 	for name := range p.Files {
 		data[name] = nil
 	}
-	dataErr := addData(data, site)
-	side.Wait()
-	for _, err := range []error{dataErr, searchErr, exportErr} {
-		if err != nil {
-			return nil, err
-		}
+	if err := addData(data, site); err != nil {
+		return err
 	}
 	out := Files{}
 	for name, b := range data {
@@ -245,8 +259,6 @@ func (p *Plan) makeSide() (Files, error) {
 			out[name] = b
 		}
 	}
-	maps.Copy(out, search)
-	maps.Copy(out, export)
 	if site.in.Versions != nil {
 		p.r.mu.Lock()
 		if p.r.last == site {
@@ -254,7 +266,7 @@ func (p *Plan) makeSide() (Files, error) {
 		}
 		p.r.mu.Unlock()
 	}
-	return out, nil
+	return put(out)
 }
 
 // Render produces every file of the site in memory. Template execution
@@ -285,6 +297,17 @@ func (r *Renderer) RenderTo(in Input, put func(name string, data []byte) error) 
 // RenderTo renders every page of the plan that is not rendered yet and the
 // side files, handing each file to put (see Renderer.RenderTo).
 func (p *Plan) RenderTo(put func(name string, data []byte) error) (diag.List, error) {
+	return p.render(put, true)
+}
+
+// RenderPages renders every page of the plan that is not rendered yet, and
+// reports the templates' failures.
+func (p *Plan) RenderPages() diag.List {
+	diags, _ := p.render(func(string, []byte) error { return nil }, false)
+	return diags
+}
+
+func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag.List, error) {
 	var diags diag.List
 	var mu sync.Mutex
 	var putErr error
@@ -295,11 +318,20 @@ func (p *Plan) RenderTo(put func(name string, data []byte) error) (diag.List, er
 		}
 		mu.Unlock()
 	}
-	var side Files
 	var sideErr error
 	work.Each(len(p.order)+1, func(i int) {
 		if i == 0 { // the side files first: the longest single task
-			side, sideErr = p.Side()
+			if !side {
+				return
+			}
+			sideErr = p.sideGroups(func(group Files) error {
+				for name, b := range group {
+					if err := put(name, b); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
 			return
 		}
 		name := p.order[i-1]
@@ -327,11 +359,9 @@ func (p *Plan) RenderTo(put func(name string, data []byte) error) (diag.List, er
 	if diags.HasErrors() {
 		return diags, nil
 	}
-	for _, files := range []Files{p.Files, side} {
-		for name, b := range files {
-			if err := put(name, b); err != nil {
-				return diags, err
-			}
+	for name, b := range p.Files {
+		if err := put(name, b); err != nil {
+			return diags, err
 		}
 	}
 	return diags, nil
