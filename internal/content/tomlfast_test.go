@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -232,4 +233,24 @@ func FuzzSplitFile(f *testing.F) {
 			t.Fatalf("%q: got %q %q %d, want %q %q %d", src, sp.front, sp.body, sp.bodyLine, front, body, line)
 		}
 	})
+}
+
+// TestValidIDPattern checks ValidID against the pattern it implements, on
+// every string of up to four characters from a small alphabet.
+func TestValidIDPattern(t *testing.T) {
+	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	alphabet := []string{"a", "z", "0", "9", "-", "_", "A", "é", "."}
+	var try func(s string, n int)
+	try = func(s string, n int) {
+		if ValidID(s) != re.MatchString(s) {
+			t.Errorf("ValidID(%q) = %v", s, ValidID(s))
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			try(s+c, n-1)
+		}
+	}
+	try("", 4)
 }
