@@ -2,19 +2,29 @@ package content
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 )
 
-// idRE is what an id looks like: file names and claim and quote ids alike.
-var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // ValidID reports whether s can be an id: lowercase ASCII letters and digits
-// in groups joined by single hyphens. An id is never a path.
-func ValidID(s string) bool { return idRE.MatchString(s) }
+// in groups joined by single hyphens. An id is never a path. File names and
+// claim and quote ids alike are ids.
+func ValidID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9'):
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Slug makes a valid id out of s, or returns "" when s has no letter or digit
 // to keep: "Zhang_Ming" → "zhang-ming".
@@ -73,35 +83,43 @@ func (d *decoder) require(empty bool, what, key, example string, fallback diag.P
 	d.diags.Errorf(d.at(key, fallback), diag.Missing, d.addHint(name, example), "%s", msg)
 }
 
-// annotation checks the id and text shared by claims and quotes, and returns
-// how to name it in messages.
-func (d *decoder) annotation(kind, path, id, text string, pos diag.Pos) string {
-	what := path
+// annotation checks the id and text shared by claims and quotes.
+func (d *decoder) annotation(kind, path, id, text string, pos diag.Pos) {
 	switch {
 	case id == "":
-		d.require(true, what, path+".id", `"a-short-id"`, pos)
+		d.require(true, path, path+".id", `"a-short-id"`, pos)
 	case !ValidID(id):
 		d.diags.Errorf(d.at(path+".id", pos), diag.BadID, idHint(id, "a-short-id"), "invalid %s id %q", kind, id)
-	default:
-		what = fmt.Sprintf("%s %q", kind, id)
 	}
 	if strings.TrimSpace(text) == "" {
 		d.diags.Errorf(d.at(path+".text", pos), diag.Empty,
-			"copy the exact words of the article body into text", "%s: empty \"text\"", what)
+			"copy the exact words of the article body into text", "%s: empty \"text\"", annotationName(kind, path, id))
 	}
-	return what
+}
+
+// annotationName names a claim or quote in messages: by its id when that is
+// valid, else by its path.
+func annotationName(kind, path, id string) string {
+	if ValidID(id) {
+		return fmt.Sprintf("%s %q", kind, id)
+	}
+	return path
 }
 
 // checkClaim reports a claim without id, text or status.
 func (d *decoder) checkClaim(path string, c *Claim) {
-	what := d.annotation("claim", path, c.ID, c.Text, c.Pos)
-	d.require(c.Status.ID == "", what, path+".status", `"misleading"`, c.Pos)
+	d.annotation("claim", path, c.ID, c.Text, c.Pos)
+	if c.Status.ID == "" {
+		d.require(true, annotationName("claim", path, c.ID), path+".status", `"misleading"`, c.Pos)
+	}
 }
 
 // checkQuote reports a quote without id, text or speaker.
 func (d *decoder) checkQuote(path string, q *Quote) {
-	what := d.annotation("quote", path, q.ID, q.Text, q.Pos)
-	d.require(q.Speaker.ID == "", what, path+".speaker", `"an-actor-id"`, q.Pos)
+	d.annotation("quote", path, q.ID, q.Text, q.Pos)
+	if q.Speaker.ID == "" {
+		d.require(true, annotationName("quote", path, q.ID), path+".speaker", `"an-actor-id"`, q.Pos)
+	}
 }
 
 // checkArticle reports missing keys, and claim or quote ids used twice; the
@@ -109,27 +127,28 @@ func (d *decoder) checkQuote(path string, q *Quote) {
 func (d *decoder) checkArticle(a *Article) {
 	d.require(a.Title == "", "", "title", `"…"`, a.Pos)
 	d.require(a.Date.IsZero(), "", "date", "2022-01-08", a.Pos)
-	a.Claims = uniqueIDs(d, "claim", a.Claims, func(c Claim) (string, diag.Pos) {
-		return c.ID, d.at("claims."+strconv.Itoa(c.Index)+".id", c.Pos)
+	a.Claims = uniqueIDs(d, "claim", a.Claims, func(c *Claim) string { return c.ID }, func(c *Claim) diag.Pos {
+		return d.at("claims."+strconv.Itoa(c.Index)+".id", c.Pos)
 	})
-	a.Quotes = uniqueIDs(d, "quote", a.Quotes, func(q Quote) (string, diag.Pos) {
-		return q.ID, d.at("quotes."+strconv.Itoa(q.Index)+".id", q.Pos)
+	a.Quotes = uniqueIDs(d, "quote", a.Quotes, func(q *Quote) string { return q.ID }, func(q *Quote) diag.Pos {
+		return d.at("quotes."+strconv.Itoa(q.Index)+".id", q.Pos)
 	})
 }
 
-// uniqueIDs reports and drops the items whose id an earlier item has.
-func uniqueIDs[T any](d *decoder, kind string, items []T, id func(T) (string, diag.Pos)) []T {
-	seen := map[string]diag.Pos{}
+// uniqueIDs reports and drops the items whose id an earlier item has; pos
+// tells where an item's id is written.
+func uniqueIDs[T any](d *decoder, kind string, items []T, id func(*T) string, pos func(*T) diag.Pos) []T {
+	seen := make(map[string]int, len(items)) // id → index in out
 	out := items[:0]
-	for _, it := range items {
-		name, pos := id(it)
-		if first, dup := seen[name]; dup {
-			d.diags.Errorf(pos, diag.Duplicate, "give each "+kind+" of an article its own id",
-				"%s id %q is used twice (first at line %d)", kind, name, first.Line)
+	for i := range items {
+		it := &items[i]
+		if first, dup := seen[id(it)]; dup {
+			d.diags.Errorf(pos(it), diag.Duplicate, "give each "+kind+" of an article its own id",
+				"%s id %q is used twice (first at line %d)", kind, id(it), pos(&out[first]).Line)
 			continue
 		}
-		seen[name] = pos
-		out = append(out, it)
+		seen[id(it)] = len(out)
+		out = append(out, *it)
 	}
 	return out
 }

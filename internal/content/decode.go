@@ -17,6 +17,21 @@ type decoder struct {
 	keys   map[string]diag.Pos
 	bad    map[string]bool // keys whose value was reported, so not reported missing too
 	diags  diag.List
+	paths  strings.Builder // holds the bytes of the dotted paths made by join
+}
+
+// join appends a key to a dotted path, like the package's join, but takes
+// the bytes from one buffer instead of one allocation per path. Bytes once
+// written to a strings.Builder never change, so the paths stay valid.
+func (d *decoder) join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	start := d.paths.Len()
+	d.paths.WriteString(path)
+	d.paths.WriteByte('.')
+	d.paths.WriteString(key)
+	return d.paths.String()[start:]
 }
 
 // setter decodes the value of one key into a T. key is the dotted path.
@@ -47,7 +62,7 @@ func decodeTable[T any](d *decoder, v *value, prefix string, s *schema[T], t *T)
 		return
 	}
 	for _, f := range v.fields {
-		key := join(prefix, f.name)
+		key := d.join(prefix, f.name)
 		d.keys[key] = f.key
 		set, ok := s.set[f.name]
 		if !ok {
@@ -105,18 +120,30 @@ func (d *decoder) example(want string) string {
 
 // str decodes a string. A YAML plain scalar such as 2001 is taken as written.
 func (d *decoder) str(key string, v *value) string {
+	s, ok := v.asString()
+	if !ok {
+		d.badValue(key, v, "a string")
+	}
+	return s
+}
+
+// asString returns the string a key taking a string gets from v, and false
+// when v is not one.
+func (v *value) asString() (string, bool) {
 	if v.kind == nullValue {
-		return ""
+		return "", true
 	}
 	if v.plain {
-		return v.text
+		return v.text, true
 	}
 	if s, ok := v.scalar.(string); ok && v.kind == scalarValue {
-		return s
+		return s, true
 	}
-	d.badValue(key, v, "a string")
-	return ""
+	return "", false
 }
+
+// elemKey is the dotted path of element i of the list at key, for messages.
+func elemKey(key string, i int) string { return key + "." + strconv.Itoa(i) }
 
 // list returns the elements of a list; a null is an empty list.
 func (d *decoder) list(key string, v *value, want string) []*value {
@@ -136,7 +163,7 @@ func (d *decoder) tables(key string, v *value) []*value {
 	out := make([]*value, len(items))
 	for i, item := range items {
 		if item.kind != tableValue {
-			d.badValue(key+"."+strconv.Itoa(i), item, "a table of keys")
+			d.badValue(elemKey(key, i), item, "a table of keys")
 			continue
 		}
 		out[i] = item
@@ -146,9 +173,17 @@ func (d *decoder) tables(key string, v *value) []*value {
 
 // strs decodes a list of strings.
 func (d *decoder) strs(key string, v *value) []string {
-	var out []string
-	for i, e := range d.list(key, v, "a list of strings") {
-		out = append(out, d.str(key+"."+strconv.Itoa(i), e))
+	list := d.list(key, v, "a list of strings")
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, e := range list {
+		s, ok := e.asString()
+		if !ok {
+			s = d.str(elemKey(key, i), e)
+		}
+		out[i] = s
 	}
 	return out
 }
@@ -165,10 +200,19 @@ func (d *decoder) ref(key string, v *value) Ref {
 // refs decodes a list of ids.
 func (d *decoder) refs(key string, v *value) []Ref {
 	var out []Ref
-	for i, e := range d.list(key, v, "a list of strings") {
-		if r := d.ref(key+"."+strconv.Itoa(i), e); r.ID != "" {
-			out = append(out, r)
+	list := d.list(key, v, "a list of strings")
+	for i, e := range list {
+		s, ok := e.asString()
+		if !ok {
+			s = d.str(elemKey(key, i), e)
 		}
+		if s == "" {
+			continue
+		}
+		if out == nil {
+			out = make([]Ref, 0, len(list)-i)
+		}
+		out = append(out, Ref{ID: s, Pos: e.pos})
 	}
 	return out
 }

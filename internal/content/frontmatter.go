@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 )
@@ -53,10 +52,10 @@ func splitFile(path string, src []byte) (*split, diag.List) {
 	src = bytes.TrimPrefix(src, utf8BOM)
 	first, rest, _ := cutLine(src)
 	s := &split{}
-	switch trimLine(first) {
-	case "+++":
+	switch {
+	case isFence(first, formatTOML.fence()):
 		s.format = formatTOML
-	case "---":
+	case isFence(first, formatYAML.fence()):
 		s.format = formatYAML
 	default:
 		diags.Errorf(start, diag.Syntax,
@@ -64,26 +63,30 @@ func splitFile(path string, src []byte) (*split, diag.List) {
 			"no front matter")
 		return nil, diags
 	}
-	var front strings.Builder
 	line := frontLine
-	for len(rest) > 0 {
-		var l []byte
-		l, rest, _ = cutLine(rest)
-		if trimLine(l) == s.format.fence() {
-			s.front = front.String()
-			if len(rest) > 0 {
-				s.body = bytes.ReplaceAll(rest, []byte("\r\n"), []byte("\n"))
+	for end := 0; end < len(rest); line++ {
+		l, after, _ := cutLine(rest[end:])
+		if isFence(l, s.format.fence()) {
+			s.front = string(dropCR(rest[:end]))
+			if len(after) > 0 {
+				s.body = bytes.ReplaceAll(after, []byte("\r\n"), []byte("\n"))
 			}
 			s.bodyLine = line + 1
 			return s, nil
 		}
-		front.Write(bytes.TrimSuffix(l, []byte("\r")))
-		front.WriteByte('\n')
-		line++
+		end = len(rest) - len(after)
 	}
 	diags.Errorf(start, diag.Syntax,
 		`end the front matter with a line "`+s.format.fence()+`"`, "front matter is not closed")
 	return nil, diags
+}
+
+// dropCR turns the CRLF line ends of b into LF.
+func dropCR(b []byte) []byte {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 }
 
 // cutLine returns the first line of b without its "\n", and what follows it.
@@ -91,7 +94,8 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 	return bytes.Cut(b, []byte("\n"))
 }
 
-// trimLine drops the trailing white space (and CR) of a fence line.
-func trimLine(l []byte) string {
-	return string(bytes.TrimRight(l, " \t\r"))
+// isFence reports whether line l is the fence, give or take trailing white
+// space (and CR).
+func isFence(l []byte, fence string) bool {
+	return string(bytes.TrimRight(l, " \t\r")) == fence
 }

@@ -128,13 +128,16 @@ func sourcesKey[T any](f func(*T) *[]Source) setter[T] {
 // sources decodes a list of source tables.
 func (d *decoder) sources(key string, v *value) []Source {
 	var out []Source
-	for i, item := range d.tables(key, v) {
+	items := d.tables(key, v)
+	for i, item := range items {
 		if item == nil {
 			continue
 		}
-		var s Source
-		decodeTable(d, item, key+"."+strconv.Itoa(i), sourceSchema, &s)
-		out = append(out, s)
+		if out == nil {
+			out = make([]Source, 0, len(items)-i)
+		}
+		out = append(out, Source{})
+		decodeTable(d, item, d.join(key, strconv.Itoa(i)), sourceSchema, &out[len(out)-1])
 	}
 	return out
 }
@@ -143,16 +146,20 @@ func (d *decoder) sources(key string, v *value) []Source {
 // later stages do not report it again.
 func (d *decoder) claims(key string, v *value) []Claim {
 	var out []Claim
-	for i, item := range d.tables(key, v) {
+	items := d.tables(key, v)
+	for i, item := range items {
 		if item == nil {
 			continue
 		}
 		c := Claim{Index: i, Pos: item.pos}
 		errs := d.diags.Count(diag.Error)
-		path := key + "." + strconv.Itoa(i)
+		path := d.join(key, strconv.Itoa(i))
 		decodeTable(d, item, path, claimSchema, &c)
 		d.checkClaim(path, &c)
 		if d.diags.Count(diag.Error) == errs {
+			if out == nil {
+				out = make([]Claim, 0, len(items)-i)
+			}
 			out = append(out, c)
 		}
 	}
@@ -162,16 +169,20 @@ func (d *decoder) claims(key string, v *value) []Claim {
 // quotes decodes the quotes list, leaving out quotes with errors.
 func (d *decoder) quotes(key string, v *value) []Quote {
 	var out []Quote
-	for i, item := range d.tables(key, v) {
+	items := d.tables(key, v)
+	for i, item := range items {
 		if item == nil {
 			continue
 		}
 		q := Quote{Index: i, Pos: item.pos}
 		errs := d.diags.Count(diag.Error)
-		path := key + "." + strconv.Itoa(i)
+		path := d.join(key, strconv.Itoa(i))
 		decodeTable(d, item, path, quoteSchema, &q)
 		d.checkQuote(path, &q)
 		if d.diags.Count(diag.Error) == errs {
+			if out == nil {
+				out = make([]Quote, 0, len(items)-i)
+			}
 			out = append(out, q)
 		}
 	}
