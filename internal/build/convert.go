@@ -36,7 +36,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	keys := make([]uint64, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
-		keys[i] = inputKey(jobs[i].in, salt, matcher.fingerprint)
+		keys[i] = inputKey(jobs[i], b.sourceHash(jobs[i].in.File), salt, matcher.fingerprint)
 		outs[i], errs[i] = b.convert(conv, jobs[i].in, keys[i])
 	})
 	res := bodies{html: make(map[string]template.HTML, len(jobs)), text: map[string]string{}, names: matcher.fingerprint}
@@ -66,26 +66,51 @@ func (b *Builder) convert(conv *markdown.Converter, in markdown.Input, key uint6
 	return conv.Convert(in)
 }
 
-// inputKey hashes everything a conversion depends on.
-func inputKey(in markdown.Input, salt string, names uint64) uint64 {
+// sourceHash is the hash of the content file's bytes from its last parse, or
+// 0 when it was not parsed.
+func (b *Builder) sourceHash(file string) uint64 {
+	if pf, ok := b.parsed[file]; ok {
+		return pf.hash
+	}
+	return 0
+}
+
+// inputKey hashes everything a conversion depends on. The Markdown source
+// comes from the content file: when the file's hash is known, the job's key
+// and the file's hash stand for it, so a rebuild does not hash every body again.
+func inputKey(j conversion, fileHash uint64, salt string, names uint64) uint64 {
+	in := j.in
 	h := fnv.New64a()
 	field := func(s string) {
-		binary.Write(h, binary.LittleEndian, int64(len(s)))
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
 		io.WriteString(h, s)
 	}
 	field(salt)
 	field(in.File)
 	field(string(in.Mentions))
 	field(in.Self)
-	binary.Write(h, binary.LittleEndian, [3]int64{int64(in.BodyLine), int64(names), int64(len(in.Annotations))})
+	var nums [8 * 4]byte
+	for i, v := range []uint64{uint64(in.BodyLine), names, uint64(len(in.Annotations)), fileHash} {
+		binary.LittleEndian.PutUint64(nums[8*i:], v)
+	}
+	h.Write(nums[:])
 	if in.Matcher == nil {
 		field("no-matcher")
 	}
-	h.Write(in.Source)
+	if fileHash != 0 {
+		field(j.key)
+	} else {
+		h.Write(in.Source)
+	}
 	for _, a := range in.Annotations {
-		for _, s := range []string{string(a.Kind), a.ID, a.Text, a.Prefix, a.Suffix, a.Status, a.Label, a.Icon, a.Href, a.Pos.String()} {
+		for _, s := range []string{string(a.Kind), a.ID, a.Text, a.Prefix, a.Suffix, a.Status, a.Label, a.Icon, a.Href} {
 			field(s)
 		}
+		binary.LittleEndian.PutUint64(nums[:], uint64(a.Pos.Line)<<32|uint64(a.Pos.Col))
+		h.Write(nums[:8])
+		field(a.Pos.File)
 	}
 	return h.Sum64()
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"hash/fnv"
+	"strconv"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -64,10 +65,10 @@ func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mod
 	for _, a := range d.Articles {
 		body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls))
 		for _, c := range a.Claims {
-			text("claim:"+c.ID, a.Path, c.Explanation, a.At(fmt.Sprintf("claims.%d.explanation", c.Index)))
+			text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation"))
 		}
 		for _, q := range a.Quotes {
-			text("quote:"+q.ID, a.Path, q.Context, a.At(fmt.Sprintf("quotes.%d.context", q.Index)))
+			text("quote:"+q.ID, a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context"))
 		}
 	}
 	for _, a := range d.Actors {
