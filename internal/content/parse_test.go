@@ -382,3 +382,11 @@ func TestParseKindFromPath(t *testing.T) {
 		}
 	}
 }
+
+// A lone carriage return in YAML front matter is reported where an editor shows it.
+func TestYAMLLoneCarriageReturn(t *testing.T) {
+	_, diags := ParseArticle("content/articles/cr.md", []byte("---\n0: 0\r0\n---\n"))
+	if len(diags) != 1 || diags[0].Pos.Line != 2 || diags[0].Pos.Col != 5 || !strings.Contains(diags[0].Msg, "carriage return") {
+		t.Fatalf("got %v, want one error at line 2, column 5 about the carriage return", diags)
+	}
+}

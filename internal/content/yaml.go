@@ -17,6 +17,15 @@ const yamlHint = `check the YAML near here: indent with spaces, never tabs; quot
 // diagnostic when the text is not YAML or not a mapping of keys.
 func readYAML(path, front string) (*value, diag.List) {
 	var diags diag.List
+	if i := strings.IndexByte(front, '\r'); i >= 0 {
+		// CRLF was already made LF: this CR ends a line for the YAML
+		// decoder but not for editors, so their line numbers would differ.
+		line := strings.Count(front[:i], "\n") + 1
+		col := i - strings.LastIndexByte(front[:i], '\n')
+		diags.Errorf(fileLineCol(path, lineCol{line, col}), diag.Syntax, "save the file with LF or CRLF line endings",
+			"a carriage return (CR) without a line feed")
+		return nil, diags
+	}
 	var doc yaml.Node
 	if err := decodeSafely(func() error { return yaml.Unmarshal([]byte(front), &doc) }); err != nil {
 		diags.Add(yamlSyntax(path, front, err))
