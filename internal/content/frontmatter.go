@@ -69,7 +69,7 @@ func splitFile(path string, src []byte) (*split, diag.List) {
 		if isFence(l, s.format.fence()) {
 			s.front = string(dropCR(rest[:end]))
 			if len(after) > 0 {
-				s.body = bytes.ReplaceAll(after, []byte("\r\n"), []byte("\n"))
+				s.body = dropCR(after)
 			}
 			s.bodyLine = line + 1
 			return s, nil
