@@ -47,6 +47,7 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 
 	date content.Date // for sorting
+	xml  []byte       // the entry's XML, when made beforehand (see feedEntries)
 }
 
 // EntityFeed is the URL of the Atom feed of an actor's or organization's page,
@@ -65,10 +66,11 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 	files[FeedName] = marshalFeed(siteFeed(s, fallback))
 	// An entity's feed shows what its page shows, so it is made again only
 	// when the page's signature (or the fallback date) changed.
+	made := &feedEntries{s: s, made: map[any]atomEntry{}}
 	for _, e := range entitiesOf(s.D) {
 		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
 		sig := s.signer.signature(&Page{siteData: s, Kind: "feed", Object: e}) ^ uint64(fallback.Unix())
-		b, err := s.reuse(name, sig, func() ([]byte, error) { return marshalFeed(feedOf(s, fallback, e)), nil })
+		b, err := s.reuse(name, sig, func() ([]byte, error) { return marshalFeed(feedOf(made, fallback, e)), nil })
 		if err != nil {
 			return err
 		}
@@ -78,12 +80,38 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 }
 
 // feedOf is an actor's or organization's feed.
-func feedOf(s *siteData, fallback content.Date, e dossier.Entity) *atomFeed {
+func feedOf(made *feedEntries, fallback content.Date, e dossier.Entity) *atomFeed {
 	if a, ok := e.(*dossier.Actor); ok {
-		return entityFeed(s, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
+		return entityFeed(made, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
 	}
 	o := e.(*dossier.Organization)
-	return entityFeed(s, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
+	return entityFeed(made, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
+}
+
+// feedEntries makes the entry of an article, claim or quote once per
+// render, with its XML: an article is in the feed of every actor and
+// organization it mentions.
+type feedEntries struct {
+	s    *siteData
+	made map[any]atomEntry
+}
+
+func (f *feedEntries) of(obj any) atomEntry {
+	if e, ok := f.made[obj]; ok {
+		return e
+	}
+	var e atomEntry
+	switch o := obj.(type) {
+	case *dossier.Article:
+		e = articleEntry(f.s, o)
+	case *dossier.Claim:
+		e = claimEntry(f.s, o)
+	case *dossier.Quote:
+		e = quoteEntry(f.s, o)
+	}
+	e.xml = e.appendXML(make([]byte, 0, 256+len(e.ID)+len(e.Title)+len(e.Summary)+len(e.Link.Href)))
+	f.made[obj] = e
+	return e
 }
 
 // marshalFeed writes a feed as xml.MarshalIndent with two-space indentation
@@ -128,17 +156,18 @@ func siteFeed(s *siteData, fallback content.Date) *atomFeed {
 }
 
 // entityFeed holds an actor's or organization's claims, quotes and the articles mentioning it.
-func entityFeed(s *siteData, fallback content.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
+func entityFeed(made *feedEntries, fallback content.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
 	entries := make([]atomEntry, 0, len(claims)+len(quotes)+len(articles))
 	for _, c := range claims {
-		entries = append(entries, claimEntry(s, c))
+		entries = append(entries, made.of(c))
 	}
 	for _, q := range quotes {
-		entries = append(entries, quoteEntry(s, q))
+		entries = append(entries, made.of(q))
 	}
 	for _, a := range articles {
-		entries = append(entries, articleEntry(s, a))
+		entries = append(entries, made.of(a))
 	}
+	s := made.s
 	return newFeed(s, fallback, Path(obj), name+" · "+s.Site.Title, entries)
 }
 

@@ -30,6 +30,9 @@ func (f *atomFeed) appendXML(b []byte) []byte {
 }
 
 func (e *atomEntry) appendXML(b []byte) []byte {
+	if e.xml != nil {
+		return append(b, e.xml...)
+	}
 	b = append(b, "\n  <entry>"...)
 	b = appendXMLElem(b, "\n    ", "id", e.ID)
 	b = appendXMLElem(b, "\n    ", "title", e.Title)

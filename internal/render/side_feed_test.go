@@ -10,7 +10,14 @@ import (
 )
 
 func TestFeedWriterMatchesEncodingXML(t *testing.T) {
-	feeds := []*atomFeed{{}, siteFeed(newSite(exportDossier(t)), content.Date{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})}
+	site, date := newSite(exportDossier(t)), content.Date{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}
+	feeds := []*atomFeed{{}, siteFeed(site, date)}
+	made := &feedEntries{s: site, made: map[any]atomEntry{}}
+	for range 2 { // the second time, with entries made beforehand
+		for _, e := range entitiesOf(site.D) {
+			feeds = append(feeds, feedOf(made, date, e))
+		}
+	}
 	for i, s := range trickyStrings {
 		link := atomLink{Rel: "alternate", Type: s, Href: s + "&x=<1>"}
 		feeds = append(feeds, &atomFeed{
