@@ -70,6 +70,16 @@ var asciiTerm = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
+// asciiSeparator marks the ASCII bytes that are neither letters nor digits,
+// asciiPlain the lower-case letters and digits.
+var asciiSeparator, asciiPlain = func() (sep, plain [256]bool) {
+	for c := range utf8.RuneSelf {
+		sep[c] = asciiTerm[c] == 0
+		plain[c] = asciiTerm[c] == byte(c) && c != 0
+	}
+	return sep, plain
+}()
+
 // eachTerm calls f with the number of every term of text, in order: the
 // lower-cased runs of letters and digits, as strings.FieldsFunc over
 // strings.ToLower(text) would split them.
@@ -94,14 +104,25 @@ func (x *termIndex) eachTerm(text string, f func(n int32)) {
 func (x *termIndex) nextTerm(text string, i int) (start, end int, lowered bool) {
 	start = -1
 	for i < len(text) {
+		// Runs of ASCII are skipped in tight loops: separators before a
+		// term, lower-case letters and digits inside one.
+		switch {
+		case start < 0:
+			for i < len(text) && asciiSeparator[text[i]] {
+				i++
+			}
+		case !lowered:
+			for i < len(text) && asciiPlain[text[i]] {
+				i++
+			}
+		}
+		if i == len(text) {
+			break
+		}
 		r, size := rune(text[i]), 1
 		var l rune
 		if r < utf8.RuneSelf {
-			if l = rune(asciiTerm[r]); l == r && l != 0 && start >= 0 && !lowered {
-				i++ // the common case: a term goes on, lower-case already
-				continue
-			}
-			if l == 0 {
+			if l = rune(asciiTerm[r]); l == 0 {
 				l = -1
 			}
 		} else {
