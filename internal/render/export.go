@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -148,10 +146,21 @@ type exportEvent struct {
 	Sources       []exportSource `json:"sources"`
 }
 
-// exportJSON renders data/dossier.json.
+// exportJSON renders data/dossier.json, as json.Encoder with two-space
+// indentation would (see side_export.go).
 func exportJSON(s *siteData) ([]byte, error) {
+	e := s.export()
+	w := jsonWriter{b: make([]byte, 0, 1<<20)}
+	if err := e.writeJSON(&w); err != nil {
+		return nil, fmt.Errorf("export dossier.json: %w", err)
+	}
+	return append(w.b, '\n'), nil
+}
+
+// export gathers data/dossier.json.
+func (s *siteData) export() *export {
 	d := s.D
-	e := export{
+	return &export{
 		Schema: ExportSchema,
 		Site: exportSite{Title: s.Site.Title, Description: s.Site.Description, BaseURL: s.Site.BaseURL,
 			Language: s.Site.Language, Publisher: s.Site.Publisher},
@@ -163,13 +172,6 @@ func exportJSON(s *siteData) ([]byte, error) {
 		Organizations: mapList(d.Organizations, s.exportOrg),
 		Events:        mapList(d.Events, s.exportEvent),
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(e); err != nil {
-		return nil, fmt.Errorf("export dossier.json: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 func mapList[T, U any](in []T, f func(T) U) []U {

@@ -5,8 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
-	"unicode"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -50,36 +49,6 @@ type searchDoc struct {
 	kind                   int
 	id, title, snippet     string
 	verdicts, actors, orgs []int
-	terms                  map[string]int // term → weight
-}
-
-func (d *searchDoc) add(text string, weight int) {
-	for _, t := range tokens(text) {
-		d.terms[t] = min(d.terms[t]+weight, maxWeight)
-	}
-}
-
-// addCounts adds terms counted beforehand, as add would have added them one by one.
-func (d *searchDoc) addCounts(counts map[string]int, weight int) {
-	for t, n := range counts {
-		d.terms[t] = min(d.terms[t]+n*weight, maxWeight)
-	}
-}
-
-// termCounts counts the terms of a text, reusing the counts of the last
-// render for a text that did not change (article bodies are most of the
-// index's work, and a rebuild usually changes one of them).
-func (s *siteData) termCounts(text string) map[string]int {
-	if c, ok := s.prevTerms[text]; ok {
-		s.nextTerms[text] = c
-		return c
-	}
-	c := map[string]int{}
-	for _, t := range tokens(text) {
-		c[t]++
-	}
-	s.nextTerms[text] = c
-	return c
 }
 
 // searchManifest is search/index.json.
@@ -102,28 +71,15 @@ type searchManifest struct {
 
 // addSearch adds the files of the search index to files.
 func addSearch(files Files, s *siteData) error {
-	docs := searchDocs(s)
-	man := manifest(s, docs)
-	shards := postings(docs, man.PrefixLen)
-	for key, terms := range shards {
-		b, err := json.Marshal(terms)
-		if err != nil {
-			return fmt.Errorf("search shard %s: %w", key, err)
-		}
-		files["search/t/"+key+".json"] = b
+	docs, x := searchDocs(s)
+	man := manifest(s, docs, x.postings)
+	for key, ids := range x.shards(man.PrefixLen) {
+		files["search/t/"+key+".json"] = x.shardJSON(ids)
 		man.Shards = append(man.Shards, key)
 	}
 	slices.Sort(man.Shards)
 	for start := 0; start < len(docs); start += DocChunk {
-		var chunk [][]any
-		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
-			chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
-		}
-		b, err := json.Marshal(chunk)
-		if err != nil {
-			return fmt.Errorf("search docs: %w", err)
-		}
-		files[fmt.Sprintf("search/d/%d.json", start/DocChunk)] = b
+		files[fmt.Sprintf("search/d/%d.json", start/DocChunk)] = docChunkJSON(docs[start:min(start+DocChunk, len(docs))])
 	}
 	b, err := json.Marshal(man)
 	if err != nil {
@@ -133,9 +89,33 @@ func addSearch(files Files, s *siteData) error {
 	return nil
 }
 
-// manifest fills everything of the manifest but the shard list.
-func manifest(s *siteData, docs []*searchDoc) *searchManifest {
-	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(docs), DocChunk: DocChunk, Kinds: searchKinds}
+// docChunkJSON is a search/d/N.json: [[kind, id, title, snippet], …].
+func docChunkJSON(docs []*searchDoc) []byte {
+	n := 2
+	for _, d := range docs {
+		n += len(d.id) + len(d.title) + len(d.snippet) + 16
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, d := range docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(d.kind), 10)
+		for _, str := range []string{d.id, d.title, d.snippet} {
+			b = append(b, ',')
+			b = appendJSONString(b, str)
+		}
+		b = append(b, ']')
+	}
+	return append(b, ']')
+}
+
+// manifest fills everything of the manifest but the shard list; postings is
+// the number of (term, document) pairs of the index.
+func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
+	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds}
 	for _, v := range s.Site.Verdicts {
 		m.Verdicts = append(m.Verdicts, []string{v.ID, v.Label, v.Icon})
 	}
@@ -145,14 +125,16 @@ func manifest(s *siteData, docs []*searchDoc) *searchManifest {
 	for _, o := range s.D.Organizations {
 		m.Orgs = append(m.Orgs, []string{o.ID, o.Name})
 	}
-	var k strings.Builder
-	for _, d := range docs {
-		k.WriteByte(byte('0' + d.kind))
-		m.V = append(m.V, orEmpty(d.verdicts))
-		m.A = append(m.A, orEmpty(d.actors))
-		m.O = append(m.O, orEmpty(d.orgs))
+	if len(docs) == 0 {
+		return m // facets stay null
 	}
-	m.K = k.String()
+	k := make([]byte, len(docs))
+	m.V, m.A, m.O = make([][]int, len(docs)), make([][]int, len(docs)), make([][]int, len(docs))
+	for i, d := range docs {
+		k[i] = byte('0' + d.kind)
+		m.V[i], m.A[i], m.O[i] = orEmpty(d.verdicts), orEmpty(d.actors), orEmpty(d.orgs)
+	}
+	m.K = string(k)
 	return m
 }
 
@@ -165,42 +147,11 @@ func orEmpty(v []int) []int {
 
 // prefixLen picks the shard key length: one letter for small dossiers, two
 // once the postings are large enough that one letter would make big shards.
-func prefixLen(docs []*searchDoc) int {
-	n := 0
-	for _, d := range docs {
-		n += len(d.terms)
-	}
-	if n < 20000 {
+func prefixLen(postings int) int {
+	if postings < 20000 {
 		return 1
 	}
 	return 2
-}
-
-// postings groups the inverted index into shards by term prefix. Each term's
-// list holds doc numbers (delta-encoded) and weights, alternately.
-func postings(docs []*searchDoc, plen int) map[string]map[string][]int {
-	shards := map[string]map[string][]int{}
-	last := map[string]int{}
-	for i, d := range docs {
-		terms := make([]string, 0, len(d.terms))
-		for t := range d.terms {
-			terms = append(terms, t)
-		}
-		slices.Sort(terms)
-		for _, t := range terms {
-			key := ShardKey(t, plen)
-			if shards[key] == nil {
-				shards[key] = map[string][]int{}
-			}
-			prev, seen := last[t]
-			if !seen {
-				prev = 0
-			}
-			shards[key][t] = append(shards[key][t], i-prev, d.terms[t])
-			last[t] = i
-		}
-	}
-	return shards
 }
 
 // ShardKey is the file key of the shard holding term: its first plen runes,
@@ -221,33 +172,32 @@ func ShardKey(term string, plen int) string {
 	return p
 }
 
-// tokens splits text into search terms: lower-cased runs of letters and digits.
-func tokens(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
 // searchDocs lists the indexed pages: articles, claims, quotes, actors and
-// organizations, in that order.
-func searchDocs(s *siteData) []*searchDoc {
+// organizations, in that order, and indexes their terms.
+func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 	d := s.D
 	idx := indexes(s)
-	var docs []*searchDoc
+	x := newTermIndex()
+	docs := make([]*searchDoc, 0, len(d.Articles)+len(d.Claims)+len(d.Quotes)+len(d.Actors)+len(d.Organizations))
 	newDoc := func(kind int, id, title, snippet string) *searchDoc {
-		doc := &searchDoc{kind: kind, id: id, title: title, snippet: shorten(snippet, 180), terms: map[string]int{}}
-		doc.add(title, weightTitle)
+		if len(docs) > 0 {
+			x.endDoc()
+		}
+		doc := &searchDoc{kind: kind, id: id, title: title, snippet: shortText(snippet, 180)}
+		x.add(title, weightTitle)
 		docs = append(docs, doc)
 		return doc
 	}
 	for _, a := range d.Articles {
 		doc := newDoc(0, a.ID, a.Title, a.Summary)
-		doc.add(a.Summary, weightSummary)
-		doc.add(strings.Join(a.Tags, " "), weightSummary)
-		doc.addCounts(s.termCounts(s.in.Text[a.ID]), weightBody)
+		x.add(a.Summary, weightSummary)
+		for _, t := range a.Tags {
+			x.add(t, weightSummary)
+		}
+		x.addBody(s, s.in.Text[a.ID], weightBody)
 		doc.verdicts = idx.verdictsOf(a.Claims)
-		for _, x := range a.Actors {
-			doc.actors = append(doc.actors, idx.actor[x.ID])
+		for _, ac := range a.Actors {
+			doc.actors = append(doc.actors, idx.actor[ac.ID])
 		}
 		for _, o := range a.Organizations {
 			doc.orgs = append(doc.orgs, idx.org[o.ID])
@@ -255,9 +205,9 @@ func searchDocs(s *siteData) []*searchDoc {
 	}
 	for _, c := range d.Claims {
 		doc := newDoc(1, c.ID, c.Text, "In "+c.Article.Title)
-		doc.add(c.Explanation, weightBody)
+		x.add(c.Explanation, weightBody)
 		if c.Claimant != nil {
-			doc.add(c.Claimant.DisplayName(), weightSummary)
+			x.add(c.Claimant.DisplayName(), weightSummary)
 		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
 		idx.claimant(doc, c.Claimant)
@@ -267,7 +217,7 @@ func searchDocs(s *siteData) []*searchDoc {
 		if q.Speaker != nil {
 			snippet = q.Speaker.Name + " · " + snippet
 			doc := newDoc(2, q.ID, q.Text, snippet)
-			doc.add(q.Speaker.Name, weightSummary)
+			x.add(q.Speaker.Name, weightSummary)
 			idx.claimant(doc, q.Speaker)
 			if q.Via != nil {
 				doc.orgs = append(doc.orgs, idx.org[q.Via.ID])
@@ -278,8 +228,10 @@ func searchDocs(s *siteData) []*searchDoc {
 	}
 	for _, a := range d.Actors {
 		doc := newDoc(3, a.ID, a.Name, a.Role)
-		doc.add(strings.Join(a.Aliases, " "), weightTitle)
-		doc.add(a.Role, weightSummary)
+		for _, alias := range a.Aliases {
+			x.add(alias, weightTitle)
+		}
+		x.add(a.Role, weightSummary)
 		doc.actors = []int{idx.actor[a.ID]}
 		for _, o := range a.Organizations {
 			doc.orgs = append(doc.orgs, idx.org[o.ID])
@@ -287,11 +239,18 @@ func searchDocs(s *siteData) []*searchDoc {
 	}
 	for _, o := range d.Organizations {
 		doc := newDoc(4, o.ID, o.Name, o.Kind)
-		doc.add(o.Short+" "+strings.Join(o.Aliases, " "), weightTitle)
-		doc.add(o.Kind, weightSummary)
+		x.add(o.Short, weightTitle)
+		for _, alias := range o.Aliases {
+			x.add(alias, weightTitle)
+		}
+		x.add(o.Kind, weightSummary)
 		doc.orgs = []int{idx.org[o.ID]}
 	}
-	return docs
+	if len(docs) > 0 {
+		x.endDoc()
+	}
+	x.finish()
+	return docs, x
 }
 
 // searchIndexes numbers verdicts, actors and organizations for the manifest.

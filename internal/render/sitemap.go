@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/xml"
 	"slices"
 	"strings"
@@ -22,25 +21,21 @@ func sitemap(files Files, s *siteData, mod map[string]content.Date) []byte {
 		}
 	}
 	slices.Sort(paths)
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b := make([]byte, 0, 256+len(paths)*(80+len(s.URLs.Abs(""))))
+	b = append(b, xml.Header...)
+	b = append(b, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+"\n"...)
 	for _, p := range paths {
-		b.WriteString("  <url><loc>" + xmlText(s.URLs.Abs(p)) + "</loc>")
+		b = append(b, "  <url><loc>"...)
+		b = appendXMLEscaped(b, s.URLs.Abs(p))
+		b = append(b, "</loc>"...)
 		if d := mod[p]; !d.IsZero() {
-			b.WriteString("<lastmod>" + d.String() + "</lastmod>")
+			b = append(b, "<lastmod>"...)
+			b = d.AppendFormat(b, "2006-01-02")
+			b = append(b, "</lastmod>"...)
 		}
-		b.WriteString("</url>\n")
+		b = append(b, "</url>\n"...)
 	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
-}
-
-// xmlText escapes s for XML character data or a quoted attribute.
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a strings.Builder never fails
-	return b.String()
+	return append(b, "</urlset>\n"...)
 }
 
 // newest returns the latest of its dates; the zero Date when none is set.
@@ -110,32 +105,42 @@ func organizationDate(o *dossier.Organization) content.Date {
 // lastmods maps the site path of every dated page to its newest relevant date.
 func lastmods(d *dossier.Dossier) map[string]content.Date {
 	m := map[string]content.Date{}
-	bump := func(path string, date content.Date) { m[path] = newest(m[path], date) }
+	bump := func(path string, date content.Date) {
+		if old, ok := m[path]; !ok || date.After(old.Time) {
+			m[path] = newest(old, date)
+		}
+	}
 	for _, a := range d.Articles {
-		bump(Path(a), articleDate(a))
-		bump("articles/", articleDate(a))
+		date := articleDate(a)
+		bump(Path(a), date)
+		bump("articles/", date)
 	}
 	for _, c := range d.Claims {
-		bump(Path(c), claimDate(c))
-		bump("claims/", claimDate(c))
-		bump(VerdictPath(c.Verdict.ID), claimDate(c))
+		date := claimDate(c)
+		bump(Path(c), date)
+		bump("claims/", date)
+		bump(VerdictPath(c.Verdict.ID), date)
 	}
 	for _, q := range d.Quotes {
-		bump(Path(q), quoteDate(q))
-		bump("quotes/", quoteDate(q))
+		date := quoteDate(q)
+		bump(Path(q), date)
+		bump("quotes/", date)
 		bump("timeline/", q.Said)
 	}
 	for _, a := range d.Actors {
-		bump(Path(a), actorDate(a))
-		bump("actors/", actorDate(a))
+		date := actorDate(a)
+		bump(Path(a), date)
+		bump("actors/", date)
 	}
 	for _, o := range d.Organizations {
-		bump(Path(o), organizationDate(o))
-		bump("organizations/", organizationDate(o))
+		date := organizationDate(o)
+		bump(Path(o), date)
+		bump("organizations/", date)
 	}
 	for _, e := range d.Events {
-		bump(Path(e), eventDate(e))
-		bump("timeline/", eventDate(e))
+		date := eventDate(e)
+		bump(Path(e), date)
+		bump("timeline/", date)
 	}
 	for _, a := range d.Articles {
 		bump("timeline/", a.Date)

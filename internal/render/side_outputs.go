@@ -1,0 +1,27 @@
+package render
+
+// SideOutputs makes only the side outputs of a render: the search index, the
+// data export, the feeds, sitemap.xml and robots.txt, as Render makes them on
+// a first render, but one after the other and with empty HTML pages (the
+// sitemap lists them). It is for benchmarks of these outputs.
+func SideOutputs(in Input) (Files, error) {
+	site := newSiteData(in, nil)
+	site.signer = newSigner(in, site.links.net)
+	site.nextTerms, site.nextOut = map[string]map[string]int{}, map[string]cachedPage{}
+	files := Files{}
+	for _, j := range pages(site) {
+		files[j.path] = nil
+	}
+	if err := addSearch(files, site); err != nil {
+		return nil, err
+	}
+	b, err := exportJSON(site)
+	if err != nil {
+		return nil, err
+	}
+	files["data/dossier.json"] = b
+	if err := addData(files, site); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
