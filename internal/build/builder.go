@@ -26,6 +26,7 @@ type Builder struct {
 
 	parsed    map[string]parsedFile      // content path → last parse
 	converted map[uint64]markdown.Output // conversion key → output, from the last build
+	matcher   names                      // the mention matcher of the last build
 	renderer  *render.Renderer
 	tmplHash  uint64
 	tmplDiags diag.List

@@ -27,7 +27,8 @@ type conversion struct {
 // conversions of identical input, and records anchors and mentions in d.
 func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, diag.List, error) {
 	urls := render.NewURLs(site.BaseURL)
-	matcher, diags := mentionMatcher(d, urls)
+	matcher, diags := mentionMatcher(d, urls, b.matcher)
+	b.matcher = matcher
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
 	jobs := conversions(d, urls, matcher, mode)

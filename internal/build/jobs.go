@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strconv"
 
 	"github.com/dossier-dev/dossier/internal/diag"
@@ -17,15 +18,18 @@ import (
 type names struct {
 	*mention.Matcher
 	fingerprint uint64
+	diags       diag.List // the matcher's warnings (names shared by two entities)
 }
 
-// mentionMatcher builds the matcher for every actor's and organization's names.
-func mentionMatcher(d *dossier.Dossier, urls render.URLs) (names, diag.List) {
+// mentionMatcher returns the matcher for every actor's and organization's
+// names: last's when the names, links and titles are the same (a save that
+// renames nobody), a new one otherwise.
+func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, diag.List) {
 	var entities []mention.Entity
 	h := fnv.New64a()
 	add := func(e mention.Entity) {
 		entities = append(entities, e)
-		fmt.Fprintf(h, "%s|%s|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Title)
+		fmt.Fprintf(h, "%s|%s|%q|%s|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Title, e.Pos)
 	}
 	for _, a := range d.Actors {
 		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)),
@@ -35,8 +39,11 @@ func mentionMatcher(d *dossier.Dossier, urls render.URLs) (names, diag.List) {
 		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)),
 			Href: urls.Rel(render.Path(o)), Title: o.Kind, Pos: o.At("name")})
 	}
+	if last.Matcher != nil && last.fingerprint == h.Sum64() {
+		return last, slices.Clone(last.diags)
+	}
 	m, diags := mention.NewMatcher(entities)
-	return names{Matcher: m, fingerprint: h.Sum64()}, diags
+	return names{Matcher: m, fingerprint: h.Sum64(), diags: diags}, slices.Clone(diags)
 }
 
 func nonEmpty(list []string) []string {
