@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
@@ -18,7 +20,7 @@ const ArticleClaimant = "article"
 // verdict scale, and builds the graph. Drafts are left out unless drafts is true.
 // Mentions found in bodies are added afterwards with AddMention, then Finish.
 func Resolve(site *config.Site, set *content.Set, drafts bool) (*Dossier, diag.List) {
-	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[string]diag.Pos{}}
+	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[nsID]diag.Pos{}}
 	r.index(set)
 	r.link()
 	r.d.sortLists()
@@ -29,13 +31,16 @@ type resolver struct {
 	d      *Dossier
 	drafts bool
 	diags  diag.List
-	// owner remembers where each id was first defined, per namespace ("actor:x").
-	owner map[string]diag.Pos
+	// owner remembers where each id was first defined, per namespace.
+	owner map[nsID]diag.Pos
 }
+
+// nsID is an id in its namespace: "actor", "claim" …
+type nsID struct{ ns, id string }
 
 // claim registers an id in a namespace, reporting a duplicate naming both places.
 func (r *resolver) claim(ns, id string, pos diag.Pos) bool {
-	key := ns + ":" + id
+	key := nsID{ns, id}
 	if first, ok := r.owner[key]; ok {
 		r.diags.Errorf(pos, diag.Duplicate, "ids are unique per kind; rename one of them",
 			"duplicate %s id %q (first defined at %s)", ns, id, first)
@@ -310,5 +315,19 @@ func (a *Article) involve(e Entity) {
 }
 
 func byName[E Entity](a, b E) int {
-	return cmp.Or(cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName())), cmp.Compare(a.EntityID(), b.EntityID()))
+	return cmp.Or(compareFold(a.DisplayName(), b.DisplayName()), cmp.Compare(a.EntityID(), b.EntityID()))
+}
+
+// compareFold compares a and b as strings.ToLower(a) and strings.ToLower(b)
+// compare, without making them.
+func compareFold(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
+			return cmp.Compare(la, lb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
