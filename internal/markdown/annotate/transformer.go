@@ -28,6 +28,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	x := &anchorer{d: collect(doc, reader.Source()), doc: d}
+	defer x.d.release()
 	x.resolve()
 	res.anchors = x.anchors()
 	x.mark(reader.Source())
