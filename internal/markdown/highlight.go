@@ -17,7 +17,10 @@ import (
 
 // formatter writes chroma tokens as spans with CSS classes; the colours come
 // from the stylesheet CSS generates, so pages carry no inline styles.
-var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"))
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix(classPrefix))
+
+// classPrefix starts every CSS class of highlighted code.
+const classPrefix = "hl-"
 
 // codeRenderer renders fenced code blocks with chroma.
 type codeRenderer struct{}
@@ -39,9 +42,7 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 		return ast.WalkStop, fmt.Errorf("highlight %s: %w", lang, err)
 	}
 	w.WriteString(h.open)
-	if err := formatter.Format(w, styles.Fallback, it); err != nil {
-		return ast.WalkStop, err
-	}
+	writeTokens(w, it.Tokens())
 	w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
 }
@@ -103,6 +104,67 @@ func highlighterFor(lang []byte) *highlighter {
 
 // maxLangLen bounds the names cached, so odd info strings do not fill the cache.
 const maxLangLen = 32
+
+// writeTokens writes tokens as formatter does (see TestWriteTokensLikeChroma),
+// without its per-token formatting allocations: a pre and code element holding
+// one span per line, in which tokens with a class are spans.
+func writeTokens(w util.BufWriter, tokens []chroma.Token) {
+	w.WriteString(`<pre class="` + classPrefix + `chroma"><code>`)
+	for _, line := range chroma.SplitTokensIntoLines(tokens) {
+		w.WriteString(`<span class="` + classPrefix + `line"><span class="` + classPrefix + `cl">`)
+		for _, t := range line {
+			cls := tokenClass(t.Type)
+			if cls != "" {
+				w.WriteString(`<span class="` + classPrefix)
+				w.WriteString(cls)
+				w.WriteString(`">`)
+			}
+			writeEscapedHTML(w, t.Value)
+			if cls != "" {
+				w.WriteString("</span>")
+			}
+		}
+		w.WriteString("</span></span>")
+	}
+	w.WriteString("</code></pre>")
+}
+
+// tokenClass is the CSS class of a token type without the prefix: that of the
+// type or of its nearest ancestor with one, or "" for none.
+func tokenClass(t chroma.TokenType) string {
+	for ; t != 0; t = t.Parent() {
+		if cls, ok := chroma.StandardTypes[t]; ok {
+			return cls
+		}
+	}
+	return chroma.StandardTypes[0]
+}
+
+// writeEscapedHTML writes s escaped as html.EscapeString escapes it.
+func writeEscapedHTML(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
 
 // CSS returns the stylesheet for highlighted code in the named chroma style,
 // with a dark variant under prefers-color-scheme. An unknown style is an error.

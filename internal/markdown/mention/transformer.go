@@ -57,7 +57,7 @@ func (st *state) block(f *flattener, b ast.Node) {
 	// left, which are still to be wrapped, as they were.
 	for k := len(links) - 1; k >= 0; k-- {
 		x := f.found[links[k]]
-		f.wrap(x, newMention(&st.m.entities[x.entity]))
+		f.wrap(x, newMention(&st.m.entities[x.entity], st.m.opens[x.entity]))
 	}
 }
 
