@@ -74,6 +74,15 @@ func (n *normalizer) write(t []byte, base int) {
 			i = j
 			continue
 		}
+		if t[i] == ' ' {
+			if !n.space {
+				n.b = append(n.b, ' ')
+				n.orig = append(n.orig, int32(base+i))
+			}
+			n.space = true
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRune(t[i:])
 		switch {
 		case unicode.IsSpace(r):

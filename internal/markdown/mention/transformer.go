@@ -18,7 +18,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	if st == nil || len(st.m.patterns) == 0 {
 		return
 	}
-	f := &flattener{source: reader.Source()}
+	f := flatteners.Get().(*flattener)
+	defer f.release()
+	f.source = reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch {
 		case !entering:
