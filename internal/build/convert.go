@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
-	"io"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -69,24 +68,30 @@ func (b *Builder) convert(conv *markdown.Converter, in markdown.Input, key uint6
 // inputKey hashes everything a conversion depends on.
 func inputKey(in markdown.Input, salt string, names uint64) uint64 {
 	h := fnv.New64a()
+	buf := make([]byte, 0, 512)
 	field := func(s string) {
-		binary.Write(h, binary.LittleEndian, int64(len(s)))
-		io.WriteString(h, s)
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(len(s)))
+		buf = append(buf, s...)
 	}
 	field(salt)
 	field(in.File)
 	field(string(in.Mentions))
 	field(in.Self)
-	binary.Write(h, binary.LittleEndian, [3]int64{int64(in.BodyLine), int64(names), int64(len(in.Annotations))})
+	for _, v := range [3]int64{int64(in.BodyLine), int64(names), int64(len(in.Annotations))} {
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(v))
+	}
 	if in.Matcher == nil {
 		field("no-matcher")
 	}
+	h.Write(buf)
 	h.Write(in.Source)
+	buf = buf[:0]
 	for _, a := range in.Annotations {
-		for _, s := range []string{string(a.Kind), a.ID, a.Text, a.Prefix, a.Suffix, a.Status, a.Label, a.Icon, a.Href, a.Pos.String()} {
+		for _, s := range [...]string{string(a.Kind), a.ID, a.Text, a.Prefix, a.Suffix, a.Status, a.Label, a.Icon, a.Href, a.Pos.String()} {
 			field(s)
 		}
 	}
+	h.Write(buf)
 	return h.Sum64()
 }
 
