@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"strings"
 	"testing"
 
@@ -63,4 +64,13 @@ func FuzzNormalize(f *testing.F) {
 			t.Errorf("appendNormalized(%q) = %q, want %q", s, got[4:], want[4:])
 		}
 	})
+}
+
+// The entities unescape short-cuts are what html.UnescapeString makes of them.
+func TestEntitiesUnescape(t *testing.T) {
+	for e, want := range entities {
+		if got := html.UnescapeString(e); got != want {
+			t.Errorf("%s: html.UnescapeString gives %q, the table %q", e, got, want)
+		}
+	}
 }
