@@ -82,6 +82,7 @@ func (b *Builder) sourceHash(file string) uint64 {
 func inputKey(j conversion, fileHash uint64, salt string, names uint64) uint64 {
 	in := j.in
 	h := fnv.New64a()
+	buf := make([]byte, 0, 512)
 	field := func(s string) {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
@@ -113,6 +114,7 @@ func inputKey(j conversion, fileHash uint64, salt string, names uint64) uint64 {
 		h.Write(nums[:8])
 		field(a.Pos.File)
 	}
+	h.Write(buf)
 	return h.Sum64()
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -16,7 +17,10 @@ import (
 
 // formatter writes chroma tokens as spans with CSS classes; the colours come
 // from the stylesheet CSS generates, so pages carry no inline styles.
-var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"))
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix(classPrefix))
+
+// classPrefix starts every CSS class of highlighted code.
+const classPrefix = "hl-"
 
 // codeRenderer renders fenced code blocks with chroma.
 type codeRenderer struct{}
@@ -31,30 +35,135 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	var code bytes.Buffer
-	for i := 0; i < n.Lines().Len(); i++ {
-		line := n.Lines().At(i)
-		code.Write(line.Value(source))
-	}
-	lang := string(n.Language(source))
-	lexer := lexers.Get(lang)
-	if lexer == nil {
-		lexer = lexers.Fallback
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	lang := n.Language(source)
+	h := highlighterFor(lang)
+	it, err := h.lexer.Tokenise(nil, codeText(n, source))
 	if err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight %s: %w", lang, err)
 	}
-	if lang != "" {
-		fmt.Fprintf(w, `<div class="code" data-lang="%s">`, util.EscapeHTML([]byte(strings.ToLower(lang))))
-	} else {
-		w.WriteString(`<div class="code">`)
-	}
-	if err := formatter.Format(w, styles.Fallback, it); err != nil {
-		return ast.WalkStop, err
-	}
+	w.WriteString(h.open)
+	writeTokens(w, it.Tokens())
 	w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// codeText returns the text of a code block's lines.
+func codeText(n ast.Node, source []byte) string {
+	lines := n.Lines()
+	size := 0
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		size += seg.Len()
+	}
+	var code strings.Builder
+	code.Grow(size)
+	for i := range lines.Len() {
+		line := lines.At(i)
+		code.Write(line.Value(source))
+	}
+	return code.String()
+}
+
+// highlighter is what highlighting code of one language needs.
+type highlighter struct {
+	lexer chroma.Lexer // coalescing
+	open  string       // the wrapper's start tag
+}
+
+// highlighters caches a highlighter by language name (as written after the fence).
+var highlighters = struct {
+	sync.RWMutex
+	m map[string]*highlighter
+}{m: map[string]*highlighter{}}
+
+// highlighterFor returns the highlighter of a language, the plain-text one if
+// chroma does not know it.
+func highlighterFor(lang []byte) *highlighter {
+	highlighters.RLock()
+	h, ok := highlighters.m[string(lang)]
+	highlighters.RUnlock()
+	if ok {
+		return h
+	}
+	name := string(lang)
+	lexer := lexers.Get(name)
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	h = &highlighter{lexer: chroma.Coalesce(lexer), open: `<div class="code">`}
+	if name != "" {
+		h.open = fmt.Sprintf(`<div class="code" data-lang="%s">`, util.EscapeHTML([]byte(strings.ToLower(name))))
+	}
+	if len(name) <= maxLangLen {
+		highlighters.Lock()
+		highlighters.m[name] = h
+		highlighters.Unlock()
+	}
+	return h
+}
+
+// maxLangLen bounds the names cached, so odd info strings do not fill the cache.
+const maxLangLen = 32
+
+// writeTokens writes tokens as formatter does (see TestWriteTokensLikeChroma),
+// without its per-token formatting allocations: a pre and code element holding
+// one span per line, in which tokens with a class are spans.
+func writeTokens(w util.BufWriter, tokens []chroma.Token) {
+	w.WriteString(`<pre class="` + classPrefix + `chroma"><code>`)
+	for _, line := range chroma.SplitTokensIntoLines(tokens) {
+		w.WriteString(`<span class="` + classPrefix + `line"><span class="` + classPrefix + `cl">`)
+		for _, t := range line {
+			cls := tokenClass(t.Type)
+			if cls != "" {
+				w.WriteString(`<span class="` + classPrefix)
+				w.WriteString(cls)
+				w.WriteString(`">`)
+			}
+			writeEscapedHTML(w, t.Value)
+			if cls != "" {
+				w.WriteString("</span>")
+			}
+		}
+		w.WriteString("</span></span>")
+	}
+	w.WriteString("</code></pre>")
+}
+
+// tokenClass is the CSS class of a token type without the prefix: that of the
+// type or of its nearest ancestor with one, or "" for none.
+func tokenClass(t chroma.TokenType) string {
+	for ; t != 0; t = t.Parent() {
+		if cls, ok := chroma.StandardTypes[t]; ok {
+			return cls
+		}
+	}
+	return chroma.StandardTypes[0]
+}
+
+// writeEscapedHTML writes s escaped as html.EscapeString escapes it.
+func writeEscapedHTML(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
 }
 
 // CSS returns the stylesheet for highlighted code in the named chroma style,

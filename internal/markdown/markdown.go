@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -98,19 +97,14 @@ func (c *Converter) Parse(in Input) *Doc {
 	return &Doc{in: in, root: root, pc: pc}
 }
 
-// renderBuffers are the buffers Render renders into, reused.
-var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // Render renders a parsed body into HTML.
 func (c *Converter) Render(doc *Doc) (Output, error) {
-	buf := renderBuffers.Get().(*bytes.Buffer)
-	defer renderBuffers.Put(buf)
-	buf.Reset()
+	buf := getHTMLBuffer()
+	defer putHTMLBuffer(buf)
 	if err := c.md.Renderer().Render(buf, doc.in.Source, doc.root); err != nil {
 		return Output{}, fmt.Errorf("render %s: %w", doc.in.File, err)
 	}
-	// The HTML is kept until the site is written: no spare capacity.
-	out := Output{HTML: bytes.Clone(buf.Bytes()), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc), Text: PlainText(doc)}
+	out := Output{HTML: bytes.Clone(buf.b), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc), Text: PlainText(doc)}
 	if doc.in.Matcher != nil {
 		out.Mentions = mention.Hits(doc.pc)
 	}

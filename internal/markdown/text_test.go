@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"html"
+	"strings"
 	"testing"
 
 	"github.com/dossier-dev/dossier/internal/markdown/annotate"
@@ -36,5 +38,39 @@ func TestPlainTextSkipsAnnotationMarkup(t *testing.T) {
 	}
 	if out.Text != "The SCO was formed by China in 2001." {
 		t.Errorf("Text = %q", out.Text)
+	}
+}
+
+// normalizeSpaceReference is the plain definition of appendNormalized.
+func normalizeSpaceReference(s string) string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if f := strings.Fields(line); len(f) > 0 {
+			out = append(out, strings.Join(f, " "))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// FuzzNormalize checks appendNormalized against the plain definition.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "a  b\n\n c \n", " \u00a0x\u2003y\r\n\v\fz\u0085", "\xff \xfe\n\xe2\x80", "one\ttwo\n\nthree"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prefix := []byte("kept")
+		got := appendNormalized(prefix, []byte(s))
+		if want := "kept" + normalizeSpaceReference(s); string(got) != want {
+			t.Errorf("appendNormalized(%q) = %q, want %q", s, got[4:], want[4:])
+		}
+	})
+}
+
+// The entities unescape short-cuts are what html.UnescapeString makes of them.
+func TestEntitiesUnescape(t *testing.T) {
+	for e, want := range entities {
+		if got := html.UnescapeString(e); got != want {
+			t.Errorf("%s: html.UnescapeString gives %q, the table %q", e, got, want)
+		}
 	}
 }

@@ -1,5 +1,10 @@
 package annotate
 
+import (
+	"slices"
+	"sync"
+)
+
 // automaton finds every occurrence of many patterns in one pass over a text
 // (Aho–Corasick), so anchoring k annotations in a body of n bytes costs
 // O(n + total pattern length + occurrences), not O(k·n).
@@ -29,8 +34,8 @@ func newAutomaton(patterns [][]byte) *automaton {
 	for _, p := range patterns {
 		size += len(p)
 	}
-	a := &automaton{nodes: make([]acNode, 1, size)}
-	a.nodes[0] = acNode{term: -1, out: -1}
+	a := automata.Get().(*automaton)
+	a.nodes = append(slices.Grow(a.nodes[:0], size), acNode{term: -1, out: -1})
 	for i := range a.root {
 		a.root[i] = -1
 	}
@@ -41,6 +46,19 @@ func newAutomaton(patterns [][]byte) *automaton {
 	}
 	a.link()
 	return a
+}
+
+// automata keeps released automata for reuse.
+var automata = sync.Pool{New: func() any { return new(automaton) }}
+
+// maxPooledNodes is the largest automaton kept for reuse.
+const maxPooledNodes = 1 << 16
+
+// release gives a back for reuse; a must not be used after.
+func (a *automaton) release() {
+	if cap(a.nodes) <= maxPooledNodes {
+		automata.Put(a)
+	}
 }
 
 // child returns the transition of node v on c, or -1.

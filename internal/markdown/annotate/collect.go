@@ -1,7 +1,9 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -16,6 +18,8 @@ type docText struct {
 	srcs   []srcMark // ascending in t
 	norm   normText
 	lfs    []int // offsets of the source's line feeds, computed on demand
+	// lfsDone says lfs is computed.
+	lfsDone bool
 }
 
 // textBlock is one text block and its ranges in the rendered and folded text.
@@ -28,12 +32,32 @@ type textBlock struct {
 // srcMark says that offset t of the rendered text comes from offset src of the source.
 type srcMark struct{ t, src int32 }
 
-// collect projects the document's text blocks into a docText.
+// docTexts keeps the buffers of released docTexts for the next documents.
+var docTexts = sync.Pool{New: func() any { return new(docText) }}
+
+// collect projects the document's text blocks into a docText. Release it when done.
 func collect(doc ast.Node, source []byte) *docText {
-	d := &docText{source: source, t: make([]byte, 0, len(source)), srcs: make([]srcMark, 0, len(source)/32+1)}
+	d := docTexts.Get().(*docText)
+	d.source = source
+	d.t = slices.Grow(d.t[:0], len(source))
+	d.srcs = slices.Grow(d.srcs[:0], len(source)/32+1)
 	d.walkBlocks(doc)
 	d.fold()
 	return d
+}
+
+// maxPooledText is the largest rendered text whose buffers are kept for reuse.
+const maxPooledText = 1 << 20
+
+// release gives d's buffers back for reuse; d must not be used after.
+func (d *docText) release() {
+	if cap(d.t) > maxPooledText {
+		return
+	}
+	clear(d.blocks) // drop the references to the document's nodes
+	*d = docText{t: d.t[:0], blocks: d.blocks[:0], srcs: d.srcs[:0],
+		norm: normText{b: d.norm.b[:0], orig: d.norm.orig[:0]}, lfs: d.lfs[:0]}
+	docTexts.Put(d)
 }
 
 // walkBlocks projects every text block under n.
@@ -80,8 +104,8 @@ func (d *docText) inline(n ast.Node) {
 // fold builds the folded text, block by block, recording each block's range in it.
 func (d *docText) fold() {
 	var n normalizer
-	n.b = make([]byte, 0, len(d.t))
-	n.orig = make([]int32, 0, len(d.t)+1)
+	n.b = slices.Grow(d.norm.b[:0], len(d.t))
+	n.orig = slices.Grow(d.norm.orig[:0], len(d.t)+1)
 	prev := 0
 	for i := range d.blocks {
 		b := &d.blocks[i]
@@ -119,8 +143,8 @@ func (d *docText) line(t int) int {
 		return 1
 	}
 	src := int(d.srcs[i-1].src)
-	if d.lfs == nil {
-		d.lfs = make([]int, 0, 64)
+	if !d.lfsDone {
+		d.lfsDone = true
 		for j, c := range d.source {
 			if c == '\n' {
 				d.lfs = append(d.lfs, j)

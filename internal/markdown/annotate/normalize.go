@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,9 +60,26 @@ type normalizer struct {
 func (n *normalizer) write(t []byte, base int) {
 	for i := 0; i < len(t); {
 		if c := t[i]; c < utf8.RuneSelf && c > ' ' {
-			n.b = append(n.b, c)
-			n.orig = append(n.orig, int32(base+i))
+			j := i + 1
+			for j < len(t) && t[j] < utf8.RuneSelf && t[j] > ' ' {
+				j++
+			}
+			n.b = append(n.b, t[i:j]...)
+			at := len(n.orig)
+			n.orig = slices.Grow(n.orig, j-i)[:at+j-i]
+			for k := range j - i {
+				n.orig[at+k] = int32(base + i + k)
+			}
 			n.space = false
+			i = j
+			continue
+		}
+		if t[i] == ' ' {
+			if !n.space {
+				n.b = append(n.b, ' ')
+				n.orig = append(n.orig, int32(base+i))
+			}
+			n.space = true
 			i++
 			continue
 		}

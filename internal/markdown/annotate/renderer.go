@@ -36,14 +36,14 @@ func (r *htmlRenderer) renderMark(w util.BufWriter, _ []byte, node ast.Node, ent
 	}
 	n := node.(*Mark)
 	a := n.Annotation
-	_, _ = w.WriteString(`<mark class="` + string(a.Kind) + `" data-` + string(a.Kind) + `="`)
+	writeStrings(w, `<mark class="`, string(a.Kind), `" data-`, string(a.Kind), `="`)
 	writeEscaped(w, a.ID)
 	if a.Kind == KindClaim {
 		_, _ = w.WriteString(`" data-status="`)
 		writeEscaped(w, a.Status)
 	}
 	if n.First {
-		_, _ = w.WriteString(`" id="` + string(a.Kind) + "-")
+		writeStrings(w, `" id="`, string(a.Kind), "-")
 		writeEscaped(w, a.ID)
 	}
 	_ = w.WriteByte('"')
@@ -68,7 +68,7 @@ func (r *htmlRenderer) renderEnd(w util.BufWriter, _ []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	a := node.(*End).Annotation
-	_, _ = w.WriteString(`<span class="sr-only"> end of ` + string(a.Kind) + `</span>`)
+	writeStrings(w, `<span class="sr-only"> end of `, string(a.Kind), `</span>`)
 	r.renderBadge(w, a)
 	return ast.WalkContinue, nil
 }
@@ -81,7 +81,7 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 	if a.Href == "" || (!r.Unsafe && html.IsDangerousURL(href)) {
 		tag = "span"
 	}
-	_, _ = w.WriteString("<" + tag + ` class="badge badge-` + string(a.Kind) + `"`)
+	writeStrings(w, "<", tag, ` class="badge badge-`, string(a.Kind), `"`)
 	if a.Kind == KindClaim {
 		_, _ = w.WriteString(` data-status="`)
 		writeEscaped(w, a.Status)
@@ -99,7 +99,7 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 		_, _ = w.WriteString(`" aria-hidden="true"></span>`)
 	}
 	writeEscaped(w, badgeText(a))
-	_, _ = w.WriteString("</" + tag + ">")
+	writeStrings(w, "</", tag, ">")
 }
 
 // startText is what screen readers hear before an annotation.
@@ -131,4 +131,11 @@ func writeEscaped(w util.BufWriter, s string) {
 		return
 	}
 	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+}
+
+// writeStrings writes each of ss.
+func writeStrings(w util.BufWriter, ss ...string) {
+	for _, s := range ss {
+		_, _ = w.WriteString(s)
+	}
 }

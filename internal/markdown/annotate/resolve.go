@@ -53,7 +53,9 @@ func (x *anchorer) resolve() {
 func (x *anchorer) occurrences(patterns [][]byte) [][]int {
 	occ := make([][]int, len(patterns))
 	norm := &x.d.norm
-	newAutomaton(patterns).find(norm.b, func(p, s int) {
+	a := newAutomaton(patterns)
+	defer a.release()
+	a.find(norm.b, func(p, s int) {
 		if norm.aligned(s, s+len(patterns[p])) {
 			occ[p] = append(occ[p], s)
 		}

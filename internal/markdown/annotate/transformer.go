@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"github.com/dossier-dev/dossier/internal/markdown/sentence"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,6 +29,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	x := &anchorer{d: collect(doc, reader.Source()), doc: d}
+	defer x.d.release()
 	x.resolve()
 	res.anchors = x.anchors()
 	x.mark(reader.Source())
@@ -77,7 +79,8 @@ func (d *docText) sentence(bi, s, e int) string {
 // collapseSpace returns t with each run of white space made one space and
 // none at either end.
 func collapseSpace(t []byte) string {
-	out := make([]byte, 0, len(t))
+	var out strings.Builder
+	out.Grow(len(t))
 	space := false
 	for i := 0; i < len(t); {
 		r, w := rune(t[i]), 1
@@ -85,15 +88,15 @@ func collapseSpace(t []byte) string {
 			r, w = utf8.DecodeRune(t[i:])
 		}
 		if unicode.IsSpace(r) {
-			space = len(out) > 0
+			space = out.Len() > 0
 		} else {
 			if space {
-				out = append(out, ' ')
+				out.WriteByte(' ')
 				space = false
 			}
-			out = append(out, t[i:i+w]...)
+			out.Write(t[i : i+w])
 		}
 		i += w
 	}
-	return string(out)
+	return out.String()
 }

@@ -13,6 +13,7 @@ type Mention struct {
 	ast.BaseInline
 	// Entity is the mentioned entity; it belongs to the Matcher and is never modified.
 	Entity *Entity
+	open   string // the link's start tag, or "" to make it from Entity
 }
 
 // Kind implements ast.Node.
@@ -26,5 +27,5 @@ func (n *Mention) Dump(source []byte, level int) {
 	}, nil)
 }
 
-// newMention returns an empty mention of e.
-func newMention(e *Entity) *Mention { return &Mention{Entity: e} }
+// newMention returns an empty mention of e, whose link starts with the tag open.
+func newMention(e *Entity, open string) *Mention { return &Mention{Entity: e, open: open} }

@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -28,6 +30,19 @@ type flattener struct {
 	pieces []piece
 	src    int
 	found  []match // the block's mentions, reused from block to block
+}
+
+// flatteners keeps released flatteners' buffers for the next documents.
+var flatteners = sync.Pool{New: func() any { return new(flattener) }}
+
+// release gives f back for reuse, without references to the document.
+func (f *flattener) release() {
+	if cap(f.flat) > 1<<20 {
+		return
+	}
+	clear(f.pieces[:cap(f.pieces)])
+	*f = flattener{flat: f.flat[:0], pieces: f.pieces[:0], found: f.found[:0]}
+	flatteners.Put(f)
 }
 
 // block flattens the inline children of b.

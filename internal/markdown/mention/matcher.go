@@ -36,6 +36,7 @@ type pattern struct {
 // and is safe for concurrent use; it is never modified after NewMatcher.
 type Matcher struct {
 	entities []Entity
+	opens    []string // opens[i] is the start tag of a link to entities[i]
 	patterns []pattern
 
 	class  [256]uint8 // byte -> class; 0 is every byte no name contains
@@ -54,7 +55,10 @@ type Matcher struct {
 // recognised, so that it hides shorter names inside it, but it links to
 // nothing and counts for no one. Empty names are ignored.
 func NewMatcher(entities []Entity) (*Matcher, diag.List) {
-	m := &Matcher{entities: slices.Clone(entities)}
+	m := &Matcher{entities: slices.Clone(entities), opens: make([]string, len(entities))}
+	for i := range m.entities {
+		m.opens[i] = openTag(&m.entities[i])
+	}
 	owners, order := collectNames(m.entities)
 	diags := clashes(m.entities, owners, order)
 	m.compile(owners, order)

@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -25,13 +27,24 @@ func (r htmlRenderer) renderMention(w util.BufWriter, _ []byte, node ast.Node, e
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	}
-	e := node.(*Mention).Entity
-	_, _ = w.WriteString(`<a class="mention" href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(e.Href), true)))
-	_, _ = w.WriteString(`" data-entity="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(e.Kind + ":" + e.ID)))
-	_, _ = w.WriteString(`" data-title="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(e.Title)))
-	_, _ = w.WriteString(`">`)
+	n := node.(*Mention)
+	if n.open != "" {
+		_, _ = w.WriteString(n.open)
+	} else {
+		_, _ = w.WriteString(openTag(n.Entity))
+	}
 	return ast.WalkContinue, nil
+}
+
+// openTag returns the start tag of a link to e, as renderMention writes it.
+func openTag(e *Entity) string {
+	var b bytes.Buffer
+	b.WriteString(`<a class="mention" href="`)
+	b.Write(util.EscapeHTML(util.URLEscape([]byte(e.Href), true)))
+	b.WriteString(`" data-entity="`)
+	b.Write(util.EscapeHTML([]byte(e.Kind + ":" + e.ID)))
+	b.WriteString(`" data-title="`)
+	b.Write(util.EscapeHTML([]byte(e.Title)))
+	b.WriteString(`">`)
+	return b.String()
 }

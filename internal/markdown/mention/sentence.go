@@ -2,6 +2,7 @@ package mention
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/util"
 
@@ -24,7 +25,8 @@ func sentenceOf(flat []byte, start, end int) string {
 // space (the flat text has no other line breaks).
 func collapseSpace(s []byte) string {
 	s = bytes.TrimSpace(s)
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, c := range s {
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
@@ -32,10 +34,10 @@ func collapseSpace(s []byte) string {
 			continue
 		}
 		if space {
-			b = append(b, ' ')
+			b.WriteByte(' ')
 			space = false
 		}
-		b = append(b, c)
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }

@@ -18,7 +18,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	if st == nil || len(st.m.patterns) == 0 {
 		return
 	}
-	f := &flattener{source: reader.Source()}
+	f := flatteners.Get().(*flattener)
+	defer f.release()
+	f.source = reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch {
 		case !entering:
@@ -57,7 +59,7 @@ func (st *state) block(f *flattener, b ast.Node) {
 	// left, which are still to be wrapped, as they were.
 	for k := len(links) - 1; k >= 0; k-- {
 		x := f.found[links[k]]
-		f.wrap(x, newMention(&st.m.entities[x.entity]))
+		f.wrap(x, newMention(&st.m.entities[x.entity], st.m.opens[x.entity]))
 	}
 }
 

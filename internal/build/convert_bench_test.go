@@ -1,0 +1,117 @@
+//go:build unix
+
+package build
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/markdown"
+	"github.com/dossier-dev/dossier/internal/markdown/mention"
+	"github.com/dossier-dev/dossier/internal/render"
+)
+
+// convertJobs loads a generated dossier of n articles and lists its conversions
+// as a build does.
+func convertJobs(b *testing.B, n int) (*markdown.Converter, []conversion) {
+	b.Helper()
+	src := os.DirFS(corpus(b, n))
+	site, _ := config.Load(src, config.FileName)
+	set, _, err := New(Options{Source: src}).load(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, _ := dossier.Resolve(site, set, false)
+	urls := render.NewURLs(site.BaseURL)
+	matcher, _ := mentionMatcher(d, urls, names{})
+	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
+	return conv, conversions(d, urls, matcher, mention.Mode(site.Markdown.Mentions))
+}
+
+// BenchmarkConvert1000 converts the bodies of a generated 1,000-article dossier
+// as convertAll does (without its cache), next to the goldmark-only floor on the
+// same article bodies: "all" is every body (articles, claim explanations, quote
+// contexts, profiles, events), "articles" only the article bodies, "texts" only
+// the claim explanations and quote contexts, "floor" the article bodies
+// with plain goldmark (GFM, footnotes, typographer, heading ids).
+func BenchmarkConvert1000(b *testing.B) {
+	conv, jobs := convertJobs(b, 1000)
+	var articles, texts []conversion
+	for _, j := range jobs {
+		switch {
+		case strings.HasPrefix(j.key, "article:"):
+			articles = append(articles, j)
+		case strings.HasPrefix(j.key, "claim:"), strings.HasPrefix(j.key, "quote:"):
+			texts = append(texts, j)
+		}
+	}
+	run := func(b *testing.B, jobs []conversion) {
+		var size int64
+		for _, j := range jobs {
+			size += int64(len(j.in.Source))
+		}
+		b.SetBytes(size)
+		b.ReportAllocs()
+		defer reportCPU(b)()
+		for b.Loop() {
+			parallel(len(jobs), func(i int) {
+				if _, err := conv.Convert(jobs[i].in); err != nil {
+					b.Error(err)
+				}
+			})
+		}
+	}
+	b.Run("all", func(b *testing.B) { run(b, jobs) })
+	b.Run("articles", func(b *testing.B) { run(b, articles) })
+	b.Run("texts", func(b *testing.B) { run(b, texts) })
+	b.Run("floor", func(b *testing.B) {
+		md := goldmark.New(
+			goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		)
+		var size int64
+		for _, j := range articles {
+			size += int64(len(j.in.Source))
+		}
+		b.SetBytes(size)
+		b.ReportAllocs()
+		defer reportCPU(b)()
+		for b.Loop() {
+			parallel(len(articles), func(i int) {
+				var buf bytes.Buffer
+				if err := md.Convert(articles[i].in.Source, &buf); err != nil {
+					b.Error(err)
+				}
+			})
+		}
+	})
+}
+
+// reportCPU starts measuring the process's CPU time (user and system, all
+// threads, the garbage collector's included); the function it returns reports
+// it per op as cpu-ms/op, which the other agents of a shared machine disturb
+// less than wall time.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
