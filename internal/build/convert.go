@@ -1,11 +1,8 @@
 package build
 
 import (
-	"encoding/binary"
 	"fmt"
-	"hash/fnv"
 	"html/template"
-	"io"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -81,41 +78,42 @@ func (b *Builder) sourceHash(file string) uint64 {
 // and the file's hash stand for it, so a rebuild does not hash every body again.
 func inputKey(j conversion, fileHash uint64, salt string, names uint64) uint64 {
 	in := j.in
-	h := fnv.New64a()
-	buf := make([]byte, 0, 512)
-	field := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		io.WriteString(h, s)
-	}
-	field(salt)
-	field(in.File)
-	field(string(in.Mentions))
-	field(in.Self)
-	var nums [8 * 4]byte
-	for i, v := range []uint64{uint64(in.BodyLine), names, uint64(len(in.Annotations)), fileHash} {
-		binary.LittleEndian.PutUint64(nums[8*i:], v)
-	}
-	h.Write(nums[:])
+	h := keyHash(14695981039346656037)
+	h = h.str(salt).str(in.File).str(string(in.Mentions)).str(in.Self)
+	h = h.num(uint64(in.BodyLine)).num(names).num(uint64(len(in.Annotations))).num(fileHash)
 	if in.Matcher == nil {
-		field("no-matcher")
+		h = h.str("no-matcher")
 	}
 	if fileHash != 0 {
-		field(j.key)
+		h = h.str(j.key)
 	} else {
-		h.Write(in.Source)
+		h = h.str(string(in.Source))
 	}
 	for _, a := range in.Annotations {
-		for _, s := range []string{string(a.Kind), a.ID, a.Text, a.Prefix, a.Suffix, a.Status, a.Label, a.Icon, a.Href} {
-			field(s)
-		}
-		binary.LittleEndian.PutUint64(nums[:], uint64(a.Pos.Line)<<32|uint64(a.Pos.Col))
-		h.Write(nums[:8])
-		field(a.Pos.File)
+		h = h.str(string(a.Kind)).str(a.ID).str(a.Text).str(a.Prefix).str(a.Suffix).str(a.Status).str(a.Label).str(a.Icon).str(a.Href)
+		h = h.num(uint64(a.Pos.Line)<<32 | uint64(a.Pos.Col)).str(a.Pos.File)
 	}
-	h.Write(buf)
-	return h.Sum64()
+	return uint64(h)
+}
+
+// keyHash is FNV-1a kept in a register: hashing a string allocates nothing.
+type keyHash uint64
+
+// str adds s and its length (so that "ab"+"c" and "a"+"bc" differ).
+func (h keyHash) str(s string) keyHash {
+	h = h.num(uint64(len(s)))
+	for i := 0; i < len(s); i++ {
+		h = (h ^ keyHash(s[i])) * 1099511628211
+	}
+	return h
+}
+
+func (h keyHash) num(v uint64) keyHash {
+	for range 8 {
+		h = (h ^ keyHash(byte(v))) * 1099511628211
+		v >>= 8
+	}
+	return h
 }
 
 // record adds a conversion's anchors and mentions to the dossier.
