@@ -52,8 +52,15 @@ func (r *resolver) claim(ns, id string, pos diag.Pos) bool {
 
 func (r *resolver) index(set *content.Set) {
 	d := r.d
-	d.articles, d.actors, d.organizations = map[string]*Article{}, map[string]*Actor{}, map[string]*Organization{}
-	d.claims, d.quotes, d.events = map[string]*Claim{}, map[string]*Quote{}, map[string]*Event{}
+	claims, quotes := 0, 0
+	for _, a := range set.Articles {
+		claims += len(a.Claims)
+		quotes += len(a.Quotes)
+	}
+	d.articles, d.actors = make(map[string]*Article, len(set.Articles)), make(map[string]*Actor, len(set.Actors))
+	d.organizations, d.events = make(map[string]*Organization, len(set.Organizations)), make(map[string]*Event, len(set.Events))
+	d.claims, d.quotes = make(map[string]*Claim, claims), make(map[string]*Quote, quotes)
+	r.owner = make(map[nsID]diag.Pos, len(set.Actors)+len(set.Organizations)+len(set.Events)+len(set.Articles)+claims+quotes)
 	for _, a := range set.Actors {
 		if (!a.Draft || r.drafts) && r.claim("actor", a.ID, a.Pos) {
 			d.actors[a.ID] = &Actor{Actor: a}
