@@ -118,7 +118,13 @@ func (s *siteData) item(obj any) (template.HTML, error) {
 	var data any
 	switch o := obj.(type) {
 	case *dossier.Claim:
-		key, partial, data = "claim:"+o.ID, "claim-item", newClaimView(&Page{siteData: s}, o, false)
+		v := newClaimView(&Page{siteData: s}, o, false)
+		badge, err := s.verdictPiece("verdict-badge", o.Verdict)
+		if err != nil {
+			return "", err
+		}
+		v.VerdictBadge = badge
+		key, partial, data = "claim:"+o.ID, "claim-item", v
 	case *dossier.Quote:
 		key, partial, data = "quote:"+o.ID, "quote-item", newQuoteView(&Page{siteData: s}, o, false)
 	}
@@ -167,10 +173,10 @@ type Page struct {
 	CanonicalHref   template.HTMLAttr // href="Canonical", "" on the 404 page
 	OGArticle       bool              // an article or a claim, for og:type
 	FeedHref        template.HTMLAttr // href="EntityFeed", "" without a feed
-	// The layout's shared pieces: Once "site-head-links", Once
-	// "site-scripts", SectionOnce "site-header", Once "site-footer".
-	HeadLinks, Scripts, Header, Footer template.HTML
-	View                               any // *ClaimView, *QuoteView or *ArticleView on those pages
+	// The layout's shared pieces: Once "site-head-links", "site-body-start"
+	// once per kind of page and navigation section, Once "site-footer".
+	HeadLinks, BodyStart, Footer template.HTML
+	View                         any // *ClaimView, *QuoteView or *ArticleView on those pages
 }
 
 // URL is the root-relative URL of a site path.

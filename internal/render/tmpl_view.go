@@ -2,8 +2,10 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
@@ -35,10 +37,7 @@ func (p *Page) prepare() error {
 	if p.HeadLinks, err = p.piece("site-head-links", p.Once); err != nil {
 		return err
 	}
-	if p.Scripts, err = p.piece("site-scripts", p.Once); err != nil {
-		return err
-	}
-	if p.Header, err = p.piece("site-header", p.SectionOnce); err != nil {
+	if p.BodyStart, err = p.piece("site-body-start", p.kindSectionOnce); err != nil {
 		return err
 	}
 	if p.Footer, err = p.piece("site-footer", p.Once); err != nil {
@@ -47,6 +46,9 @@ func (p *Page) prepare() error {
 	switch o := p.Object.(type) {
 	case *dossier.Claim:
 		v := newClaimView(p, o, true)
+		if v.VerdictLine, err = s.verdictPiece("verdict-line", o.Verdict); err != nil {
+			return err
+		}
 		v.JSONLD = p.claimReviewJSON(o)
 		p.View = v
 	case *dossier.Quote:
@@ -60,6 +62,12 @@ func (p *Page) prepare() error {
 		p.View = newArticleView(p, o)
 	}
 	return nil
+}
+
+// kindSectionOnce is SectionOnce per kind of page too.
+func (p *Page) kindSectionOnce(name string) (template.HTML, error) {
+	section, _, _ := strings.Cut(p.Path, "/")
+	return p.shared(name+"|"+p.Kind+"|"+section+"|"+strconv.FormatBool(p.Path == section+"/"), name)
 }
 
 // piece is a shared partial of the layout (see Page.Once), or "" when the
@@ -89,8 +97,11 @@ type ClaimView struct {
 	// claim in its article and the claim in this page (#claim-ID).
 	Href, VerdictHref, ClaimantHref, ArticleHref, InArticleHref, FragHref template.HTMLAttr
 	Body                                                                  template.HTML // the explanation (claim page only)
-	JSONLD                                                                template.JS   // the ClaimReview (claim page only)
-	Sources                                                               []content.Source
+	// The verdict as the "verdict-line" (claim page) and "verdict-badge"
+	// (list entry) pieces print it.
+	VerdictLine, VerdictBadge template.HTML
+	JSONLD                    template.JS // the ClaimReview (claim page only)
+	Sources                   []content.Source
 }
 
 func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
@@ -208,6 +219,7 @@ type ArticleView struct {
 	Body                      template.HTML
 	Claims                    []*ClaimView
 	Quotes                    []*QuoteView
+	Actors, Organizations     []EntityView
 }
 
 func newArticleView(p *Page, a *dossier.Article) *ArticleView {
@@ -225,6 +237,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	for _, q := range a.Quotes {
 		v.Quotes = append(v.Quotes, newQuoteView(p, q, false))
 	}
+	v.Actors, v.Organizations = entityViews(p.siteData, a.Actors), entityViews(p.siteData, a.Organizations)
 	return v
 }
 
@@ -252,4 +265,73 @@ func sourceView(src content.Source) SourceView {
 		v.ArchivedHref = hrefAttr(src.Archived)
 	}
 	return v
+}
+
+// TallyView is a tally as the "tally" partial prints it: the bar's segments
+// and the verdicts counted, in the scale's order.
+type TallyView struct {
+	Bars   []Bar
+	Counts []TallyCount
+}
+
+// TallyCount is one verdict of a tally with its count and the link to its page.
+type TallyCount struct {
+	ID, Icon, Label string
+	N               int
+	Href            template.HTMLAttr
+}
+
+// TallyView lays out a tally for the "tally" partial.
+func (s *siteData) TallyView(t dossier.Tally) TallyView {
+	v := TallyView{Bars: s.Bars(t)}
+	for _, verdict := range s.Site.Verdicts {
+		if n := t[verdict.ID]; n != 0 {
+			v.Counts = append(v.Counts, TallyCount{ID: verdict.ID, Icon: verdict.Icon, Label: verdict.Label, N: n,
+				Href: hrefAttr(s.VerdictURL(verdict.ID))})
+		}
+	}
+	return v
+}
+
+// EntityView is an actor or organization as a list prints it.
+type EntityView struct {
+	Name string
+	Note string // the actor's role or the organization's kind
+	Href template.HTMLAttr
+}
+
+func entityViews[T *dossier.Actor | *dossier.Organization](s *siteData, list []T) []EntityView {
+	out := make([]EntityView, 0, len(list))
+	for _, e := range list {
+		switch e := any(e).(type) {
+		case *dossier.Actor:
+			out = append(out, EntityView{Name: e.Name, Note: e.Role, Href: hrefAttr(s.Href(e))})
+		case *dossier.Organization:
+			out = append(out, EntityView{Name: e.Name, Note: e.Kind, Href: hrefAttr(s.Href(e))})
+		}
+	}
+	return out
+}
+
+// VerdictView is a verdict as the pieces of _verdicts.html print it.
+type VerdictView struct {
+	ID, Icon, Label, Description string
+	Href                         template.HTMLAttr // the verdict's page
+}
+
+// verdictPiece renders a piece of _verdicts.html for a verdict once per
+// render and shares it.
+func (s *siteData) verdictPiece(name string, v config.Verdict) (template.HTML, error) {
+	key := name + "|" + v.ID
+	if h, ok := s.pieces.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	data := VerdictView{ID: v.ID, Icon: v.Icon, Label: v.Label, Description: v.Description, Href: hrefAttr(s.VerdictURL(v.ID))}
+	if err := s.tmpl.ExecutePartial(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	s.pieces.Store(key, h)
+	return h, nil
 }
