@@ -17,7 +17,14 @@ import (
 // templates. Versions stay nil, so every Render renders every page.
 func renderInput(b *testing.B, n int) (*render.Renderer, render.Input) {
 	b.Helper()
-	src := os.DirFS(corpus(b, n))
+	dir := corpus(b, n)
+	if over := os.Getenv("DOSSIER_RENDER_TEMPLATES"); over != "" {
+		// A site's own templates, to check that overrides keep working.
+		if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS(over)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	src := os.DirFS(dir)
 	builder := New(Options{Source: src})
 	site, diags := config.Load(src, config.FileName)
 	set, ldiags, err := builder.load(nil)
@@ -67,7 +74,8 @@ func BenchmarkRender1000(b *testing.B) {
 
 // BenchmarkRenderDump writes one render of the 1,000-article dossier to the
 // folder named by DOSSIER_RENDER_DUMP, to compare template changes byte for
-// byte (diff -r) on a larger site than the golden one.
+// byte (diff -r) on a larger site than the golden one. With
+// DOSSIER_RENDER_TEMPLATES=DIR, the templates of DIR override the defaults.
 func BenchmarkRenderDump(b *testing.B) {
 	dir := os.Getenv("DOSSIER_RENDER_DUMP")
 	if dir == "" {

@@ -12,18 +12,19 @@ import (
 
 // siteData is what every page shares.
 type siteData struct {
-	Site     *config.Site
-	D        *dossier.Dossier
-	URLs     URLs
-	Preview  bool
-	in       Input
-	links    *linkIndex // back-links and the network, built once per render
-	tmpl     *Templates
-	items    sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
-	byPtr    sync.Map // *dossier.Claim or *dossier.Quote → template.HTML: the same items, found without building a key
-	speakers sync.Map // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
-	signer   *signer
-	pieces   sync.Map // shared partials of this render, see Page.Once
+	Site       *config.Site
+	D          *dossier.Dossier
+	URLs       URLs
+	Preview    bool
+	in         Input
+	links      *linkIndex // back-links and the network, built once per render
+	tmpl       *Templates
+	items      sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
+	byPtr      sync.Map // *dossier.Claim or *dossier.Quote → template.HTML: the same items, found without building a key
+	speakers   sync.Map // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
+	linkPieces sync.Map // article, actor or organization → its "link" piece
+	signer     *signer
+	pieces     sync.Map // shared partials of this render, see Page.Once
 	// prevTerms and nextTerms count the search terms of article bodies: the
 	// last render's, and this one's (see termCounts).
 	prevTerms, nextTerms map[string]map[string]int
@@ -118,15 +119,20 @@ func (s *siteData) item(obj any) (template.HTML, error) {
 	var data any
 	switch o := obj.(type) {
 	case *dossier.Claim:
-		v := newClaimView(&Page{siteData: s}, o, false)
-		badge, err := s.verdictPiece("verdict-badge", o.Verdict)
+		v, err := newClaimView(&Page{siteData: s}, o, false)
 		if err != nil {
 			return "", err
 		}
-		v.VerdictBadge = badge
+		if v.VerdictBadge, err = s.verdictPiece("verdict-badge", o.Verdict); err != nil {
+			return "", err
+		}
 		key, partial, data = "claim:"+o.ID, "claim-item", v
 	case *dossier.Quote:
-		key, partial, data = "quote:"+o.ID, "quote-item", newQuoteView(&Page{siteData: s}, o, false)
+		v, err := newQuoteView(&Page{siteData: s}, o, false)
+		if err != nil {
+			return "", err
+		}
+		key, partial, data = "quote:"+o.ID, "quote-item", v
 	}
 	if c, ok := s.items.Load(key); ok {
 		return s.keep(obj, c.(cachedPage)), nil

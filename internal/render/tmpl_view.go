@@ -45,21 +45,29 @@ func (p *Page) prepare() error {
 	}
 	switch o := p.Object.(type) {
 	case *dossier.Claim:
-		v := newClaimView(p, o, true)
+		v, err := newClaimView(p, o, true)
+		if err != nil {
+			return err
+		}
 		if v.VerdictLine, err = s.verdictPiece("verdict-line", o.Verdict); err != nil {
 			return err
 		}
 		v.JSONLD = p.claimReviewJSON(o)
 		p.View = v
 	case *dossier.Quote:
-		v := newQuoteView(p, o, true)
+		v, err := newQuoteView(p, o, true)
+		if err != nil {
+			return err
+		}
 		if v.Others, err = s.otherQuoteItems(o); err != nil {
 			return err
 		}
 		v.JSONLD = p.quotationJSON(o)
 		p.View = v
 	case *dossier.Article:
-		p.View = newArticleView(p, o)
+		if p.View, err = newArticleView(p, o); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -96,7 +104,9 @@ type ClaimView struct {
 	// page, its claimant's page ("" without one), its article's page, the
 	// claim in its article and the claim in this page (#claim-ID).
 	Href, VerdictHref, ClaimantHref, ArticleHref, InArticleHref, FragHref template.HTMLAttr
-	Body                                                                  template.HTML // the explanation (claim page only)
+	// The "link" pieces of the claimant ("" without one) and the article.
+	ClaimantLink, ArticleLink template.HTML
+	Body                      template.HTML // the explanation (claim page only)
 	// The verdict as the "verdict-line" (claim page) and "verdict-badge"
 	// (list entry) pieces print it.
 	VerdictLine, VerdictBadge template.HTML
@@ -104,24 +114,31 @@ type ClaimView struct {
 	Sources                   []content.Source
 }
 
-func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
+func newClaimView(p *Page, c *dossier.Claim, full bool) (*ClaimView, error) {
 	s := p.siteData
 	v := &ClaimView{Page: p, Claim: c, ID: c.ID, Text: c.Text, Sentence: c.Sentence,
 		VerdictID: c.Verdict.ID, VerdictIcon: c.Verdict.Icon, VerdictLabel: c.Verdict.Label, VerdictDesc: c.Verdict.Description,
 		Claimant: "article", ArticleTitle: c.Article.Title,
 		Href: hrefAttr(s.Href(c)), VerdictHref: hrefAttr(s.VerdictURL(c.Verdict.ID)), FragHref: fragHrefAttr("", "claim-", c.ID)}
+	var err error
 	if present(c.Claimant) {
 		v.Claimant, v.ClaimantName, v.ClaimantHref = c.Claimant.EntityID(), c.Claimant.DisplayName(), hrefAttr(s.Href(c.Claimant))
+		if v.ClaimantLink, err = s.linkPiece(c.Claimant, v.ClaimantName, v.ClaimantHref); err != nil {
+			return nil, err
+		}
 	}
 	article := s.Href(c.Article)
 	v.ArticleHref = hrefAttr(article)
+	if v.ArticleLink, err = s.linkPiece(c.Article, c.Article.Title, v.ArticleHref); err != nil {
+		return nil, err
+	}
 	if full {
 		v.InArticleHref = fragHrefAttr(article, "claim-", c.ID)
 		v.ArticleISO, v.ArticleDate = c.Article.Date.String(), formatDate(c.Article.Date)
 		v.CheckedISO, v.Checked = c.Checked.String(), formatDate(c.Checked)
 		v.Body, v.Sources = s.in.HTML["claim:"+c.ID], c.Sources
 	}
-	return v
+	return v, nil
 }
 
 // present reports whether an entity is there, as a template's {{if}} sees it.
@@ -152,28 +169,41 @@ type QuoteView struct {
 	// reporting organization's, its article's, the quote in its article, and
 	// the quote in this page (#quote-ID).
 	Href, SpeakerHref, ViaHref, ArticleHref, InArticleHref, FragHref template.HTMLAttr
-	Context                                                          template.HTML // the rendered context (quote page only)
-	Others                                                           template.HTML // the list entries of the speaker's other quotes (quote page only)
-	JSONLD                                                           template.JS   // the Quotation (quote page only)
+	// The "link" pieces of the speaker and the reporting organization (""
+	// without them) and of the article.
+	SpeakerLink, ViaLink, ArticleLink template.HTML
+	Context                           template.HTML // the rendered context (quote page only)
+	Others                            template.HTML // the list entries of the speaker's other quotes (quote page only)
+	JSONLD                            template.JS   // the Quotation (quote page only)
 }
 
-func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
+func newQuoteView(p *Page, q *dossier.Quote, full bool) (*QuoteView, error) {
 	s := p.siteData
 	v := &QuoteView{Page: p, Quote: q, ID: q.ID, Text: q.Text, Sentence: q.Sentence, ArticleTitle: q.Article.Title,
 		SaidISO: q.Said.String(), Said: formatDate(q.Said), Href: hrefAttr(s.Href(q)), FragHref: fragHrefAttr("", "quote-", q.ID)}
+	var err error
 	if q.Speaker != nil {
 		v.SpeakerName, v.SpeakerRole, v.SpeakerHref = q.Speaker.Name, q.Speaker.Role, hrefAttr(s.Href(q.Speaker))
+		if v.SpeakerLink, err = s.linkPiece(q.Speaker, v.SpeakerName, v.SpeakerHref); err != nil {
+			return nil, err
+		}
 	}
 	if q.Via != nil {
 		v.ViaName, v.ViaHref = q.Via.Name, hrefAttr(s.Href(q.Via))
+		if v.ViaLink, err = s.linkPiece(q.Via, v.ViaName, v.ViaHref); err != nil {
+			return nil, err
+		}
 	}
 	article := s.Href(q.Article)
 	v.ArticleHref = hrefAttr(article)
+	if v.ArticleLink, err = s.linkPiece(q.Article, q.Article.Title, v.ArticleHref); err != nil {
+		return nil, err
+	}
 	if full {
 		v.InArticleHref = fragHrefAttr(article, "quote-", q.ID)
 		v.Context = s.in.HTML["quote:"+q.ID]
 	}
-	return v
+	return v, nil
 }
 
 // otherQuoteItems is the list entries of OtherQuotes for a quote's page. The
@@ -222,7 +252,7 @@ type ArticleView struct {
 	Actors, Organizations     []EntityView
 }
 
-func newArticleView(p *Page, a *dossier.Article) *ArticleView {
+func newArticleView(p *Page, a *dossier.Article) (*ArticleView, error) {
 	v := &ArticleView{Title: a.Title, Summary: a.Summary, ISO: a.Date.String(), Date: formatDate(a.Date),
 		Publisher: a.Source.Publisher, Archived: a.Source.Archived, Body: p.in.HTML["article:"+a.ID]}
 	if a.Source.URL != "" {
@@ -232,13 +262,21 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 		v.ArchivedHref = hrefAttr(a.Source.Archived)
 	}
 	for _, c := range a.Claims {
-		v.Claims = append(v.Claims, newClaimView(p, c, false))
+		cv, err := newClaimView(p, c, false)
+		if err != nil {
+			return nil, err
+		}
+		v.Claims = append(v.Claims, cv)
 	}
 	for _, q := range a.Quotes {
-		v.Quotes = append(v.Quotes, newQuoteView(p, q, false))
+		qv, err := newQuoteView(p, q, false)
+		if err != nil {
+			return nil, err
+		}
+		v.Quotes = append(v.Quotes, qv)
 	}
 	v.Actors, v.Organizations = entityViews(p.siteData, a.Actors), entityViews(p.siteData, a.Organizations)
-	return v
+	return v, nil
 }
 
 // SourceView is a source as the default "source" partial prints it, with
@@ -333,5 +371,44 @@ func (s *siteData) verdictPiece(name string, v config.Verdict) (template.HTML, e
 	}
 	h := template.HTML(b.String())
 	s.pieces.Store(key, h)
+	return h, nil
+}
+
+// ArticleEntry is an article as the lists of articles print it.
+type ArticleEntry struct {
+	Title, Summary string
+	ISO, Date      string // 2006-01-02 and for readers
+	Claims         int    // how many claims it has checked
+	Href           template.HTMLAttr
+}
+
+// ArticleEntries lays out a list of articles for the default templates.
+func (s *siteData) ArticleEntries(list []*dossier.Article) []ArticleEntry {
+	out := make([]ArticleEntry, len(list))
+	for i, a := range list {
+		out[i] = ArticleEntry{Title: a.Title, Summary: a.Summary, ISO: a.Date.String(), Date: formatDate(a.Date),
+			Claims: len(a.Claims), Href: hrefAttr(s.Href(a))}
+	}
+	return out
+}
+
+// LinkView is a link as the "link" piece prints it.
+type LinkView struct {
+	Text string
+	Href template.HTMLAttr
+}
+
+// linkPiece renders the "link" piece of an article, actor or organization
+// once per render and shares it.
+func (s *siteData) linkPiece(obj any, text string, href template.HTMLAttr) (template.HTML, error) {
+	if h, ok := s.linkPieces.Load(obj); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := s.tmpl.ExecutePartial(&b, "link", LinkView{Text: text, Href: href}); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	s.linkPieces.Store(obj, h)
 	return h, nil
 }
