@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +18,10 @@ type Backlink struct {
 	Title     string
 	Date      content.Date // zero for profiles
 	Sentences []string     // distinct, in the order they were found; empty when only declared
+	// For the default templates: the link to Object as a whole href
+	// attribute, and Date as 2006-01-02 and for readers ("" for profiles).
+	Href              template.HTMLAttr
+	ISO, DateReadable string
 }
 
 // linkIndex answers, for every actor and organization, which articles, events
@@ -79,7 +84,8 @@ func (x *linkIndex) index(e dossier.Entity) {
 		if i, ok := at[obj]; ok {
 			return i
 		}
-		*list = append(*list, Backlink{Object: obj, Title: title, Date: date})
+		*list = append(*list, Backlink{Object: obj, Title: title, Date: date,
+			Href: hrefAttr(x.urls.Rel(Path(obj))), ISO: date.String(), DateReadable: formatDate(date)})
 		at[obj] = len(*list) - 1
 		return len(*list) - 1
 	}

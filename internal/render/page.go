@@ -12,16 +12,19 @@ import (
 
 // siteData is what every page shares.
 type siteData struct {
-	Site    *config.Site
-	D       *dossier.Dossier
-	URLs    URLs
-	Preview bool
-	in      Input
-	links   *linkIndex // back-links and the network, built once per render
-	tmpl    *Templates
-	items   sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
-	signer  *signer
-	pieces  sync.Map // shared partials of this render, see Page.Once
+	Site       *config.Site
+	D          *dossier.Dossier
+	URLs       URLs
+	Preview    bool
+	in         Input
+	links      *linkIndex // back-links and the network, built once per render
+	tmpl       *Templates
+	items      sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
+	byPtr      sync.Map // *dossier.Claim or *dossier.Quote → template.HTML: the same items, found without building a key
+	speakers   sync.Map // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
+	linkPieces sync.Map // article, actor or organization → its "link" piece
+	signer     *signer
+	pieces     sync.Map // shared partials of this render, see Page.Once
 	// prevTerms and nextTerms count the search terms of article bodies: the
 	// last render's, and this one's (see termCounts).
 	prevTerms, nextTerms map[string]map[string]int
@@ -83,38 +86,76 @@ func (s *siteData) reuse(name string, sig uint64, make func() ([]byte, error)) (
 
 // ClaimItem is a claim's entry in the lists of claims, rendered once per build
 // by the "claim-item" partial and reused on every page that lists it.
-func (s *siteData) ClaimItem(c *dossier.Claim) (template.HTML, error) {
-	return s.item(c, "claim-item", "Claim")
-}
+func (s *siteData) ClaimItem(c *dossier.Claim) (template.HTML, error) { return s.item(c) }
 
 // QuoteItem is a quote's entry in the lists of quotes (the "quote-item" partial), rendered once per build.
-func (s *siteData) QuoteItem(q *dossier.Quote) (template.HTML, error) {
-	return s.item(q, "quote-item", "Quote")
+func (s *siteData) QuoteItem(q *dossier.Quote) (template.HTML, error) { return s.item(q) }
+
+// ClaimItems is the entries of a list of claims, one after the other: one
+// action for a whole list instead of one per claim.
+func (s *siteData) ClaimItems(list []*dossier.Claim) (template.HTML, error) { return items(s, list) }
+
+// QuoteItems is QuoteItem for a list of quotes, the entries one after the other.
+func (s *siteData) QuoteItems(list []*dossier.Quote) (template.HTML, error) { return items(s, list) }
+
+func items[T *dossier.Claim | *dossier.Quote](s *siteData, list []T) (template.HTML, error) {
+	var b strings.Builder
+	for _, obj := range list {
+		h, err := s.item(obj)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
-func (s *siteData) item(obj any, partial, field string) (template.HTML, error) {
-	var key string
+// item is a claim's or quote's list entry, rendered the first time a page asks for it.
+func (s *siteData) item(obj any) (template.HTML, error) {
+	if h, ok := s.byPtr.Load(obj); ok {
+		return h.(template.HTML), nil
+	}
+	var key, partial string
+	var data any
 	switch o := obj.(type) {
 	case *dossier.Claim:
-		key = "claim:" + o.ID
+		v, err := newClaimView(&Page{siteData: s}, o, false)
+		if err != nil {
+			return "", err
+		}
+		if v.VerdictBadge, err = s.verdictPiece("verdict-badge", o.Verdict); err != nil {
+			return "", err
+		}
+		key, partial, data = "claim:"+o.ID, "claim-item", v
 	case *dossier.Quote:
-		key = "quote:" + o.ID
+		v, err := newQuoteView(&Page{siteData: s}, o, false)
+		if err != nil {
+			return "", err
+		}
+		key, partial, data = "quote:"+o.ID, "quote-item", v
 	}
 	if c, ok := s.items.Load(key); ok {
-		return template.HTML(c.(cachedPage).body), nil
+		return s.keep(obj, c.(cachedPage)), nil
 	}
 	sig := s.signer.itemSignature(obj)
 	if c, ok := s.previous[key]; ok && c.sig == sig && s.in.Versions != nil {
 		s.items.Store(key, c)
-		return template.HTML(c.body), nil
+		return s.keep(obj, c), nil
 	}
 	var b strings.Builder
-	err := s.tmpl.ExecutePartial(&b, partial, map[string]any{"Page": &Page{siteData: s}, field: obj})
-	if err != nil {
+	if err := s.tmpl.ExecutePartial(&b, partial, data); err != nil {
 		return "", err
 	}
-	s.items.Store(key, cachedPage{sig: sig, body: []byte(b.String())})
-	return template.HTML(b.String()), nil
+	c := cachedPage{sig: sig, body: []byte(b.String())}
+	s.items.Store(key, c)
+	return s.keep(obj, c), nil
+}
+
+// keep remembers an item's entry by its object for the rest of the render.
+func (s *siteData) keep(obj any, c cachedPage) template.HTML {
+	h := template.HTML(c.body)
+	s.byPtr.Store(obj, h)
+	return h
 }
 
 // Page is the data every page template gets.
@@ -128,6 +169,20 @@ type Page struct {
 	Verdict     config.Verdict // verdict pages
 	Claims      []*dossier.Claim
 	Draft       bool
+
+	// Set just before the page's template runs (see prepare in
+	// tmpl_view.go), for the default templates: plain fields print faster
+	// than methods.
+	Lang, SiteTitle string
+	FullTitle       string            // "Title · Site title", the site title alone on the home page
+	CanonicalURL    string            // Canonical, "" on the 404 page
+	CanonicalHref   template.HTMLAttr // href="Canonical", "" on the 404 page
+	OGArticle       bool              // an article or a claim, for og:type
+	FeedHref        template.HTMLAttr // href="EntityFeed", "" without a feed
+	// The layout's shared pieces: Once "site-head-links", "site-body-start"
+	// once per kind of page and navigation section, Once "site-footer".
+	HeadLinks, BodyStart, Footer template.HTML
+	View                         any // *ClaimView, *QuoteView or *ArticleView on those pages
 }
 
 // URL is the root-relative URL of a site path.

@@ -59,8 +59,12 @@ func (o overlayFS) files() ([]string, error) {
 // Templates holds the parsed page templates: one set per page template, each
 // with the layout and partials (files starting with "_" and layout.html).
 type Templates struct {
-	pages  map[string]*template.Template
-	shared *template.Template // the layout and partials alone
+	pages  map[string]*template.Template // page name → that page's template in its own set
+	shared *template.Template            // the layout and partials alone
+	// partials holds shared's templates by name, looked up once, and
+	// hasShared their names.
+	partials  map[string]*template.Template
+	hasShared map[string]bool
 }
 
 // ParseTemplates parses every *.html template of fsys, where a page template
@@ -84,7 +88,11 @@ func ParseTemplates(fsys fs.FS, funcs template.FuncMap) (*Templates, diag.List) 
 			diags.Add(templateDiagnostic(name, err))
 		}
 	}
-	t := &Templates{pages: map[string]*template.Template{}, shared: shared}
+	t := &Templates{pages: map[string]*template.Template{}, shared: shared,
+		partials: map[string]*template.Template{}, hasShared: map[string]bool{}}
+	for _, tmpl := range shared.Templates() {
+		t.partials[tmpl.Name()], t.hasShared[tmpl.Name()] = tmpl, true
+	}
 	for _, name := range pages {
 		set, err := shared.Clone()
 		if err == nil {
@@ -94,7 +102,7 @@ func ParseTemplates(fsys fs.FS, funcs template.FuncMap) (*Templates, diag.List) 
 			diags.Add(templateDiagnostic(name, err))
 			continue
 		}
-		t.pages[name] = set
+		t.pages[name] = set.Lookup(name)
 	}
 	return t, diags
 }
@@ -123,17 +131,26 @@ func parseOne(set *template.Template, fsys fs.FS, name string) error {
 // Has reports whether a page template exists.
 func (t *Templates) Has(name string) bool { return t.pages[name] != nil }
 
-// Execute runs the page template name with data; the layout wraps it.
+// Execute runs the page template name with data; the layout wraps it. A
+// *Page gets its precomputed fields first (see prepare).
 func (t *Templates) Execute(w interface{ Write([]byte) (int, error) }, name string, data any) error {
-	set := t.pages[name]
-	if set == nil {
+	tmpl := t.pages[name]
+	if tmpl == nil {
 		return fmt.Errorf("no template %s", name)
 	}
-	return set.ExecuteTemplate(w, name, data)
+	if p, ok := data.(*Page); ok {
+		if err := p.prepare(); err != nil {
+			return err
+		}
+	}
+	return tmpl.Execute(w, data)
 }
 
 // ExecutePartial runs one partial (a {{define}} of a partial file) with data.
 func (t *Templates) ExecutePartial(w interface{ Write([]byte) (int, error) }, name string, data any) error {
+	if tmpl := t.partials[name]; tmpl != nil {
+		return tmpl.Execute(w, data)
+	}
 	return t.shared.ExecuteTemplate(w, name, data)
 }
 

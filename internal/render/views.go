@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 
 	"github.com/dossier-dev/dossier/internal/content"
@@ -50,8 +51,9 @@ func (p *Page) OtherQuotes() []*dossier.Quote {
 
 // Day is one date of the timeline with what happened on it.
 type Day struct {
-	Date    content.Date
-	Entries []Entry
+	Date          content.Date
+	Entries       []Entry
+	ISO, Readable string // Date as 2006-01-02 and for readers
 }
 
 // Entry is one item of the timeline.
@@ -60,6 +62,7 @@ type Entry struct {
 	Title string
 	URL   string
 	Note  string
+	Href  template.HTMLAttr // href="URL"
 }
 
 // Timeline merges events, articles and quotes by date, grouped by day, oldest first.
@@ -70,10 +73,10 @@ func (s *siteData) Timeline() []Day {
 	}
 	var all []dated
 	for _, e := range s.D.Events {
-		all = append(all, dated{e.Date, Entry{"event", e.Title, s.Href(e), ""}})
+		all = append(all, dated{e.Date, newEntry("event", e.Title, s.Href(e), "")})
 	}
 	for _, a := range s.D.Articles {
-		all = append(all, dated{a.Date, Entry{"article", a.Title, s.Href(a), ""}})
+		all = append(all, dated{a.Date, newEntry("article", a.Title, s.Href(a), "")})
 	}
 	for _, q := range s.D.Quotes {
 		if q.Said.IsZero() {
@@ -83,7 +86,7 @@ func (s *siteData) Timeline() []Day {
 		if q.Speaker != nil {
 			note = "— " + q.Speaker.Name
 		}
-		all = append(all, dated{q.Said, Entry{"quote", "“" + shorten(q.Text, 90) + "”", s.Href(q), note}})
+		all = append(all, dated{q.Said, newEntry("quote", "“"+shorten(q.Text, 90)+"”", s.Href(q), note)})
 	}
 	slices.SortStableFunc(all, func(a, b dated) int { return a.date.Compare(b.date.Time) })
 	var days []Day
@@ -92,9 +95,13 @@ func (s *siteData) Timeline() []Day {
 			continue
 		}
 		if n := len(days); n == 0 || !days[n-1].Date.Equal(d.date.Time) {
-			days = append(days, Day{Date: d.date})
+			days = append(days, Day{Date: d.date, ISO: d.date.String(), Readable: formatDate(d.date)})
 		}
 		days[len(days)-1].Entries = append(days[len(days)-1].Entries, d.entry)
 	}
 	return days
+}
+
+func newEntry(kind, title, url, note string) Entry {
+	return Entry{Kind: kind, Title: title, URL: url, Note: note, Href: hrefAttr(url)}
 }
