@@ -36,9 +36,16 @@ type siteData struct {
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
+	s := newSiteDataWithoutLinks(in, tmpl)
+	s.links = newLinkIndex(in.Dossier, s.URLs)
+	return s
+}
+
+// newSiteDataWithoutLinks is newSiteData but for the link index, which the
+// caller builds (while it lists the pages, say).
+func newSiteDataWithoutLinks(in Input, tmpl *Templates) *siteData {
 	urls := NewURLs(in.Dossier.Site.BaseURL)
-	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in,
-		links: newLinkIndex(in.Dossier, urls), tmpl: tmpl}
+	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl}
 }
 
 // Once renders a partial the first time a page asks for it and shares the

@@ -131,8 +131,12 @@ type Plan struct {
 // page whose path and signature are those of a page the last plan rendered
 // keeps that page's Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
-	site := newSiteData(in, r.tmpl)
-	jobs := pages(site)
+	site := newSiteDataWithoutLinks(in, r.tmpl)
+	var jobs []job
+	var listed sync.WaitGroup
+	listed.Go(func() { jobs = pages(site) }) // pages do not read the links
+	site.links = newLinkIndex(in.Dossier, site.URLs)
+	listed.Wait()
 	signer := newSigner(in, site.links.net)
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -154,7 +158,9 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	}
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
 	sigs := make([]uint64, len(jobs))
-	work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].page) })
+	if keep { // a one-shot render compares with nothing
+		work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].page) })
+	}
 	for i, j := range jobs {
 		sig := sigs[i]
 		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.Rendered() {
