@@ -144,16 +144,16 @@ func entityOrder(a, b dossier.Entity) int {
 // ArticleLinks lists the articles involving an actor or organization (declared,
 // detected, quoting it or rating its claims), newest first, each with the
 // sentences that name it.
-func (s *siteData) ArticleLinks(e dossier.Entity) []Backlink { return s.links.articles[e] }
+func (s *siteData) ArticleLinks(e dossier.Entity) []Backlink { return s.links().articles[e] }
 
 // EventLinks lists the events naming an actor or organization, declared in
 // the event's front matter or detected in its text, by date.
-func (s *siteData) EventLinks(e dossier.Entity) []Backlink { return s.links.events[e] }
+func (s *siteData) EventLinks(e dossier.Entity) []Backlink { return s.links().events[e] }
 
 // ProfileLinks lists the other actors' and organizations' profiles that name
 // an actor or organization, with the sentences.
-func (s *siteData) ProfileLinks(e dossier.Entity) []Backlink { return s.links.profiles[e] }
+func (s *siteData) ProfileLinks(e dossier.Entity) []Backlink { return s.links().profiles[e] }
 
 // EventWho lists everyone an event names, declared or detected: actors, then
 // organizations, by name.
-func (s *siteData) EventWho(ev *dossier.Event) []dossier.Entity { return s.links.eventWho[ev] }
+func (s *siteData) EventWho(ev *dossier.Event) []dossier.Entity { return s.links().eventWho[ev] }

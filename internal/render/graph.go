@@ -264,7 +264,7 @@ func plural(n int) string {
 // Only the siteGraphMax most connected are drawn, and the caption says so.
 // It is "" when nobody is connected.
 func (s *siteData) Graph() template.HTML {
-	x := s.links
+	x := s.links()
 	x.graphOnce.Do(func() { x.graphHTML = x.net.siteGraph(x.urls) })
 	return template.HTML(x.graphHTML)
 }
@@ -276,9 +276,9 @@ func (s *siteData) Neighbourhood(obj any) template.HTML {
 	if !ok {
 		return ""
 	}
-	i, ok := s.links.net.at[e]
+	i, ok := s.links().net.at[e]
 	if !ok {
 		return ""
 	}
-	return template.HTML(s.links.net.neighbourhood(i, s.links.urls))
+	return template.HTML(s.links().net.neighbourhood(i, s.links().urls))
 }

@@ -69,7 +69,7 @@ func newSite(d *dossier.Dossier) *siteData { return newSiteData(Input{Dossier: d
 
 func TestNetworkRelations(t *testing.T) {
 	d := smallDossier(t)
-	n := newSite(d).links.net
+	n := newSite(d).links().net
 	words := func(x, y dossier.Entity) string {
 		if e := n.edge(n.at[x], n.at[y]); e != nil {
 			return e.words()

@@ -12,7 +12,9 @@ import (
 // options, the names every body links), and the version of each content file
 // whose data the page reads (its dependencies, from the new graph, so a
 // dependency that comes or goes changes the signature too). Pages that list
-// the whole dossier depend on every file.
+// the whole dossier depend on every file, and so do actors' and
+// organizations' pages: the network they draw counts who is named with whom
+// in every article.
 //
 // Each content file's part of a signature (its kind, id and version) is
 // hashed once per render, so a signature costs a few multiplications per
@@ -51,14 +53,13 @@ func (h fnv64) u64(v uint64) fnv64 {
 type signer struct {
 	in  Input
 	all uint64 // the signature of pages that depend on everything
-	net uint64 // the network's edges and its nodes' names, which every entity page's picture draws
 	// The hash of each content file's kind, id and version.
 	articles map[*dossier.Article]uint64
 	entities map[dossier.Entity]uint64
 	events   map[*dossier.Event]uint64
 }
 
-func newSigner(in Input, net *network) *signer {
+func newSigner(in Input) *signer {
 	s := &signer{in: in, articles: map[*dossier.Article]uint64{}, entities: map[dossier.Entity]uint64{},
 		events: map[*dossier.Event]uint64{}}
 	h := fnvOffset.u64(in.Global)
@@ -66,7 +67,6 @@ func newSigner(in Input, net *network) *signer {
 		h = h.str(k).u64(in.Versions[k])
 	}
 	s.all = uint64(h)
-	s.net = networkHash(net) ^ namesHash(in.Dossier)
 	d := in.Dossier
 	for _, a := range d.Articles {
 		s.articles[a] = s.version("article:" + a.ID)
@@ -86,23 +86,6 @@ func newSigner(in Input, net *network) *signer {
 // version hashes a content file's key with its version.
 func (s *signer) version(key string) uint64 {
 	return uint64(fnvOffset.str(key).u64(s.in.Versions[key]))
-}
-
-// networkHash fingerprints every edge of the network.
-func networkHash(n *network) uint64 {
-	if n == nil {
-		return 0
-	}
-	h := fnvOffset
-	for _, e := range n.list {
-		for _, v := range []int{e.a, e.b, int(e.rel), e.weight, e.together} {
-			h = h.u64(uint64(v))
-		}
-	}
-	for _, node := range n.nodes {
-		h = h.str(node.EntityKind()).str(node.EntityID())
-	}
-	return uint64(h)
 }
 
 // signature returns the page's signature.
@@ -125,13 +108,7 @@ func (s *signer) signature(p *Page) uint64 {
 		}
 	case *dossier.Event:
 		d.event(o)
-	case *dossier.Actor:
-		d.h = d.h.u64(s.net)
-		d.actor(o)
-	case *dossier.Organization:
-		d.h = d.h.u64(s.net)
-		d.organization(o)
-	default:
+	default: // lists, and actors' and organizations' pages
 		return s.all
 	}
 	return uint64(d.h)
@@ -215,68 +192,4 @@ func (d *deps) event(e *dossier.Event) {
 	for _, o := range e.Organizations {
 		d.entity(o)
 	}
-}
-
-func (d *deps) mentions(list []dossier.Mention) {
-	for _, m := range list {
-		if m.Article != nil {
-			d.articleOf(m.Article)
-		}
-		if m.Event != nil {
-			d.eventOf(m.Event)
-		}
-		d.entity(m.From)
-	}
-}
-
-// backLinks adds what an entity page lists: quotes, claims, articles, mentions, events.
-func (d *deps) backLinks(quotes []*dossier.Quote, claims []*dossier.Claim, articles []*dossier.Article, mentions []dossier.Mention, events []*dossier.Event) {
-	for _, q := range quotes {
-		d.quote(q)
-	}
-	for _, c := range claims {
-		d.claim(c)
-	}
-	for _, a := range articles {
-		d.articleOf(a)
-	}
-	d.mentions(mentions)
-	for _, e := range events {
-		d.event(e)
-	}
-}
-
-func (d *deps) actor(a *dossier.Actor) {
-	d.entity(a)
-	for _, o := range a.Organizations {
-		d.entity(o)
-	}
-	if a.Country != nil {
-		d.entity(a.Country)
-	}
-	d.backLinks(a.Quotes, a.Claims, a.Articles, a.Mentions, a.Events)
-}
-
-func (d *deps) organization(o *dossier.Organization) {
-	d.entity(o)
-	for _, m := range o.Members {
-		d.entity(m)
-	}
-	for _, m := range o.MemberOf {
-		d.entity(m)
-	}
-	d.backLinks(o.Statements, o.Claims, o.Articles, o.Mentions, o.Events)
-}
-
-// namesHash fingerprints what an entity page's picture shows of every
-// entity it may draw: name, kind and role.
-func namesHash(d *dossier.Dossier) uint64 {
-	h := fnvOffset
-	for _, a := range d.Actors {
-		h = h.str("actor").str(a.ID).str(a.Name).str(a.Role)
-	}
-	for _, o := range d.Organizations {
-		h = h.str("organization").str(o.ID).str(o.Name).str(o.Kind)
-	}
-	return uint64(h)
 }

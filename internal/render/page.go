@@ -17,7 +17,8 @@ type siteData struct {
 	URLs       URLs
 	Preview    bool
 	in         Input
-	links      *linkIndex // back-links and the network, built once per render
+	linksOnce  sync.Once
+	linksIndex *linkIndex // back-links and the network: see links
 	tmpl       *Templates
 	items      sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
 	byPtr      sync.Map // *dossier.Claim or *dossier.Quote → template.HTML: the same items, found without building a key
@@ -36,16 +37,15 @@ type siteData struct {
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
-	s := newSiteDataWithoutLinks(in, tmpl)
-	s.links = newLinkIndex(in.Dossier, s.URLs)
-	return s
-}
-
-// newSiteDataWithoutLinks is newSiteData but for the link index, which the
-// caller builds (while it lists the pages, say).
-func newSiteDataWithoutLinks(in Input, tmpl *Templates) *siteData {
 	urls := NewURLs(in.Dossier.Site.BaseURL)
 	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl}
+}
+
+// links returns the back-links and the network, built on first use: a
+// preview rebuild that renders no entity page never builds them.
+func (s *siteData) links() *linkIndex {
+	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs) })
+	return s.linksIndex
 }
 
 // Once renders a partial the first time a page asks for it and shares the

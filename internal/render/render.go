@@ -131,13 +131,9 @@ type Plan struct {
 // page whose path and signature are those of a page the last plan rendered
 // keeps that page's Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
-	site := newSiteDataWithoutLinks(in, r.tmpl)
-	var jobs []job
-	var listed sync.WaitGroup
-	listed.Go(func() { jobs = pages(site) }) // pages do not read the links
-	site.links = newLinkIndex(in.Dossier, site.URLs)
-	listed.Wait()
-	signer := newSigner(in, site.links.net)
+	site := newSiteData(in, r.tmpl)
+	jobs := pages(site)
+	signer := newSigner(in)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	keep := in.Versions != nil
