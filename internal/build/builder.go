@@ -24,9 +24,9 @@ import (
 type Builder struct {
 	opts Options
 
-	parsed    map[string]parsedFile      // content path → last parse
-	converted map[uint64]markdown.Output // conversion key → output, from the last build
-	matcher   names                      // the mention matcher of the last build
+	parsed    map[string]parsedFile    // content path → last parse
+	converted map[uint64]convertedUnit // unit key → its conversion, from the last build
+	matcher   names                    // the mention matcher of the last build
 	renderer  *render.Renderer
 	tmplHash  uint64
 	tmplDiags diag.List

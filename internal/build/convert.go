@@ -20,48 +20,75 @@ type conversion struct {
 	owner any // *dossier.Article, dossier.Entity or *dossier.Event: who the mentions belong to
 }
 
-// convertAll converts every body of the dossier in parallel, reusing earlier
-// conversions of identical input, and records anchors and mentions in d.
+// convertAll converts every body of the dossier in parallel and records
+// anchors and mentions in d. A content file's bodies are converted again only
+// when the file's bytes or what its conversion reads of the rest of the site
+// changed (see unitKey); otherwise the last build's outputs are reused.
 func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, diag.List, error) {
 	urls := render.NewURLs(site.BaseURL)
 	matcher, diags := mentionMatcher(d, urls, b.matcher)
 	b.matcher = matcher
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
-	jobs := conversions(d, urls, matcher, mode)
-	salt := fmt.Sprintf("unsafe=%t", site.Markdown.UnsafeHTML)
-	outs := make([]markdown.Output, len(jobs))
-	keys := make([]uint64, len(jobs))
-	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
-		keys[i] = inputKey(jobs[i], b.sourceHash(jobs[i].in.File), salt, matcher.fingerprint)
-		outs[i], errs[i] = b.convert(conv, jobs[i].in, keys[i])
+	units := units(d, urls, matcher, mode)
+	env := keyHash(14695981039346656037).str(fmt.Sprintf("unsafe=%t|%s|%s|%v", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts)).num(matcher.fingerprint)
+	results := make([]convertedUnit, len(units))
+	keys := make([]uint64, len(units))
+	errs := make([]error, len(units))
+	parallel(len(units), func(i int) {
+		u := units[i]
+		if h := b.sourceHash(u.file); h != 0 {
+			keys[i] = uint64(env.num(h).str(u.key))
+			if r, ok := b.converted[keys[i]]; ok {
+				results[i] = r
+				return
+			}
+		}
+		results[i], errs[i] = convertUnit(conv, u.jobs())
 	})
-	res := bodies{html: make(map[string]template.HTML, len(jobs)), text: map[string]string{}, names: matcher.fingerprint}
-	kept := make(map[uint64]markdown.Output, len(jobs))
-	for i, j := range jobs {
+	res := bodies{html: make(map[string]template.HTML, len(units)*4), text: make(map[string]string, len(d.Articles)), names: matcher.fingerprint}
+	kept := make(map[uint64]convertedUnit, len(units))
+	for i, u := range units {
 		if errs[i] != nil {
 			return res, nil, errs[i]
 		}
-		kept[keys[i]] = outs[i]
-		res.html[j.key] = template.HTML(outs[i].HTML)
-		if id, ok := strings.CutPrefix(j.key, "article:"); ok {
-			res.text[id] = outs[i].Text
+		if keys[i] != 0 {
+			kept[keys[i]] = results[i]
 		}
-		diags.Append(outs[i].Diags)
-		record(d, j.owner, outs[i])
+		for j, key := range results[i].keys {
+			out := results[i].outs[j]
+			res.html[key] = template.HTML(out.HTML)
+			var owner any
+			if key == u.key {
+				owner = u.owner
+				if id, ok := strings.CutPrefix(key, "article:"); ok {
+					res.text[id] = out.Text
+				}
+			}
+			diags.Append(out.Diags)
+			record(d, owner, out)
+		}
 	}
 	b.converted = kept // only what this build used, so a long serve session does not grow
 	return res, diags, nil
 }
 
-// convert converts one body, or returns the cached output of an identical input.
-// b.converted is only read while conversions run.
-func (b *Builder) convert(conv *markdown.Converter, in markdown.Input, key uint64) (markdown.Output, error) {
-	if out, ok := b.converted[key]; ok {
-		return out, nil
+// convertedUnit is the conversion of one content file's bodies.
+type convertedUnit struct {
+	keys []string // "article:x", "claim:y" …
+	outs []markdown.Output
+}
+
+func convertUnit(conv *markdown.Converter, jobs []conversion) (convertedUnit, error) {
+	r := convertedUnit{keys: make([]string, len(jobs)), outs: make([]markdown.Output, len(jobs))}
+	for i, j := range jobs {
+		out, err := conv.Convert(j.in)
+		if err != nil {
+			return r, err
+		}
+		r.keys[i], r.outs[i] = j.key, out
 	}
-	return conv.Convert(in)
+	return r, nil
 }
 
 // sourceHash is the hash of the content file's bytes from its last parse, or
@@ -71,29 +98,6 @@ func (b *Builder) sourceHash(file string) uint64 {
 		return pf.hash
 	}
 	return 0
-}
-
-// inputKey hashes everything a conversion depends on. The Markdown source
-// comes from the content file: when the file's hash is known, the job's key
-// and the file's hash stand for it, so a rebuild does not hash every body again.
-func inputKey(j conversion, fileHash uint64, salt string, names uint64) uint64 {
-	in := j.in
-	h := keyHash(14695981039346656037)
-	h = h.str(salt).str(in.File).str(string(in.Mentions)).str(in.Self)
-	h = h.num(uint64(in.BodyLine)).num(names).num(uint64(len(in.Annotations))).num(fileHash)
-	if in.Matcher == nil {
-		h = h.str("no-matcher")
-	}
-	if fileHash != 0 {
-		h = h.str(j.key)
-	} else {
-		h = h.str(string(in.Source))
-	}
-	for _, a := range in.Annotations {
-		h = h.str(string(a.Kind)).str(a.ID).str(a.Text).str(a.Prefix).str(a.Suffix).str(a.Status).str(a.Label).str(a.Icon).str(a.Href)
-		h = h.num(uint64(a.Pos.Line)<<32 | uint64(a.Pos.Col)).str(a.Pos.File)
-	}
-	return uint64(h)
 }
 
 // keyHash is FNV-1a kept in a register: hashing a string allocates nothing.

@@ -56,36 +56,67 @@ func nonEmpty(list []string) []string {
 	return out
 }
 
-// conversions lists every body of the dossier with what its conversion needs.
-func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
-	var jobs []conversion
-	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) {
+// unit is one content file's Markdown: an article's body with its claims'
+// explanations and quotes' contexts, or a profile's or an event's body.
+type unit struct {
+	key   string // "article:x", "actor:y" …: the key of the file's own body
+	file  string
+	owner any                 // *dossier.Article, dossier.Entity or *dossier.Event: who the mentions belong to
+	jobs  func() []conversion // what converting it takes; the unit's own body first
+}
+
+// units lists every content file's Markdown. What a unit's conversion reads
+// besides its file: the matcher's names, links and titles, the verdict
+// scale, the base URL and the Markdown options (convertAll's cache key).
+func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []unit {
+	list := make([]unit, 0, len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Events))
+	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) conversion {
 		in := markdown.Input{File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
 		if _, isEntity := owner.(dossier.Entity); isEntity {
 			in.Self = key
 		}
-		jobs = append(jobs, conversion{key: key, owner: owner, in: in})
+		return conversion{key: key, owner: owner, in: in}
 	}
-	text := func(key, file string, src string, pos diag.Pos) {
-		jobs = append(jobs, conversion{key: key, in: markdown.Input{File: file, BodyLine: pos.Line, Source: []byte(src)}})
+	text := func(key, file string, src string, pos diag.Pos) conversion {
+		return conversion{key: key, in: markdown.Input{File: file, BodyLine: pos.Line, Source: []byte(src)}}
 	}
 	for _, a := range d.Articles {
-		body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls))
-		for _, c := range a.Claims {
-			text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation"))
-		}
-		for _, q := range a.Quotes {
-			text("quote:"+q.ID, a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context"))
-		}
+		list = append(list, unit{key: "article:" + a.ID, file: a.Path, owner: a, jobs: func() []conversion {
+			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls))}
+			for _, c := range a.Claims {
+				jobs = append(jobs, text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
+			}
+			for _, q := range a.Quotes {
+				jobs = append(jobs, text("quote:"+q.ID, a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))
+			}
+			return jobs
+		}})
+	}
+	profile := func(e dossier.Entity, file string, src []byte, line int) {
+		key := e.EntityKind() + ":" + e.EntityID()
+		list = append(list, unit{key: key, file: file, owner: e, jobs: func() []conversion {
+			return []conversion{body(key, file, src, line, e, nil)}
+		}})
 	}
 	for _, a := range d.Actors {
-		body("actor:"+a.ID, a.Path, a.Body, a.BodyLine, dossier.Entity(a), nil)
+		profile(a, a.Path, a.Body, a.BodyLine)
 	}
 	for _, o := range d.Organizations {
-		body("organization:"+o.ID, o.Path, o.Body, o.BodyLine, dossier.Entity(o), nil)
+		profile(o, o.Path, o.Body, o.BodyLine)
 	}
 	for _, e := range d.Events {
-		body("event:"+e.ID, e.Path, e.Body, e.BodyLine, e, nil)
+		list = append(list, unit{key: "event:" + e.ID, file: e.Path, owner: e, jobs: func() []conversion {
+			return []conversion{body("event:"+e.ID, e.Path, e.Body, e.BodyLine, e, nil)}
+		}})
+	}
+	return list
+}
+
+// conversions lists every body of the dossier with what its conversion needs.
+func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
+	var jobs []conversion
+	for _, u := range units(d, urls, m, mode) {
+		jobs = append(jobs, u.jobs()...)
 	}
 	return jobs
 }
