@@ -57,6 +57,9 @@ type signer struct {
 	articles map[*dossier.Article]uint64
 	entities map[dossier.Entity]uint64
 	events   map[*dossier.Event]uint64
+	// The hash of the dependencies of each speaker's quotes, which every
+	// one of their quote pages lists.
+	quotesOf map[*dossier.Actor]uint64
 }
 
 func newSigner(in Input) *signer {
@@ -80,6 +83,14 @@ func newSigner(in Input) *signer {
 	for _, e := range d.Events {
 		s.events[e] = s.version("event:" + e.ID)
 	}
+	s.quotesOf = make(map[*dossier.Actor]uint64, len(d.Actors))
+	for _, a := range d.Actors {
+		q := deps{s: s, h: fnvOffset}
+		for _, x := range a.Quotes {
+			q.quote(x)
+		}
+		s.quotesOf[a] = uint64(q.h)
+	}
 	return s
 }
 
@@ -101,10 +112,8 @@ func (s *signer) signature(p *Page) uint64 {
 		d.claim(o)
 	case *dossier.Quote:
 		d.quote(o)
-		if o.Speaker != nil {
-			for _, q := range o.Speaker.Quotes {
-				d.quote(q)
-			}
+		if o.Speaker != nil { // the page lists the speaker's other quotes
+			d.h = d.h.u64(s.quotesOf[o.Speaker])
 		}
 	case *dossier.Event:
 		d.event(o)
