@@ -245,7 +245,8 @@ func pages(s *siteData) []job {
 	page := func(kind, path, title, desc string, obj any) *Page {
 		return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, Object: obj}
 	}
-	jobs := []job{
+	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
+	jobs = append(jobs, []job{
 		{"index.html", "home.html", page("home", "", s.Site.Title, s.Site.Description, nil)},
 		{"articles/index.html", "articles.html", page("list", "articles/", "Articles", "Every article of the dossier.", nil)},
 		{"actors/index.html", "actors.html", page("list", "actors/", "Actors", "The people in the dossier.", nil)},
@@ -256,7 +257,7 @@ func pages(s *siteData) []job {
 		{"methodology/index.html", "methodology.html", page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil)},
 		{"search/index.html", "search.html", page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil)},
 		{"404.html", "404.html", page("notfound", "404.html", "Page not found", "", nil)},
-	}
+	}...)
 	for _, v := range s.Site.Verdicts {
 		p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)
 		p.Verdict, p.Claims = v, d.ClaimsWithVerdict(v.ID)
@@ -278,10 +279,12 @@ func pages(s *siteData) []job {
 		jobs = append(jobs, job{Path(o) + "index.html", "organization.html", p})
 	}
 	for _, c := range d.Claims {
-		jobs = append(jobs, job{Path(c) + "index.html", "claim.html", page("claim", Path(c), "Fact-check: "+shorten(c.Text, 70), c.Verdict.Label+": "+shorten(c.Text, 140), c)})
+		p := Path(c)
+		jobs = append(jobs, job{p + "index.html", "claim.html", page("claim", p, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)})
 	}
 	for _, q := range d.Quotes {
-		jobs = append(jobs, job{Path(q) + "index.html", "quote.html", page("quote", Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)})
+		p := Path(q)
+		jobs = append(jobs, job{p + "index.html", "quote.html", page("quote", p, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)})
 	}
 	for _, e := range d.Events {
 		p := page("event", Path(e), e.Title, e.Date.String(), e)
