@@ -42,12 +42,17 @@ type nsID struct{ ns, id string }
 func (r *resolver) claim(ns, id string, pos diag.Pos) bool {
 	key := nsID{ns, id}
 	if first, ok := r.owner[key]; ok {
-		r.diags.Errorf(pos, diag.Duplicate, "ids are unique per kind; rename one of them",
-			"duplicate %s id %q (first defined at %s)", ns, id, first)
+		r.duplicate(ns, id, pos, first)
 		return false
 	}
 	r.owner[key] = pos
 	return true
+}
+
+// duplicate reports an id defined twice, naming both places.
+func (r *resolver) duplicate(ns, id string, pos, first diag.Pos) {
+	r.diags.Errorf(pos, diag.Duplicate, "ids are unique per kind; rename one of them",
+		"duplicate %s id %q (first defined at %s)", ns, id, first)
 }
 
 func (r *resolver) index(set *content.Set) {
@@ -60,7 +65,7 @@ func (r *resolver) index(set *content.Set) {
 	d.articles, d.actors = make(map[string]*Article, len(set.Articles)), make(map[string]*Actor, len(set.Actors))
 	d.organizations, d.events = make(map[string]*Organization, len(set.Organizations)), make(map[string]*Event, len(set.Events))
 	d.claims, d.quotes = make(map[string]*Claim, claims), make(map[string]*Quote, quotes)
-	r.owner = make(map[nsID]diag.Pos, len(set.Actors)+len(set.Organizations)+len(set.Events)+len(set.Articles)+claims+quotes)
+	r.owner = make(map[nsID]diag.Pos, len(set.Actors)+len(set.Organizations)+len(set.Events)+len(set.Articles))
 	for _, a := range set.Actors {
 		if (!a.Draft || r.drafts) && r.claim("actor", a.ID, a.Pos) {
 			d.actors[a.ID] = &Actor{Actor: a}
@@ -87,7 +92,11 @@ func (r *resolver) indexArticle(a *content.Article) {
 	art := &Article{Article: a, Tally: Tally{}}
 	r.d.articles[a.ID] = art
 	for _, c := range a.Claims {
-		if c.ID == "" || !r.claim("claim", c.ID, c.Pos) {
+		if c.ID == "" {
+			continue
+		}
+		if first, dup := r.d.claims[c.ID]; dup {
+			r.duplicate("claim", c.ID, c.Pos, first.Pos)
 			continue
 		}
 		if _, clash := r.d.Site.Verdict(c.ID); clash {
@@ -99,7 +108,11 @@ func (r *resolver) indexArticle(a *content.Article) {
 		r.d.claims[c.ID] = cl
 	}
 	for _, q := range a.Quotes {
-		if q.ID == "" || !r.claim("quote", q.ID, q.Pos) {
+		if q.ID == "" {
+			continue
+		}
+		if first, dup := r.d.quotes[q.ID]; dup {
+			r.duplicate("quote", q.ID, q.Pos, first.Pos)
 			continue
 		}
 		qu := &Quote{Quote: q, Article: art}
