@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
@@ -46,29 +47,40 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 		}
 		results[i], errs[i] = convertUnit(conv, u.jobs())
 	})
+	for _, err := range errs {
+		if err != nil {
+			return bodies{}, nil, err
+		}
+	}
+	// The anchors and mentions go into the graph while the maps are filled.
+	var recorded sync.WaitGroup
+	recorded.Go(func() {
+		for i, u := range units {
+			for j, key := range results[i].keys {
+				if key == u.key {
+					record(d, u.owner, results[i].outs[j])
+				}
+			}
+		}
+	})
 	res := bodies{html: make(map[string]template.HTML, len(units)*4), text: make(map[string]string, len(d.Articles)), names: matcher.fingerprint}
 	kept := make(map[uint64]convertedUnit, len(units))
 	for i, u := range units {
-		if errs[i] != nil {
-			return res, nil, errs[i]
-		}
 		if keys[i] != 0 {
 			kept[keys[i]] = results[i]
 		}
 		for j, key := range results[i].keys {
 			out := results[i].outs[j]
 			res.html[key] = template.HTML(out.HTML)
-			var owner any
 			if key == u.key {
-				owner = u.owner
 				if id, ok := strings.CutPrefix(key, "article:"); ok {
 					res.text[id] = out.Text
 				}
 			}
 			diags.Append(out.Diags)
-			record(d, owner, out)
 		}
 	}
+	recorded.Wait()
 	b.converted = kept // only what this build used, so a long serve session does not grow
 	return res, diags, nil
 }

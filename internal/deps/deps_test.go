@@ -24,7 +24,7 @@ var allowed = map[string][]string{
 	"internal/build":             {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/work", "golang.org/x/net/html"},
 	"internal/render":            {"internal/dossier", "internal/markdown", "internal/config", "internal/content", "internal/diag", "internal/work"},
 	"internal/work":              {},
-	"internal/dossier":           {"internal/content", "internal/config", "internal/diag"},
+	"internal/dossier":           {"internal/content", "internal/config", "internal/diag", "internal/work"},
 	"internal/markdown":          {"internal/markdown/annotate", "internal/markdown/mention", "internal/diag", "github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2"},
 	"internal/markdown/annotate": {"internal/diag", "internal/markdown/sentence", "github.com/yuin/goldmark"},
 	"internal/markdown/mention":  {"internal/diag", "internal/markdown/sentence", "github.com/yuin/goldmark"},

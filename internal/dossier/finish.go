@@ -3,6 +3,8 @@ package dossier
 import (
 	"cmp"
 	"slices"
+
+	"github.com/dossier-dev/dossier/internal/work"
 )
 
 // Anchored records where a claim or quote was found in its article's text.
@@ -67,17 +69,21 @@ func (d *Dossier) Finish() {
 			o.Articles = append(o.Articles, a)
 		}
 	}
-	for _, a := range d.Actors {
-		a.Tally = tally(a.Claims)
-		slices.SortStableFunc(a.Quotes, quoteOrder)
-		slices.SortStableFunc(a.Events, eventOrder)
-	}
-	for _, o := range d.Organizations {
+	// Each entity's lists are its own: they are sorted on every processor.
+	work.Each(len(d.Actors)+len(d.Organizations), func(i int) {
+		if i < len(d.Actors) {
+			a := d.Actors[i]
+			a.Tally = tally(a.Claims)
+			slices.SortStableFunc(a.Quotes, quoteOrder)
+			slices.SortStableFunc(a.Events, eventOrder)
+			return
+		}
+		o := d.Organizations[i-len(d.Actors)]
 		o.Tally = tally(o.Claims)
 		slices.SortStableFunc(o.Statements, quoteOrder)
 		slices.SortStableFunc(o.Members, byName)
 		slices.SortStableFunc(o.Events, eventOrder)
-	}
+	})
 }
 
 func tally(claims []*Claim) Tally {

@@ -132,8 +132,11 @@ type Plan struct {
 // keeps that page's Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
+	var signer *signer
+	var signed sync.WaitGroup
+	signed.Go(func() { signer = newSigner(in) })
 	jobs := pages(site)
-	signer := newSigner(in)
+	signed.Wait()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	keep := in.Versions != nil
