@@ -71,7 +71,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 		}
 		for j, key := range results[i].keys {
 			out := results[i].outs[j]
-			res.html[key] = template.HTML(out.HTML)
+			res.html[key] = results[i].html[j]
 			if key == u.key {
 				if id, ok := strings.CutPrefix(key, "article:"); ok {
 					res.text[id] = out.Text
@@ -87,18 +87,21 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 
 // convertedUnit is the conversion of one content file's bodies.
 type convertedUnit struct {
-	keys []string // "article:x", "claim:y" …
-	outs []markdown.Output
+	keys []string          // "article:x", "claim:y" …
+	html []template.HTML   // the HTML of each
+	outs []markdown.Output // the rest of each output (HTML is nil: it is in html, once)
 }
 
 func convertUnit(conv *markdown.Converter, jobs []conversion) (convertedUnit, error) {
-	r := convertedUnit{keys: make([]string, len(jobs)), outs: make([]markdown.Output, len(jobs))}
+	r := convertedUnit{keys: make([]string, len(jobs)), html: make([]template.HTML, len(jobs)), outs: make([]markdown.Output, len(jobs))}
 	for i, j := range jobs {
 		out, err := conv.Convert(j.in)
 		if err != nil {
 			return r, err
 		}
-		r.keys[i], r.outs[i] = j.key, out
+		r.keys[i], r.html[i] = j.key, template.HTML(out.HTML)
+		out.HTML = nil
+		r.outs[i] = out
 	}
 	return r, nil
 }
