@@ -96,6 +96,7 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 		return nil, err
 	}
 	in.Versions = nil // a one-shot build keeps nothing for a next one
+	b.converted = nil // nor conversions: the site's HTML is then held by in alone
 	var count atomic.Int64
 	diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
 		count.Add(1)

@@ -41,6 +41,16 @@ func newSiteData(in Input, tmpl *Templates) *siteData {
 	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl}
 }
 
+// releasePages lets go of what only pages read: the bodies' HTML and the
+// shared pieces and list entries. A one-shot render calls it once every
+// page is out, before the side files.
+func (s *siteData) releasePages() {
+	s.in.HTML = nil
+	for _, m := range []*sync.Map{&s.items, &s.byPtr, &s.speakers, &s.linkPieces, &s.pieces} {
+		m.Clear()
+	}
+}
+
 // links returns the back-links and the network, built on first use: a
 // preview rebuild that renders no entity page never builds them.
 func (s *siteData) links() *linkIndex {

@@ -324,19 +324,26 @@ func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag
 		mu.Unlock()
 	}
 	var sideErr error
-	work.Each(len(p.order)+1, func(i int) {
-		if i == 0 { // the side files first: the longest single task
-			if !side {
-				return
-			}
-			sideErr = p.sideGroups(func(group Files) error {
-				for name, b := range group {
-					if err := put(name, b); err != nil {
-						return err
-					}
+	makeSide := func() {
+		sideErr = p.sideGroups(func(group Files) error {
+			for name, b := range group {
+				if err := put(name, b); err != nil {
+					return err
 				}
-				return nil
-			})
+			}
+			return nil
+		})
+	}
+	// A render kept for the next one makes the side files first, beside the
+	// pages (the longest single task). A one-shot render makes them after
+	// the pages, once what only pages read is let go, so that the two never
+	// take memory at once.
+	overlap := side && p.keep
+	work.Each(len(p.order)+1, func(i int) {
+		if i == 0 {
+			if overlap {
+				makeSide()
+			}
 			return
 		}
 		name := p.order[i-1]
@@ -358,11 +365,15 @@ func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag
 	if putErr != nil {
 		return diags, putErr
 	}
-	if sideErr != nil {
-		return diags, sideErr
-	}
 	if diags.HasErrors() {
 		return diags, nil
+	}
+	if side && !overlap {
+		p.site.releasePages()
+		makeSide()
+	}
+	if sideErr != nil {
+		return diags, sideErr
 	}
 	for name, b := range p.Files {
 		if err := put(name, b); err != nil {
