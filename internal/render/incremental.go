@@ -99,13 +99,13 @@ func (s *signer) version(key string) uint64 {
 	return uint64(fnvOffset.str(key).u64(s.in.Versions[key]))
 }
 
-// signature returns the page's signature.
-func (s *signer) signature(p *Page) uint64 {
-	if p.Object == nil {
+// signature returns the signature of a page of the given kind showing obj.
+func (s *signer) signature(kind string, obj any) uint64 {
+	if obj == nil {
 		return s.all
 	}
-	d := deps{s: s, h: fnvOffset.u64(s.in.Global).str(p.Kind)}
-	switch o := p.Object.(type) {
+	d := deps{s: s, h: fnvOffset.u64(s.in.Global).str(kind)}
+	switch o := obj.(type) {
 	case *dossier.Article:
 		d.article(o)
 	case *dossier.Claim:

@@ -252,54 +252,68 @@ func (p *Page) Canonical() string { return p.URLs.Abs(p.Path) }
 // pages lists every templated page of the site.
 func pages(s *siteData) []job {
 	d := s.D
-	page := func(kind, path, title, desc string, obj any) *Page {
-		return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, Object: obj}
+	// A page is made when it renders: a preview rebuild lists every page
+	// but renders few.
+	page := func(kind, path, title, desc string, obj any) func() *Page {
+		return func() *Page {
+			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, Object: obj}
+		}
 	}
 	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
-	jobs = append(jobs, []job{
-		{"index.html", "home.html", page("home", "", s.Site.Title, s.Site.Description, nil)},
-		{"articles/index.html", "articles.html", page("list", "articles/", "Articles", "Every article of the dossier.", nil)},
-		{"actors/index.html", "actors.html", page("list", "actors/", "Actors", "The people in the dossier.", nil)},
-		{"organizations/index.html", "organizations.html", page("list", "organizations/", "Organizations", "States, alliances, agencies and media in the dossier.", nil)},
-		{"quotes/index.html", "quotes.html", page("list", "quotes/", "Quotes", "Who said what, and when.", nil)},
-		{"claims/index.html", "claims.html", page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil)},
-		{"timeline/index.html", "timeline.html", page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil)},
-		{"methodology/index.html", "methodology.html", page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil)},
-		{"search/index.html", "search.html", page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil)},
-		{"404.html", "404.html", page("notfound", "404.html", "Page not found", "", nil)},
-	}...)
+	add := func(path, template, kind string, obj any, newPage func() *Page) {
+		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
+	}
+	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
+	add("articles/index.html", "articles.html", "list", nil, page("list", "articles/", "Articles", "Every article of the dossier.", nil))
+	add("actors/index.html", "actors.html", "list", nil, page("list", "actors/", "Actors", "The people in the dossier.", nil))
+	add("organizations/index.html", "organizations.html", "list", nil, page("list", "organizations/", "Organizations", "States, alliances, agencies and media in the dossier.", nil))
+	add("quotes/index.html", "quotes.html", "list", nil, page("list", "quotes/", "Quotes", "Who said what, and when.", nil))
+	add("claims/index.html", "claims.html", "list", nil, page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil))
+	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil))
+	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil))
+	add("search/index.html", "search.html", "search", nil, page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil))
+	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", "Page not found", "", nil))
 	for _, v := range s.Site.Verdicts {
-		p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)
-		p.Verdict, p.Claims = v, d.ClaimsWithVerdict(v.ID)
-		jobs = append(jobs, job{VerdictPath(v.ID) + "index.html", "claims.html", p})
+		add(VerdictPath(v.ID)+"index.html", "claims.html", "verdict", nil, func() *Page {
+			p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)()
+			p.Verdict, p.Claims = v, d.ClaimsWithVerdict(v.ID)
+			return p
+		})
+	}
+	drafted := func(newPage func() *Page, draft bool) func() *Page {
+		return func() *Page {
+			p := newPage()
+			p.Draft = draft
+			return p
+		}
 	}
 	for _, a := range d.Articles {
-		p := page("article", Path(a), a.Title, a.Summary, a)
-		p.Draft = a.Draft
-		jobs = append(jobs, job{Path(a) + "index.html", "article.html", p})
+		path := Path(a)
+		add(path+"index.html", "article.html", "article", a, drafted(page("article", path, a.Title, a.Summary, a), a.Draft))
 	}
 	for _, a := range d.Actors {
-		p := page("actor", Path(a), a.Name, a.Role, a)
-		p.Draft = a.Draft
-		jobs = append(jobs, job{Path(a) + "index.html", "actor.html", p})
+		path := Path(a)
+		add(path+"index.html", "actor.html", "actor", a, drafted(page("actor", path, a.Name, a.Role, a), a.Draft))
 	}
 	for _, o := range d.Organizations {
-		p := page("organization", Path(o), o.Name, o.Kind, o)
-		p.Draft = o.Draft
-		jobs = append(jobs, job{Path(o) + "index.html", "organization.html", p})
+		path := Path(o)
+		add(path+"index.html", "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
 	}
 	for _, c := range d.Claims {
-		p := Path(c)
-		jobs = append(jobs, job{p + "index.html", "claim.html", page("claim", p, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)})
+		path := Path(c)
+		add(path+"index.html", "claim.html", "claim", c, func() *Page {
+			return page("claim", path, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)()
+		})
 	}
 	for _, q := range d.Quotes {
-		p := Path(q)
-		jobs = append(jobs, job{p + "index.html", "quote.html", page("quote", p, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)})
+		path := Path(q)
+		add(path+"index.html", "quote.html", "quote", q, func() *Page {
+			return page("quote", path, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)()
+		})
 	}
 	for _, e := range d.Events {
-		p := page("event", Path(e), e.Title, e.Date.String(), e)
-		p.Draft = e.Draft
-		jobs = append(jobs, job{Path(e) + "index.html", "event.html", p})
+		path := Path(e)
+		add(path+"index.html", "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
 	}
 	return jobs
 }

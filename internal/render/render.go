@@ -69,11 +69,13 @@ func New(templates fs.FS) (*Renderer, diag.List) {
 // Files is a rendered site: output path → bytes.
 type Files map[string][]byte
 
-// job is one output file to produce.
+// job is one page to produce.
 type job struct {
-	path     string // output path, e.g. articles/x/index.html
-	template string // the page template to execute
-	page     *Page
+	path     string       // output path, e.g. articles/x/index.html
+	template string       // the page template to execute
+	kind     string       // the page's kind (see Page.Kind)
+	object   any          // the page's article, claim … or nil: what its signature follows
+	page     func() *Page // makes the page's data, when it renders
 }
 
 // Deferred is one HTML page of a plan, rendered the first time its bytes are
@@ -158,7 +160,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
 	sigs := make([]uint64, len(jobs))
 	if keep { // a one-shot render compares with nothing
-		work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].page) })
+		work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].kind, jobs[i].object) })
 	}
 	for i, j := range jobs {
 		sig := sigs[i]
@@ -186,7 +188,7 @@ func (r *Renderer) pageRun(j job) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		buf := bufPool.Get().(*[]byte)
 		w := sliceWriter{b: (*buf)[:0]}
-		err := r.tmpl.Execute(&w, j.template, j.page)
+		err := r.tmpl.Execute(&w, j.template, j.page())
 		body := append([]byte(nil), w.b...)
 		*buf = w.b
 		bufPool.Put(buf)
