@@ -6,6 +6,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -220,7 +221,10 @@ func (w *sliceWriter) WriteString(s string) (int, error) {
 func (p *Plan) Side() (Files, error) {
 	p.side.once.Do(func() {
 		files := Files{}
+		var mu sync.Mutex
 		p.side.err = p.sideGroups(func(group Files) error {
+			mu.Lock()
+			defer mu.Unlock()
 			maps.Copy(files, group)
 			return nil
 		})
@@ -229,19 +233,27 @@ func (p *Plan) Side() (Files, error) {
 	return p.side.files, p.side.err
 }
 
-// sideGroups makes the side files one group after another (the search
-// index, the export, then feeds, sitemap, robots.txt and CNAME), handing
-// each group to put before making the next, so that a one-shot build holds
-// one group at a time.
+// sideGroups makes the side files in groups, handing each group to put
+// (from two goroutines) before making the next: the search index on one
+// processor, while the other makes the export, then feeds, sitemap,
+// robots.txt and CNAME.
 func (p *Plan) sideGroups(put func(Files) error) error {
+	var searchErr error
+	var searched sync.WaitGroup
+	searched.Go(func() {
+		search := Files{}
+		if searchErr = addSearch(search, p.site); searchErr == nil {
+			searchErr = put(search)
+		}
+	})
+	err := p.exportAndData(put)
+	searched.Wait()
+	return cmp.Or(searchErr, err)
+}
+
+// exportAndData makes the data export, then feeds, sitemap, robots.txt and CNAME.
+func (p *Plan) exportAndData(put func(Files) error) error {
 	site := p.site
-	search := Files{}
-	if err := addSearch(search, site); err != nil {
-		return err
-	}
-	if err := put(search); err != nil {
-		return err
-	}
 	export, err := exportJSON(site)
 	if err != nil {
 		return err
