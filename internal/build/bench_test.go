@@ -33,8 +33,8 @@ func benchmarkBuild(b *testing.B, n int) {
 		if err != nil || res.Diags.HasErrors() {
 			b.Fatal(err, res.Diags)
 		}
-		if res.Count < 10*n {
-			b.Fatalf("built %d files, want at least %d", res.Count, 10*n)
+		if res.Count < 9*n {
+			b.Fatalf("built %d files, want at least %d", res.Count, 9*n)
 		}
 	}
 }
