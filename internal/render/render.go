@@ -6,6 +6,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -187,33 +188,18 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 // pageRun returns the function that renders j.
 func (r *Renderer) pageRun(j job) func() ([]byte, error) {
 	return func() ([]byte, error) {
-		buf := bufPool.Get().(*[]byte)
-		w := sliceWriter{b: (*buf)[:0]}
-		err := r.tmpl.Execute(&w, j.template, j.page())
-		body := append([]byte(nil), w.b...)
-		*buf = w.b
-		bufPool.Put(buf)
-		if err != nil {
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer pageBuffers.Put(buf)
+		buf.Reset()
+		if err := r.tmpl.Execute(buf, j.template, j.page()); err != nil {
 			return nil, &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
 		}
-		return body, nil
+		return bytes.Clone(buf.Bytes()), nil
 	}
 }
 
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
-
-// sliceWriter appends to a byte slice.
-type sliceWriter struct{ b []byte }
-
-func (w *sliceWriter) Write(p []byte) (int, error) {
-	w.b = append(w.b, p...)
-	return len(p), nil
-}
-
-func (w *sliceWriter) WriteString(s string) (int, error) {
-	w.b = append(w.b, s...)
-	return len(s), nil
-}
+// pageBuffers are the buffers pages are rendered into, reused.
+var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
 
 // Side returns the files made from the whole dossier rather than one page:
 // search index, data export, feeds, sitemap, robots.txt and CNAME. They are
