@@ -115,3 +115,13 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// conversions lists every body of the dossier with what its conversion
+// needs, as convertAll converts them when nothing is cached.
+func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
+	var jobs []conversion
+	for _, u := range units(d, urls, m, mode) {
+		jobs = append(jobs, u.jobs()...)
+	}
+	return jobs
+}

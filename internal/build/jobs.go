@@ -112,14 +112,6 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []u
 	return list
 }
 
-// conversions lists every body of the dossier with what its conversion needs.
-func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
-	var jobs []conversion
-	for _, u := range units(d, urls, m, mode) {
-		jobs = append(jobs, u.jobs()...)
-	}
-	return jobs
-}
 
 // annotations turns an article's claims and quotes into what the annotate extension anchors.
 func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
