@@ -112,7 +112,6 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []u
 	return list
 }
 
-
 // annotations turns an article's claims and quotes into what the annotate extension anchors.
 func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
 	var out []annotate.Annotation
