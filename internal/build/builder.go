@@ -31,9 +31,9 @@ type Builder struct {
 	tmplHash  uint64
 	tmplDiags diag.List
 	last      *dossier.Dossier // the graph of the last successful build, for tests and tools
-	// pendingGlobal is the global signature of the build under way, and
-	// lastGlobal that of the last lazy build that succeeded (see Build).
-	pendingGlobal, lastGlobal uint64
+	// lastGlobal is the global signature of the last lazy build that
+	// succeeded (see Build).
+	lastGlobal uint64
 }
 
 type parsedFile struct {
@@ -77,7 +77,11 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 	if in.Global != b.lastGlobal {
 		diags = plan.RenderPages()
 	}
-	return b.finish(res, diags, nil, plan, nil)
+	res, err = b.finish(res, diags, nil, plan, nil)
+	if res.Plan != nil {
+		b.lastGlobal = in.Global
+	}
+	return res, err
 }
 
 // BuildTo builds the site and hands every file to put as soon as it is
@@ -117,9 +121,6 @@ func (b *Builder) finish(res *Result, diags diag.List, files render.Files, plan 
 		res.Files, res.Plan = files, plan
 		if files != nil {
 			res.Count = len(files)
-		}
-		if plan != nil {
-			b.lastGlobal = b.pendingGlobal
 		}
 	}
 	return res, nil
@@ -164,11 +165,10 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	}
 	d.Finish()
 	b.last = d
-	b.pendingGlobal = b.global(site, bodies.names)
 	return res, &render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
-		Versions: b.versions(), Global: b.pendingGlobal,
+		Versions: b.versions(), Global: b.global(site, bodies.names),
 	}, nil
 }
 
