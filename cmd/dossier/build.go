@@ -31,7 +31,7 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		opts := build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts}
+		opts := build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, LimitMemory: true}
 		res, err := build.Publish(opts, *out, *source)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier build: %v\n", err)

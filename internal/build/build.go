@@ -22,6 +22,10 @@ type Options struct {
 	Preview bool
 	// Lazy renders pages only when they are asked for (see Builder.Build).
 	Lazy bool
+	// LimitMemory, for a command that owns its process, has a one-shot
+	// build (BuildTo, Publish) set a soft memory limit while it renders
+	// (see limitMemory).
+	LimitMemory bool
 }
 
 // Result is one finished build.

@@ -101,6 +101,10 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 	}
 	in.Versions = nil // a one-shot build keeps nothing for a next one
 	b.converted = nil // nor conversions: the site's HTML is then held by in alone
+	b.releaseSources()
+	if b.opts.LimitMemory {
+		defer limitMemory()()
+	}
 	var count atomic.Int64
 	diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
 		count.Add(1)
@@ -108,6 +112,30 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 	})
 	res.Count = int(count.Load())
 	return b.finish(res, diags, nil, nil, err)
+}
+
+// releaseSources lets go of what only loading, resolving and converting
+// read: each file's Markdown, and with it the file's bytes, and the
+// positions of its keys. A one-shot build calls it before rendering; the
+// parses go too, since their items are no longer whole.
+func (b *Builder) releaseSources() {
+	for _, pf := range b.parsed {
+		var doc *content.Doc
+		switch item := pf.item.(type) {
+		case *content.Article:
+			doc = &item.Doc
+		case *content.Actor:
+			doc = &item.Doc
+		case *content.Organization:
+			doc = &item.Doc
+		case *content.Event:
+			doc = &item.Doc
+		default:
+			continue
+		}
+		doc.Body, doc.Keys = nil, nil
+	}
+	b.parsed = nil
 }
 
 // finish completes res with the render's outcome.

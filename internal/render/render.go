@@ -8,6 +8,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -28,6 +29,7 @@ type Input struct {
 	// "organization:ID", "event:ID", "claim:ID" (the explanation), "quote:ID" (the context).
 	HTML map[string]template.HTML
 	// Text holds the plain text of article bodies by article id, for search.
+	// A render that keeps nothing (Versions nil) empties it as it reads it.
 	Text map[string]string
 	// Static is the static files (the site's over the defaults), copied as they are.
 	Static fs.FS
@@ -88,7 +90,7 @@ type Deferred struct {
 	Sig  uint64
 	once sync.Once
 	done atomic.Bool
-	run  func() ([]byte, error) // nil once rendered
+	exec func(*bytes.Buffer) error // renders the page; nil once rendered
 	body []byte
 	err  error
 }
@@ -97,11 +99,30 @@ type Deferred struct {
 // template's failure as a *TemplateError.
 func (d *Deferred) Bytes() ([]byte, error) {
 	d.once.Do(func() {
-		d.body, d.err = d.run()
-		d.run = nil // let the dossier it read go
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		if d.err = d.exec(buf); d.err == nil {
+			d.body = bytes.Clone(buf.Bytes())
+		}
+		pageBuffers.Put(buf)
+		d.exec = nil // let the dossier it read go
 		d.done.Store(true)
 	})
 	return d.body, d.err
+}
+
+// stream renders the page into a pooled buffer, hands the bytes to put and
+// keeps nothing: a one-shot render's pages are never asked for again.
+func (d *Deferred) stream(name string, put func(name string, data []byte) error) error {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	err := d.exec(buf)
+	d.exec = nil
+	if err != nil {
+		return err
+	}
+	return put(name, buf.Bytes())
 }
 
 // TemplateError is a page template's failure to execute.
@@ -157,7 +178,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
 	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
 	if !keep {
-		site.nextOut = nil // nothing to reuse from, nothing to keep
+		site.nextOut, site.nextTerms = nil, nil // nothing to reuse from, nothing to keep
 	}
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
 	sigs := make([]uint64, len(jobs))
@@ -169,7 +190,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.Rendered() {
 			p.Pages[j.path] = old
 		} else {
-			p.Pages[j.path] = &Deferred{Sig: sig, run: r.pageRun(j)}
+			p.Pages[j.path] = &Deferred{Sig: sig, exec: r.pageExec(j)}
 		}
 		p.order = append(p.order, j.path)
 	}
@@ -185,16 +206,13 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	return p, nil
 }
 
-// pageRun returns the function that renders j.
-func (r *Renderer) pageRun(j job) func() ([]byte, error) {
-	return func() ([]byte, error) {
-		buf := pageBuffers.Get().(*bytes.Buffer)
-		defer pageBuffers.Put(buf)
-		buf.Reset()
+// pageExec returns the function that renders j into a buffer.
+func (r *Renderer) pageExec(j job) func(*bytes.Buffer) error {
+	return func(buf *bytes.Buffer) error {
 		if err := r.tmpl.Execute(buf, j.template, j.page()); err != nil {
-			return nil, &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
+			return &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
 		}
-		return bytes.Clone(buf.Bytes()), nil
+		return nil
 	}
 }
 
@@ -277,9 +295,16 @@ func (p *Plan) exportAndData(put func(Files) error) error {
 // Render produces every file of the site in memory. Template execution
 // failures are diagnostics; err is for the tool's own failures.
 func (r *Renderer) Render(in Input) (Files, diag.List, error) {
+	p, err := r.Plan(in)
+	if err != nil {
+		return nil, nil, err
+	}
 	files := Files{}
 	var mu sync.Mutex
-	diags, err := r.RenderTo(in, func(name string, data []byte) error {
+	diags, err := p.RenderTo(func(name string, data []byte) error {
+		if !p.keep {
+			data = bytes.Clone(data) // a one-shot render lends its pages' bytes
+		}
 		mu.Lock()
 		files[name] = data
 		mu.Unlock()
@@ -290,7 +315,9 @@ func (r *Renderer) Render(in Input) (Files, diag.List, error) {
 
 // RenderTo produces every file of the site and hands each to put as soon as
 // it is made, from GOMAXPROCS goroutines at once, so that a caller can write
-// the site out while the rest renders. An error from put stops the render.
+// the site out while the rest renders. The bytes of a page are lent: put
+// must not keep or change them once it returns. An error from put fails the
+// render.
 func (r *Renderer) RenderTo(in Input, put func(name string, data []byte) error) (diag.List, error) {
 	p, err := r.Plan(in)
 	if err != nil {
@@ -300,7 +327,8 @@ func (r *Renderer) RenderTo(in Input, put func(name string, data []byte) error) 
 }
 
 // RenderTo renders every page of the plan that is not rendered yet and the
-// side files, handing each file to put (see Renderer.RenderTo).
+// side files, handing each file to put, which must not keep or change the
+// bytes once it returns (see Renderer.RenderTo).
 func (p *Plan) RenderTo(put func(name string, data []byte) error) (diag.List, error) {
 	return p.render(put, true)
 }
@@ -348,17 +376,21 @@ func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag
 		}
 		name := p.order[i-1]
 		page := p.Pages[name]
-		body, err := page.Bytes()
-		if !p.keep {
-			page.body = nil // a one-shot render holds no page once it is out
+		var err error
+		if p.keep {
+			var body []byte
+			if body, err = page.Bytes(); err == nil {
+				err = put(name, body)
+			}
+		} else {
+			err = page.stream(name, put)
 		}
-		if err != nil {
+		var tmplErr *TemplateError
+		if errors.As(err, &tmplErr) {
 			mu.Lock()
-			diags.Add(err.(*TemplateError).Diag)
+			diags.Add(tmplErr.Diag)
 			mu.Unlock()
-			return
-		}
-		if err := put(name, body); err != nil {
+		} else if err != nil {
 			fail(err)
 		}
 	})

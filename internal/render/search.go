@@ -195,6 +195,11 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			x.add(t, weightSummary)
 		}
 		x.addBody(s, s.in.Text[a.ID], weightBody)
+		if s.nextTerms == nil {
+			// A one-shot render reads each body's text once: let it go
+			// while the rest of the index and the export are made.
+			delete(s.in.Text, a.ID)
+		}
 		doc.verdicts = idx.verdictsOf(a.Claims)
 		for _, ac := range a.Actors {
 			doc.actors = append(doc.actors, idx.actor[ac.ID])

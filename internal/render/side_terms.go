@@ -14,7 +14,7 @@ import (
 type termIndex struct {
 	number map[string]int32 // term → its number
 	terms  []string         // number → term
-	lists  [][]int          // number → postings: doc delta, weight, … (see finish)
+	lists  [][]int32        // number → postings: doc delta, weight, … (see finish)
 	docs   int              // documents so far
 	pairs  []int32          // term number, weight, … of every document in turn
 	ends   []int            // where each document's pairs end
@@ -185,14 +185,21 @@ func (x *termIndex) addBody(s *siteData, text string, weight int) {
 		}
 		x.count[n]++
 	})
-	c := make(map[string]int, len(x.inBody))
+	var c map[string]int
+	if s.nextTerms != nil { // kept for the next render
+		c = make(map[string]int, len(x.inBody))
+	}
 	for _, n := range x.inBody {
-		c[x.terms[n]] = x.count[n]
+		if c != nil {
+			c[x.terms[n]] = x.count[n]
+		}
 		x.addWeight(n, x.count[n]*weight)
 		x.count[n] = 0
 	}
 	x.inBody = x.inBody[:0]
-	s.nextTerms[text] = c
+	if c != nil {
+		s.nextTerms[text] = c
+	}
 }
 
 // endDoc ends the current document.
@@ -209,8 +216,8 @@ func (x *termIndex) endDoc() {
 
 // finish makes the postings of every term, each list cut from one array.
 func (x *termIndex) finish() {
-	all := make([]int, 0, 2*x.postings)
-	x.lists = make([][]int, len(x.terms))
+	all := make([]int32, 0, 2*x.postings)
+	x.lists = make([][]int32, len(x.terms))
 	for n, df := range x.df {
 		x.lists[n] = all[len(all) : len(all) : len(all)+2*df]
 		all = all[:len(all)+2*df]
@@ -220,7 +227,7 @@ func (x *termIndex) finish() {
 	for doc, end := range x.ends {
 		for i := start; i < end; i += 2 {
 			n := x.pairs[i]
-			x.lists[n] = append(x.lists[n], doc-last[n], int(x.pairs[i+1]))
+			x.lists[n] = append(x.lists[n], int32(doc-last[n]), x.pairs[i+1])
 			last[n] = doc
 		}
 		start = end
