@@ -27,7 +27,7 @@ func benchmarkBuild(b *testing.B, n int) {
 	src := os.DirFS(corpus(b, n))
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := New(Options{Source: src}).BuildTo(func() (func(string, []byte) error, error) {
+		res, err := New(Options{Source: src, LimitMemory: true}).BuildTo(func() (func(string, []byte) error, error) {
 			return func(string, []byte) error { return nil }, nil
 		})
 		if err != nil || res.Diags.HasErrors() {
