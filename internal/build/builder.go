@@ -30,6 +30,7 @@ type Builder struct {
 	renderer  *render.Renderer
 	tmplHash  uint64
 	tmplDiags diag.List
+	ownTmpl   bool             // the site has templates of its own
 	last      *dossier.Dossier // the graph of the last successful build, for tests and tools
 	// lastGlobal is the global signature of the last lazy build that
 	// succeeded (see Build).
@@ -100,6 +101,9 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 		return nil, err
 	}
 	in.Versions = nil // a one-shot build keeps nothing for a next one
+	// The default templates print each body on its own page only, so a
+	// body can go once that page is out.
+	in.ReadOnce = !b.ownTmpl
 	b.converted = nil // nor conversions: the site's HTML is then held by in alone
 	b.releaseSources()
 	if b.opts.LimitMemory {
@@ -258,11 +262,13 @@ func parallel(n int, f func(i int)) { work.Each(n, f) }
 func (b *Builder) templates() (*render.Renderer, diag.List, error) {
 	site := subOrNil(b.opts.Source, "templates")
 	h := fnv.New64a()
+	own := false
 	if site != nil {
 		err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
+			own = true
 			src, err := fs.ReadFile(site, p)
 			fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
 			h.Write(src)
@@ -276,7 +282,7 @@ func (b *Builder) templates() (*render.Renderer, diag.List, error) {
 		return b.renderer, b.tmplDiags, nil
 	}
 	r, diags := render.New(render.Overlay(site, root.Templates()))
-	b.renderer, b.tmplHash, b.tmplDiags = r, h.Sum64(), diags
+	b.renderer, b.tmplHash, b.tmplDiags, b.ownTmpl = r, h.Sum64(), diags, own
 	return r, diags, nil
 }
 

@@ -151,21 +151,27 @@ func (s *siteData) item(obj any) (template.HTML, error) {
 		}
 		key, partial, data = "quote:"+o.ID, "quote-item", v
 	}
-	if c, ok := s.items.Load(key); ok {
-		return s.keep(obj, c.(cachedPage)), nil
-	}
-	sig := s.signer.itemSignature(obj)
-	if c, ok := s.previous[key]; ok && c.sig == sig && s.in.Versions != nil {
-		s.items.Store(key, c)
-		return s.keep(obj, c), nil
+	var sig uint64
+	if s.in.Versions != nil { // a render kept for the next one shares items by key and signature
+		if c, ok := s.items.Load(key); ok {
+			return s.keep(obj, c.(cachedPage)), nil
+		}
+		sig = s.signer.itemSignature(obj)
+		if c, ok := s.previous[key]; ok && c.sig == sig {
+			s.items.Store(key, c)
+			return s.keep(obj, c), nil
+		}
 	}
 	var b strings.Builder
 	if err := s.tmpl.ExecutePartial(&b, partial, data); err != nil {
 		return "", err
 	}
-	c := cachedPage{sig: sig, body: []byte(b.String())}
-	s.items.Store(key, c)
-	return s.keep(obj, c), nil
+	h := template.HTML(b.String())
+	if s.in.Versions != nil { // kept for the next render
+		s.items.Store(key, cachedPage{sig: sig, body: []byte(h)})
+	}
+	s.byPtr.Store(obj, h)
+	return h, nil
 }
 
 // keep remembers an item's entry by its object for the rest of the render.
@@ -200,6 +206,20 @@ type Page struct {
 	// once per kind of page and navigation section, Once "site-footer".
 	HeadLinks, BodyStart, Footer template.HTML
 	View                         any // *ClaimView, *QuoteView or *ArticleView on those pages
+
+	// own is the rendered Markdown of the page's article, claim or quote
+	// when its job handed it over (see Input.ReadOnce); hasOwn says so.
+	own    template.HTML
+	hasOwn bool
+}
+
+// bodyOf is the rendered Markdown under key for the page's own article,
+// claim or quote: handed over by its job, or looked up.
+func (p *Page) bodyOf(key string) template.HTML {
+	if p.hasOwn {
+		return p.own
+	}
+	return p.in.HTML[key]
 }
 
 // URL is the root-relative URL of a site path.

@@ -39,6 +39,12 @@ type Input struct {
 	CodeCSS []byte
 	// Preview marks a build for `dossier serve` (drafts are labelled).
 	Preview bool
+	// ReadOnce says that the templates print an article's, claim's or
+	// quote's rendered Markdown on its own page only, as the default ones
+	// do. A render that keeps nothing (Versions nil) then takes each such
+	// body out of HTML and hands it to its page, so that it is let go once
+	// the page is out rather than at the end.
+	ReadOnce bool
 	// Versions identifies the content of each source file by "kind:id"
 	// ("article:x", "actor:y", "organization:z", "event:e"), and Global
 	// everything else the pages depend on (configuration, templates, options,
@@ -161,6 +167,9 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	var signed sync.WaitGroup
 	signed.Go(func() { signer = newSigner(in) })
 	jobs := pages(site)
+	if in.Versions == nil && in.ReadOnce {
+		handOver(jobs, in.HTML)
+	}
 	signed.Wait()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -204,6 +213,31 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		r.pages, r.last, r.items, r.terms, r.out = nil, nil, nil, nil, nil
 	}
 	return p, nil
+}
+
+// handOver moves the rendered Markdown of every article, claim and quote
+// from bodies to the job of its page (see Input.ReadOnce).
+func handOver(jobs []job, bodies map[string]template.HTML) {
+	for i := range jobs {
+		var key string
+		switch o := jobs[i].object.(type) {
+		case *dossier.Article:
+			key = "article:" + o.ID
+		case *dossier.Claim:
+			key = "claim:" + o.ID
+		case *dossier.Quote:
+			key = "quote:" + o.ID
+		default:
+			continue
+		}
+		own, newPage := bodies[key], jobs[i].page
+		delete(bodies, key)
+		jobs[i].page = func() *Page {
+			p := newPage()
+			p.own, p.hasOwn = own, true
+			return p
+		}
+	}
 }
 
 // pageExec returns the function that renders j into a buffer.
