@@ -12,5 +12,6 @@ need_time
 build_tools
 src=$(corpus "$N")
 describe "$src"
+settle
 timed dossier "$OUT/public-$N" "$OUT/dossier" build --source "$src" --out "$OUT/public-$N"
 summary dossier

@@ -15,6 +15,7 @@ src=$(corpus "$N")
 site="$OUT/hugo-$N-s$SEED"
 generated "$site" -hugo "$N"
 describe "$src"
+settle
 hugo version
 
 # Hugo and dossier runs alternate, so that a change in the machine's load hits both.

@@ -67,6 +67,14 @@ corpus() {
 TRASH="$OUT/trash.$$"
 trap 'rm -rf "$TRASH"' EXIT
 
+# settle waits SETTLE seconds (default 30) before the first timed run: the
+# slowdown after a large delete (an earlier script's outputs) faded within
+# about 20 s here.
+settle() {
+	sync
+	sleep "${SETTLE:-30}"
+}
+
 # measure LABEL CLEANDIR CMD... moves CLEANDIR aside and flushes the disk
 # (untimed), runs CMD once under /usr/bin/time -v and sets WALL (seconds),
 # CPU (user + system seconds) and RSS (peak, KiB). On failure it prints the
