@@ -77,8 +77,8 @@ settle() {
 
 # measure LABEL CLEANDIR CMD... moves CLEANDIR aside and flushes the disk
 # (untimed), runs CMD once under /usr/bin/time -v and sets WALL (seconds),
-# CPU (user + system seconds) and RSS (peak, KiB). On failure it prints the
-# command's output and exits.
+# CPU (user + system seconds), SYS (system seconds) and RSS (peak, KiB). On
+# failure it prints the command's output and exits.
 measure() {
 	local label=$1 clean=$2 log="$OUT/$1.log" tv="$OUT/$1.time"
 	shift 2
@@ -98,13 +98,14 @@ measure() {
 		for (k = 1; k <= n; k++) s = s * 60 + p[k]
 		printf "%.3f", s }' "$tv")
 	CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tv")
+	SYS=$(awk -F': ' '/System time \(seconds\)/ { printf "%.2f", $2 }' "$tv")
 	RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")
 }
 
 # report LABEL RUN prints the last measurement.
 report() {
-	printf '%-8s run %d: %7.3f s wall  %7.2f s CPU  %6d MiB peak RSS  (load %s)\n' \
-		"$1" "$2" "$WALL" "$CPU" "$((RSS / 1024))" "$(cut -d' ' -f1 /proc/loadavg)"
+	printf '%-8s run %d: %7.3f s wall  %7.2f s CPU (%6.2f s system)  %6d MiB peak RSS  (load %s)\n' \
+		"$1" "$2" "$WALL" "$CPU" "$SYS" "$((RSS / 1024))" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 # timed LABEL CLEANDIR CMD... measures CMD $RUNS times, printing each run, and
