@@ -11,12 +11,16 @@ import (
 	"github.com/dossier-dev/dossier/internal/benchcorpus"
 )
 
-// corpus writes a generated dossier of n articles to a temporary folder.
-func corpus(b *testing.B, n int) string {
-	b.Helper()
-	dir := b.TempDir()
-	if err := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: 1}).WriteDossier(dir); err != nil {
-		b.Fatal(err)
+// corpus writes the benchmarks' generated dossier of n articles (seed 1) to
+// a temporary folder.
+func corpus(b *testing.B, n int) string { return generated(b, n, 1) }
+
+// generated writes a generated dossier of n articles to a temporary folder.
+func generated(tb testing.TB, n int, seed uint64) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: seed}).WriteDossier(dir); err != nil {
+		tb.Fatal(err)
 	}
 	return dir
 }

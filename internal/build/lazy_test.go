@@ -6,18 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/dossier-dev/dossier/internal/benchcorpus"
 )
 
 // A lazy build (serve's) renders every page the first time, then only the
 // pages asked for; what it serves equals a fresh full build; a template
 // change renders everything again, so its failure is reported at once.
 func TestLazyBuild(t *testing.T) {
-	dir := t.TempDir()
-	if err := benchcorpus.Generate(benchcorpus.Options{Articles: 20, Seed: 3}).WriteDossier(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := generated(t, 20, 3)
 	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	first, err := b.Build(nil)
 	if err != nil || first.Diags.HasErrors() || first.Plan == nil || first.Files != nil {

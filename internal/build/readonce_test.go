@@ -6,8 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/dossier-dev/dossier/internal/benchcorpus"
 )
 
 // TestReadOnceHandsBodiesToPages renders a generated dossier twice without
@@ -15,10 +13,7 @@ import (
 // their pages (Input.ReadOnce). The files must be the same, and the second
 // render must have taken every article, claim and quote body out of the map.
 func TestReadOnceHandsBodiesToPages(t *testing.T) {
-	dir := t.TempDir()
-	if err := benchcorpus.Generate(benchcorpus.Options{Articles: 30, Seed: 5}).WriteDossier(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := generated(t, 30, 5)
 	render := func(readOnce bool) (map[string][]byte, []string) {
 		b := New(Options{Source: os.DirFS(dir)})
 		res, in, err := b.prepare(nil)

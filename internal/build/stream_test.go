@@ -1,4 +1,4 @@
-package build_test
+package build
 
 import (
 	"bytes"
@@ -6,9 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/dossier-dev/dossier/internal/benchcorpus"
-	"github.com/dossier-dev/dossier/internal/build"
 )
 
 // TestPublishWritesWhatBuildMakes checks the streaming build that `dossier
@@ -17,19 +14,15 @@ import (
 // and drops sources and bodies as it goes, none of which may show in the
 // output.
 func TestPublishWritesWhatBuildMakes(t *testing.T) {
-	generated := t.TempDir()
-	if err := benchcorpus.Generate(benchcorpus.Options{Articles: 60, Seed: 3}).WriteDossier(generated); err != nil {
-		t.Fatal(err)
-	}
-	for name, src := range map[string]string{"bundled": repoRoot, "generated": generated} {
+	for name, src := range map[string]string{"bundled": repoRoot, "generated": generated(t, 60, 3)} {
 		t.Run(name, func(t *testing.T) {
-			opts := build.Options{Source: os.DirFS(src)}
-			res, err := build.Build(opts)
+			opts := Options{Source: os.DirFS(src)}
+			res, err := Build(opts)
 			if err != nil || res.Diags.HasErrors() {
 				t.Fatal(err, res.Diags)
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			pub, err := build.Publish(opts, out, src)
+			pub, err := Publish(opts, out, src)
 			if err != nil || pub.Diags.HasErrors() {
 				t.Fatal(err, pub.Diags)
 			}
@@ -54,7 +47,7 @@ func TestPublishWritesWhatBuildMakes(t *testing.T) {
 				}
 			}
 			for name := range written {
-				if _, ok := res.Files[name]; !ok && name != build.ManifestName {
+				if _, ok := res.Files[name]; !ok && name != ManifestName {
 					t.Errorf("%s: written but not built", name)
 				}
 			}
