@@ -116,12 +116,22 @@ func (s *siteData) ClaimItems(list []*dossier.Claim) (template.HTML, error) { re
 func (s *siteData) QuoteItems(list []*dossier.Quote) (template.HTML, error) { return items(s, list) }
 
 func items[T *dossier.Claim | *dossier.Quote](s *siteData, list []T) (template.HTML, error) {
-	var b strings.Builder
-	for _, obj := range list {
+	// The entries are gathered first and joined once: a list of every
+	// claim grows to megabytes, and growing it as it is written would copy
+	// it over and over.
+	entries := make([]template.HTML, len(list))
+	n := 0
+	for i, obj := range list {
 		h, err := s.item(obj)
 		if err != nil {
 			return "", err
 		}
+		entries[i] = h
+		n += len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range entries {
 		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
