@@ -81,6 +81,10 @@ type jsonWriter struct {
 	afterKey bool // a member's key is written, its value comes next
 }
 
+// jsonRoom is the room newline keeps at the end of the buffer for the line
+// that follows.
+const jsonRoom = 16 << 10
+
 // start places the next value: after its key, or on a line of its own.
 func (w *jsonWriter) start() {
 	if w.afterKey {
@@ -98,6 +102,14 @@ func (w *jsonWriter) start() {
 }
 
 func (w *jsonWriter) newline() {
+	if cap(w.b)-len(w.b) < jsonRoom {
+		// append grows a large slice by a quarter at a time; a 100 MB
+		// export would be copied some twenty times. Doubling copies it
+		// about once.
+		b := make([]byte, len(w.b), 2*cap(w.b)+jsonRoom)
+		copy(b, w.b)
+		w.b = b
+	}
 	w.b = append(w.b, '\n')
 	for range w.depth {
 		w.b = append(w.b, ' ', ' ')
