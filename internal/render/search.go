@@ -195,9 +195,9 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			x.add(t, weightSummary)
 		}
 		x.addBody(s, s.in.Text[a.ID], weightBody)
-		if s.nextTerms == nil {
-			// A one-shot render reads each body's text once: let it go
-			// while the rest of the index and the export are made.
+		if s.in.Versions == nil {
+			// A render that keeps nothing reads each body's text once:
+			// let it go while the rest of the index and the export are made.
 			delete(s.in.Text, a.ID)
 		}
 		doc.verdicts = idx.verdictsOf(a.Claims)
