@@ -218,15 +218,15 @@ type Page struct {
 	View                         any // *ClaimView, *QuoteView or *ArticleView on those pages
 
 	// own is the rendered Markdown of the page's article, claim or quote
-	// when its job handed it over (see Input.ReadOnce); hasOwn says so.
-	own    template.HTML
-	hasOwn bool
+	// when its job handed it over (see Input.ReadOnce).
+	own template.HTML
 }
 
 // bodyOf is the rendered Markdown under key for the page's own article,
-// claim or quote: handed over by its job, or looked up.
+// claim or quote: handed over by its job, or looked up. A body handed over
+// is no longer in the map, so an empty one reads the same either way.
 func (p *Page) bodyOf(key string) template.HTML {
-	if p.hasOwn {
+	if p.own != "" {
 		return p.own
 	}
 	return p.in.HTML[key]

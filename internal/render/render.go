@@ -234,7 +234,7 @@ func handOver(jobs []job, bodies map[string]template.HTML) {
 		delete(bodies, key)
 		jobs[i].page = func() *Page {
 			p := newPage()
-			p.own, p.hasOwn = own, true
+			p.own = own
 			return p
 		}
 	}
