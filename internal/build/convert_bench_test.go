@@ -55,7 +55,7 @@ func BenchmarkConvert1000(b *testing.B) {
 			texts = append(texts, j)
 		}
 	}
-	run := func(b *testing.B, jobs []conversion) {
+	run := func(b *testing.B, jobs []conversion, convert func(conversion) error) {
 		var size int64
 		for _, j := range jobs {
 			size += int64(len(j.in.Source))
@@ -65,35 +65,28 @@ func BenchmarkConvert1000(b *testing.B) {
 		defer reportCPU(b)()
 		for b.Loop() {
 			parallel(len(jobs), func(i int) {
-				if _, err := conv.Convert(jobs[i].in); err != nil {
+				if err := convert(jobs[i]); err != nil {
 					b.Error(err)
 				}
 			})
 		}
 	}
-	b.Run("all", func(b *testing.B) { run(b, jobs) })
-	b.Run("articles", func(b *testing.B) { run(b, articles) })
-	b.Run("texts", func(b *testing.B) { run(b, texts) })
+	dossierConvert := func(j conversion) error {
+		_, err := conv.Convert(j.in)
+		return err
+	}
+	b.Run("all", func(b *testing.B) { run(b, jobs, dossierConvert) })
+	b.Run("articles", func(b *testing.B) { run(b, articles, dossierConvert) })
+	b.Run("texts", func(b *testing.B) { run(b, texts, dossierConvert) })
 	b.Run("floor", func(b *testing.B) {
 		md := goldmark.New(
 			goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
 			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		)
-		var size int64
-		for _, j := range articles {
-			size += int64(len(j.in.Source))
-		}
-		b.SetBytes(size)
-		b.ReportAllocs()
-		defer reportCPU(b)()
-		for b.Loop() {
-			parallel(len(articles), func(i int) {
-				var buf bytes.Buffer
-				if err := md.Convert(articles[i].in.Source, &buf); err != nil {
-					b.Error(err)
-				}
-			})
-		}
+		run(b, articles, func(j conversion) error {
+			var buf bytes.Buffer
+			return md.Convert(j.in.Source, &buf)
+		})
 	})
 }
 
