@@ -97,42 +97,44 @@ type exportMention struct {
 }
 
 type exportActor struct {
-	ID            string          `json:"id"`
-	URL           string          `json:"url"`
-	Name          string          `json:"name"`
-	Aliases       []string        `json:"aliases"`
-	Role          string          `json:"role,omitempty"`
-	Country       string          `json:"country,omitempty"`
-	Wikidata      string          `json:"wikidata,omitempty"`
-	Organizations []string        `json:"organizations"`
-	Quotes        []string        `json:"quotes"`
-	Claims        []string        `json:"claims"`
-	Articles      []string        `json:"articles"`
-	Events        []string        `json:"events"`
-	Mentions      []exportMention `json:"mentions"`
-	Tally         map[string]int  `json:"tally"`
-	Sources       []exportSource  `json:"sources"`
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Name          string   `json:"name"`
+	Aliases       []string `json:"aliases"`
+	Role          string   `json:"role,omitempty"`
+	Country       string   `json:"country,omitempty"`
+	Wikidata      string   `json:"wikidata,omitempty"`
+	Organizations []string `json:"organizations"`
+	Quotes        []string `json:"quotes"`
+	exportInvolvement
 }
 
 type exportOrg struct {
-	ID           string          `json:"id"`
-	URL          string          `json:"url"`
-	Name         string          `json:"name"`
-	Short        string          `json:"short,omitempty"`
-	Aliases      []string        `json:"aliases"`
-	Kind         string          `json:"kind,omitempty"`
-	Founded      string          `json:"founded,omitempty"`
-	Headquarters string          `json:"headquarters,omitempty"`
-	Wikidata     string          `json:"wikidata,omitempty"`
-	Members      []exportRef     `json:"members"`
-	MemberOf     []string        `json:"memberOf"`
-	Statements   []string        `json:"statements"`
-	Claims       []string        `json:"claims"`
-	Articles     []string        `json:"articles"`
-	Events       []string        `json:"events"`
-	Mentions     []exportMention `json:"mentions"`
-	Tally        map[string]int  `json:"tally"`
-	Sources      []exportSource  `json:"sources"`
+	ID           string      `json:"id"`
+	URL          string      `json:"url"`
+	Name         string      `json:"name"`
+	Short        string      `json:"short,omitempty"`
+	Aliases      []string    `json:"aliases"`
+	Kind         string      `json:"kind,omitempty"`
+	Founded      string      `json:"founded,omitempty"`
+	Headquarters string      `json:"headquarters,omitempty"`
+	Wikidata     string      `json:"wikidata,omitempty"`
+	Members      []exportRef `json:"members"`
+	MemberOf     []string    `json:"memberOf"`
+	Statements   []string    `json:"statements"`
+	exportInvolvement
+}
+
+// exportInvolvement is what actors and organizations both end with: the
+// claims, articles and events they are part of, the sentences naming them,
+// their verdict tally and their profile's sources.
+type exportInvolvement struct {
+	Claims   []string        `json:"claims"`
+	Articles []string        `json:"articles"`
+	Events   []string        `json:"events"`
+	Mentions []exportMention `json:"mentions"`
+	Tally    map[string]int  `json:"tally"`
+	Sources  []exportSource  `json:"sources"`
 }
 
 type exportEvent struct {
@@ -260,12 +262,9 @@ func mentions(in []dossier.Mention) []exportMention {
 func (s *siteData) exportActor(a *dossier.Actor) exportActor {
 	out := exportActor{
 		ID: a.ID, URL: s.AbsURL(Path(a)), Name: a.Name, Aliases: nonNil(a.Aliases), Role: a.Role, Wikidata: a.Wikidata,
-		Organizations: ids(a.Organizations, func(o *dossier.Organization) string { return o.ID }),
-		Quotes:        ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
-		Claims:        ids(a.Claims, func(c *dossier.Claim) string { return c.ID }),
-		Articles:      ids(a.Articles, func(x *dossier.Article) string { return x.ID }),
-		Events:        ids(a.Events, func(e *dossier.Event) string { return e.ID }),
-		Mentions:      mentions(a.Mentions), Tally: a.Tally, Sources: sources(a.Sources),
+		Organizations:     ids(a.Organizations, func(o *dossier.Organization) string { return o.ID }),
+		Quotes:            ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
+		exportInvolvement: exportInvolved(a.Claims, a.Articles, a.Events, a.Mentions, a.Tally, a.Sources),
 	}
 	if a.Country != nil {
 		out.Country = a.Country.ID
@@ -277,13 +276,20 @@ func (s *siteData) exportOrg(o *dossier.Organization) exportOrg {
 	return exportOrg{
 		ID: o.ID, URL: s.AbsURL(Path(o)), Name: o.Name, Short: o.Short, Aliases: nonNil(o.Aliases), Kind: o.Kind,
 		Founded: o.Founded, Headquarters: o.Headquarters, Wikidata: o.Wikidata,
-		Members:    mapList(o.Members, func(e dossier.Entity) exportRef { return *ref(e) }),
-		MemberOf:   ids(o.MemberOf, func(x *dossier.Organization) string { return x.ID }),
-		Statements: ids(o.Statements, func(q *dossier.Quote) string { return q.ID }),
-		Claims:     ids(o.Claims, func(c *dossier.Claim) string { return c.ID }),
-		Articles:   ids(o.Articles, func(x *dossier.Article) string { return x.ID }),
-		Events:     ids(o.Events, func(e *dossier.Event) string { return e.ID }),
-		Mentions:   mentions(o.Mentions), Tally: o.Tally, Sources: sources(o.Sources),
+		Members:           mapList(o.Members, func(e dossier.Entity) exportRef { return *ref(e) }),
+		MemberOf:          ids(o.MemberOf, func(x *dossier.Organization) string { return x.ID }),
+		Statements:        ids(o.Statements, func(q *dossier.Quote) string { return q.ID }),
+		exportInvolvement: exportInvolved(o.Claims, o.Articles, o.Events, o.Mentions, o.Tally, o.Sources),
+	}
+}
+
+func exportInvolved(claims []*dossier.Claim, articles []*dossier.Article, events []*dossier.Event,
+	named []dossier.Mention, tally dossier.Tally, srcs []content.Source) exportInvolvement {
+	return exportInvolvement{
+		Claims:   ids(claims, func(c *dossier.Claim) string { return c.ID }),
+		Articles: ids(articles, func(x *dossier.Article) string { return x.ID }),
+		Events:   ids(events, func(e *dossier.Event) string { return e.ID }),
+		Mentions: mentions(named), Tally: tally, Sources: sources(srcs),
 	}
 }
 

@@ -160,12 +160,7 @@ func (w *jsonWriter) actor(a *exportActor) {
 	w.fieldOmit("wikidata", a.Wikidata)
 	w.strings("organizations", a.Organizations)
 	w.strings("quotes", a.Quotes)
-	w.strings("claims", a.Claims)
-	w.strings("articles", a.Articles)
-	w.strings("events", a.Events)
-	list(w, "mentions", a.Mentions, (*jsonWriter).mention)
-	w.counts("tally", a.Tally)
-	list(w, "sources", a.Sources, (*jsonWriter).source)
+	w.involvement(&a.exportInvolvement)
 	w.close('}')
 }
 
@@ -183,13 +178,18 @@ func (w *jsonWriter) org(o *exportOrg) {
 	list(w, "members", o.Members, (*jsonWriter).ref)
 	w.strings("memberOf", o.MemberOf)
 	w.strings("statements", o.Statements)
-	w.strings("claims", o.Claims)
-	w.strings("articles", o.Articles)
-	w.strings("events", o.Events)
-	list(w, "mentions", o.Mentions, (*jsonWriter).mention)
-	w.counts("tally", o.Tally)
-	list(w, "sources", o.Sources, (*jsonWriter).source)
+	w.involvement(&o.exportInvolvement)
 	w.close('}')
+}
+
+// involvement writes the members an actor and an organization share.
+func (w *jsonWriter) involvement(v *exportInvolvement) {
+	w.strings("claims", v.Claims)
+	w.strings("articles", v.Articles)
+	w.strings("events", v.Events)
+	list(w, "mentions", v.Mentions, (*jsonWriter).mention)
+	w.counts("tally", v.Tally)
+	list(w, "sources", v.Sources, (*jsonWriter).source)
 }
 
 func (w *jsonWriter) event(e *exportEvent) {

@@ -49,13 +49,15 @@ func TestExportWriterMatchesEncodingJSON(t *testing.T) {
 		Quotes: []exportQuote{{ID: "q"}, {ID: "r", Sentence: "s", Speaker: "x", Said: "d", Via: "v", Context: "c"}},
 		Actors: []exportActor{
 			{ID: "x", Aliases: []string{"X"}, Role: "r", Country: "c", Wikidata: "Q1",
-				Mentions: []exportMention{{Article: "a", Sentence: "s"}, {Event: "e", Profile: &exportRef{"organization", "o"}}},
-				Tally:    map[string]int{"false": 3}, Sources: []exportSource{src}},
+				exportInvolvement: exportInvolvement{
+					Mentions: []exportMention{{Article: "a", Sentence: "s"}, {Event: "e", Profile: &exportRef{"organization", "o"}}},
+					Tally:    map[string]int{"false": 3}, Sources: []exportSource{src}}},
 			{ID: "y"},
 		},
 		Organizations: []exportOrg{
 			{ID: "o", Short: "O", Kind: "k", Founded: "1", Headquarters: "h", Wikidata: "w",
-				Members: []exportRef{{"actor", "x"}}, MemberOf: []string{"p"}, Mentions: []exportMention{{}}},
+				Members: []exportRef{{"actor", "x"}}, MemberOf: []string{"p"},
+				exportInvolvement: exportInvolvement{Mentions: []exportMention{{}}}},
 			{ID: "p", Members: []exportRef{}},
 		},
 		Events: []exportEvent{{ID: "e", End: "2020", Actors: []string{"x"}, Sources: []exportSource{{Date: "d"}}}, {}},
