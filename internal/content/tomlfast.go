@@ -380,19 +380,31 @@ func (p *fastParser) array(at diag.Pos, depth int) *value {
 		}
 		v.items = append(v.items, item)
 		p.skipBlank()
-		if p.eof() {
+		closed, ok := p.separator(']')
+		if !ok {
 			return nil
 		}
-		switch p.src[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
+		if closed {
 			return v
-		default:
-			return nil
 		}
 	}
+}
+
+// separator reads what follows an element of an array or inline table: a
+// comma (ok), or the closing byte (closed and ok); anything else is not ok.
+func (p *fastParser) separator(closing byte) (closed, ok bool) {
+	if p.eof() {
+		return false, false
+	}
+	switch p.src[p.i] {
+	case ',':
+		p.i++
+		return false, true
+	case closing:
+		p.i++
+		return true, true
+	}
+	return false, false
 }
 
 // inlineTable reads a one-line "{k = v, …}" whose "{" is at position at.
@@ -410,17 +422,12 @@ func (p *fastParser) inlineTable(at diag.Pos, depth int) *value {
 			return nil
 		}
 		p.skipSpace()
-		if p.eof() {
+		closed, ok := p.separator('}')
+		if !ok {
 			return nil
 		}
-		switch p.src[p.i] {
-		case ',':
-			p.i++
-		case '}':
-			p.i++
+		if closed {
 			return t
-		default:
-			return nil
 		}
 	}
 }
