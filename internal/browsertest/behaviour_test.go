@@ -11,14 +11,6 @@ import (
 
 const article = "articles/china-led-central-asian-alliance-to-intervene-in-kazakhstan/"
 
-// searchFor loads the search page with a query and waits for its results.
-func searchFor(t *testing.T, s *site, q string) []string {
-	t.Helper()
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(s.url+"search/?q="+q))
-	return results(t, ctx)
-}
-
 // results waits for the status line and returns "kind id" per result.
 func results(t *testing.T, ctx context.Context) []string {
 	t.Helper()

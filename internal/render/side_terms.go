@@ -15,7 +15,6 @@ type termIndex struct {
 	number map[string]int32 // term → its number
 	terms  []string         // number → term
 	lists  [][]int32        // number → postings: doc delta, weight, … (see finish)
-	docs   int              // documents so far
 	pairs  []int32          // term number, weight, … of every document in turn
 	ends   []int            // where each document's pairs end
 	df     []int            // number → how many documents have it

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -217,9 +216,4 @@ func newSite(t testing.TB) string {
 	writeFile(t, dir, "static/style.css", "body { color: black; }\n")
 	writeFile(t, dir, "templates/.keep", "")
 	return dir
-}
-
-// pageOf is the output page of a content file, for the fake builder.
-func pageOf(rel string) string {
-	return strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), path.Ext(rel)) + "/"
 }

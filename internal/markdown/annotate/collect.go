@@ -128,13 +128,6 @@ func (d *docText) blockAt(s, e int) int {
 	return -1
 }
 
-// blockOfT returns the index of the block whose rendered range holds offset t
-// (or the last block starting before it).
-func (d *docText) blockOfT(t int) int {
-	i := sort.Search(len(d.blocks), func(i int) bool { return d.blocks[i].start > t })
-	return max(i-1, 0)
-}
-
 // line returns the 1-based line of the body on which offset t of the
 // rendered text lies.
 func (d *docText) line(t int) int {
