@@ -69,7 +69,7 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 	made := &feedEntries{s: s, made: map[any]atomEntry{}}
 	for _, e := range entitiesOf(s.D) {
 		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
-		sig := s.signer.signature("feed", e) ^ uint64(fallback.Unix())
+		sig := func() uint64 { return s.signer.signature("feed", e) ^ uint64(fallback.Unix()) }
 		b, err := s.reuse(name, sig, func() ([]byte, error) { return marshalFeed(feedOf(made, fallback, e)), nil })
 		if err != nil {
 			return err

@@ -84,11 +84,13 @@ func (p *Page) shared(key, name string) (template.HTML, error) {
 }
 
 // reuse returns the bytes of the generated file name: the last render's when
-// its signature is the same, otherwise what make produces.
-func (s *siteData) reuse(name string, sig uint64, make func() ([]byte, error)) ([]byte, error) {
+// its signature is the same, otherwise what make produces. signature is
+// called only by a render kept for the next one.
+func (s *siteData) reuse(name string, signature func() uint64, make func() ([]byte, error)) ([]byte, error) {
 	if s.nextOut == nil || name == "" {
 		return make()
 	}
+	sig := signature()
 	if c, ok := s.prevOut[name]; ok && c.sig == sig && s.in.Versions != nil {
 		s.nextOut[name] = c
 		return c.body, nil

@@ -163,9 +163,11 @@ type Plan struct {
 // keeps that page's Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
-	var signer *signer
+	var signer *signer // what a render kept for the next one compares pages by
 	var signed sync.WaitGroup
-	signed.Go(func() { signer = newSigner(in) })
+	if in.Versions != nil {
+		signed.Go(func() { signer = newSigner(in) })
+	}
 	jobs := pages(site)
 	if in.Versions == nil && in.ReadOnce {
 		handOver(jobs, in.HTML)
