@@ -16,9 +16,9 @@ import (
 const memoryFactor = 3.25
 
 // limitMemory sets the process's soft memory limit to memoryFactor times
-// the live heap, measured by a collection, unless GOMEMLIMIT is set
-// (GOMEMLIMIT=off turns the limit off), and returns the function that
-// restores the limit before.
+// the live heap, measured by a collection, and the collector's pace to
+// gcPercent, unless GOMEMLIMIT is set (GOMEMLIMIT=off turns both off; GOGC
+// alone keeps its pace), and returns the function that restores both.
 //
 // Without a limit, the collector lets the heap grow to twice what is live
 // and the runtime gives memory back to the system slowly: a 10,000-article
@@ -38,8 +38,25 @@ func limitMemory() (restore func()) {
 	}
 	limit := max(int64(float64(live[0].Value.Uint64())*memoryFactor), minMemoryLimit)
 	prev := debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(prev) }
+	prevPercent := -2 // unchanged
+	if os.Getenv("GOGC") == "" {
+		prevPercent = debug.SetGCPercent(gcPercent)
+	}
+	return func() {
+		debug.SetMemoryLimit(prev)
+		if prevPercent != -2 {
+			debug.SetGCPercent(prevPercent)
+		}
+	}
 }
+
+// gcPercent is the collector's pace (GOGC) under the limit, unless GOGC is
+// set: the heap may grow to three times what is live before a collection,
+// and the limit bounds it on large sites. Builds of 1,000 generated
+// articles took 12 to 15 % less time than at Go's default of 100; at 400
+// and with no pace (the limit alone) they spent the time saved in faults
+// on fresh memory.
+const gcPercent = 200
 
 // minMemoryLimit keeps small sites clear of the limit: below it the
 // collector's usual pacing costs little memory anyway.
