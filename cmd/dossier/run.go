@@ -67,22 +67,28 @@ func (c command) run(ctx context.Context, args []string, stdout, stderr io.Write
 	fs := flag.NewFlagSet("dossier "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	action := c.flags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: dossier %s %s\n\n%s.\n", c.name, c.usage, strings.ToUpper(c.summary[:1])+c.summary[1:])
-		if hasFlags(fs) {
-			fmt.Fprintln(fs.Output(), "\nFlags:")
-			fs.PrintDefaults()
-		}
-	}
+	// Parse prints its error; the usage follows once, on stdout when asked
+	// for, on stderr after a mistake.
+	fs.Usage = func() {}
 	if err := fs.Parse(interleave(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
+			c.usageTo(fs, stdout)
 			return exitOK
 		}
+		c.usageTo(fs, stderr)
 		return exitUsage
 	}
 	return action(ctx, fs.Args(), stdout, stderr)
+}
+
+// usageTo prints the command's synopsis, summary and flags to w.
+func (c command) usageTo(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintf(w, "usage: dossier %s %s\n\n%s.\n", c.name, c.usage, strings.ToUpper(c.summary[:1])+c.summary[1:])
+	if hasFlags(fs) {
+		fmt.Fprintln(w, "\nFlags:")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
 }
 
 // interleave moves positional arguments after the flags, so that
