@@ -30,6 +30,7 @@ func generated(tb testing.TB, n int, seed uint64) string {
 func benchmarkBuild(b *testing.B, n int) {
 	src := os.DirFS(corpus(b, n))
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for b.Loop() {
 		res, err := New(Options{Source: src, LimitMemory: true}).BuildTo(func() (func(string, []byte) error, error) {
 			return func(string, []byte) error { return nil }, nil

@@ -1,14 +1,10 @@
-//go:build unix
-
 package build
 
 import (
 	"bytes"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -88,25 +84,6 @@ func BenchmarkConvert1000(b *testing.B) {
 			return md.Convert(j.in.Source, &buf)
 		})
 	})
-}
-
-// reportCPU starts measuring the process's CPU time (user and system, all
-// threads, the garbage collector's included); the function it returns reports
-// it per op as cpu-ms/op, which the other agents of a shared machine disturb
-// less than wall time.
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // conversions lists every body of the dossier with what its conversion
