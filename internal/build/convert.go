@@ -137,8 +137,10 @@ func (h keyHash) num(v uint64) keyHash {
 
 // record adds a conversion's anchors and mentions to the dossier.
 func record(d *dossier.Dossier, owner any, out markdown.Output) {
-	for _, a := range out.Anchors {
-		d.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line)
+	if art, ok := owner.(*dossier.Article); ok {
+		for _, a := range out.Anchors {
+			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line)
+		}
 	}
 	for _, h := range out.Mentions {
 		m := dossier.Mention{Sentence: h.Sentence, Line: h.Line}

@@ -1,22 +1,31 @@
 package dossier
 
 import (
-	"cmp"
+	"maps"
 	"slices"
+	"strings"
 
 	"github.com/dossier-dev/dossier/internal/work"
 )
 
-// Anchored records where a claim or quote was found in its article's text.
-func (d *Dossier) Anchored(kind, id, sentence string, line int) {
+// Anchored records where one of the article's claims or quotes was found
+// in its text. An article has a handful of each: a scan is cheaper than a
+// lookup in the dossier-wide maps.
+func (a *Article) Anchored(kind, id, sentence string, line int) {
 	switch kind {
 	case "claim":
-		if c := d.claims[id]; c != nil {
-			c.Sentence, c.Line = sentence, line
+		for _, c := range a.Claims {
+			if c.ID == id {
+				c.Sentence, c.Line = sentence, line
+				return
+			}
 		}
 	case "quote":
-		if q := d.quotes[id]; q != nil {
-			q.Sentence, q.Line = sentence, line
+		for _, q := range a.Quotes {
+			if q.ID == id {
+				q.Sentence, q.Line = sentence, line
+				return
+			}
 		}
 	}
 }
@@ -41,14 +50,12 @@ func (d *Dossier) AddMention(kind, id string, m Mention) bool {
 
 // sortLists fills the dossier's top-level lists in their reading order.
 func (d *Dossier) sortLists() {
-	d.Articles = sortedValues(d.articles)
-	slices.SortStableFunc(d.Articles, newestFirst)
-	d.Actors = sortedValues(d.actors)
-	slices.SortStableFunc(d.Actors, byName)
-	d.Organizations = sortedValues(d.organizations)
-	slices.SortStableFunc(d.Organizations, byName)
-	d.Events = sortedValues(d.events)
-	slices.SortStableFunc(d.Events, eventOrder)
+	// Each order ends with the id, so no two elements tie: the lists need
+	// neither a stable sort nor a first sort by key.
+	d.Articles = slices.SortedFunc(maps.Values(d.articles), newestFirst)
+	d.Actors = slices.SortedFunc(maps.Values(d.actors), byName)
+	d.Organizations = slices.SortedFunc(maps.Values(d.organizations), byName)
+	d.Events = slices.SortedFunc(maps.Values(d.events), eventOrder)
 	d.Claims, d.Quotes = nil, nil
 	for _, a := range d.Articles {
 		d.Claims = append(d.Claims, a.Claims...)
@@ -74,15 +81,15 @@ func (d *Dossier) Finish() {
 		if i < len(d.Actors) {
 			a := d.Actors[i]
 			a.Tally = tally(a.Claims)
-			slices.SortStableFunc(a.Quotes, quoteOrder)
-			slices.SortStableFunc(a.Events, eventOrder)
+			slices.SortFunc(a.Quotes, quoteOrder)
+			slices.SortFunc(a.Events, eventOrder)
 			return
 		}
 		o := d.Organizations[i-len(d.Actors)]
 		o.Tally = tally(o.Claims)
-		slices.SortStableFunc(o.Statements, quoteOrder)
-		slices.SortStableFunc(o.Members, byName)
-		slices.SortStableFunc(o.Events, eventOrder)
+		slices.SortFunc(o.Statements, quoteOrder)
+		slices.SortFunc(o.Members, byName)
+		slices.SortFunc(o.Events, eventOrder)
 	})
 }
 
@@ -96,17 +103,28 @@ func tally(claims []*Claim) Tally {
 	return t
 }
 
+// newestFirst sorts articles newest first, then by id.
 func newestFirst(a, b *Article) int {
-	return cmp.Or(b.Date.Compare(a.Date.Time), cmp.Compare(a.ID, b.ID))
+	if c := b.Date.Compare(a.Date.Time); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // eventOrder sorts events by date, then id.
 func eventOrder(a, b *Event) int {
-	return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID))
+	if c := a.Date.Compare(b.Date.Time); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
+// quoteOrder sorts quotes by the date they were said, then id.
 func quoteOrder(a, b *Quote) int {
-	return cmp.Or(a.Said.Compare(b.Said.Time), cmp.Compare(a.ID, b.ID))
+	if c := a.Said.Compare(b.Said.Time); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // Article returns the article with the given id, or nil.

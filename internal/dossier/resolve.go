@@ -335,7 +335,10 @@ func (a *Article) involve(e Entity) {
 }
 
 func byName[E Entity](a, b E) int {
-	return cmp.Or(compareFold(a.DisplayName(), b.DisplayName()), cmp.Compare(a.EntityID(), b.EntityID()))
+	if c := compareFold(a.DisplayName(), b.DisplayName()); c != 0 {
+		return c
+	}
+	return strings.Compare(a.EntityID(), b.EntityID())
 }
 
 // compareFold compares a and b as strings.ToLower(a) and strings.ToLower(b)
