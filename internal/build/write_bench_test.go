@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkWrite1000 times Write alone: the rendered files of a generated
-// 1,000-article dossier (10,022 of them, in as many folders) written from
+// 1,000-article dossier (10,022 of them, most in a folder of its own) written from
 // memory into a new output folder, as `dossier build` writes them. It is the
 // disk's floor for a build: no rendering can make the build faster than
 // this. Each op writes into a folder that did not exist; the folders are
