@@ -15,7 +15,7 @@ type termIndex struct {
 	number map[string]int32 // term → its number
 	terms  []string         // number → term
 	lists  [][]int32        // number → postings: doc delta, weight, … (see finish)
-	pairs  []int32          // term number, weight, … of every document in turn
+	pairs  pairChunks       // term number, weight, … of every document in turn
 	ends   []int            // where each document's pairs end
 	df     []int            // number → how many documents have it
 	weight []int            // number → its weight in the current document
@@ -204,16 +204,17 @@ func (x *termIndex) addBody(s *siteData, text string, weight int) {
 // endDoc ends the current document.
 func (x *termIndex) endDoc() {
 	for _, n := range x.inDoc {
-		x.pairs = append(x.pairs, n, int32(x.weight[n]))
+		x.pairs.add(n, int32(x.weight[n]))
 		x.df[n]++
 		x.weight[n] = 0
 	}
-	x.ends = append(x.ends, len(x.pairs))
+	x.ends = append(x.ends, x.pairs.len)
 	x.postings += len(x.inDoc)
 	x.inDoc = x.inDoc[:0]
 }
 
-// finish makes the postings of every term, each list cut from one array.
+// finish makes the postings of every term, each list cut from one array,
+// and lets the pairs go.
 func (x *termIndex) finish() {
 	all := make([]int32, 0, 2*x.postings)
 	x.lists = make([][]int32, len(x.terms))
@@ -225,12 +226,46 @@ func (x *termIndex) finish() {
 	start := 0
 	for doc, end := range x.ends {
 		for i := start; i < end; i += 2 {
-			n := x.pairs[i]
-			x.lists[n] = append(x.lists[n], int32(doc-last[n]), x.pairs[i+1])
+			n := x.pairs.at(i)
+			x.lists[n] = append(x.lists[n], int32(doc-last[n]), x.pairs.at(i+1))
 			last[n] = doc
 		}
 		start = end
 	}
+	x.pairs = pairChunks{}
+}
+
+// pairChunks is an append-only list of int32 kept in chunks of a fixed
+// size: at 10,000 articles the pairs come to tens of millions, and one
+// slice grown by append would copy them over and over, each time asking
+// for a larger block while the memory limit is near.
+type pairChunks struct {
+	chunks [][]int32
+	len    int
+}
+
+const pairChunkBits = 20 // chunks of 4 MiB
+
+func (p *pairChunks) add(a, b int32) {
+	p.push(a)
+	p.push(b)
+}
+
+func (p *pairChunks) push(v int32) {
+	if p.len&(1<<pairChunkBits-1) == 0 {
+		size := 1 << pairChunkBits
+		if p.len == 0 {
+			size = 1024 // the first chunk grows by append: small sites stay small
+		}
+		p.chunks = append(p.chunks, make([]int32, 0, size))
+	}
+	last := len(p.chunks) - 1
+	p.chunks[last] = append(p.chunks[last], v)
+	p.len++
+}
+
+func (p *pairChunks) at(i int) int32 {
+	return p.chunks[i>>pairChunkBits][i&(1<<pairChunkBits-1)]
 }
 
 // shards groups the numbers of the terms by shard key.
