@@ -320,32 +320,38 @@ func pages(s *siteData) []job {
 		}
 	}
 	for _, a := range d.Articles {
-		path := Path(a)
-		add(path+"index.html", "article.html", "article", a, drafted(page("article", path, a.Title, a.Summary, a), a.Draft))
+		file := indexFile(a)
+		path := file[:len(file)-len(indexHTML)]
+		add(file, "article.html", "article", a, drafted(page("article", path, a.Title, a.Summary, a), a.Draft))
 	}
 	for _, a := range d.Actors {
-		path := Path(a)
-		add(path+"index.html", "actor.html", "actor", a, drafted(page("actor", path, a.Name, a.Role, a), a.Draft))
+		file := indexFile(a)
+		path := file[:len(file)-len(indexHTML)]
+		add(file, "actor.html", "actor", a, drafted(page("actor", path, a.Name, a.Role, a), a.Draft))
 	}
 	for _, o := range d.Organizations {
-		path := Path(o)
-		add(path+"index.html", "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
+		file := indexFile(o)
+		path := file[:len(file)-len(indexHTML)]
+		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
 	}
 	for _, c := range d.Claims {
-		path := Path(c)
-		add(path+"index.html", "claim.html", "claim", c, func() *Page {
+		file := indexFile(c)
+		path := file[:len(file)-len(indexHTML)]
+		add(file, "claim.html", "claim", c, func() *Page {
 			return page("claim", path, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)()
 		})
 	}
 	for _, q := range d.Quotes {
-		path := Path(q)
-		add(path+"index.html", "quote.html", "quote", q, func() *Page {
+		file := indexFile(q)
+		path := file[:len(file)-len(indexHTML)]
+		add(file, "quote.html", "quote", q, func() *Page {
 			return page("quote", path, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)()
 		})
 	}
 	for _, e := range d.Events {
-		path := Path(e)
-		add(path+"index.html", "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
+		file := indexFile(e)
+		path := file[:len(file)-len(indexHTML)]
+		add(file, "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
 	}
 	return jobs
 }

@@ -48,21 +48,38 @@ func (u URLs) Abs(path string) string { return u.origin + u.Rel(path) }
 
 // Path returns the site path of a page's object: articles/x/, actors/y/, …
 func Path(v any) string {
-	switch v := v.(type) {
-	case *dossier.Article:
-		return "articles/" + v.ID + "/"
-	case *dossier.Actor:
-		return "actors/" + v.ID + "/"
-	case *dossier.Organization:
-		return "organizations/" + v.ID + "/"
-	case *dossier.Claim:
-		return "claims/" + v.ID + "/"
-	case *dossier.Quote:
-		return "quotes/" + v.ID + "/"
-	case *dossier.Event:
-		return "events/" + v.ID + "/"
+	if dir, id := pathOf(v); dir != "" {
+		return dir + id + "/"
 	}
 	return ""
+}
+
+// indexFile is Path(v) + "index.html", the file of v's page, made in one
+// allocation: a plan lists every page's file on each rebuild.
+func indexFile(v any) string {
+	dir, id := pathOf(v)
+	return dir + id + "/" + indexHTML
+}
+
+const indexHTML = "index.html"
+
+// pathOf returns the folder of v's kind and v's id; "" for a value with no page.
+func pathOf(v any) (dir, id string) {
+	switch v := v.(type) {
+	case *dossier.Article:
+		return "articles/", v.ID
+	case *dossier.Actor:
+		return "actors/", v.ID
+	case *dossier.Organization:
+		return "organizations/", v.ID
+	case *dossier.Claim:
+		return "claims/", v.ID
+	case *dossier.Quote:
+		return "quotes/", v.ID
+	case *dossier.Event:
+		return "events/", v.ID
+	}
+	return "", ""
 }
 
 // EntityPath is Path for an actor or organization given by kind and id.
