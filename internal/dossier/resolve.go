@@ -91,6 +91,9 @@ func (r *resolver) index(set *content.Set) {
 func (r *resolver) indexArticle(a *content.Article) {
 	art := &Article{Article: a, Tally: Tally{}}
 	r.d.articles[a.ID] = art
+	// The article's claims and quotes are made in one block each.
+	claims, quotes := make([]Claim, 0, len(a.Claims)), make([]Quote, 0, len(a.Quotes))
+	art.Claims, art.Quotes = make([]*Claim, 0, len(a.Claims)), make([]*Quote, 0, len(a.Quotes))
 	for _, c := range a.Claims {
 		if c.ID == "" {
 			continue
@@ -103,7 +106,8 @@ func (r *resolver) indexArticle(a *content.Article) {
 			r.diags.Errorf(c.Pos, diag.Duplicate, "rename the claim: /claims/"+c.ID+"/ lists the claims with that verdict",
 				"claim id %q is also a verdict id", c.ID)
 		}
-		cl := &Claim{Claim: c, Article: art}
+		claims = append(claims, Claim{Claim: c, Article: art})
+		cl := &claims[len(claims)-1]
 		art.Claims = append(art.Claims, cl)
 		r.d.claims[c.ID] = cl
 	}
@@ -115,7 +119,8 @@ func (r *resolver) indexArticle(a *content.Article) {
 			r.duplicate("quote", q.ID, q.Pos, first.Pos)
 			continue
 		}
-		qu := &Quote{Quote: q, Article: art}
+		quotes = append(quotes, Quote{Quote: q, Article: art})
+		qu := &quotes[len(quotes)-1]
 		art.Quotes = append(art.Quotes, qu)
 		r.d.quotes[q.ID] = qu
 	}
