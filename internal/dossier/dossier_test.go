@@ -93,3 +93,26 @@ func TestResolveReportsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementsOnce checks that a quote is an organization's statement
+// once, however many ways it gets there: its speaker lists the organization
+// twice and it was reported via that organization too.
+func TestStatementsOnce(t *testing.T) {
+	set := fixture()
+	set.Actors[0].Organizations = []content.Ref{ref("mfa", 2), ref("mfa", 3)}
+	set.Articles[0].Quotes = append(set.Articles[0].Quotes,
+		content.Quote{ID: "q2", Text: "w", Speaker: ref("wang-wenbin", 11), Via: ref("mfa", 12)},
+		content.Quote{ID: "q3", Text: "v", Speaker: ref("wang-wenbin", 13)})
+	d, diags := Resolve(config.Default(), set, false)
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	d.Finish()
+	var ids []string
+	for _, q := range d.Organization("mfa").Statements {
+		ids = append(ids, q.ID)
+	}
+	if got := strings.Join(ids, " "); got != "q1 q2 q3" {
+		t.Errorf("statements of mfa = %q, want each quote once: q1 q2 q3", got)
+	}
+}

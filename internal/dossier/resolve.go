@@ -137,8 +137,16 @@ func (r *resolver) link() {
 	for _, e := range sortedValues(d.events) {
 		r.linkEvent(e)
 	}
+	var quotes []*Quote
 	for _, a := range sortedValues(d.articles) {
 		r.linkArticle(a)
+		quotes = append(quotes, a.Quotes...)
+	}
+	// Linked in their reading order, quotes join their speakers' and
+	// organizations' lists already sorted, so Finish's sorts find little to do.
+	slices.SortFunc(quotes, quoteOrder)
+	for _, q := range quotes {
+		r.linkQuote(q)
 	}
 }
 
@@ -194,9 +202,6 @@ func (r *resolver) linkArticle(a *Article) {
 	}
 	for _, c := range a.Claims {
 		r.linkClaim(c)
-	}
-	for _, q := range a.Quotes {
-		r.linkQuote(q)
 	}
 }
 
@@ -318,8 +323,13 @@ func appendEntity(list []Entity, e Entity) []Entity {
 	return append(list, e)
 }
 
+// appendQuote adds q to an organization's statements once. Quotes are
+// linked one at a time, so q can only be there already as the last one,
+// added by the same linkQuote (the speaker's organizations may repeat, or
+// include the one that reported it): no need to scan the whole list, which
+// grows with the dossier.
 func appendQuote(list []*Quote, q *Quote) []*Quote {
-	if slices.Contains(list, q) {
+	if n := len(list); n > 0 && list[n-1] == q {
 		return list
 	}
 	return append(list, q)
