@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -46,21 +45,6 @@ func (d *Dossier) AddMention(kind, id string, m Mention) bool {
 		m.Article.involve(e)
 	}
 	return true
-}
-
-// sortLists fills the dossier's top-level lists in their reading order.
-func (d *Dossier) sortLists() {
-	// Each order ends with the id, so no two elements tie: the lists need
-	// neither a stable sort nor a first sort by key.
-	d.Articles = slices.SortedFunc(maps.Values(d.articles), newestFirst)
-	d.Actors = slices.SortedFunc(maps.Values(d.actors), byName)
-	d.Organizations = slices.SortedFunc(maps.Values(d.organizations), byName)
-	d.Events = slices.SortedFunc(maps.Values(d.events), eventOrder)
-	d.Claims, d.Quotes = nil, nil
-	for _, a := range d.Articles {
-		d.Claims = append(d.Claims, a.Claims...)
-		d.Quotes = append(d.Quotes, a.Quotes...)
-	}
 }
 
 // Finish sorts the back-link lists and counts the tallies; call it once,

@@ -23,7 +23,7 @@ func Resolve(site *config.Site, set *content.Set, drafts bool) (*Dossier, diag.L
 	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[nsID]diag.Pos{}}
 	r.index(set)
 	r.link()
-	r.d.sortLists()
+	r.sortLists()
 	return r.d, r.diags
 }
 
@@ -33,6 +33,12 @@ type resolver struct {
 	diags  diag.List
 	// owner remembers where each id was first defined, per namespace.
 	owner map[nsID]diag.Pos
+	// The objects index made, sorted by id (a loaded set already is, so the
+	// sort finds little to do): link visits them in this order.
+	actors   []*Actor
+	orgs     []*Organization
+	events   []*Event
+	articles []*Article
 }
 
 // nsID is an id in its namespace: "actor", "claim" …
@@ -68,17 +74,23 @@ func (r *resolver) index(set *content.Set) {
 	r.owner = make(map[nsID]diag.Pos, len(set.Actors)+len(set.Organizations)+len(set.Events)+len(set.Articles))
 	for _, a := range set.Actors {
 		if (!a.Draft || r.drafts) && r.claim("actor", a.ID, a.Pos) {
-			d.actors[a.ID] = &Actor{Actor: a}
+			act := &Actor{Actor: a}
+			d.actors[a.ID] = act
+			r.actors = append(r.actors, act)
 		}
 	}
 	for _, o := range set.Organizations {
 		if (!o.Draft || r.drafts) && r.claim("organization", o.ID, o.Pos) {
-			d.organizations[o.ID] = &Organization{Organization: o}
+			org := &Organization{Organization: o}
+			d.organizations[o.ID] = org
+			r.orgs = append(r.orgs, org)
 		}
 	}
 	for _, e := range set.Events {
 		if (!e.Draft || r.drafts) && r.claim("event", e.ID, e.Pos) {
-			d.events[e.ID] = &Event{Event: e}
+			ev := &Event{Event: e}
+			d.events[e.ID] = ev
+			r.events = append(r.events, ev)
 		}
 	}
 	for _, a := range set.Articles {
@@ -86,11 +98,42 @@ func (r *resolver) index(set *content.Set) {
 			r.indexArticle(a)
 		}
 	}
+	sortByID(r.actors, func(a *Actor) string { return a.ID })
+	sortByID(r.orgs, func(o *Organization) string { return o.ID })
+	sortByID(r.events, func(e *Event) string { return e.ID })
+	sortByID(r.articles, func(a *Article) string { return a.ID })
+}
+
+// sortLists fills the dossier's top-level lists in their reading order.
+// Each order ends with the id, so no two elements tie and an unstable sort
+// gives one order.
+func (r *resolver) sortLists() {
+	d := r.d
+	d.Articles = slices.SortedFunc(slices.Values(r.articles), newestFirst)
+	d.Actors = slices.SortedFunc(slices.Values(r.actors), byName)
+	d.Organizations = slices.SortedFunc(slices.Values(r.orgs), byName)
+	d.Events = slices.SortedFunc(slices.Values(r.events), eventOrder)
+	claims, quotes := 0, 0
+	for _, a := range d.Articles {
+		claims += len(a.Claims)
+		quotes += len(a.Quotes)
+	}
+	d.Claims, d.Quotes = make([]*Claim, 0, claims), make([]*Quote, 0, quotes)
+	for _, a := range d.Articles {
+		d.Claims = append(d.Claims, a.Claims...)
+		d.Quotes = append(d.Quotes, a.Quotes...)
+	}
+}
+
+// sortByID sorts objects of one kind, whose ids are unique, by id.
+func sortByID[T any](list []*T, id func(*T) string) {
+	slices.SortFunc(list, func(a, b *T) int { return strings.Compare(id(a), id(b)) })
 }
 
 func (r *resolver) indexArticle(a *content.Article) {
 	art := &Article{Article: a, Tally: Tally{}}
 	r.d.articles[a.ID] = art
+	r.articles = append(r.articles, art)
 	// The article's claims and quotes are made in one block each.
 	claims, quotes := make([]Claim, 0, len(a.Claims)), make([]Quote, 0, len(a.Quotes))
 	art.Claims, art.Quotes = make([]*Claim, 0, len(a.Claims)), make([]*Quote, 0, len(a.Quotes))
@@ -127,18 +170,17 @@ func (r *resolver) indexArticle(a *content.Article) {
 }
 
 func (r *resolver) link() {
-	d := r.d
-	for _, a := range sortedValues(d.actors) {
+	for _, a := range r.actors {
 		r.linkActor(a)
 	}
-	for _, o := range sortedValues(d.organizations) {
+	for _, o := range r.orgs {
 		r.linkOrganization(o)
 	}
-	for _, e := range sortedValues(d.events) {
+	for _, e := range r.events {
 		r.linkEvent(e)
 	}
 	var quotes []*Quote
-	for _, a := range sortedValues(d.articles) {
+	for _, a := range r.articles {
 		r.linkArticle(a)
 		quotes = append(quotes, a.Quotes...)
 	}
@@ -305,14 +347,6 @@ func unknownHint(what string) string {
 	return "create it with `dossier new organization ID`"
 }
 
-func sortedValues[V any](m map[string]V) []V {
-	keys := slices.Sorted(maps.Keys(m))
-	out := make([]V, len(keys))
-	for i, k := range keys {
-		out[i] = m[k]
-	}
-	return out
-}
 
 func appendEntity(list []Entity, e Entity) []Entity {
 	for _, x := range list {
