@@ -347,7 +347,6 @@ func unknownHint(what string) string {
 	return "create it with `dossier new organization ID`"
 }
 
-
 func appendEntity(list []Entity, e Entity) []Entity {
 	for _, x := range list {
 		if x == e {
