@@ -38,13 +38,13 @@ func limitMemory() (restore func()) {
 	}
 	limit := max(int64(float64(live[0].Value.Uint64())*memoryFactor), minMemoryLimit)
 	prev := debug.SetMemoryLimit(limit)
-	prevPercent := -2 // unchanged
-	if os.Getenv("GOGC") == "" {
+	setPace, prevPercent := os.Getenv("GOGC") == "", 0
+	if setPace {
 		prevPercent = debug.SetGCPercent(gcPercent)
 	}
 	return func() {
 		debug.SetMemoryLimit(prev)
-		if prevPercent != -2 {
+		if setPace {
 			debug.SetGCPercent(prevPercent)
 		}
 	}
