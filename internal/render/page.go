@@ -224,14 +224,14 @@ type Page struct {
 	own template.HTML
 }
 
-// bodyOf is the rendered Markdown under key for the page's own article,
-// claim or quote: handed over by its job, or looked up. A body handed over
-// is no longer in the map, so an empty one reads the same either way.
-func (p *Page) bodyOf(key string) template.HTML {
+// body is the rendered Markdown of the page's own article, claim or quote:
+// handed over by its job, or looked up. A body handed over is no longer in
+// the map, so an empty one reads the same either way.
+func (p *Page) body() template.HTML {
 	if p.own != "" {
 		return p.own
 	}
-	return p.in.HTML[key]
+	return p.in.HTML[bodyKey(p.Object)]
 }
 
 // URL is the root-relative URL of a site path.
@@ -320,37 +320,31 @@ func pages(s *siteData) []job {
 		}
 	}
 	for _, a := range d.Articles {
-		file := indexFile(a)
-		path := file[:len(file)-len(indexHTML)]
+		file, path := pageFile(a)
 		add(file, "article.html", "article", a, drafted(page("article", path, a.Title, a.Summary, a), a.Draft))
 	}
 	for _, a := range d.Actors {
-		file := indexFile(a)
-		path := file[:len(file)-len(indexHTML)]
+		file, path := pageFile(a)
 		add(file, "actor.html", "actor", a, drafted(page("actor", path, a.Name, a.Role, a), a.Draft))
 	}
 	for _, o := range d.Organizations {
-		file := indexFile(o)
-		path := file[:len(file)-len(indexHTML)]
+		file, path := pageFile(o)
 		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
 	}
 	for _, c := range d.Claims {
-		file := indexFile(c)
-		path := file[:len(file)-len(indexHTML)]
+		file, path := pageFile(c)
 		add(file, "claim.html", "claim", c, func() *Page {
 			return page("claim", path, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)()
 		})
 	}
 	for _, q := range d.Quotes {
-		file := indexFile(q)
-		path := file[:len(file)-len(indexHTML)]
+		file, path := pageFile(q)
 		add(file, "quote.html", "quote", q, func() *Page {
 			return page("quote", path, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)()
 		})
 	}
 	for _, e := range d.Events {
-		file := indexFile(e)
-		path := file[:len(file)-len(indexHTML)]
+		file, path := pageFile(e)
 		add(file, "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
 	}
 	return jobs

@@ -221,15 +221,8 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 // from bodies to the job of its page (see Input.ReadOnce).
 func handOver(jobs []job, bodies map[string]template.HTML) {
 	for i := range jobs {
-		var key string
-		switch o := jobs[i].object.(type) {
-		case *dossier.Article:
-			key = "article:" + o.ID
-		case *dossier.Claim:
-			key = "claim:" + o.ID
-		case *dossier.Quote:
-			key = "quote:" + o.ID
-		default:
+		key := bodyKey(jobs[i].object)
+		if key == "" {
 			continue
 		}
 		own, newPage := bodies[key], jobs[i].page
@@ -240,6 +233,20 @@ func handOver(jobs []job, bodies map[string]template.HTML) {
 			return p
 		}
 	}
+}
+
+// bodyKey is the key in Input.HTML of the rendered Markdown an article,
+// claim or quote page shows as its own; "" for other objects.
+func bodyKey(obj any) string {
+	switch o := obj.(type) {
+	case *dossier.Article:
+		return "article:" + o.ID
+	case *dossier.Claim:
+		return "claim:" + o.ID
+	case *dossier.Quote:
+		return "quote:" + o.ID
+	}
+	return ""
 }
 
 // pageExec returns the function that renders j into a buffer.

@@ -136,7 +136,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) (*ClaimView, error) {
 		v.InArticleHref = fragHrefAttr(article, "claim-", c.ID)
 		v.ArticleISO, v.ArticleDate = c.Article.Date.String(), formatDate(c.Article.Date)
 		v.CheckedISO, v.Checked = c.Checked.String(), formatDate(c.Checked)
-		v.Body, v.Sources = p.bodyOf("claim:"+c.ID), c.Sources
+		v.Body, v.Sources = p.body(), c.Sources
 	}
 	return v, nil
 }
@@ -201,7 +201,7 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) (*QuoteView, error) {
 	}
 	if full {
 		v.InArticleHref = fragHrefAttr(article, "quote-", q.ID)
-		v.Context = p.bodyOf("quote:" + q.ID)
+		v.Context = p.body()
 	}
 	return v, nil
 }
@@ -254,7 +254,7 @@ type ArticleView struct {
 
 func newArticleView(p *Page, a *dossier.Article) (*ArticleView, error) {
 	v := &ArticleView{Title: a.Title, Summary: a.Summary, ISO: a.Date.String(), Date: formatDate(a.Date),
-		Publisher: a.Source.Publisher, Archived: a.Source.Archived, Body: p.bodyOf("article:" + a.ID)}
+		Publisher: a.Source.Publisher, Archived: a.Source.Archived, Body: p.body()}
 	if a.Source.URL != "" {
 		v.PublisherHref = hrefAttr(a.Source.URL)
 	}

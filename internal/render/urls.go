@@ -54,14 +54,14 @@ func Path(v any) string {
 	return ""
 }
 
-// indexFile is Path(v) + "index.html", the file of v's page, made in one
-// allocation: a plan lists every page's file on each rebuild.
-func indexFile(v any) string {
+// pageFile returns the file of v's page, Path(v) + "index.html", and
+// Path(v) as a slice of it: one allocation for both, since a plan lists
+// every page's file on each rebuild.
+func pageFile(v any) (file, path string) {
 	dir, id := pathOf(v)
-	return dir + id + "/" + indexHTML
+	file = dir + id + "/index.html"
+	return file, file[:len(file)-len("index.html")]
 }
-
-const indexHTML = "index.html"
 
 // pathOf returns the folder of v's kind and v's id; "" for a value with no page.
 func pathOf(v any) (dir, id string) {
