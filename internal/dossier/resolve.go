@@ -93,9 +93,10 @@ func (r *resolver) index(set *content.Set) {
 			r.events = append(r.events, ev)
 		}
 	}
+	b := newBlocks(set)
 	for _, a := range set.Articles {
 		if (!a.Draft || r.drafts) && r.claim("article", a.ID, a.Pos) {
-			r.indexArticle(a)
+			r.indexArticle(a, b)
 		}
 	}
 	sortByID(r.actors, func(a *Actor) string { return a.ID })
@@ -130,18 +131,50 @@ func sortByID[T any](list []*T, id func(*T) string) {
 	slices.SortFunc(list, func(a, b *T) int { return strings.Compare(id(a), id(b)) })
 }
 
-func (r *resolver) indexArticle(a *content.Article) {
-	art := &Article{Article: a, Tally: Tally{}}
+// blocks holds the set's articles, claims and quotes, made in one
+// allocation per kind (with room for all, so that no pointer into them
+// moves), and the lists of pointers each article's own are cut from.
+type blocks struct {
+	articles  []Article
+	claims    []Claim
+	quotes    []Quote
+	claimPtrs []*Claim
+	quotePtrs []*Quote
+}
+
+func newBlocks(set *content.Set) *blocks {
+	claims, quotes := 0, 0
+	for _, a := range set.Articles {
+		claims += len(a.Claims)
+		quotes += len(a.Quotes)
+	}
+	return &blocks{
+		articles: make([]Article, 0, len(set.Articles)),
+		claims:   make([]Claim, 0, claims), claimPtrs: make([]*Claim, 0, claims),
+		quotes: make([]Quote, 0, quotes), quotePtrs: make([]*Quote, 0, quotes),
+	}
+}
+
+// indexArticle makes the article and its claims and quotes. Each id costs
+// one map operation: a duplicate, rare, shows as the map not growing, and
+// the first one with that id is found again and put back.
+func (r *resolver) indexArticle(a *content.Article, b *blocks) {
+	b.articles = append(b.articles, Article{Article: a, Tally: Tally{}})
+	art := &b.articles[len(b.articles)-1]
 	r.d.articles[a.ID] = art
 	r.articles = append(r.articles, art)
-	// The article's claims and quotes are made in one block each.
-	claims, quotes := make([]Claim, 0, len(a.Claims)), make([]Quote, 0, len(a.Quotes))
-	art.Claims, art.Quotes = make([]*Claim, 0, len(a.Claims)), make([]*Quote, 0, len(a.Quotes))
+	start := len(b.claimPtrs)
 	for _, c := range a.Claims {
 		if c.ID == "" {
 			continue
 		}
-		if first, dup := r.d.claims[c.ID]; dup {
+		b.claims = append(b.claims, Claim{Claim: c, Article: art})
+		cl := &b.claims[len(b.claims)-1]
+		n := len(r.d.claims)
+		if r.d.claims[c.ID] = cl; len(r.d.claims) == n {
+			first := indexed(b.claimPtrs, c.ID, func(c *Claim) string { return c.ID })
+			r.d.claims[c.ID] = first
+			b.claims = b.claims[:len(b.claims)-1]
 			r.duplicate("claim", c.ID, c.Pos, first.Pos)
 			continue
 		}
@@ -149,24 +182,38 @@ func (r *resolver) indexArticle(a *content.Article) {
 			r.diags.Errorf(c.Pos, diag.Duplicate, "rename the claim: /claims/"+c.ID+"/ lists the claims with that verdict",
 				"claim id %q is also a verdict id", c.ID)
 		}
-		claims = append(claims, Claim{Claim: c, Article: art})
-		cl := &claims[len(claims)-1]
-		art.Claims = append(art.Claims, cl)
-		r.d.claims[c.ID] = cl
+		b.claimPtrs = append(b.claimPtrs, cl)
 	}
+	art.Claims = b.claimPtrs[start:len(b.claimPtrs):len(b.claimPtrs)]
+	start = len(b.quotePtrs)
 	for _, q := range a.Quotes {
 		if q.ID == "" {
 			continue
 		}
-		if first, dup := r.d.quotes[q.ID]; dup {
+		b.quotes = append(b.quotes, Quote{Quote: q, Article: art})
+		qu := &b.quotes[len(b.quotes)-1]
+		n := len(r.d.quotes)
+		if r.d.quotes[q.ID] = qu; len(r.d.quotes) == n {
+			first := indexed(b.quotePtrs, q.ID, func(q *Quote) string { return q.ID })
+			r.d.quotes[q.ID] = first
+			b.quotes = b.quotes[:len(b.quotes)-1]
 			r.duplicate("quote", q.ID, q.Pos, first.Pos)
 			continue
 		}
-		quotes = append(quotes, Quote{Quote: q, Article: art})
-		qu := &quotes[len(quotes)-1]
-		art.Quotes = append(art.Quotes, qu)
-		r.d.quotes[q.ID] = qu
+		b.quotePtrs = append(b.quotePtrs, qu)
 	}
+	art.Quotes = b.quotePtrs[start:len(b.quotePtrs):len(b.quotePtrs)]
+}
+
+// indexed returns the element of list, the claims or quotes indexed so
+// far, with the given id.
+func indexed[T any](list []*T, want string, id func(*T) string) *T {
+	for _, v := range list {
+		if id(v) == want {
+			return v
+		}
+	}
+	return nil
 }
 
 func (r *resolver) link() {
@@ -179,16 +226,15 @@ func (r *resolver) link() {
 	for _, e := range r.events {
 		r.linkEvent(e)
 	}
-	var quotes []*Quote
 	for _, a := range r.articles {
 		r.linkArticle(a)
-		quotes = append(quotes, a.Quotes...)
 	}
-	// Linked in their reading order, quotes join their speakers' and
-	// organizations' lists already sorted, so Finish's sorts find little to do.
-	slices.SortFunc(quotes, quoteOrder)
-	for _, q := range quotes {
-		r.linkQuote(q)
+	// Finish sorts each speaker's and organization's quotes, on every
+	// processor: sorting them all here first would cost more.
+	for _, a := range r.articles {
+		for _, q := range a.Quotes {
+			r.linkQuote(q)
+		}
 	}
 }
 
