@@ -74,7 +74,8 @@ func TestResolveReportsEveryProblem(t *testing.T) {
 	set.Articles[0].Quotes[0].Speaker = ref("nobody", 9)
 	set.Articles[1].Draft = false
 	set.Articles[1].Claims = []content.Claim{{ID: "c1", Pos: pos("d.md", 3)}, {ID: "false", Pos: pos("d.md", 4)}}
-	_, diags := Resolve(config.Default(), set, false)
+	set.Articles[1].Quotes = []content.Quote{{ID: "q9", Pos: pos("d.md", 5)}, {ID: "q9", Pos: pos("d.md", 6)}}
+	d, diags := Resolve(config.Default(), set, false)
 	diags.Sort()
 	var got []string
 	for _, d := range diags {
@@ -87,10 +88,22 @@ func TestResolveReportsEveryProblem(t *testing.T) {
 		`a.md:9:1: error: unknown speaker (actor) "nobody"`,
 		`d.md:3:1: error: duplicate claim id "c1" (first defined at a.md:4:1)`,
 		`d.md:4:1: error: claim id "false" is also a verdict id`,
+		`d.md:6:1: error: duplicate quote id "q9" (first defined at d.md:5:1)`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in\n%s", want, all)
 		}
+	}
+	// The first of two with one id is the one kept.
+	if c := d.Claim("c1"); c == nil || c.Pos.File != "a.md" {
+		t.Errorf("claim c1 is %+v, want the first, in a.md", c)
+	}
+	if q := d.Quote("q9"); q == nil || q.Pos.Line != 5 {
+		t.Errorf("quote q9 is %+v, want the first, at line 5", q)
+	}
+	art := d.Article(set.Articles[1].ID)
+	if len(art.Claims) != 1 || art.Claims[0].ID != "false" || len(art.Quotes) != 1 || art.Quotes[0].Pos.Line != 5 {
+		t.Errorf("the duplicates stay out of their article: claims %v, quotes %v", art.Claims, art.Quotes)
 	}
 }
 
