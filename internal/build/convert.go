@@ -52,14 +52,29 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 			return bodies{}, nil, err
 		}
 	}
-	// The anchors and mentions go into the graph while the maps are filled.
+	// The anchors and mentions go into the graph while the maps are filled:
+	// anchors on every processor, since each article's are its own, and
+	// mentions in order on one, since they join the entities' lists.
+	own := func(i int) (markdown.Output, bool) {
+		for j, key := range results[i].keys {
+			if key == units[i].key {
+				return results[i].outs[j], true
+			}
+		}
+		return markdown.Output{}, false
+	}
 	var recorded sync.WaitGroup
 	recorded.Go(func() {
+		parallel(len(units), func(i int) {
+			if out, ok := own(i); ok {
+				recordAnchors(units[i].owner, out)
+			}
+		})
+	})
+	recorded.Go(func() {
 		for i, u := range units {
-			for j, key := range results[i].keys {
-				if key == u.key {
-					record(d, u.owner, results[i].outs[j])
-				}
+			if out, ok := own(i); ok {
+				recordMentions(d, u.owner, out)
 			}
 		}
 	})
@@ -135,13 +150,18 @@ func (h keyHash) num(v uint64) keyHash {
 	return h
 }
 
-// record adds a conversion's anchors and mentions to the dossier.
-func record(d *dossier.Dossier, owner any, out markdown.Output) {
+// recordAnchors adds where an article's conversion found its claims and
+// quotes to them.
+func recordAnchors(owner any, out markdown.Output) {
 	if art, ok := owner.(*dossier.Article); ok {
 		for _, a := range out.Anchors {
 			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line)
 		}
 	}
+}
+
+// recordMentions adds the names a conversion found to the dossier.
+func recordMentions(d *dossier.Dossier, owner any, out markdown.Output) {
 	for _, h := range out.Mentions {
 		m := dossier.Mention{Sentence: h.Sentence, Line: h.Line}
 		switch o := owner.(type) {
