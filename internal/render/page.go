@@ -281,8 +281,10 @@ func (s *siteData) Bars(t dossier.Tally) []Bar {
 // Canonical is the page's absolute URL.
 func (p *Page) Canonical() string { return p.URLs.Abs(p.Path) }
 
-// pages lists every templated page of the site.
-func pages(s *siteData) []job {
+// pages lists every templated page of the site. prev is the last plan's
+// list of page files: where the page at the same place is the same, its
+// file name is reused, since a preview rebuild lists every page again.
+func pages(s *siteData, prev []string) []job {
 	d := s.D
 	// A page is made when it renders: a preview rebuild lists every page
 	// but renders few.
@@ -294,6 +296,13 @@ func pages(s *siteData) []job {
 	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
 	add := func(path, template, kind string, obj any, newPage func() *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
+	}
+	// last is the file the last plan listed where the next job goes.
+	last := func() string {
+		if len(jobs) < len(prev) {
+			return prev[len(jobs)]
+		}
+		return ""
 	}
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
 	add("articles/index.html", "articles.html", "list", nil, page("list", "articles/", "Articles", "Every article of the dossier.", nil))
@@ -320,31 +329,31 @@ func pages(s *siteData) []job {
 		}
 	}
 	for _, a := range d.Articles {
-		file, path := pageFile(a)
+		file, path := pageFile(a, last())
 		add(file, "article.html", "article", a, drafted(page("article", path, a.Title, a.Summary, a), a.Draft))
 	}
 	for _, a := range d.Actors {
-		file, path := pageFile(a)
+		file, path := pageFile(a, last())
 		add(file, "actor.html", "actor", a, drafted(page("actor", path, a.Name, a.Role, a), a.Draft))
 	}
 	for _, o := range d.Organizations {
-		file, path := pageFile(o)
+		file, path := pageFile(o, last())
 		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
 	}
 	for _, c := range d.Claims {
-		file, path := pageFile(c)
+		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
 			return page("claim", path, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)()
 		})
 	}
 	for _, q := range d.Quotes {
-		file, path := pageFile(q)
+		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
 			return page("quote", path, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)()
 		})
 	}
 	for _, e := range d.Events {
-		file, path := pageFile(e)
+		file, path := pageFile(e, last())
 		add(file, "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
 	}
 	return jobs

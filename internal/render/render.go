@@ -61,6 +61,8 @@ type Renderer struct {
 
 	mu    sync.Mutex
 	pages map[string]*Deferred      // output path → the page of the last plan
+	order []string                  // the last plan's page paths, in job order
+	list  []*Deferred               // and its pages, in that order
 	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry, last renders
 	terms map[string]map[string]int // article body text → its search term counts, last render
 	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
@@ -146,8 +148,9 @@ type Plan struct {
 	Pages map[string]*Deferred
 	// Files holds what is ready at once: the static files and code.css.
 	Files Files
-	order []string // page paths in job order
-	keep  bool     // the renderer keeps this plan's pages for the next one
+	order []string    // page paths in job order
+	list  []*Deferred // the pages in that order
+	keep  bool        // the renderer keeps this plan's pages for the next one
 
 	r    *Renderer
 	site *siteData
@@ -168,7 +171,10 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	if in.Versions != nil {
 		signed.Go(func() { signer = newSigner(in) })
 	}
-	jobs := pages(site)
+	r.mu.Lock()
+	prev, prevPages := r.order, r.list
+	r.mu.Unlock()
+	jobs := pages(site, prev)
 	if in.Versions == nil && in.ReadOnce {
 		handOver(jobs, in.HTML)
 	}
@@ -196,13 +202,25 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	if keep { // a one-shot render compares with nothing
 		work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].kind, jobs[i].object) })
 	}
+	p.list = make([]*Deferred, len(jobs))
 	for i, j := range jobs {
 		sig := sigs[i]
-		if old := r.pages[j.path]; keep && old != nil && old.Sig == sig && old.Rendered() {
-			p.Pages[j.path] = old
-		} else {
-			p.Pages[j.path] = &Deferred{Sig: sig, exec: r.pageExec(j)}
+		var old *Deferred
+		if keep {
+			// Where the list of pages is the last one's, the same page
+			// is at the same place, with the same file name.
+			if i < len(prev) && prev[i] == j.path {
+				old = prevPages[i]
+			} else {
+				old = r.pages[j.path]
+			}
 		}
+		if old != nil && old.Sig == sig && old.Rendered() {
+			p.list[i] = old
+		} else {
+			p.list[i] = &Deferred{Sig: sig, exec: r.pageExec(j)}
+		}
+		p.Pages[j.path] = p.list[i]
 		p.order = append(p.order, j.path)
 	}
 	p.Files = Files{}
@@ -210,9 +228,9 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		return nil, err
 	}
 	if keep {
-		r.pages, r.last = p.Pages, site
+		r.pages, r.order, r.list, r.last = p.Pages, p.order, p.list, site
 	} else {
-		r.pages, r.last, r.items, r.terms, r.out = nil, nil, nil, nil, nil
+		r.pages, r.order, r.list, r.last, r.items, r.terms, r.out = nil, nil, nil, nil, nil, nil, nil
 	}
 	return p, nil
 }

@@ -9,7 +9,7 @@ func SideOutputs(in Input) (Files, error) {
 	site.signer = newSigner(in)
 	site.nextTerms, site.nextOut = map[string]map[string]int{}, map[string]cachedPage{}
 	files := Files{}
-	for _, j := range pages(site) {
+	for _, j := range pages(site, nil) {
 		files[j.path] = nil
 	}
 	if err := addSearch(files, site); err != nil {
