@@ -26,6 +26,7 @@ type Builder struct {
 
 	parsed    map[string]parsedFile    // content path → last parse
 	converted map[uint64]convertedUnit // unit key → its conversion, from the last build
+	collected collected                // the last build's bodies, for the next to copy
 	matcher   names                    // the mention matcher of the last build
 	renderer  *render.Renderer
 	tmplHash  uint64
@@ -104,7 +105,9 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 	// The default templates print each body on its own page only, so a
 	// body can go once that page is out.
 	in.ReadOnce = !b.ownTmpl
-	b.converted = nil // nor conversions: the site's HTML is then held by in alone
+	// nor conversions: the site's HTML is then held by in alone, which the
+	// render empties as it goes
+	b.converted, b.collected = nil, collected{}
 	b.releaseSources()
 	if b.opts.LimitMemory {
 		defer limitMemory()()

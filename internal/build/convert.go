@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"html/template"
-	"strings"
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -78,23 +77,17 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 			}
 		}
 	})
-	res := bodies{html: make(map[string]template.HTML, len(units)*4), text: make(map[string]string, len(d.Articles)), names: matcher.fingerprint}
 	kept := make(map[uint64]convertedUnit, len(units))
-	for i, u := range units {
+	for i := range units {
 		if keys[i] != 0 {
 			kept[keys[i]] = results[i]
 		}
-		for j, key := range results[i].keys {
-			out := results[i].outs[j]
-			res.html[key] = results[i].html[j]
-			if key == u.key {
-				if id, ok := strings.CutPrefix(key, "article:"); ok {
-					res.text[id] = out.Text
-				}
-			}
+		for _, out := range results[i].outs {
 			diags.Append(out.Diags)
 		}
 	}
+	res := b.collect(units, keys, results)
+	res.names = matcher.fingerprint
 	recorded.Wait()
 	b.converted = kept // only what this build used, so a long serve session does not grow
 	return res, diags, nil

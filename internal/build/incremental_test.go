@@ -23,6 +23,16 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 			fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), old, new, 1))}
 		}
 	}
+	second := func(claimID string) func() {
+		return func() {
+			fsys["content/articles/second.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Second\"\ndate = 2022-01-09\n\n" +
+				"[[claims]]\nid = \"" + claimID + "\"\ntext = \"met again\"\nclaimant = \"article\"\nstatus = \"false\"\nexplanation = \"Moved *here*.\"\n" +
+				"+++\n\nThe SCO met again with Wang.\n")}
+		}
+	}
+	// A step named here makes a build that fails: the next one must
+	// still equal a fresh build.
+	fails := map[string]bool{"duplicate claim id": true}
 	steps := []struct {
 		name string
 		do   func()
@@ -35,6 +45,12 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 			fsys["content/articles/second.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Second\"\ndate = 2022-01-09\n+++\n\nThe SCO met again.\n")}
 		}},
 		{"article text", edit("content/articles/second.md", "met again", "met again with Wang")},
+		{"claim moved to another article", func() {
+			edit("content/articles/sco-offer.md", `id = "sco-formed-by-china"`, `id = "sco-formed-in-2001"`)()
+			second("sco-formed-by-china")()
+		}},
+		{"duplicate claim id", second("wang-outside-forces")},
+		{"duplicate fixed", second("sco-met-again")},
 		{"organization kind", edit("content/organizations/sco.md", `kind = "alliance"`, `kind = "bloc"`)},
 		{"event date", edit("content/events/protests.md", "date = 2022-01-02", "date = 2022-01-03")},
 		{"remove article", func() { delete(fsys, "content/articles/second.md") }},
@@ -52,6 +68,12 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 		want, err := Build(Options{Source: fsys})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if fails[step.name] {
+			if !got.Diags.HasErrors() || !want.Diags.HasErrors() {
+				t.Fatalf("%s: want the build to fail: %v / %v", step.name, got.Diags, want.Diags)
+			}
+			continue
 		}
 		if got.Diags.HasErrors() || want.Diags.HasErrors() {
 			t.Fatalf("%s: build failed: %v / %v", step.name, got.Diags, want.Diags)
