@@ -92,9 +92,9 @@ func DefaultVerdicts() []Verdict {
 
 // Verdict returns the verdict with the given id.
 func (s *Site) Verdict(id string) (Verdict, bool) {
-	for _, v := range s.Verdicts {
-		if v.ID == id {
-			return v, true
+	for i := range s.Verdicts { // by index: a verdict is copied only when it is the one
+		if s.Verdicts[i].ID == id {
+			return s.Verdicts[i], true
 		}
 	}
 	return Verdict{}, false
