@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"strings"
 	"sync/atomic"
 
 	root "github.com/dossier-dev/dossier"
@@ -25,6 +26,8 @@ type Builder struct {
 	opts Options
 
 	parsed    map[string]parsedFile    // content path → last parse
+	walked    []string                 // the content files the last walk of content/ listed
+	walkDiags diag.List                // and what it warned about
 	converted map[uint64]convertedUnit // unit key → its conversion, from the last build
 	collected collected                // the last build's bodies, for the next to copy
 	matcher   names                    // the mention matcher of the last build
@@ -213,9 +216,9 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 // list is not even read again: the watcher has said it did not change.
 func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 	var diags diag.List
-	paths, wdiags := content.Files(b.opts.Source)
-	diags.Append(wdiags)
 	fresh := changedSet(changed)
+	paths, wdiags := b.files(fresh)
+	diags.Append(wdiags)
 	files := make([]parsedFile, len(paths))
 	errs := make([]error, len(paths))
 	parallel(len(paths), func(i int) {
@@ -236,6 +239,37 @@ func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 	b.parsed = next
 	set.Sort()
 	return set, diags, nil
+}
+
+// files lists the content files, as content.Files does. When every changed
+// path under content/ is a file the last build read and still a file,
+// nothing was added or removed there: the last list stands, and the walk
+// of content/ is skipped.
+func (b *Builder) files(fresh map[string]bool) ([]string, diag.List) {
+	if fresh == nil || b.walked == nil || !b.sameFiles(fresh) {
+		b.walked, b.walkDiags = content.Files(b.opts.Source)
+	}
+	return b.walked, b.walkDiags
+}
+
+// sameFiles reports whether the changed paths leave content/ holding the
+// files the last build read.
+func (b *Builder) sameFiles(fresh map[string]bool) bool {
+	for p := range fresh {
+		if p == "." || p == "content" {
+			return false
+		}
+		if !strings.HasPrefix(p, "content/") {
+			continue // site.toml, templates/, static/ …
+		}
+		if _, read := b.parsed[p]; !read {
+			return false
+		}
+		if info, err := fs.Stat(b.opts.Source, p); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // parse returns the parse of one content file: the last one when the file

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -114,5 +115,66 @@ func TestChangedListSkipsReading(t *testing.T) {
 			t.Errorf("changed %v: the edit was missed", changed)
 		}
 		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Spokesperson", "Speaker", 1))}
+	}
+}
+
+// walkCounter is a file system that counts the folders read under content/.
+type walkCounter struct {
+	fstest.MapFS
+	reads int
+}
+
+func (w *walkCounter) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == "content" || strings.HasPrefix(name, "content/") {
+		w.reads++
+	}
+	return w.MapFS.ReadDir(name)
+}
+
+// TestChangedFilesSkipTheWalk: a rebuild for edited files lists content/
+// from the last build, and walks it again when a file came or went.
+func TestChangedFilesSkipTheWalk(t *testing.T) {
+	fsys := &walkCounter{MapFS: loadSite(t, "testdata/golden/site.txtar")}
+	b := New(Options{Source: fsys})
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	name, added := "content/actors/wang-wenbin.md", "content/articles/second.md"
+	steps := []struct {
+		name    string
+		do      func()
+		changed []string
+		walks   bool
+		page    string // a page the build must have
+		text    string // what that page must say
+		gone    string // a page it must not have
+	}{
+		{"edit", func() {
+			fsys.MapFS[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys.MapFS[name].Data), "Spokesperson", "Speaker", 1))}
+		}, []string{name}, false, "actors/wang-wenbin/index.html", "Speaker", ""},
+		{"configuration", func() {}, []string{"site.toml"}, false, "actors/wang-wenbin/index.html", "Speaker", ""},
+		{"new article", func() {
+			fsys.MapFS[added] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Second\"\ndate = 2022-01-09\n+++\n\nText.\n")}
+		}, []string{added}, true, "articles/second/index.html", "Second", ""},
+		{"article removed", func() { delete(fsys.MapFS, added) }, []string{added}, true, "", "", "articles/second/index.html"},
+		{"folder", func() {}, []string{"content/actors"}, true, "", "", ""},
+		{"everything", func() {}, nil, true, "", "", ""},
+	}
+	for _, step := range steps {
+		step.do()
+		fsys.reads = 0
+		res, err := b.Build(step.changed)
+		if err != nil || res.Diags.HasErrors() {
+			t.Fatalf("%s: %v %v", step.name, err, res.Diags)
+		}
+		if walked := fsys.reads > 0; walked != step.walks {
+			t.Errorf("%s: walked content/: %t, want %t", step.name, walked, step.walks)
+		}
+		if page, ok := res.Files[step.page]; step.page != "" && (!ok || !strings.Contains(string(page), step.text)) {
+			t.Errorf("%s: %s is missing or does not say %q", step.name, step.page, step.text)
+		}
+		if _, ok := res.Files[step.gone]; step.gone != "" && ok {
+			t.Errorf("%s: %s is still there", step.name, step.gone)
+		}
 	}
 }
