@@ -170,10 +170,7 @@ func (r *resolver) indexArticle(a *content.Article, b *blocks) {
 		}
 		b.claims = append(b.claims, Claim{Claim: c, Article: art})
 		cl := &b.claims[len(b.claims)-1]
-		n := len(r.d.claims)
-		if r.d.claims[c.ID] = cl; len(r.d.claims) == n {
-			first := indexed(b.claimPtrs, c.ID, func(c *Claim) string { return c.ID })
-			r.d.claims[c.ID] = first
+		if first, added := put(r.d.claims, c.ID, cl, b.claimPtrs, func(c *Claim) string { return c.ID }); !added {
 			b.claims = b.claims[:len(b.claims)-1]
 			r.duplicate("claim", c.ID, c.Pos, first.Pos)
 			continue
@@ -192,10 +189,7 @@ func (r *resolver) indexArticle(a *content.Article, b *blocks) {
 		}
 		b.quotes = append(b.quotes, Quote{Quote: q, Article: art})
 		qu := &b.quotes[len(b.quotes)-1]
-		n := len(r.d.quotes)
-		if r.d.quotes[q.ID] = qu; len(r.d.quotes) == n {
-			first := indexed(b.quotePtrs, q.ID, func(q *Quote) string { return q.ID })
-			r.d.quotes[q.ID] = first
+		if first, added := put(r.d.quotes, q.ID, qu, b.quotePtrs, func(q *Quote) string { return q.ID }); !added {
 			b.quotes = b.quotes[:len(b.quotes)-1]
 			r.duplicate("quote", q.ID, q.Pos, first.Pos)
 			continue
@@ -205,15 +199,21 @@ func (r *resolver) indexArticle(a *content.Article, b *blocks) {
 	art.Quotes = b.quotePtrs[start:len(b.quotePtrs):len(b.quotePtrs)]
 }
 
-// indexed returns the element of list, the claims or quotes indexed so
-// far, with the given id.
-func indexed[T any](list []*T, want string, id func(*T) string) *T {
-	for _, v := range list {
-		if id(v) == want {
-			return v
+// put adds v to m under id, with one map operation, and reports whether
+// it did. When another had that id, put finds it in indexed (those indexed
+// so far), puts it back and returns it.
+func put[T any](m map[string]*T, id string, v *T, indexed []*T, idOf func(*T) string) (first *T, added bool) {
+	n := len(m)
+	if m[id] = v; len(m) > n {
+		return nil, true
+	}
+	for _, first = range indexed {
+		if idOf(first) == id {
+			break
 		}
 	}
-	return nil
+	m[id] = first
+	return first, false
 }
 
 func (r *resolver) link() {
