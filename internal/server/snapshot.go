@@ -105,7 +105,7 @@ func newSnapshot(files map[string][]byte, base string, prev *snapshot) (*snapsho
 	if ch.base {
 		prev = pendingSnapshot(base) // every file is served under new URLs
 	}
-	next := &snapshot{base: base, files: entries(files, prev)}
+	next := &snapshot{base: base, files: entries(files, prev, 0)}
 	for name, e := range next.files {
 		if prev.files[name] != e {
 			ch.note(name)
@@ -122,7 +122,8 @@ func newSnapshot(files map[string][]byte, base string, prev *snapshot) (*snapsho
 // entries makes the entry of every file, in parallel: comparing each file
 // with its previous bytes (and hashing the changed ones) is the only
 // per-build cost that grows with the whole site rather than with what changed.
-func entries(files map[string][]byte, prev *snapshot) map[string]*entry {
+// The map has room for more entries to come.
+func entries(files map[string][]byte, prev *snapshot, more int) map[string]*entry {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -143,7 +144,7 @@ func entries(files map[string][]byte, prev *snapshot) map[string]*entry {
 		})
 	}
 	wg.Wait()
-	out := make(map[string]*entry, len(names))
+	out := make(map[string]*entry, len(names)+more)
 	for i, name := range names {
 		out[name] = made[i]
 	}
@@ -158,9 +159,22 @@ func newPlanSnapshot(plan *render.Plan, base string, prev *snapshot) (*snapshot,
 	if ch.base {
 		prev = pendingSnapshot(base)
 	}
-	next := &snapshot{base: base, files: entries(plan.Files, prev), side: &sideFiles{plan: plan}}
+	next := &snapshot{base: base, files: entries(plan.Files, prev, len(plan.Pages)), side: &sideFiles{plan: plan}}
+	found := 0 // the files of next that prev has too
+	for name := range plan.Files {
+		old, ok := prev.files[name]
+		if ok {
+			found++
+		}
+		if old != next.files[name] {
+			ch.note(name)
+		}
+	}
 	for name, d := range plan.Pages {
 		old := prev.files[name]
+		if old != nil {
+			found++
+		}
 		switch {
 		case old != nil && old.page == d:
 			next.files[name] = old
@@ -171,14 +185,13 @@ func newPlanSnapshot(plan *render.Plan, base string, prev *snapshot) (*snapshot,
 			}
 		}
 	}
-	for name, e := range next.files {
-		if e.page == nil && prev.files[name] != e {
-			ch.note(name)
-		}
-	}
-	for name := range prev.files {
-		if next.files[name] == nil {
-			ch.note(name)
+	// When every file of next is one of prev's and they have as many, no
+	// file went: the usual rebuild skips looking up each of prev's.
+	if all := len(plan.Files) + len(plan.Pages); found < all || len(next.files) != all || len(prev.files) != all {
+		for name := range prev.files {
+			if next.files[name] == nil {
+				ch.note(name)
+			}
 		}
 	}
 	return next, ch
