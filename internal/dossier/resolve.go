@@ -93,7 +93,7 @@ func (r *resolver) index(set *content.Set) {
 			r.events = append(r.events, ev)
 		}
 	}
-	b := newBlocks(set)
+	b := newBlocks(len(set.Articles), claims, quotes)
 	for _, a := range set.Articles {
 		if (!a.Draft || r.drafts) && r.claim("article", a.ID, a.Pos) {
 			r.indexArticle(a, b)
@@ -142,14 +142,11 @@ type blocks struct {
 	quotePtrs []*Quote
 }
 
-func newBlocks(set *content.Set) *blocks {
-	claims, quotes := 0, 0
-	for _, a := range set.Articles {
-		claims += len(a.Claims)
-		quotes += len(a.Quotes)
-	}
+// newBlocks makes blocks with room for the given numbers of articles,
+// claims and quotes.
+func newBlocks(articles, claims, quotes int) *blocks {
 	return &blocks{
-		articles: make([]Article, 0, len(set.Articles)),
+		articles: make([]Article, 0, articles),
 		claims:   make([]Claim, 0, claims), claimPtrs: make([]*Claim, 0, claims),
 		quotes: make([]Quote, 0, quotes), quotePtrs: make([]*Quote, 0, quotes),
 	}
