@@ -42,12 +42,18 @@ const (
 	Error Severity = iota
 	// Warning is printed, and the build goes on.
 	Warning
+	// Note is information, not a problem: a site with notes is clean.
+	// `check` prints notes only with --notes, and `serve` never shows them.
+	Note
 )
 
-// String returns "error" or "warning".
+// String returns "error", "warning" or "note".
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -88,6 +94,22 @@ func (l *List) Errorf(pos Pos, code Code, hint string, format string, args ...an
 // Warnf appends a warning at pos.
 func (l *List) Warnf(pos Pos, code Code, hint string, format string, args ...any) {
 	l.Add(Diagnostic{Pos: pos, Severity: Warning, Code: code, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Notef appends a note at pos.
+func (l *List) Notef(pos Pos, code Code, hint string, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Note, Code: code, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Without returns the diagnostics of l whose severity is not s, in order.
+func (l List) Without(s Severity) List {
+	var out List
+	for _, d := range l {
+		if d.Severity != s {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Append adds all of other to l.

@@ -87,3 +87,15 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("DidYouMean: %q", got)
 	}
 }
+
+func TestNoteIsNotAProblem(t *testing.T) {
+	var l List
+	l.Notef(Pos{File: "a.md", Line: 1}, "x", "", "n")
+	l.Warnf(Pos{File: "a.md", Line: 2}, "x", "", "w")
+	if l.HasErrors() || l[0].Severity.String() != "note" {
+		t.Fatalf("note: %v", l)
+	}
+	if got := l.Without(Note); len(got) != 1 || got[0].Severity != Warning {
+		t.Fatalf("Without(Note) = %v", got)
+	}
+}
