@@ -42,7 +42,8 @@ type Builder struct {
 }
 
 type parsedFile struct {
-	hash  uint64
+	hash  uint64 // the file's bytes
+	meta  uint64 // its front matter's bytes: an article's body is compared as rendered
 	item  any
 	diags diag.List
 }
@@ -206,7 +207,7 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	return res, &render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
-		Versions: b.versions(), Global: b.global(site, bodies.names),
+		Versions: b.versions(), Global: b.global(site),
 	}, nil
 }
 
@@ -289,7 +290,11 @@ func (b *Builder) parse(p string, fresh map[string]bool) (parsedFile, error) {
 		return pf, nil
 	}
 	item, diags := content.Parse(p, src)
-	return parsedFile{hash: h, item: item, diags: diags}, nil
+	meta := h
+	if a, ok := item.(*content.Article); ok && len(a.Body) <= len(src) {
+		meta = hashBytes(src[:len(src)-len(a.Body)])
+	}
+	return parsedFile{hash: h, meta: meta, item: item, diags: diags}, nil
 }
 
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
@@ -349,13 +354,14 @@ type bodies struct {
 }
 
 // versions identifies each parsed content file's bytes by "kind:id", for the
-// renderer's page cache.
+// renderer's page cache: an article by its front matter alone, since the
+// renderer compares its body as rendered.
 func (b *Builder) versions() map[string]uint64 {
 	v := make(map[string]uint64, len(b.parsed))
 	for _, pf := range b.parsed {
 		switch item := pf.item.(type) {
 		case *content.Article:
-			v["article:"+item.ID] = pf.hash
+			v["article:"+item.ID] = pf.meta
 		case *content.Actor:
 			v["actor:"+item.ID] = pf.hash
 		case *content.Organization:
@@ -368,10 +374,11 @@ func (b *Builder) versions() map[string]uint64 {
 }
 
 // global hashes what every page may depend on besides content files: the
-// configuration, the templates, the options and the names bodies link.
-func (b *Builder) global(site *config.Site, names uint64) uint64 {
+// configuration, the templates and the options. The names bodies link show
+// in the rendered bodies, which the renderer compares as they are.
+func (b *Builder) global(site *config.Site) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%#v|%#v|%d|%d|%t|%t", *site, site.Verdicts, b.tmplHash, names, b.opts.Drafts, b.opts.Preview)
+	fmt.Fprintf(h, "%#v|%#v|%d|%t|%t", *site, site.Verdicts, b.tmplHash, b.opts.Drafts, b.opts.Preview)
 	return h.Sum64()
 }
 

@@ -14,11 +14,11 @@ import (
 // Backlink is one page that names an actor or organization: an article, an
 // event or another entity's profile, with the sentences that name it.
 type Backlink struct {
-	Object    any // *dossier.Article, *dossier.Event or dossier.Entity
+	object    any // *dossier.Article, *dossier.Event or dossier.Entity
 	Title     string
 	Date      content.Date // zero for profiles
 	Sentences []string     // distinct, in the order they were found; empty when only declared
-	// For the default templates: the link to Object as a whole href
+	// For the default templates: the link to the page as a whole href
 	// attribute, and Date as 2006-01-02 and for readers ("" for profiles).
 	Href              template.HTMLAttr
 	ISO, DateReadable string
@@ -52,7 +52,7 @@ func newLinkIndex(d *dossier.Dossier, urls URLs) *linkIndex {
 	}
 	for who, list := range x.events {
 		for _, b := range list {
-			ev := b.Object.(*dossier.Event)
+			ev := b.object.(*dossier.Event)
 			x.eventWho[ev] = append(x.eventWho[ev], who)
 		}
 	}
@@ -84,7 +84,7 @@ func (x *linkIndex) index(e dossier.Entity) {
 		if i, ok := at[obj]; ok {
 			return i
 		}
-		*list = append(*list, Backlink{Object: obj, Title: title, Date: date,
+		*list = append(*list, Backlink{object: obj, Title: title, Date: date,
 			Href: hrefAttr(x.urls.Rel(Path(obj))), ISO: date.String(), DateReadable: formatDate(date)})
 		at[obj] = len(*list) - 1
 		return len(*list) - 1
@@ -109,9 +109,9 @@ func (x *linkIndex) index(e dossier.Entity) {
 		}
 	}
 	slices.SortStableFunc(evs, func(a, b Backlink) int {
-		return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.Object.(*dossier.Event).ID, b.Object.(*dossier.Event).ID))
+		return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.object.(*dossier.Event).ID, b.object.(*dossier.Event).ID))
 	})
-	slices.SortStableFunc(profs, func(a, b Backlink) int { return entityOrder(a.Object.(dossier.Entity), b.Object.(dossier.Entity)) })
+	slices.SortStableFunc(profs, func(a, b Backlink) int { return entityOrder(a.object.(dossier.Entity), b.object.(dossier.Entity)) })
 	x.articles[e], x.events[e], x.profiles[e] = arts, evs, profs
 }
 
@@ -144,16 +144,28 @@ func entityOrder(a, b dossier.Entity) int {
 // ArticleLinks lists the articles involving an actor or organization (declared,
 // detected, quoting it or rating its claims), newest first, each with the
 // sentences that name it.
-func (s *siteData) ArticleLinks(e dossier.Entity) []Backlink { return s.links().articles[e] }
+func (p *Page) ArticleLinks(e Entity) []Backlink { return p.linksOf(e).articles[e.entity()] }
 
 // EventLinks lists the events naming an actor or organization, declared in
 // the event's front matter or detected in its text, by date.
-func (s *siteData) EventLinks(e dossier.Entity) []Backlink { return s.links().events[e] }
+func (p *Page) EventLinks(e Entity) []Backlink { return p.linksOf(e).events[e.entity()] }
 
 // ProfileLinks lists the other actors' and organizations' profiles that name
 // an actor or organization, with the sentences.
-func (s *siteData) ProfileLinks(e dossier.Entity) []Backlink { return s.links().profiles[e] }
+func (p *Page) ProfileLinks(e Entity) []Backlink { return p.linksOf(e).profiles[e.entity()] }
+
+// linksOf returns the back-links and the network, recording that the page reads them.
+func (p *Page) linksOf(any) *linkIndex {
+	p.rec.read(dep{kind: depLinks})
+	return p.links()
+}
 
 // EventWho lists everyone an event names, declared or detected: actors, then
 // organizations, by name.
-func (s *siteData) EventWho(ev *dossier.Event) []dossier.Entity { return s.links().eventWho[ev] }
+func (p *Page) EventWho(ev Event) []Entity {
+	var out []Entity
+	for _, e := range p.linksOf(ev).eventWho[ev.e] {
+		out = append(out, wrapEntity(e, p.rec))
+	}
+	return out
+}

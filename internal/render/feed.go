@@ -53,7 +53,7 @@ type atomEntry struct {
 // EntityFeed is the URL of the Atom feed of an actor's or organization's page,
 // "" on every other page.
 func (p *Page) EntityFeed() string {
-	switch p.Object.(type) {
+	switch p.object.(type) {
 	case *dossier.Actor, *dossier.Organization:
 		return p.URL(p.Path + FeedName)
 	}
@@ -69,7 +69,7 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 	made := &feedEntries{s: s, made: map[any]atomEntry{}}
 	for _, e := range entitiesOf(s.D) {
 		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
-		sig := func() uint64 { return s.signer.signature("feed", e) ^ uint64(fallback.Unix()) }
+		sig := func() uint64 { return s.fps.everything() ^ uint64(fallback.Unix()) }
 		b, err := s.reuse(name, sig, func() ([]byte, error) { return marshalFeed(feedOf(made, fallback, e)), nil })
 		if err != nil {
 			return err

@@ -53,7 +53,16 @@ func jsonLD(v any) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-func kindName(e dossier.Entity) string {
+// kindName is an organization's kind, or "actor" or "organization".
+func kindName(e Entity) string {
+	if o, ok := e.(Organization); ok && o.Kind() != "" {
+		return o.Kind()
+	}
+	return e.EntityKind()
+}
+
+// entityKindName is kindName for the graph's own entities.
+func entityKindName(e dossier.Entity) string {
 	if o, ok := e.(*dossier.Organization); ok && o.Kind != "" {
 		return o.Kind
 	}

@@ -88,7 +88,7 @@ func newNetwork(d *dossier.Dossier, x *linkIndex) *network {
 	}
 	for _, e := range n.nodes {
 		for _, b := range x.profiles[e] {
-			n.link(b.Object.(dossier.Entity), e, relProfile, weightProfile)
+			n.link(b.object.(dossier.Entity), e, relProfile, weightProfile)
 		}
 	}
 	for _, group := range sentenceGroups(n.nodes, x) {
@@ -115,7 +115,7 @@ func sentenceGroups(nodes []dossier.Entity, x *linkIndex) [][]dossier.Entity {
 	for _, e := range nodes {
 		for _, b := range x.articles[e] {
 			for _, s := range b.Sentences {
-				k := key{b.Object, s}
+				k := key{b.object, s}
 				i, ok := at[k]
 				if !ok {
 					i = len(groups)
@@ -263,22 +263,23 @@ func plural(n int) string {
 // SVG with a list of the same connections, for /actors/ and /organizations/.
 // Only the siteGraphMax most connected are drawn, and the caption says so.
 // It is "" when nobody is connected.
-func (s *siteData) Graph() template.HTML {
-	x := s.links()
+func (p *Page) Graph() template.HTML {
+	x := p.linksOf(nil)
 	x.graphOnce.Do(func() { x.graphHTML = x.net.siteGraph(x.urls) })
 	return template.HTML(x.graphHTML)
 }
 
 // Neighbourhood is an actor's or organization's direct connections as inline
 // SVG with a list, for its page; "" for anything else or nobody connected.
-func (s *siteData) Neighbourhood(obj any) template.HTML {
-	e, ok := obj.(dossier.Entity)
+func (p *Page) Neighbourhood(obj any) template.HTML {
+	e, ok := unwrap(obj).(dossier.Entity)
 	if !ok {
 		return ""
 	}
-	i, ok := s.links().net.at[e]
+	x := p.linksOf(e)
+	i, ok := x.net.at[e]
 	if !ok {
 		return ""
 	}
-	return template.HTML(s.links().net.neighbourhood(i, s.links().urls))
+	return template.HTML(x.net.neighbourhood(i, x.urls))
 }

@@ -256,7 +256,7 @@ func (pic *picture) node(b *strings.Builder, d drawNode) {
 	href := pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))
 	links := len(pic.n.adj[d.i])
 	fmt.Fprintf(b, "<a class=\"%s\" href=\"%s\"%s><title>%s (%s, %d connection%s)</title>", class, esc(href), current,
-		esc(e.DisplayName()), esc(kindName(e)), links, plural(links))
+		esc(e.DisplayName()), esc(entityKindName(e)), links, plural(links))
 	stroke := "1.5"
 	if d.self {
 		stroke = "3.0"
@@ -298,7 +298,7 @@ func (pic *picture) list(b *strings.Builder) {
 		}
 		e := pic.n.nodes[d.i]
 		fmt.Fprintf(b, "<li><a href=\"%s\">%s</a> <span class=\"kind\">%s</span>", esc(pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))),
-			esc(e.DisplayName()), esc(kindName(e)))
+			esc(e.DisplayName()), esc(entityKindName(e)))
 		pic.connections(b, d, in)
 		b.WriteString("</li>\n")
 	}

@@ -104,21 +104,21 @@ func TestNetworkRelations(t *testing.T) {
 }
 
 func TestGraphDeterministic(t *testing.T) {
-	first, second := newSite(smallDossier(t)), newSite(smallDossier(t))
+	first, second := &Page{siteData: newSite(smallDossier(t))}, &Page{siteData: newSite(smallDossier(t))}
 	if a, b := first.Graph(), second.Graph(); a != b || a == "" {
 		t.Errorf("site graph differs between builds or is empty:\n%s\n---\n%s", a, b)
 	}
 	for _, id := range []string{"zhang", "wang"} {
-		a := first.Neighbourhood(first.D.Actor(id))
-		b := second.Neighbourhood(second.D.Actor(id))
+		a := first.Neighbourhood(first.siteData.D.Actor(id))
+		b := second.Neighbourhood(second.siteData.D.Actor(id))
 		if a != b || a == "" {
 			t.Errorf("neighbourhood of %s differs between builds or is empty", id)
 		}
 	}
-	if got := first.Neighbourhood(first.D.Actor("alone")); got != "" {
+	if got := first.Neighbourhood(first.siteData.D.Actor("alone")); got != "" {
 		t.Errorf("neighbourhood of an unconnected actor: got %q, want nothing", got)
 	}
-	if got := first.Neighbourhood(first.D.Article("a")); got != "" {
+	if got := first.Neighbourhood(first.siteData.D.Article("a")); got != "" {
 		t.Errorf("neighbourhood of an article: got %q, want nothing", got)
 	}
 }
@@ -127,8 +127,8 @@ func TestGraphDeterministic(t *testing.T) {
 var number = regexp.MustCompile(`\b(?:x|y|x1|y1|x2|y2|cx|cy|r|width|height|stroke-width)="([^"]*)"`)
 
 func TestGraphMarkup(t *testing.T) {
-	s := newSite(smallDossier(t))
-	for name, out := range map[string]string{"site": string(s.Graph()), "neighbourhood": string(s.Neighbourhood(s.D.Actor("wang")))} {
+	s := &Page{siteData: newSite(smallDossier(t))}
+	for name, out := range map[string]string{"site": string(s.Graph()), "neighbourhood": string(s.Neighbourhood(s.siteData.D.Actor("wang")))} {
 		t.Run(name, func(t *testing.T) {
 			checkSVG(t, out)
 			if strings.Contains(out, " style=") {
@@ -144,7 +144,7 @@ func TestGraphMarkup(t *testing.T) {
 			}
 		})
 	}
-	if out := string(s.Neighbourhood(s.D.Actor("wang"))); !strings.Contains(out, `aria-current="page"><title>Wang Wenbin (actor, 3 connections)</title>`) {
+	if out := string(s.Neighbourhood(s.siteData.D.Actor("wang"))); !strings.Contains(out, `aria-current="page"><title>Wang Wenbin (actor, 3 connections)</title>`) {
 		t.Errorf("the page's own node is not marked current:\n%s", out)
 	}
 }
@@ -229,7 +229,7 @@ func bigDossier(t testing.TB, actors, orgs int) *dossier.Dossier {
 }
 
 func TestGraphCaps(t *testing.T) {
-	s := newSite(bigDossier(t, 2000, 40))
+	s := &Page{siteData: newSite(bigDossier(t, 2000, 40))}
 	g := string(s.Graph())
 	if got := strings.Count(g, `<a class="node `); got != siteGraphMax {
 		t.Errorf("site graph draws %d nodes, want %d", got, siteGraphMax)
@@ -237,7 +237,7 @@ func TestGraphCaps(t *testing.T) {
 	if !strings.Contains(g, "Only the 60 most connected of 2040 are drawn.") {
 		t.Errorf("the caption does not say the graph is capped:\n%s", g[strings.Index(g, "<figcaption"):])
 	}
-	nb := string(s.Neighbourhood(s.D.Organization("org-0000")))
+	nb := string(s.Neighbourhood(s.siteData.D.Organization("org-0000")))
 	if got := strings.Count(nb, `<a class="node `); got != neighbourhoodMax+1 {
 		t.Errorf("neighbourhood draws %d nodes, want %d and the organization", got, neighbourhoodMax)
 	}
@@ -250,7 +250,7 @@ func BenchmarkNetwork(b *testing.B) {
 	d := bigDossier(b, 2000, 40)
 	b.ResetTimer()
 	for b.Loop() {
-		s := newSite(d)
+		s := &Page{siteData: newSite(d)}
 		s.Graph()
 		for _, a := range d.Actors {
 			s.Neighbourhood(a)

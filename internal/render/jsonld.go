@@ -7,10 +7,11 @@ import (
 // ClaimReview is the schema.org ClaimReview of a claim page, as fact-check
 // aggregators read it.
 func (p *Page) ClaimReview() map[string]any {
-	c, ok := p.Object.(*dossier.Claim)
+	c, ok := p.object.(*dossier.Claim)
 	if !ok {
 		return nil
 	}
+	p.rec.claim(c)
 	rating := map[string]any{"@type": "Rating", "alternateName": c.Verdict.Label}
 	if c.Verdict.Rating > 0 {
 		rating["ratingValue"] = c.Verdict.Rating
@@ -75,10 +76,11 @@ func (p *Page) publisher() map[string]any {
 
 // Quotation is the schema.org Quotation of a quote page.
 func (p *Page) Quotation() map[string]any {
-	q, ok := p.Object.(*dossier.Quote)
+	q, ok := p.object.(*dossier.Quote)
 	if !ok {
 		return nil
 	}
+	p.rec.quote(q)
 	out := map[string]any{
 		"@context": "https://schema.org",
 		"@type":    "Quotation",
@@ -103,7 +105,10 @@ func (p *Page) Quotation() map[string]any {
 // EntityLD is the schema.org Person or Organization of an entity page, with
 // the @id that claims and quotes use for their author and creator.
 func (p *Page) EntityLD() map[string]any {
-	switch e := p.Object.(type) {
+	if e, ok := p.object.(dossier.Entity); ok {
+		p.rec.entity(e)
+	}
+	switch e := p.object.(type) {
 	case *dossier.Actor:
 		out := map[string]any{"@context": "https://schema.org", "@type": "Person", "@id": p.AbsURL(Path(e)) + "#id",
 			"name": e.Name, "url": p.AbsURL(Path(e))}

@@ -20,11 +20,11 @@ type siteData struct {
 	linksOnce  sync.Once
 	linksIndex *linkIndex // back-links and the network: see links
 	tmpl       *Templates
-	items      sync.Map // "claim:ID" or "quote:ID" → cachedPage: its list item in this render
-	byPtr      sync.Map // *dossier.Claim or *dossier.Quote → template.HTML: the same items, found without building a key
+	items      sync.Map // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	byPtr      sync.Map // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
 	speakers   sync.Map // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
 	linkPieces sync.Map // article, actor or organization → its "link" piece
-	signer     *signer
+	fps        *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
 	pieces     sync.Map // shared partials of this render, see Page.Once
 	// prevTerms and nextTerms count the search terms of article bodies: the
 	// last render's, and this one's (see termCounts).
@@ -32,8 +32,8 @@ type siteData struct {
 	// prevOut and nextOut hold other generated files by name with their
 	// signature: the last render's and this one's (see reuse).
 	prevOut, nextOut map[string]cachedPage
-	// previous holds the list items of the last render, reused when their signature holds.
-	previous map[string]cachedPage
+	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
+	previous map[string]cachedItem
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
@@ -103,28 +103,52 @@ func (s *siteData) reuse(name string, signature func() uint64, make func() ([]by
 	return b, nil
 }
 
+// cachedPage is a generated file of the last render with its signature.
+type cachedPage struct {
+	sig  uint64
+	body []byte
+}
+
+// cachedItem is a claim's or quote's list entry with the inputs it read.
+type cachedItem struct {
+	html template.HTML
+	pins []pinned
+}
+
 // ClaimItem is a claim's entry in the lists of claims, rendered once per build
 // by the "claim-item" partial and reused on every page that lists it.
-func (s *siteData) ClaimItem(c *dossier.Claim) (template.HTML, error) { return s.item(c) }
+func (p *Page) ClaimItem(c Claim) (template.HTML, error) { return p.item(c.c) }
 
 // QuoteItem is a quote's entry in the lists of quotes (the "quote-item" partial), rendered once per build.
-func (s *siteData) QuoteItem(q *dossier.Quote) (template.HTML, error) { return s.item(q) }
+func (p *Page) QuoteItem(q Quote) (template.HTML, error) { return p.item(q.q) }
 
 // ClaimItems is the entries of a list of claims, one after the other: one
 // action for a whole list instead of one per claim.
-func (s *siteData) ClaimItems(list []*dossier.Claim) (template.HTML, error) { return items(s, list) }
+func (p *Page) ClaimItems(list []Claim) (template.HTML, error) {
+	objs := make([]any, len(list))
+	for i, c := range list {
+		objs[i] = c.c
+	}
+	return p.items(objs)
+}
 
 // QuoteItems is QuoteItem for a list of quotes, the entries one after the other.
-func (s *siteData) QuoteItems(list []*dossier.Quote) (template.HTML, error) { return items(s, list) }
+func (p *Page) QuoteItems(list []Quote) (template.HTML, error) {
+	objs := make([]any, len(list))
+	for i, q := range list {
+		objs[i] = q.q
+	}
+	return p.items(objs)
+}
 
-func items[T *dossier.Claim | *dossier.Quote](s *siteData, list []T) (template.HTML, error) {
+func (p *Page) items(list []any) (template.HTML, error) {
 	// The entries are gathered first and joined once: a list of every
 	// claim grows to megabytes, and growing it as it is written would copy
 	// it over and over.
 	entries := make([]template.HTML, len(list))
 	n := 0
 	for i, obj := range list {
-		h, err := s.item(obj)
+		h, err := p.item(obj)
 		if err != nil {
 			return "", err
 		}
@@ -139,58 +163,73 @@ func items[T *dossier.Claim | *dossier.Quote](s *siteData, list []T) (template.H
 	return template.HTML(b.String()), nil
 }
 
-// item is a claim's or quote's list entry, rendered the first time a page asks for it.
-func (s *siteData) item(obj any) (template.HTML, error) {
-	if h, ok := s.byPtr.Load(obj); ok {
-		return h.(template.HTML), nil
+// item is a claim's or quote's list entry, rendered the first time a page
+// asks for it and shared by every page of the render. The inputs the entry
+// read become the page's.
+func (p *Page) item(obj any) (template.HTML, error) {
+	c, err := p.siteData.item(obj)
+	if err != nil {
+		return "", err
 	}
-	var key, partial string
+	p.rec.merge(c.pins)
+	return c.html, nil
+}
+
+func (s *siteData) item(obj any) (cachedItem, error) {
+	if c, ok := s.byPtr.Load(obj); ok {
+		return c.(cachedItem), nil
+	}
+	var key string
+	switch o := obj.(type) {
+	case *dossier.Claim:
+		key = "claim:" + o.ID
+	case *dossier.Quote:
+		key = "quote:" + o.ID
+	}
+	if s.fps != nil { // a render kept for the next one shares items by key
+		if c, ok := s.items.Load(key); ok {
+			s.byPtr.Store(obj, c)
+			return c.(cachedItem), nil
+		}
+		if c, ok := s.previous[key]; ok && s.fps.valid(c.pins) {
+			s.items.Store(key, c)
+			s.byPtr.Store(obj, c)
+			return c, nil
+		}
+	}
+	page := &Page{siteData: s}
+	if s.fps != nil {
+		page.rec = newRecorder()
+	}
+	var partial string
 	var data any
 	switch o := obj.(type) {
 	case *dossier.Claim:
-		v, err := newClaimView(&Page{siteData: s}, o, false)
+		v, err := newClaimView(page, o, false)
 		if err != nil {
-			return "", err
+			return cachedItem{}, err
 		}
 		if v.VerdictBadge, err = s.verdictPiece("verdict-badge", o.Verdict); err != nil {
-			return "", err
+			return cachedItem{}, err
 		}
-		key, partial, data = "claim:"+o.ID, "claim-item", v
+		partial, data = "claim-item", v
 	case *dossier.Quote:
-		v, err := newQuoteView(&Page{siteData: s}, o, false)
+		v, err := newQuoteView(page, o, false)
 		if err != nil {
-			return "", err
+			return cachedItem{}, err
 		}
-		key, partial, data = "quote:"+o.ID, "quote-item", v
-	}
-	var sig uint64
-	if s.in.Versions != nil { // a render kept for the next one shares items by key and signature
-		if c, ok := s.items.Load(key); ok {
-			return s.keep(obj, c.(cachedPage)), nil
-		}
-		sig = s.signer.itemSignature(obj)
-		if c, ok := s.previous[key]; ok && c.sig == sig {
-			s.items.Store(key, c)
-			return s.keep(obj, c), nil
-		}
+		partial, data = "quote-item", v
 	}
 	var b strings.Builder
 	if err := s.tmpl.ExecutePartial(&b, partial, data); err != nil {
-		return "", err
+		return cachedItem{}, err
 	}
-	h := template.HTML(b.String())
-	if s.in.Versions != nil { // kept for the next render
-		s.items.Store(key, cachedPage{sig: sig, body: []byte(h)})
+	c := cachedItem{html: template.HTML(b.String()), pins: page.rec.pin(s.fps)}
+	if s.fps != nil { // kept for the next render
+		s.items.Store(key, c)
 	}
-	s.byPtr.Store(obj, h)
-	return h, nil
-}
-
-// keep remembers an item's entry by its object for the rest of the render.
-func (s *siteData) keep(obj any, c cachedPage) template.HTML {
-	h := template.HTML(c.body)
-	s.byPtr.Store(obj, h)
-	return h
+	s.byPtr.Store(obj, c)
+	return c, nil
 }
 
 // Page is the data every page template gets.
@@ -200,10 +239,12 @@ type Page struct {
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
-	Object      any            // the page's article, actor, … when it has one
 	Verdict     config.Verdict // verdict pages
-	Claims      []*dossier.Claim
 	Draft       bool
+
+	object any              // the page's article, actor, … when it has one
+	claims []*dossier.Claim // a verdict page's claims
+	rec    *recorder        // what the page reads; nil in a render that keeps nothing
 
 	// Set just before the page's template runs (see prepare in
 	// tmpl_view.go), for the default templates: plain fields print faster
@@ -231,7 +272,44 @@ func (p *Page) body() template.HTML {
 	if p.own != "" {
 		return p.own
 	}
-	return p.in.HTML[bodyKey(p.Object)]
+	return p.in.HTML[bodyKey(p.object)]
+}
+
+// Object is the page's article, actor, organization, claim, quote or
+// event (see model.go), nil on other pages.
+func (p *Page) Object() any { return wrap(p.object, p.rec) }
+
+// Claims is a verdict page's claims.
+func (p *Page) Claims() []Claim {
+	p.rec.read(dep{kind: depList, rel: "verdict:" + p.Verdict.ID})
+	return wrapClaims(p.claims, p.rec)
+}
+
+// D is the whole dossier. What a template reads of it is recorded list by
+// list: a page that lists every article depends on the list of articles.
+func (p *Page) D() Dossier { return Dossier{p.siteData.D, p.rec} }
+
+// HTML is a rendered Markdown body by key ("article:x", "actor:y",
+// "organization:z", "event:e", "claim:c", "quote:q").
+func (p *Page) HTML(key string) template.HTML {
+	kind, id, _ := strings.Cut(key, ":")
+	switch kind {
+	case "article":
+		p.rec.read(dep{kind: depBody, id: id})
+	case "actor":
+		p.rec.read(dep{kind: depActor, id: id})
+	case "organization":
+		p.rec.read(dep{kind: depOrg, id: id})
+	case "event":
+		p.rec.read(dep{kind: depEvent, id: id})
+	case "claim":
+		p.rec.read(dep{kind: depClaim, id: id})
+	case "quote":
+		p.rec.read(dep{kind: depQuote, id: id})
+	default:
+		p.rec.read(dep{kind: depAll})
+	}
+	return p.in.HTML[key]
 }
 
 // URL is the root-relative URL of a site path.
@@ -242,6 +320,7 @@ func (s *siteData) AbsURL(path string) string { return s.URLs.Abs(path) }
 
 // Href is the root-relative URL of an article, actor, organization, claim, quote or event.
 func (s *siteData) Href(v any) string {
+	v = unwrap(v)
 	if e, ok := v.(dossier.Entity); ok {
 		return s.URLs.Rel(EntityPath(e.EntityKind(), e.EntityID()))
 	}
@@ -250,9 +329,6 @@ func (s *siteData) Href(v any) string {
 
 // VerdictURL is the page of the claims with one verdict.
 func (s *siteData) VerdictURL(id string) string { return s.URLs.Rel(VerdictPath(id)) }
-
-// HTML is a rendered Markdown body by key ("article:x", "claim:y" …).
-func (s *siteData) HTML(key string) template.HTML { return s.in.HTML[key] }
 
 // Bar is one verdict's segment of a tally bar, in percent of the width.
 type Bar struct {
@@ -290,7 +366,7 @@ func pages(s *siteData, prev []string) []job {
 	// but renders few.
 	page := func(kind, path, title, desc string, obj any) func() *Page {
 		return func() *Page {
-			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, Object: obj}
+			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, object: obj}
 		}
 	}
 	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
@@ -317,7 +393,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, v := range s.Site.Verdicts {
 		add(VerdictPath(v.ID)+"index.html", "claims.html", "verdict", nil, func() *Page {
 			p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)()
-			p.Verdict, p.Claims = v, d.ClaimsWithVerdict(v.ID)
+			p.Verdict, p.claims = v, d.ClaimsWithVerdict(v.ID)
 			return p
 		})
 	}

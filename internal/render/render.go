@@ -46,11 +46,12 @@ type Input struct {
 	// the page is out rather than at the end.
 	ReadOnce bool
 	// Versions identifies the content of each source file by "kind:id"
-	// ("article:x", "actor:y", "organization:z", "event:e"), and Global
-	// everything else the pages depend on (configuration, templates, options,
-	// the names bodies link). A page whose dependencies kept their versions
-	// is not rendered again (see incremental.go). Without Versions, nothing
-	// of the render is kept for the next one.
+	// ("article:x", "actor:y", "organization:z", "event:e"): an article's
+	// front matter alone, since its rendered body is compared as it is;
+	// Global identifies the configuration and the build's options. A page
+	// whose recorded inputs kept their fingerprints is not rendered again
+	// (see record.go). Without Versions, nothing of the render is kept for
+	// the next one.
 	Versions map[string]uint64
 	Global   uint64
 }
@@ -63,7 +64,7 @@ type Renderer struct {
 	pages map[string]*Deferred      // output path → the page of the last plan
 	order []string                  // the last plan's page paths, in job order
 	list  []*Deferred               // and its pages, in that order
-	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry, last renders
+	items map[string]cachedItem     // "claim:ID", "quote:ID" → its list entry, last renders
 	terms map[string]map[string]int // article body text → its search term counts, last render
 	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
 	last  *siteData                 // the last plan's data, whose list entries the next plan keeps
@@ -93,14 +94,15 @@ type job struct {
 // Deferred is one HTML page of a plan, rendered the first time its bytes are
 // asked for; safe for concurrent use.
 type Deferred struct {
-	// Sig is the page's signature: two pages of the same path and signature
-	// have the same bytes.
+	// Sig is the page's generation: two pages of the same path and Sig
+	// have the same bytes, or the earlier one was never rendered.
 	Sig  uint64
 	once sync.Once
 	done atomic.Bool
-	exec func(*bytes.Buffer) error // renders the page; nil once rendered
+	exec func(*Deferred, *bytes.Buffer) error // renders the page; nil once rendered
 	body []byte
 	err  error
+	pins []pinned // the inputs the page read, with their fingerprints
 }
 
 // Bytes renders the page on the first call and returns its bytes, or the
@@ -109,7 +111,7 @@ func (d *Deferred) Bytes() ([]byte, error) {
 	d.once.Do(func() {
 		buf := pageBuffers.Get().(*bytes.Buffer)
 		buf.Reset()
-		if d.err = d.exec(buf); d.err == nil {
+		if d.err = d.exec(d, buf); d.err == nil {
 			d.body = bytes.Clone(buf.Bytes())
 		}
 		pageBuffers.Put(buf)
@@ -125,7 +127,7 @@ func (d *Deferred) stream(name string, put func(name string, data []byte) error)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
 	buf.Reset()
-	err := d.exec(buf)
+	err := d.exec(d, buf)
 	d.exec = nil
 	if err != nil {
 		return err
@@ -161,64 +163,70 @@ type Plan struct {
 	}
 }
 
-// Plan prepares a render: every page's signature, and the static files. A
-// page whose path and signature are those of a page the last plan rendered
-// keeps that page's Deferred, bytes and all.
+// Plan prepares a render: every page's job, and the static files. A page
+// whose path is that of a page the last plan rendered, and whose recorded
+// inputs all kept their fingerprints (see record.go), keeps that page's
+// Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
-	var signer *signer // what a render kept for the next one compares pages by
-	var signed sync.WaitGroup
-	if in.Versions != nil {
-		signed.Go(func() { signer = newSigner(in) })
-	}
+	keep := in.Versions != nil // a render kept for the next one records what pages read
 	r.mu.Lock()
 	prev, prevPages := r.order, r.list
 	r.mu.Unlock()
 	jobs := pages(site, prev)
-	if in.Versions == nil && in.ReadOnce {
+	if !keep && in.ReadOnce {
 		handOver(jobs, in.HTML)
 	}
-	signed.Wait()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	keep := in.Versions != nil
-	if r.last != nil {
+	if keep {
+		site.fps = newFingerprints(in, site.links)
 		if r.items == nil {
-			r.items = map[string]cachedPage{}
+			r.items = map[string]cachedItem{}
 		}
-		r.last.items.Range(func(k, v any) bool {
-			r.items[k.(string)] = v.(cachedPage)
-			return true
-		})
+		if r.last != nil {
+			r.last.items.Range(func(k, v any) bool {
+				r.items[k.(string)] = v.(cachedItem)
+				return true
+			})
+		}
 	}
-	site.signer, site.previous = signer, r.items
+	site.previous = r.items
 	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
 	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
 	if !keep {
 		site.nextOut, site.nextTerms = nil, nil // nothing to reuse from, nothing to keep
 	}
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
-	sigs := make([]uint64, len(jobs))
-	if keep { // a one-shot render compares with nothing
-		work.Each(len(jobs), func(i int) { sigs[i] = signer.signature(jobs[i].kind, jobs[i].object) })
-	}
-	p.list = make([]*Deferred, len(jobs))
-	for i, j := range jobs {
-		sig := sigs[i]
-		var old *Deferred
-		if keep {
+	olds := make([]*Deferred, len(jobs))
+	reused := make([]bool, len(jobs))
+	if keep {
+		for i, j := range jobs {
 			// Where the list of pages is the last one's, the same page
 			// is at the same place, with the same file name.
 			if i < len(prev) && prev[i] == j.path {
-				old = prevPages[i]
+				olds[i] = prevPages[i]
 			} else {
-				old = r.pages[j.path]
+				olds[i] = r.pages[j.path]
 			}
 		}
-		if old != nil && old.Sig == sig && old.Rendered() {
+		work.Each(len(jobs), func(i int) {
+			reused[i] = olds[i] != nil && olds[i].Rendered() && site.fps.valid(olds[i].pins)
+		})
+	}
+	p.list = make([]*Deferred, len(jobs))
+	for i, j := range jobs {
+		old := olds[i]
+		switch {
+		case reused[i]:
 			p.list[i] = old
-		} else {
-			p.list[i] = &Deferred{Sig: sig, exec: r.pageExec(j)}
+		case old == nil:
+			p.list[i] = &Deferred{Sig: 1, exec: r.pageExec(j, site)}
+		case !old.Rendered():
+			// Nobody has seen the last version: for a reader, nothing changed.
+			p.list[i] = &Deferred{Sig: old.Sig, exec: r.pageExec(j, site)}
+		default:
+			p.list[i] = &Deferred{Sig: old.Sig + 1, exec: r.pageExec(j, site)}
 		}
 		p.Pages[j.path] = p.list[i]
 		p.order = append(p.order, j.path)
@@ -267,12 +275,20 @@ func bodyKey(obj any) string {
 	return ""
 }
 
-// pageExec returns the function that renders j into a buffer.
-func (r *Renderer) pageExec(j job) func(*bytes.Buffer) error {
-	return func(buf *bytes.Buffer) error {
-		if err := r.tmpl.Execute(buf, j.template, j.page()); err != nil {
+// pageExec returns the function that renders j into a buffer, recording
+// what the page reads when the render is kept for the next one.
+func (r *Renderer) pageExec(j job, site *siteData) func(*Deferred, *bytes.Buffer) error {
+	return func(d *Deferred, buf *bytes.Buffer) error {
+		page := j.page()
+		if site.fps != nil {
+			page.rec = newRecorder()
+			page.rec.read(dep{kind: depSite})
+			page.rec.read(dep{kind: depTemplate, id: j.template})
+		}
+		if err := r.tmpl.Execute(buf, j.template, page); err != nil {
 			return &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
 		}
+		d.pins = page.rec.pin(site.fps)
 		return nil
 	}
 }

@@ -46,9 +46,10 @@ type DatedEntry struct {
 }
 
 // TimelineTeaser returns the first n entries of the timeline, oldest first.
-func (s *siteData) TimelineTeaser(n int) []DatedEntry {
+func (p *Page) TimelineTeaser(n int) []DatedEntry {
+	p.readTimeline()
 	var out []DatedEntry
-	for _, d := range s.Timeline() {
+	for _, d := range p.siteData.timeline() {
 		for _, e := range d.Entries {
 			if len(out) == n {
 				return out

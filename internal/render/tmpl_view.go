@@ -43,7 +43,7 @@ func (p *Page) prepare() error {
 	if p.Footer, err = p.piece("site-footer", p.Once); err != nil {
 		return err
 	}
-	switch o := p.Object.(type) {
+	switch o := p.object.(type) {
 	case *dossier.Claim:
 		v, err := newClaimView(p, o, true)
 		if err != nil {
@@ -52,17 +52,21 @@ func (p *Page) prepare() error {
 		if v.VerdictLine, err = s.verdictPiece("verdict-line", o.Verdict); err != nil {
 			return err
 		}
-		v.JSONLD = p.claimReviewJSON(o)
+		if v.JSONLD, err = jsonLD(p.ClaimReview()); err != nil {
+			return err
+		}
 		p.View = v
 	case *dossier.Quote:
 		v, err := newQuoteView(p, o, true)
 		if err != nil {
 			return err
 		}
-		if v.Others, err = s.otherQuoteItems(o); err != nil {
+		if v.Others, err = p.otherQuoteItems(o); err != nil {
 			return err
 		}
-		v.JSONLD = p.quotationJSON(o)
+		if v.JSONLD, err = jsonLD(p.Quotation()); err != nil {
+			return err
+		}
 		p.View = v
 	case *dossier.Article:
 		if p.View, err = newArticleView(p, o); err != nil {
@@ -92,7 +96,7 @@ func (p *Page) piece(name string, render func(string) (template.HTML, error)) (t
 // its article's list.
 type ClaimView struct {
 	Page  *Page
-	Claim *dossier.Claim
+	Claim Claim
 
 	ID, Text, Sentence                                string
 	VerdictID, VerdictIcon, VerdictLabel, VerdictDesc string
@@ -116,7 +120,8 @@ type ClaimView struct {
 
 func newClaimView(p *Page, c *dossier.Claim, full bool) (*ClaimView, error) {
 	s := p.siteData
-	v := &ClaimView{Page: p, Claim: c, ID: c.ID, Text: c.Text, Sentence: c.Sentence,
+	p.rec.claim(c)
+	v := &ClaimView{Page: p, Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence,
 		VerdictID: c.Verdict.ID, VerdictIcon: c.Verdict.Icon, VerdictLabel: c.Verdict.Label, VerdictDesc: c.Verdict.Description,
 		Claimant: "article", ArticleTitle: c.Article.Title,
 		Href: hrefAttr(s.Href(c)), VerdictHref: hrefAttr(s.VerdictURL(c.Verdict.ID)), FragHref: fragHrefAttr("", "claim-", c.ID)}
@@ -159,7 +164,7 @@ func present(e dossier.Entity) bool {
 // its article's list.
 type QuoteView struct {
 	Page  *Page
-	Quote *dossier.Quote
+	Quote Quote
 
 	ID, Text, Sentence, ArticleTitle string
 	SpeakerName, SpeakerRole         string // "" without a speaker
@@ -179,7 +184,8 @@ type QuoteView struct {
 
 func newQuoteView(p *Page, q *dossier.Quote, full bool) (*QuoteView, error) {
 	s := p.siteData
-	v := &QuoteView{Page: p, Quote: q, ID: q.ID, Text: q.Text, Sentence: q.Sentence, ArticleTitle: q.Article.Title,
+	p.rec.quote(q)
+	v := &QuoteView{Page: p, Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence, ArticleTitle: q.Article.Title,
 		SaidISO: q.Said.String(), Said: formatDate(q.Said), Href: hrefAttr(s.Href(q)), FragHref: fragHrefAttr("", "quote-", q.ID)}
 	var err error
 	if q.Speaker != nil {
@@ -209,32 +215,35 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) (*QuoteView, error) {
 // otherQuoteItems is the list entries of OtherQuotes for a quote's page. The
 // entries of each speaker's quotes are looked up once per render and shared
 // by the pages of all the speaker's quotes.
-func (s *siteData) otherQuoteItems(q *dossier.Quote) (template.HTML, error) {
+func (p *Page) otherQuoteItems(q *dossier.Quote) (template.HTML, error) {
 	if q.Speaker == nil {
 		return "", nil
 	}
-	var list []template.HTML
+	s := p.siteData
+	p.rec.read(dep{kind: depRel, id: "actor:" + q.Speaker.ID, rel: "quotes"})
+	var list []cachedItem
 	if v, ok := s.speakers.Load(q.Speaker); ok {
-		list = v.([]template.HTML)
+		list = v.([]cachedItem)
 	} else {
 		for _, other := range q.Speaker.Quotes {
-			h, err := s.item(other)
+			c, err := s.item(other)
 			if err != nil {
 				return "", err
 			}
-			list = append(list, h)
+			list = append(list, c)
 		}
 		s.speakers.Store(q.Speaker, list)
 	}
 	n := 0
-	for _, h := range list {
-		n += len(h)
+	for _, c := range list {
+		n += len(c.html)
 	}
 	var b strings.Builder
 	b.Grow(n)
 	for i, other := range q.Speaker.Quotes {
 		if other != q {
-			b.WriteString(string(list[i]))
+			b.WriteString(string(list[i].html))
+			p.rec.merge(list[i].pins)
 		}
 	}
 	return template.HTML(b.String()), nil
@@ -253,6 +262,16 @@ type ArticleView struct {
 }
 
 func newArticleView(p *Page, a *dossier.Article) (*ArticleView, error) {
+	p.rec.read(dep{kind: depArticle, id: a.ID})
+	p.rec.read(dep{kind: depBody, id: a.ID})
+	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
+	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
+	for _, x := range a.Actors {
+		p.rec.entity(x)
+	}
+	for _, o := range a.Organizations {
+		p.rec.entity(o)
+	}
 	v := &ArticleView{Title: a.Title, Summary: a.Summary, ISO: a.Date.String(), Date: formatDate(a.Date),
 		Publisher: a.Source.Publisher, Archived: a.Source.Archived, Body: p.body()}
 	if a.Source.URL != "" {
@@ -383,11 +402,12 @@ type ArticleEntry struct {
 }
 
 // ArticleEntries lays out a list of articles for the default templates.
-func (s *siteData) ArticleEntries(list []*dossier.Article) []ArticleEntry {
+func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
 	out := make([]ArticleEntry, len(list))
 	for i, a := range list {
-		out[i] = ArticleEntry{Title: a.Title, Summary: a.Summary, ISO: a.Date.String(), Date: formatDate(a.Date),
-			Claims: len(a.Claims), Href: hrefAttr(s.Href(a))}
+		date := a.Date()
+		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), ISO: date.String(), Date: formatDate(date),
+			Claims: len(a.Claims()), Href: hrefAttr(p.Href(a))}
 	}
 	return out
 }

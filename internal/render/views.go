@@ -11,20 +11,21 @@ import (
 
 // EntityCount is an entity with how often it is mentioned.
 type EntityCount struct {
-	Entity dossier.Entity
+	Entity Entity
 	Count  int
 }
 
 // TopEntities lists the most-mentioned actors and organizations, at most eight.
-func (s *siteData) TopEntities() []EntityCount {
+func (p *Page) TopEntities() []EntityCount {
+	d := p.D()
 	var list []EntityCount
-	for _, a := range s.D.Actors {
-		if n := len(a.Mentions); n > 0 {
+	for _, a := range d.Actors() {
+		if n := len(a.Mentions()); n > 0 {
 			list = append(list, EntityCount{a, n})
 		}
 	}
-	for _, o := range s.D.Organizations {
-		if n := len(o.Mentions); n > 0 {
+	for _, o := range d.Organizations() {
+		if n := len(o.Mentions()); n > 0 {
 			list = append(list, EntityCount{o, n})
 		}
 	}
@@ -35,18 +36,41 @@ func (s *siteData) TopEntities() []EntityCount {
 }
 
 // OtherQuotes lists the quote page's speaker's other quotes.
-func (p *Page) OtherQuotes() []*dossier.Quote {
-	q, ok := p.Object.(*dossier.Quote)
+func (p *Page) OtherQuotes() []Quote {
+	q, ok := p.object.(*dossier.Quote)
 	if !ok || q.Speaker == nil {
 		return nil
 	}
-	var out []*dossier.Quote
-	for _, other := range q.Speaker.Quotes {
-		if other != q {
+	var out []Quote
+	for _, other := range (Actor{q.Speaker, p.rec}).Quotes() {
+		if other.q != q {
 			out = append(out, other)
 		}
 	}
 	return out
+}
+
+// Timeline merges events, articles and quotes by date, grouped by day, oldest first.
+func (p *Page) Timeline() []Day {
+	p.readTimeline()
+	return p.siteData.timeline()
+}
+
+// readTimeline records what the timeline shows: every event, article and
+// quote with its title or words, its date and its speaker.
+func (p *Page) readTimeline() {
+	d := p.D()
+	for _, e := range d.Events() {
+		e.Title()
+	}
+	for _, a := range d.Articles() {
+		a.Title()
+	}
+	for _, q := range d.Quotes() {
+		if s := q.Speaker(); s != nil {
+			s.Name()
+		}
+	}
 }
 
 // Day is one date of the timeline with what happened on it.
@@ -65,8 +89,7 @@ type Entry struct {
 	Href  template.HTMLAttr // href="URL"
 }
 
-// Timeline merges events, articles and quotes by date, grouped by day, oldest first.
-func (s *siteData) Timeline() []Day {
+func (s *siteData) timeline() []Day {
 	type dated struct {
 		date  content.Date
 		entry Entry
