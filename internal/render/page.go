@@ -20,12 +20,12 @@ type siteData struct {
 	linksOnce  sync.Once
 	linksIndex *linkIndex // back-links and the network: see links
 	tmpl       *Templates
-	items      sync.Map // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
-	byPtr      sync.Map // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
-	speakers   sync.Map // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
-	linkPieces sync.Map // article, actor or organization → its "link" piece
+	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	byPtr      sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
+	speakers   sync.Map      // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
+	linkPieces sync.Map      // article, actor or organization → its "link" piece
 	fps        *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
-	pieces     sync.Map // shared partials of this render, see Page.Once
+	pieces     sync.Map      // shared partials of this render, see Page.Once
 	// prevTerms and nextTerms count the search terms of article bodies: the
 	// last render's, and this one's (see termCounts).
 	prevTerms, nextTerms map[string]map[string]int

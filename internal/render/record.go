@@ -122,10 +122,10 @@ func (d *Deferred) Deps() []string {
 type fingerprints struct {
 	in    Input
 	links func() *linkIndex // the render's back-links and network
-	seed maphash.Seed
-	memo sync.Map // dep → uint64
-	all  sync.Once
-	allH uint64
+	seed  maphash.Seed
+	memo  sync.Map // dep → uint64
+	all   sync.Once
+	allH  uint64
 }
 
 // fingerprintSeed is shared by every render of the process, so that the
