@@ -207,7 +207,7 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	return res, &render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
-		Versions: b.versions(), Global: b.global(site),
+		Versions: b.versions(), BodyVersions: bodies.versions, Global: b.global(site),
 	}, nil
 }
 
@@ -349,6 +349,9 @@ func hashBytes(b []byte) uint64 {
 // bodies is the rendered Markdown of a build.
 type bodies struct {
 	names uint64 // the fingerprint of the names that bodies link
+	// versions identifies what each body was converted from ("article:x" →
+	// its file, the names and the options), for the renderer's page cache.
+	versions map[string]uint64
 	html  map[string]template.HTML
 	text  map[string]string
 }

@@ -88,6 +88,12 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	}
 	res := b.collect(units, keys, results)
 	res.names = matcher.fingerprint
+	res.versions = make(map[string]uint64, len(units))
+	for i, u := range units {
+		if keys[i] != 0 {
+			res.versions[u.key] = keys[i]
+		}
+	}
 	recorded.Wait()
 	b.converted = kept // only what this build used, so a long serve session does not grow
 	return res, diags, nil

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -18,9 +17,8 @@ type Backlink struct {
 	Title     string
 	Date      content.Date // zero for profiles
 	Sentences []string     // distinct, in the order they were found; empty when only declared
-	// For the default templates: the link to the page as a whole href
-	// attribute, and Date as 2006-01-02 and for readers ("" for profiles).
-	Href              template.HTMLAttr
+	// The link to the page, and Date as 2006-01-02 and for readers ("" for profiles).
+	URL               string
 	ISO, DateReadable string
 }
 
@@ -85,7 +83,7 @@ func (x *linkIndex) index(e dossier.Entity) {
 			return i
 		}
 		*list = append(*list, Backlink{object: obj, Title: title, Date: date,
-			Href: hrefAttr(x.urls.Rel(Path(obj))), ISO: date.String(), DateReadable: formatDate(date)})
+			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: formatDate(date)})
 		at[obj] = len(*list) - 1
 		return len(*list) - 1
 	}

@@ -16,7 +16,6 @@ var funcs = template.FuncMap{
 	"jsonld":     jsonLD,
 	"kindName":   kindName,
 	"dict":       dict,
-	"sourceView": sourceView,
 }
 
 // dict builds a map from alternating keys and values, to pass several values to a partial.

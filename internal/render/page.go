@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -22,10 +21,9 @@ type siteData struct {
 	tmpl       *Templates
 	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
 	byPtr      sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
-	speakers   sync.Map      // *dossier.Actor → []template.HTML: the items of the actor's quotes, see otherQuoteItems
-	linkPieces sync.Map      // article, actor or organization → its "link" piece
 	fps        *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
-	pieces     sync.Map      // shared partials of this render, see Page.Once
+	table      *depTable     // the renderer's numbering of inputs
+	gen        uint64        // this render's generation in table
 	// prevTerms and nextTerms count the search terms of article bodies: the
 	// last render's, and this one's (see termCounts).
 	prevTerms, nextTerms map[string]map[string]int
@@ -46,7 +44,7 @@ func newSiteData(in Input, tmpl *Templates) *siteData {
 // page is out, before the side files.
 func (s *siteData) releasePages() {
 	s.in.HTML = nil
-	for _, m := range []*sync.Map{&s.items, &s.byPtr, &s.speakers, &s.linkPieces, &s.pieces} {
+	for _, m := range []*sync.Map{&s.items, &s.byPtr} {
 		m.Clear()
 	}
 }
@@ -56,31 +54,6 @@ func (s *siteData) releasePages() {
 func (s *siteData) links() *linkIndex {
 	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs) })
 	return s.linksIndex
-}
-
-// Once renders a partial the first time a page asks for it and shares the
-// result with every page of the render: for pieces that show only the site
-// (the footer, the stylesheet links), never the page's own data.
-func (p *Page) Once(name string) (template.HTML, error) { return p.shared(name, name) }
-
-// SectionOnce is Once per navigation section: the header, whose links mark
-// the current section.
-func (p *Page) SectionOnce(name string) (template.HTML, error) {
-	section, _, _ := strings.Cut(p.Path, "/")
-	return p.shared(name+"|"+section+"|"+strconv.FormatBool(p.Path == section+"/"), name)
-}
-
-func (p *Page) shared(key, name string) (template.HTML, error) {
-	if h, ok := p.pieces.Load(key); ok {
-		return h.(template.HTML), nil
-	}
-	var b strings.Builder
-	if err := p.tmpl.ExecutePartial(&b, name, p); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	p.pieces.Store(key, h)
-	return h, nil
 }
 
 // reuse returns the bytes of the generated file name: the last render's when
@@ -112,7 +85,9 @@ type cachedPage struct {
 // cachedItem is a claim's or quote's list entry with the inputs it read.
 type cachedItem struct {
 	html template.HTML
-	pins []pinned
+	pins   []int32 // numbered by the renderer's depTable
+	pinned bool
+	gen    uint64 // the render that pinned it
 }
 
 // ClaimItem is a claim's entry in the lists of claims, rendered once per build
@@ -191,7 +166,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 			s.byPtr.Store(obj, c)
 			return c.(cachedItem), nil
 		}
-		if c, ok := s.previous[key]; ok && s.fps.valid(c.pins) {
+		if c, ok := s.previous[key]; ok && c.pinned && s.table.valid(c.pins, c.gen) {
 			s.items.Store(key, c)
 			s.byPtr.Store(obj, c)
 			return c, nil
@@ -205,26 +180,19 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 	var data any
 	switch o := obj.(type) {
 	case *dossier.Claim:
-		v, err := newClaimView(page, o, false)
-		if err != nil {
-			return cachedItem{}, err
-		}
-		if v.VerdictBadge, err = s.verdictPiece("verdict-badge", o.Verdict); err != nil {
-			return cachedItem{}, err
-		}
-		partial, data = "claim-item", v
+		partial, data = "claim-item", newClaimView(page, o, false)
 	case *dossier.Quote:
-		v, err := newQuoteView(page, o, false)
-		if err != nil {
-			return cachedItem{}, err
-		}
-		partial, data = "quote-item", v
+		partial, data = "quote-item", newQuoteView(page, o, false)
 	}
 	var b strings.Builder
 	if err := s.tmpl.ExecutePartial(&b, partial, data); err != nil {
 		return cachedItem{}, err
 	}
-	c := cachedItem{html: template.HTML(b.String()), pins: page.rec.pin(s.fps)}
+	c := cachedItem{html: template.HTML(b.String())}
+	if s.fps != nil {
+		c.pins, c.pinned = s.table.pin(page.rec, s.fps, s.gen)
+		c.gen = s.gen
+	}
 	if s.fps != nil { // kept for the next render
 		s.items.Store(key, c)
 	}
@@ -246,19 +214,13 @@ type Page struct {
 	claims []*dossier.Claim // a verdict page's claims
 	rec    *recorder        // what the page reads; nil in a render that keeps nothing
 
-	// Set just before the page's template runs (see prepare in
-	// tmpl_view.go), for the default templates: plain fields print faster
-	// than methods.
+	// Set just before the page's template runs (see prepare in pageview.go).
 	Lang, SiteTitle string
-	FullTitle       string            // "Title · Site title", the site title alone on the home page
-	CanonicalURL    string            // Canonical, "" on the 404 page
-	CanonicalHref   template.HTMLAttr // href="Canonical", "" on the 404 page
-	OGArticle       bool              // an article or a claim, for og:type
-	FeedHref        template.HTMLAttr // href="EntityFeed", "" without a feed
-	// The layout's shared pieces: Once "site-head-links", "site-body-start"
-	// once per kind of page and navigation section, Once "site-footer".
-	HeadLinks, BodyStart, Footer template.HTML
-	View                         any // *ClaimView, *QuoteView or *ArticleView on those pages
+	FullTitle       string // "Title · Site title", the site title alone on the home page
+	CanonicalURL    string // Canonical, "" on the 404 page
+	OGArticle       bool   // an article or a claim, for og:type
+	FeedURL         string // EntityFeed, "" without a feed
+	View            any    // *ClaimView, *QuoteView or *ArticleView on those pages
 
 	// own is the rendered Markdown of the page's article, claim or quote
 	// when its job handed it over (see Input.ReadOnce).

@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/binary"
-	"fmt"
 	"hash/maphash"
 	"maps"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/work"
 )
 
 // A page is rendered again only when one of its inputs changed. Its inputs
@@ -69,6 +69,7 @@ func (d dep) String() string {
 // a next one. A recorder is used by one goroutine at a time.
 type recorder struct {
 	deps map[dep]struct{}
+	ids  []int32 // deps already in the table, from the list entries the page shows
 }
 
 func newRecorder() *recorder { return &recorder{deps: map[dep]struct{}{}} }
@@ -79,49 +80,110 @@ func (r *recorder) read(d dep) {
 	}
 }
 
-// merge records everything other recorded.
-func (r *recorder) merge(other []pinned) {
+// merge records the deps of a list entry, as the table numbers them.
+func (r *recorder) merge(ids []int32) {
 	if r != nil {
-		for _, p := range other {
-			r.deps[p.dep] = struct{}{}
+		r.ids = append(r.ids, ids...)
+	}
+}
+
+// depTable numbers every dep that a page of a kept render read, with its
+// fingerprint in the latest render; it is the Renderer's, shared by its
+// renders. Pages keep their deps as numbers, so checking one is a few
+// array reads, and each dep is fingerprinted once per render.
+type depTable struct {
+	mu      sync.Mutex
+	gen     uint64 // the render the fingerprints are of
+	index   map[dep]int32
+	deps    []dep
+	fps     []uint64
+	changed []uint64 // the render each dep's fingerprint last changed in
+}
+
+// advance fingerprints every known dep against a new render's input and
+// marks those that changed. It returns the render's generation.
+func (t *depTable) advance(f *fingerprints) uint64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.index == nil {
+		t.index = map[dep]int32{}
+	}
+	t.gen++
+	fps := make([]uint64, len(t.deps))
+	work.Each(len(t.deps), func(i int) { fps[i] = f.of(t.deps[i]) })
+	for i := range fps {
+		if fps[i] != t.fps[i] {
+			t.changed[i] = t.gen
 		}
 	}
+	t.fps = fps
+	return t.gen
 }
 
-// pinned is a dep with its fingerprint at the time it was read.
-type pinned struct {
-	dep dep
-	fp  uint64
+// valid reports whether none of the deps changed since the render gen
+// that pinned them.
+func (t *depTable) valid(ids []int32, gen uint64) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, i := range ids {
+		if t.changed[i] > gen {
+			return false
+		}
+	}
+	return true
 }
 
-// pin takes the fingerprint of every dep recorded, in a stable order.
-func (r *recorder) pin(fps *fingerprints) []pinned {
+// pin numbers what r recorded, fingerprinting new deps against f. A page
+// of a render older than the table's latest (rendered late, after the next
+// render was planned) cannot be pinned: ok is false, and it is never reused.
+func (t *depTable) pin(r *recorder, f *fingerprints, gen uint64) (ids []int32, ok bool) {
 	if r == nil {
-		return nil
+		return nil, false
 	}
-	out := make([]pinned, 0, len(r.deps))
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if gen != t.gen {
+		return nil, false
+	}
+	ids = append(make([]int32, 0, len(r.deps)+len(r.ids)), r.ids...)
 	for d := range r.deps {
-		out = append(out, pinned{d, fps.of(d)})
+		i, known := t.index[d]
+		if !known {
+			i = int32(len(t.deps))
+			t.index[d] = i
+			t.deps, t.fps, t.changed = append(t.deps, d), append(t.fps, f.of(d)), append(t.changed, 0)
+		}
+		ids = append(ids, i)
 	}
-	slices.SortFunc(out, func(a, b pinned) int { return strings.Compare(a.dep.String(), b.dep.String()) })
+	slices.Sort(ids)
+	return slices.Compact(ids), true
+}
+
+// names lists deps by name, sorted, for tests and tools.
+func (t *depTable) names(ids []int32) []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = t.deps[id].String()
+	}
+	slices.Sort(out)
 	return out
 }
 
 // Deps lists the inputs a rendered page recorded, for tests and tools:
 // "article:x", "claim:y", "rel:actor:z/quotes" …
 func (d *Deferred) Deps() []string {
-	var out []string
-	for _, p := range d.pins {
-		out = append(out, p.dep.String())
+	if d.table == nil {
+		return nil
 	}
-	return out
+	return d.table.names(d.pins)
 }
 
 // fingerprints computes the fingerprint of deps against one render's input,
 // each once; safe for concurrent use.
 type fingerprints struct {
-	in    Input
-	links func() *linkIndex // the render's back-links and network
+	in   Input
 	seed  maphash.Seed
 	memo  sync.Map // dep → uint64
 	all   sync.Once
@@ -132,19 +194,7 @@ type fingerprints struct {
 // fingerprints of two renders compare.
 var fingerprintSeed = maphash.MakeSeed()
 
-func newFingerprints(in Input, links func() *linkIndex) *fingerprints {
-	return &fingerprints{in: in, links: links, seed: fingerprintSeed}
-}
-
-// valid reports whether every pinned dep still has its fingerprint.
-func (f *fingerprints) valid(pins []pinned) bool {
-	for _, p := range pins {
-		if f.of(p.dep) != p.fp {
-			return false
-		}
-	}
-	return true
-}
+func newFingerprints(in Input) *fingerprints { return &fingerprints{in: in, seed: fingerprintSeed} }
 
 func (f *fingerprints) of(d dep) uint64 {
 	if v, ok := f.memo.Load(d); ok {
@@ -184,10 +234,14 @@ func (f *fingerprints) compute(d dep) uint64 {
 	case depArticle:
 		h.u64(in.Versions["article:"+d.id])
 	case depBody:
-		h.str(string(in.HTML["article:"+d.id]))
+		if v, ok := in.BodyVersions["article:"+d.id]; ok {
+			h.u64(v)
+		} else {
+			h.str(string(in.HTML["article:"+d.id]))
+		}
 	case depClaim:
 		if c := dos.Claim(d.id); c != nil {
-			h.str(c.Article.ID).u64(in.Versions["article:"+c.Article.ID]).str(c.Sentence).str(fmt.Sprint(c.Verdict))
+			h.str(c.Article.ID).u64(in.Versions["article:"+c.Article.ID]).str(c.Sentence).str(c.Verdict.ID)
 			h.str(entityKey(c.Claimant)).str(string(in.HTML["claim:"+d.id]))
 		}
 	case depQuote:
@@ -212,7 +266,7 @@ func (f *fingerprints) compute(d dep) uint64 {
 	case depList:
 		listIDs(&h, dos, d.rel)
 	case depLinks:
-		linksPrint(&h, f.links())
+		f.linksInputs(&h)
 	case depAll:
 		return f.everything()
 	}
@@ -239,7 +293,11 @@ func (f *fingerprints) everything() uint64 {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			h.str(k).str(string(f.in.HTML[k]))
+			if v, ok := f.in.BodyVersions[k]; ok {
+				h.str(k).u64(v)
+			} else {
+				h.str(k).str(string(f.in.HTML[k]))
+			}
 		}
 		f.allH = h.Sum64()
 	})
@@ -365,33 +423,20 @@ func listIDs(h *hasher, d *dossier.Dossier, name string) {
 	}
 }
 
-// linksPrint hashes the back-links and the network as they are made: the
-// lists every entity page shows and every edge and node the pictures draw.
-func linksPrint(h *hasher, x *linkIndex) {
-	backlinks := func(list []Backlink) {
-		for _, b := range list {
-			h.str(b.Title).str(b.ISO).str(string(b.Href))
-			for _, s := range b.Sentences {
-				h.str(s)
-			}
-		}
-		h.str("|")
+// linksInputs hashes what the back-links and the network are made from:
+// every content file but the articles' bodies (titles, dates, names,
+// memberships, who a quote was reported by …), and every mention with its
+// sentence, which the bodies feed. An edit that changes none of these
+// leaves every entity page's lists and pictures as they were.
+func (f *fingerprints) linksInputs(h *hasher) {
+	h.u64(f.in.Global)
+	for _, k := range slices.Sorted(maps.Keys(f.in.Versions)) {
+		h.str(k).u64(f.in.Versions[k])
 	}
-	for _, e := range x.net.nodes {
-		h.str(entityKey(e)).str(e.DisplayName()).str(entityKindName(e))
-		backlinks(x.articles[e])
-		backlinks(x.events[e])
-		backlinks(x.profiles[e])
-	}
-	events := slices.SortedFunc(maps.Keys(x.eventWho), func(a, b *dossier.Event) int { return strings.Compare(a.ID, b.ID) })
-	for _, ev := range events {
-		h.str(ev.ID)
-		for _, e := range x.eventWho[ev] {
-			h.str(entityKey(e))
-		}
-	}
-	for _, e := range x.net.list {
-		h.u64(uint64(e.a)).u64(uint64(e.b)).u64(uint64(e.rel)).u64(uint64(e.weight)).u64(uint64(e.together))
+	for _, e := range entitiesOf(f.in.Dossier) {
+		h.str(entityKey(e))
+		_, _, mentions := involvement(e)
+		mentionIDs(h, mentions)
 	}
 }
 

@@ -54,6 +54,11 @@ type Input struct {
 	// the next one.
 	Versions map[string]uint64
 	Global   uint64
+	// BodyVersions identifies what each article's body was rendered from
+	// ("article:x" → a hash of its file, the names it links and the
+	// options), so that a body is compared without reading it; a body
+	// without a version is compared as rendered.
+	BodyVersions map[string]uint64
 }
 
 // Renderer renders sites with templates parsed once.
@@ -65,6 +70,7 @@ type Renderer struct {
 	order []string                  // the last plan's page paths, in job order
 	list  []*Deferred               // and its pages, in that order
 	items map[string]cachedItem     // "claim:ID", "quote:ID" → its list entry, last renders
+	table depTable                  // what the pages of kept renders read
 	terms map[string]map[string]int // article body text → its search term counts, last render
 	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
 	last  *siteData                 // the last plan's data, whose list entries the next plan keeps
@@ -102,7 +108,10 @@ type Deferred struct {
 	exec func(*Deferred, *bytes.Buffer) error // renders the page; nil once rendered
 	body []byte
 	err  error
-	pins []pinned // the inputs the page read, with their fingerprints
+	pins   []int32   // the inputs the page read, numbered by table
+	pinned bool      // whether pins holds them all (see depTable.pin)
+	gen    uint64    // the render that pinned them
+	table  *depTable // the renderer's
 }
 
 // Bytes renders the page on the first call and returns its bytes, or the
@@ -169,6 +178,7 @@ type Plan struct {
 // Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
+	site.table = &r.table
 	keep := in.Versions != nil // a render kept for the next one records what pages read
 	r.mu.Lock()
 	prev, prevPages := r.order, r.list
@@ -180,7 +190,8 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if keep {
-		site.fps = newFingerprints(in, site.links)
+		site.fps = newFingerprints(in)
+		site.gen = r.table.advance(site.fps)
 		if r.items == nil {
 			r.items = map[string]cachedItem{}
 		}
@@ -211,7 +222,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 			}
 		}
 		work.Each(len(jobs), func(i int) {
-			reused[i] = olds[i] != nil && olds[i].Rendered() && site.fps.valid(olds[i].pins)
+			reused[i] = olds[i] != nil && olds[i].Rendered() && olds[i].pinned && r.table.valid(olds[i].pins, olds[i].gen)
 		})
 	}
 	p.list = make([]*Deferred, len(jobs))
@@ -288,7 +299,11 @@ func (r *Renderer) pageExec(j job, site *siteData) func(*Deferred, *bytes.Buffer
 		if err := r.tmpl.Execute(buf, j.template, page); err != nil {
 			return &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
 		}
-		d.pins = page.rec.pin(site.fps)
+		if site.fps != nil {
+			d.pins, d.pinned = r.table.pin(page.rec, site.fps, site.gen)
+			d.gen = site.gen
+			d.table = &r.table
+		}
 		return nil
 	}
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"html/template"
 	"slices"
 
 	"github.com/dossier-dev/dossier/internal/content"
@@ -86,7 +85,6 @@ type Entry struct {
 	Title string
 	URL   string
 	Note  string
-	Href  template.HTMLAttr // href="URL"
 }
 
 func (s *siteData) timeline() []Day {
@@ -126,5 +124,5 @@ func (s *siteData) timeline() []Day {
 }
 
 func newEntry(kind, title, url, note string) Entry {
-	return Entry{Kind: kind, Title: title, URL: url, Note: note, Href: hrefAttr(url)}
+	return Entry{Kind: kind, Title: title, URL: url, Note: note}
 }

@@ -1,0 +1,322 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// Templates receive data, never HTML made in Go: a verdict as its id,
+// label, icon and description; a link as its URL and text; a list as a
+// slice. html/template escapes all of it, and the partials of
+// _pieces.html and _partials.html print it, so a theme restyles a verdict
+// badge or a link everywhere by overriding one partial. The only HTML
+// that templates receive is what Markdown made (a body, an explanation)
+// and the JSON-LD, marshalled from Go values. docs/theming.md documents
+// every type here; a test keeps it true.
+
+// prepare fills the page's fields; the templates run after it.
+func (p *Page) prepare() error {
+	s := p.siteData
+	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
+	p.FullTitle = p.Title + " · " + s.Site.Title
+	if p.Kind == "home" {
+		p.FullTitle = s.Site.Title
+	}
+	if p.Kind != "notfound" {
+		p.CanonicalURL = p.Canonical()
+	}
+	p.OGArticle = p.Kind == "article" || p.Kind == "claim"
+	p.FeedURL = p.EntityFeed()
+	var err error
+	switch o := p.object.(type) {
+	case *dossier.Claim:
+		v := newClaimView(p, o, true)
+		if v.JSONLD, err = jsonLD(p.ClaimReview()); err != nil {
+			return err
+		}
+		p.View = v
+	case *dossier.Quote:
+		v := newQuoteView(p, o, true)
+		for _, other := range p.OtherQuotes() {
+			v.Others = append(v.Others, newQuoteView(p, other.q, false))
+		}
+		if v.JSONLD, err = jsonLD(p.Quotation()); err != nil {
+			return err
+		}
+		p.View = v
+	case *dossier.Article:
+		p.View = newArticleView(p, o)
+	}
+	return nil
+}
+
+// DateView is a date as pages print it: ISO for datetime attributes and
+// Text for readers; both "" for no date.
+type DateView struct {
+	ISO  string // 2006-01-02
+	Text string // 8 January 2022
+}
+
+func dateView(d content.Date) DateView { return DateView{ISO: d.String(), Text: formatDate(d)} }
+
+// Link is a link to a page of the site or elsewhere.
+type Link struct {
+	URL  string
+	Text string
+}
+
+// VerdictView is a verdict of the scale as templates print it (the
+// "verdict-badge" and "verdict-line" partials).
+type VerdictView struct {
+	ID          string
+	Label       string
+	Short       string // the compact label, Label when the scale gives none
+	Icon        string // a name from the theme's icon set
+	Description string
+	URL         string // the page of the claims with this verdict
+}
+
+func (s *siteData) verdictView(v config.Verdict) VerdictView {
+	return VerdictView{ID: v.ID, Label: v.Label, Short: v.Label, Icon: v.Icon, Description: v.Description, URL: s.VerdictURL(v.ID)}
+}
+
+// Verdicts is the whole scale, in order.
+func (p *Page) Verdicts() []VerdictView {
+	out := make([]VerdictView, len(p.Site.Verdicts))
+	for i, v := range p.Site.Verdicts {
+		out[i] = p.verdictView(v)
+	}
+	return out
+}
+
+// ClaimView is a claim as pages print it: on its page, in lists (the
+// "claim-item" partial) and in its article's list.
+type ClaimView struct {
+	Claim      Claim // the claim itself, for a theme that needs more
+	ID         string
+	Text       string // the claimed words
+	Sentence   string // the plain text around them
+	Verdict    VerdictView
+	ClaimantID string // the claimant's id, "article" when the article makes the claim
+	Claimant   *Link  // nil when the article makes the claim
+	Article    Link   // the article the claim is in
+	URL        string // the claim's page
+	InArticle  string // the claim in its article (the article's URL#claim-ID)
+	Fragment   string // the claim on this page: #claim-ID
+	// On the claim's page only:
+	ArticleDate DateView
+	Checked     DateView
+	Body        template.HTML // the explanation, rendered Markdown
+	JSONLD      template.JS   // the ClaimReview
+	Sources     []SourceView
+}
+
+func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
+	s := p.siteData
+	p.rec.claim(c)
+	article := s.Href(c.Article)
+	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Verdict: s.verdictView(c.Verdict),
+		ClaimantID: "article", Article: Link{URL: article, Text: c.Article.Title}, URL: s.Href(c),
+		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID}
+	if present(c.Claimant) {
+		v.ClaimantID = c.Claimant.EntityID()
+		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
+	}
+	if full {
+		v.ArticleDate, v.Checked = dateView(c.Article.Date), dateView(c.Checked)
+		v.Body, v.Sources = p.body(), sourceViews(s, c.Sources)
+	}
+	return v
+}
+
+// present reports whether an entity is there, as a template's {{if}} sees it.
+func present(e dossier.Entity) bool {
+	switch e := e.(type) {
+	case nil:
+		return false
+	case *dossier.Actor:
+		return e != nil
+	case *dossier.Organization:
+		return e != nil
+	}
+	return true
+}
+
+// QuoteView is a quote as pages print it: on its page, in lists (the
+// "quote-item" partial) and in its article's list.
+type QuoteView struct {
+	Quote       Quote // the quote itself, for a theme that needs more
+	ID          string
+	Text        string // the quoted words
+	Sentence    string // the plain text around them
+	Speaker     *Link  // nil without a speaker
+	SpeakerRole string
+	Via         *Link  // the organization that reported the words; nil when not given
+	Article     Link   // the article the quote is in
+	URL         string // the quote's page
+	InArticle   string // the quote in its article (the article's URL#quote-ID)
+	Fragment    string // the quote on this page: #quote-ID
+	Said        DateView
+	// On the quote's page only:
+	Context template.HTML // the editors' note, rendered Markdown
+	Others  []*QuoteView  // the speaker's other quotes
+	JSONLD  template.JS   // the Quotation
+}
+
+func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
+	s := p.siteData
+	p.rec.quote(q)
+	article := s.Href(q.Article)
+	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence,
+		Article: Link{URL: article, Text: q.Article.Title}, URL: s.Href(q),
+		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: dateView(q.Said)}
+	if q.Speaker != nil {
+		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
+	}
+	if q.Via != nil {
+		v.Via = &Link{URL: s.Href(q.Via), Text: q.Via.Name}
+	}
+	if full {
+		v.Context = p.body()
+	}
+	return v
+}
+
+// ArticleView is an article as its page prints it.
+type ArticleView struct {
+	Article       Article // the article itself, for a theme that needs more
+	Title         string
+	Summary       string
+	Date          DateView
+	Source        SourceView // where the text comes from
+	Body          template.HTML
+	Claims        []*ClaimView
+	Quotes        []*QuoteView
+	Actors        []EntityView
+	Organizations []EntityView
+	Tags          []string
+}
+
+func newArticleView(p *Page, a *dossier.Article) *ArticleView {
+	s := p.siteData
+	p.rec.read(dep{kind: depArticle, id: a.ID})
+	p.rec.read(dep{kind: depBody, id: a.ID})
+	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
+	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
+	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: dateView(a.Date),
+		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
+	for _, c := range a.Claims {
+		v.Claims = append(v.Claims, newClaimView(p, c, false))
+	}
+	for _, q := range a.Quotes {
+		v.Quotes = append(v.Quotes, newQuoteView(p, q, false))
+	}
+	v.Actors, v.Organizations = entityViews(p, a.Actors), entityViews(p, a.Organizations)
+	return v
+}
+
+// SourceView is a source as the "source" partial prints it.
+type SourceView struct {
+	Title       string
+	URL         string // "" without one
+	Text        string // the link's text: the title, or the URL without one
+	Publisher   string
+	Date        DateView
+	Note        string
+	ArchivedURL string // an archive copy, "" without one
+}
+
+func sourceView(_ *siteData, src content.Source) SourceView {
+	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: dateView(src.Date),
+		Note: src.Note, ArchivedURL: src.Archived}
+	if v.Text == "" {
+		v.Text = src.URL
+	}
+	return v
+}
+
+func sourceViews(s *siteData, list []content.Source) []SourceView {
+	out := make([]SourceView, len(list))
+	for i, src := range list {
+		out[i] = sourceView(s, src)
+	}
+	return out
+}
+
+// Sources turns a list of sources (a profile's, an event's) into SourceViews.
+func (p *Page) Sources(list []content.Source) []SourceView { return sourceViews(p.siteData, list) }
+
+// TallyView is a tally as the "tally" partial prints it: the bar's segments
+// and the verdicts counted, in the scale's order.
+type TallyView struct {
+	Bars   []Bar
+	Counts []TallyCount
+}
+
+// TallyCount is one verdict of a tally with its count.
+type TallyCount struct {
+	VerdictView
+	N int
+}
+
+// TallyView lays out a tally for the "tally" partial.
+func (s *siteData) TallyView(t dossier.Tally) TallyView {
+	v := TallyView{Bars: s.Bars(t)}
+	for _, verdict := range s.Site.Verdicts {
+		if n := t[verdict.ID]; n != 0 {
+			v.Counts = append(v.Counts, TallyCount{VerdictView: s.verdictView(verdict), N: n})
+		}
+	}
+	return v
+}
+
+// EntityView is an actor or organization as a list prints it.
+type EntityView struct {
+	Name string
+	Note string // the actor's role or the organization's kind
+	URL  string
+}
+
+func entityViews[T *dossier.Actor | *dossier.Organization](p *Page, list []T) []EntityView {
+	out := make([]EntityView, 0, len(list))
+	for _, e := range list {
+		switch e := any(e).(type) {
+		case *dossier.Actor:
+			p.rec.entity(e)
+			out = append(out, EntityView{Name: e.Name, Note: e.Role, URL: p.Href(e)})
+		case *dossier.Organization:
+			p.rec.entity(e)
+			out = append(out, EntityView{Name: e.Name, Note: e.Kind, URL: p.Href(e)})
+		}
+	}
+	return out
+}
+
+// ArticleEntry is an article as the lists of articles print it.
+type ArticleEntry struct {
+	Title, Summary string
+	Date           DateView
+	Claims         int // how many claims it has checked
+	URL            string
+}
+
+// ArticleEntries lays out a list of articles.
+func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
+	out := make([]ArticleEntry, len(list))
+	for i, a := range list {
+		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), Date: dateView(a.Date()),
+			Claims: len(a.Claims()), URL: p.Href(a)}
+	}
+	return out
+}
+
+// kindSection is the page's navigation section: "articles" for
+// articles/x/, "" for the home page.
+func (p *Page) kindSection() string {
+	section, _, _ := strings.Cut(p.Path, "/")
+	return section
+}
