@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/diag"
 )
 
 func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -40,7 +41,7 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 			}
 			return exitContent
 		}
-		res.Diags.WriteText(stderr)
+		res.Diags.Without(diag.Note).WriteText(stderr) // notes are for check --notes
 		if res.Diags.HasErrors() {
 			fmt.Fprintln(stderr, "build failed: nothing was written")
 			return exitContent
