@@ -48,6 +48,9 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		}
 		if !*quiet {
 			fmt.Fprintf(stdout, "built %d files into %s in %s\n", res.Count, *out, time.Since(start).Round(time.Millisecond))
+			if noContent(*source) {
+				sayEmpty(stdout, *source)
+			}
 		}
 		return exitOK
 	}

@@ -45,6 +45,9 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		}
 		code := report(diags, *format, stdout)
 		notesHidden(stdout, *format, hidden)
+		if *format == "text" && noContent(*source) {
+			sayEmpty(stdout, *source)
+		}
 		return code
 	}
 }
