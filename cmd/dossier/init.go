@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dossier-dev/dossier/internal/buildinfo"
 	"github.com/dossier-dev/dossier/internal/scaffold"
 	"github.com/dossier-dev/dossier/internal/theme"
 )
@@ -43,29 +44,38 @@ func initFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.W
 			}
 			files = append(files, copied...)
 		}
-		printStarted(stdout, dir, len(files), info.Release(), *withTheme)
+		printStarted(stdout, dir, len(files), info, *withTheme)
 		return exitOK
 	}
 }
 
 // printStarted tells what init wrote and what to do next.
-func printStarted(w io.Writer, dir string, n int, release string, withTheme bool) {
+func printStarted(w io.Writer, dir string, n int, info buildinfo.Info, withTheme bool) {
 	fmt.Fprintf(w, "created a new dossier in %s (%d files)", dir, n)
 	if withTheme {
 		fmt.Fprint(w, ", with a copy of the default theme in templates/ and static/")
 	}
-	fmt.Fprintf(w, `
+	fmt.Fprint(w, `
 
 The example files in content/ show a claim, a quote and a name mention; they
 are marked EXAMPLE: replace or delete them before you publish.
 
 Next:
-  cd %s
-  dossier serve                         # preview at http://127.0.0.1:1313/
+`)
+	if dir := filepath.Clean(dir); dir != "." {
+		fmt.Fprintf(w, "  cd %s\n", dir)
+	}
+	fmt.Fprintf(w, `  dossier serve                         # preview at http://127.0.0.1:1313/
   dossier new article my-first-article  # write your first article
   dossier check                         # every problem, with a hint
 
 To publish, push the folder to a GitHub repository and choose Settings → Pages
 → Source: GitHub Actions. .github/workflows/pages.yml installs dossier@%s.
-`, filepath.Clean(dir), release)
+`, info.Release())
+	switch {
+	case !info.Known():
+		fmt.Fprintln(w, "(This dossier binary has no version information, so the workflow installs the\nlatest release; set DOSSIER_VERSION there to pin one.)")
+	case info.Release() == "latest":
+		fmt.Fprintf(w, "(This dossier, %s, is not a tagged release, so the workflow installs the\nlatest one; set DOSSIER_VERSION there to pin one.)\n", info.Version)
+	}
 }
