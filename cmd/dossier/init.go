@@ -76,6 +76,6 @@ To publish, push the folder to a GitHub repository and choose Settings → Pages
 	case !info.Known():
 		fmt.Fprintln(w, "(This dossier binary has no version information, so the workflow installs the\nlatest release; set DOSSIER_VERSION there to pin one.)")
 	case info.Release() == "latest":
-		fmt.Fprintf(w, "(This dossier, %s, is not a tagged release, so the workflow installs the\nlatest one; set DOSSIER_VERSION there to pin one.)\n", info.Version)
+		fmt.Fprintf(w, "(This dossier, %s, is not a tagged release,\nso the workflow installs the latest one; set DOSSIER_VERSION there to pin one.)\n", info.Version)
 	}
 }
