@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/diag"
 )
 
 func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -40,13 +41,16 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 			}
 			return exitContent
 		}
-		res.Diags.WriteText(stderr)
+		res.Diags.Without(diag.Note).WriteText(stderr) // notes are for check --notes
 		if res.Diags.HasErrors() {
 			fmt.Fprintln(stderr, "build failed: nothing was written")
 			return exitContent
 		}
 		if !*quiet {
 			fmt.Fprintf(stdout, "built %d files into %s in %s\n", res.Count, *out, time.Since(start).Round(time.Millisecond))
+			if noContent(*source) {
+				sayEmpty(stdout, *source)
+			}
 		}
 		return exitOK
 	}

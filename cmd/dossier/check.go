@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/theme"
 )
 
 func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -16,6 +17,7 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 	baseURL := fs.String("base-url", "", "check links as published at this `URL`, overriding site.toml's baseURL")
 	drafts := fs.Bool("drafts", false, "include content marked draft = true")
 	format := fs.String("format", "text", "output `format`: text or json")
+	notes := fs.Bool("notes", false, "also print notes: information that is not a problem, such as a copied template that is behind its default")
 	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if *format != "text" && *format != "json" {
 			fmt.Fprintf(stderr, "dossier check: unknown --format %q\n\thint: use text or json\n", *format)
@@ -33,7 +35,27 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 			fmt.Fprintf(stderr, "dossier check: %v\n", err)
 			return exitContent
 		}
-		return report(res.Diags, *format, stdout)
+		diags := res.Diags
+		diags.Append(theme.Notes(os.DirFS(*source), current().Version))
+		diags.Sort()
+		hidden := 0
+		if !*notes {
+			hidden = diags.Count(diag.Note)
+			diags = diags.Without(diag.Note)
+		}
+		code := report(diags, *format, stdout)
+		notesHidden(stdout, *format, hidden)
+		if *format == "text" && noContent(*source) {
+			sayEmpty(stdout, *source)
+		}
+		return code
+	}
+}
+
+// notesHidden says, after a text report, how many notes --notes would show.
+func notesHidden(w io.Writer, format string, n int) {
+	if format == "text" && n > 0 {
+		fmt.Fprintf(w, "%d note(s) not shown: see them with --notes\n", n)
 	}
 }
 
@@ -41,7 +63,10 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 func report(diags diag.List, format string, stdout io.Writer) int {
 	if format == "json" {
 		diags.WriteJSON(stdout)
-	} else if len(diags) == 0 {
+	} else if diags.Count(diag.Error)+diags.Count(diag.Warning) == 0 {
+		for _, d := range diags {
+			fmt.Fprintln(stdout, d)
+		}
 		fmt.Fprintln(stdout, "ok: no problems found")
 	} else {
 		diags.WriteText(stdout)

@@ -32,6 +32,7 @@ func init() {
 		{"serve", "[flags]", "preview the site with live reload on 127.0.0.1:1313", serveFlags},
 		{"check", "[flags]", "check content and every internal link; writes nothing", checkFlags},
 		{"new", "article|actor|organization|event ID [flags]", "write a commented skeleton for a new file", newFlags},
+		{"init", "DIR [flags]", "start a new dossier of your own in a new folder", initFlags},
 		{"version", "", "print the version", versionFlags},
 	}
 }

@@ -26,6 +26,9 @@ func serveFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
+		if noContent(*source) {
+			sayEmpty(stderr, *source)
+		}
 		b := build.New(build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Preview: true, Lazy: !*renderAll})
 		err := server.Serve(ctx, b, server.Options{Dir: *source, Bind: *bind, Port: *port, Poll: *poll, Log: stderr})
 		if err != nil {

@@ -5,23 +5,30 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
+
+	"github.com/dossier-dev/dossier/internal/buildinfo"
 )
 
-// version is set at link time with -ldflags "-X main.version=v1.2.3"; otherwise
-// the module version from the build information is used.
+// version, when set at link time with -ldflags "-X main.version=v1.2.3",
+// replaces the module version from the build information.
 var version = ""
 
+// current returns what this binary knows about its version.
+func current() buildinfo.Info {
+	i := buildinfo.Current()
+	if version != "" {
+		i.Version = version
+	}
+	return i
+}
+
 func versionFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
-	return func(_ context.Context, _ []string, stdout, _ io.Writer) int {
-		v := version
-		if info, ok := debug.ReadBuildInfo(); ok && v == "" {
-			v = info.Main.Version
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) int {
+		if len(args) > 0 {
+			fmt.Fprintf(stderr, "dossier version: unexpected argument %q\n", args[0])
+			return exitUsage
 		}
-		if v == "" || v == "(devel)" {
-			v = "devel"
-		}
-		fmt.Fprintf(stdout, "dossier %s\n", v)
+		fmt.Fprintf(stdout, "dossier %s\n", current())
 		return exitOK
 	}
 }

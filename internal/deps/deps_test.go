@@ -18,7 +18,7 @@ const module = "github.com/dossier-dev/dossier"
 // outside modules it may import. The standard library is always allowed.
 var allowed = map[string][]string{
 	"":                           {},
-	"cmd/dossier":                {"", "internal/build", "internal/server", "internal/content", "internal/diag"},
+	"cmd/dossier":                {"", "internal/build", "internal/buildinfo", "internal/scaffold", "internal/theme", "internal/server", "internal/content", "internal/diag"},
 	"cmd/benchcorpus":            {"internal/benchcorpus"},
 	"internal/server":            {"internal/build", "internal/diag", "internal/render", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
 	"internal/build":             {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/work", "golang.org/x/net/html"},
@@ -32,6 +32,9 @@ var allowed = map[string][]string{
 	"internal/content":           {"internal/diag", "github.com/BurntSushi/toml", "go.yaml.in/yaml"},
 	"internal/config":            {"internal/diag", "github.com/BurntSushi/toml"},
 	"internal/diag":              {},
+	"internal/buildinfo":         {"golang.org/x/mod"},
+	"internal/scaffold":          {},
+	"internal/theme":             {"", "internal/diag", "golang.org/x/mod"},
 	"internal/benchcorpus":       {},
 	"internal/deps":              {},
 	"internal/browsertest":       {}, // tests only: a doc.go and _test.go files

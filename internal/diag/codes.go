@@ -80,4 +80,12 @@ const (
 	// Config: site.toml has a problem.
 	// Fix: see the message; every key is optional.
 	Config Code = "config"
+
+	// ThemeBehind: a template or static file copied by `dossier init --with-theme`
+	// differs from the default it overrides, and was copied from an older dossier
+	// (a note, printed by `check --notes`).
+	//	templates/article.html: note: copied from the default theme of dossier v1.0.0, and the default in v1.2.0 differs
+	// Fix: merge the default's changes into the copy, then write the new version in
+	// templates/.dossier-theme-version.
+	ThemeBehind Code = "theme-behind"
 )
