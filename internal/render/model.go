@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
@@ -137,12 +136,6 @@ func (v Article) Tally() dossier.Tally {
 	v.own()
 	v.r.read(dep{kind: depSite})
 	return v.a.Tally
-}
-
-// Body is the article's rendered body.
-func (v Article) Body(p *Page) template.HTML {
-	v.r.read(dep{kind: depBody, id: v.a.ID})
-	return p.in.HTML["article:"+v.a.ID]
 }
 
 // Claim is a claim, as templates see it.

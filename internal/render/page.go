@@ -207,7 +207,7 @@ type Page struct {
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
-	Verdict     config.Verdict // verdict pages
+	Verdict     VerdictView // the verdict of a verdict's page of claims
 	Draft       bool
 
 	object any              // the page's article, actor, … when it has one
@@ -355,7 +355,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, v := range s.Site.Verdicts {
 		add(VerdictPath(v.ID)+"index.html", "claims.html", "verdict", nil, func() *Page {
 			p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)()
-			p.Verdict, p.claims = v, d.ClaimsWithVerdict(v.ID)
+			p.Verdict, p.claims = s.verdictView(v), d.ClaimsWithVerdict(v.ID)
 			return p
 		})
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
@@ -78,10 +77,18 @@ type VerdictView struct {
 	Icon        string // a name from the theme's icon set
 	Description string
 	URL         string // the page of the claims with this verdict
+	Rating      int    // 1 (worst) to 5 (best) for ClaimReview; 0 for none
+}
+
+// To is the verdict with its badge linking to url instead: a claim's page.
+func (v VerdictView) To(url string) VerdictView {
+	v.URL = url
+	return v
 }
 
 func (s *siteData) verdictView(v config.Verdict) VerdictView {
-	return VerdictView{ID: v.ID, Label: v.Label, Short: v.Label, Icon: v.Icon, Description: v.Description, URL: s.VerdictURL(v.ID)}
+	return VerdictView{ID: v.ID, Label: v.Label, Short: v.Label, Icon: v.Icon, Description: v.Description,
+		URL: s.VerdictURL(v.ID), Rating: v.Rating}
 }
 
 // Verdicts is the whole scale, in order.
@@ -312,11 +319,4 @@ func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
 			Claims: len(a.Claims()), URL: p.Href(a)}
 	}
 	return out
-}
-
-// kindSection is the page's navigation section: "articles" for
-// articles/x/, "" for the home page.
-func (p *Page) kindSection() string {
-	section, _, _ := strings.Cut(p.Path, "/")
-	return section
 }
