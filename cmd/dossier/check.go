@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/linkcheck"
 )
 
 func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -18,6 +19,7 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 	format := fs.String("format", "text", "output `format`: text or json")
 	strict := fs.Bool("strict", false, "make the notes about sources without an archived copy errors")
 	notes := fs.Bool("notes", false, "print notes too: information, such as sources without an archived copy")
+	external := fs.Bool("external", false, "also fetch every external URL (sources, archived copies, profile links), politely, and report dead and moved ones")
 	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if *format != "text" && *format != "json" {
 			fmt.Fprintf(stderr, "dossier check: unknown --format %q\n\thint: use text or json\n", *format)
@@ -30,8 +32,11 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		res, err := build.CheckWith(build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts},
-			build.CheckOptions{Strict: *strict})
+		copts := build.CheckOptions{Strict: *strict}
+		if *external {
+			copts.External = &linkcheck.Options{}
+		}
+		res, err := build.CheckWith(ctx, build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts}, copts)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier check: %v\n", err)
 			return exitContent

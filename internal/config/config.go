@@ -303,7 +303,7 @@ func (s *Site) validateStaff(name string, src []byte) diag.List {
 	seen := map[string]bool{}
 	for i := range s.Staff {
 		m := &s.Staff[i]
-		pos := s.entryPos("staff", i)
+		pos := s.EntryPos("staff", i, "")
 		switch {
 		case !idPattern.MatchString(m.ID):
 			diags.Errorf(pos, diag.BadID, `use lowercase letters, digits and -, such as "a-editor"`, "staff id %q is not a valid id", m.ID)

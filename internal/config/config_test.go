@@ -161,3 +161,16 @@ func TestFactCheckDiagnostics(t *testing.T) {
 		})
 	}
 }
+
+func TestEntryPos(t *testing.T) {
+	site, _ := load(t, "[[staff]]\nid = \"a\"\nname = \"A\"\n[[staff]]\nid = \"b\"\nname = \"B\"\nurl = \"https://example.org/b\"\n[markdown]\nurl = \"x\"\n")
+	for _, c := range []struct {
+		i    int
+		key  string
+		line int
+	}{{0, "", 1}, {1, "", 4}, {1, "url", 7}, {0, "url", 1}, {1, "name", 6}, {2, "", 0}} {
+		if got := site.EntryPos("staff", c.i, c.key); got.Line != c.line {
+			t.Errorf("EntryPos(staff, %d, %q) = %v, want line %d", c.i, c.key, got, c.line)
+		}
+	}
+}

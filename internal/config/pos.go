@@ -22,15 +22,36 @@ func (s *Site) Pos(key string) diag.Pos {
 	})
 }
 
-// entryPos returns the position of the i-th [[table]] header (from 0).
-func (s *Site) entryPos(table string, i int) diag.Pos {
+// EntryPos returns where key is written in the i-th [[table]] (from 0) of
+// site.toml, such as EntryPos("staff", 2, "url"); key "" is the entry's
+// header. It is the header's position when the entry does not write key.
+func (s *Site) EntryPos(table string, i int, key string) diag.Pos {
 	n := -1
-	return s.scan(func(tbl, k string, header bool) bool {
-		if header && k == "[[" && tbl == table {
+	header := s.scan(func(tbl, k string, isHeader bool) bool {
+		if isHeader && k == "[[" && tbl == table {
 			n++
 		}
 		return n == i
 	})
+	if key == "" || header.Line == 0 {
+		return header
+	}
+	n = -1
+	at := s.scan(func(tbl, k string, isHeader bool) bool {
+		if isHeader {
+			if k == "[[" && tbl == table {
+				n++
+			} else if n == i {
+				n = -2 // another table: the entry is over
+			}
+			return false
+		}
+		return n == i && tbl == table && k == key
+	})
+	if at.Line == 0 {
+		return header
+	}
+	return at
 }
 
 // scan calls match for each table header (header true; k is "[[" for an
