@@ -121,7 +121,7 @@ func hostURL(s *server, host, path string) string {
 }
 
 func testOptions(t *testing.T) Options {
-	return Options{Connections: 4, Delay: 30 * time.Millisecond, Timeout: 300 * time.Millisecond,
+	return Options{Connections: 4, Delay: 30 * time.Millisecond, Timeout: time.Second,
 		CacheFile: filepath.Join(t.TempDir(), "links.json"), Resolver: testResolver}
 }
 
@@ -205,10 +205,16 @@ func TestPerHostLimit(t *testing.T) {
 			}
 		}
 	}
-	// Sequentially, the two hosts' 8 requests take at least 8 × 40 ms; the
-	// hosts in parallel, about half.
-	if took := time.Since(start); took >= 8*40*time.Millisecond+7*opts.Delay {
-		t.Errorf("took %v: the two hosts were not served at once", took)
+	// The two hosts are served at once: some request to one overlaps some
+	// request to the other.
+	overlap := false
+	for _, x := range a.spans {
+		for _, y := range b.spans {
+			overlap = overlap || (x[0].Before(y[1]) && y[0].Before(x[1]))
+		}
+	}
+	if !overlap {
+		t.Errorf("no request to 127.0.0.1 overlapped one to 127.0.0.2 (took %v)", time.Since(start))
 	}
 }
 
