@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/linkcheck"
 	"github.com/dossier-dev/dossier/internal/theme"
 )
 
@@ -17,7 +18,9 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 	baseURL := fs.String("base-url", "", "check links as published at this `URL`, overriding site.toml's baseURL")
 	drafts := fs.Bool("drafts", false, "include content marked draft = true")
 	format := fs.String("format", "text", "output `format`: text or json")
-	notes := fs.Bool("notes", false, "also print notes: information that is not a problem, such as a copied template that is behind its default")
+	strict := fs.Bool("strict", false, "make the notes about sources without an archived copy errors")
+	notes := fs.Bool("notes", false, "print notes too: information that is not a problem, such as a source without an archived copy or a copied template behind its default")
+	external := fs.Bool("external", false, "also fetch every external URL (sources, archived copies, profile links), politely, and report dead and moved ones")
 	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if *format != "text" && *format != "json" {
 			fmt.Fprintf(stderr, "dossier check: unknown --format %q\n\thint: use text or json\n", *format)
@@ -30,7 +33,11 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		res, err := build.Check(build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts})
+		copts := build.CheckOptions{Strict: *strict}
+		if *external {
+			copts.External = &linkcheck.Options{}
+		}
+		res, err := build.CheckWith(ctx, build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts}, copts)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier check: %v\n", err)
 			return exitContent

@@ -97,24 +97,41 @@ summary = ""
 actors        = []
 organizations = []
 tags          = []
+# language    = "ru"     # the article's own language, when it is not the site's
 draft         = true
 
 [source]            # where the text comes from
 publisher = ""
 url       = ""
 archived  = ""      # an archive copy, when one exists
+# kind    = "news"  # official, primary, wire, news, state-media, partisan, advocacy,
+#                   # aggregator, content-farm, mirror, reference, unknown, other (needs a note)
+#   [source.original]   # where a re-posted text first appeared
+#   publisher = ""
+#   url       = ""
+#   date      = 2026-01-01
 
 # One [[claims]] table per checked statement. text is the exact words of the body.
 # [[claims]]
 # id          = "short-id"
 # text        = "the exact words"
+# in          = "body"         # or "title", when the words are in the headline
+# claim       = "The claim restated as one sentence, in at most 75 characters."
 # claimant    = "article"      # or an actor or organization id
-# status      = "unverified"   # a verdict id: true, mostly-true, misleading, false, unverified, disputed
+# status      = "unverified"   # a verdict id: true, mostly-true, misleading, false, unverified, disputed, not-rated
 # explanation = "Why this verdict, in one to three sentences."
 # checked     = 2026-01-01
+# checked_by  = ["staff-id"]   # ids of site.toml's [[staff]]
 #   [[claims.sources]]
-#   title = ""
-#   url   = ""
+#   title    = ""
+#   url      = ""
+#   kind     = "news"          # as for [source]
+#   quote    = ""              # the passage relied on: the link opens the page at it
+#   archived = ""              # an archive copy of the page
+#   [[claims.updates]]         # the corrections log, oldest first
+#   date = 2026-01-02
+#   note = "What changed and why."
+#   from = "unverified"        # the verdict before, when the verdict changed
 
 # One [[quotes]] table per quotation.
 # [[quotes]]
@@ -123,6 +140,9 @@ archived  = ""      # an archive copy, when one exists
 # text    = "the exact words quoted"
 # said    = 2026-01-01
 # via     = "organization-id"   # who reported it (optional)
+# paraphrase = false            # true when the words are reported speech, not verbatim
+# original   = ""               # the words in the language they were said in
+# language   = "zh"             # the language of original
 +++
 
 The article's text, in Markdown.

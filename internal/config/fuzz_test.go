@@ -11,6 +11,7 @@ func FuzzLoad(f *testing.F) {
 	for _, seed := range []string{
 		"", "title = \"x\"", "title = \"x", "[markdown]\nmentions = \"all\"", "[[verdicts]]\nid = \"a\"",
 		"[[verdicts]", "baseURL = \"::\"", "\ufeff", "title = 1\r\n", "[publisher]\nname = [",
+		"[[staff]]\nid = \"a\"\n[[staff]]\nkind = 1", "[[verdicts]]\nid = \"a\"\nrated = false\nrating = 3", "pageSize = -1\n[strings]\nx = 1",
 	} {
 		f.Add(seed)
 	}
@@ -25,5 +26,8 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		_ = site.BasePath()
+		for i := range site.Staff {
+			_ = site.EntryPos("staff", i, "url")
+		}
 	})
 }

@@ -37,6 +37,9 @@ var fuzzSeeds = []string{
 	"---\r\ntitle: x\r\n---\r\n",
 	articleTOML,
 	articleYAML,
+	fieldsTOML,
+	fieldsYAML,
+	"+++\n[[claims]]\nin = 1\n[[claims.updates]]\n[[claims.sources]]\nkind = \"other\"\n[source.original]\n+++\n",
 }
 
 var fuzzPaths = []string{

@@ -52,6 +52,17 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
+func TestWriteTextCountsNotes(t *testing.T) {
+	var l List
+	l.Notef(Pos{File: "x.md", Line: 2, Col: 9}, NoArchive, "archive it", "source u has no archived copy")
+	var b bytes.Buffer
+	l.WriteText(&b)
+	want := "x.md:2:9: note: source u has no archived copy\n\thint: archive it\n0 error(s), 0 warning(s), 1 note(s)\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
 func TestWriteJSON(t *testing.T) {
 	var b bytes.Buffer
 	List(nil).WriteJSON(&b)

@@ -87,7 +87,7 @@ func (v VerdictView) To(url string) VerdictView {
 }
 
 func (s *siteData) verdictView(v config.Verdict) VerdictView {
-	return VerdictView{ID: v.ID, Label: v.Label, Short: v.Label, Icon: v.Icon, Description: v.Description,
+	return VerdictView{ID: v.ID, Label: v.Label, Short: v.ShortLabel(), Icon: v.Icon, Description: v.Description,
 		URL: s.VerdictURL(v.ID), Rating: v.Rating}
 }
 
