@@ -1,5 +1,6 @@
-// Package config reads site.toml: the site's title, base URL, publisher, Markdown
-// options and verdict scale. Every key is optional; Default holds the defaults.
+// Package config reads site.toml: the site's title, base URL, publisher, staff,
+// Markdown options, page size, words and verdict scale. Every key is optional;
+// Default holds the defaults.
 package config
 
 import (
@@ -27,13 +28,42 @@ type Site struct {
 	CNAME       string    `toml:"cname"`
 	Publisher   Publisher `toml:"publisher"`
 	Markdown    Markdown  `toml:"markdown"`
-	Verdicts    []Verdict `toml:"verdicts"`
+	// PageSize is the number of entries per page of any list (default 50).
+	PageSize int `toml:"pageSize"`
+	// Strings overrides words of the theme, by key; the language picks the
+	// built-in set.
+	Strings  map[string]string `toml:"strings"`
+	Staff    []Staff           `toml:"staff"`
+	Verdicts []Verdict         `toml:"verdicts"`
+
+	// file and src are site.toml's name and text, for positions (Pos).
+	file string
+	src  []byte
 }
 
 // Publisher is who publishes the fact-checks (ClaimReview's author).
 type Publisher struct {
 	Name string `toml:"name" json:"name"`
 	URL  string `toml:"url" json:"url"`
+	// Corrections is where readers ask for a correction: a mailto: or
+	// http(s) URL; "" hides the "Report an error" link.
+	Corrections string `toml:"corrections" json:"-"`
+}
+
+// Staff kinds: what ClaimReview's author is.
+const (
+	StaffPerson       = "person"
+	StaffOrganization = "organization"
+)
+
+// Staff is one member of the team that checks and edits, named by claims'
+// checked_by.
+type Staff struct {
+	ID   string `toml:"id" json:"id"`
+	Name string `toml:"name" json:"name"`
+	Role string `toml:"role" json:"role,omitempty"` // such as "Editor"
+	Kind string `toml:"kind" json:"kind"`           // StaffPerson (the default) or StaffOrganization
+	URL  string `toml:"url" json:"url,omitempty"`   // optional
 }
 
 // Mention modes: which name mentions in a body become links.
@@ -57,9 +87,37 @@ type Verdict struct {
 	Color       string `toml:"color" json:"color,omitempty"`
 	Icon        string `toml:"icon" json:"icon,omitempty"`
 	Description string `toml:"description" json:"description"`
-	// Rating is 1..5 for ClaimReview's reviewRating; 0 means no number.
+	// Short is the compact label on phones; "" means Label.
+	Short string `toml:"short" json:"-"`
+	// Rating is WorstRating..BestRating for ClaimReview's reviewRating; 0
+	// means no number.
 	Rating int `toml:"rating" json:"rating,omitempty"`
+	// Rated is false for a verdict that is no rating (opinion, framing): it
+	// has no number and is left out of tallies. site.toml's rated = false
+	// sets it; leaving rated out means true. Short and Rated are not in the
+	// data export's schema yet.
+	Rated bool `toml:"-" json:"-"`
 }
+
+// The bounds of a verdict's Rating: ClaimReview's bestRating and worstRating.
+const (
+	BestRating  = 5
+	WorstRating = 1
+)
+
+// ShortLabel is the compact label: Short, or Label when there is none.
+func (v Verdict) ShortLabel() string {
+	if v.Short != "" {
+		return v.Short
+	}
+	return v.Label
+}
+
+// NotRated is the id of the default scale's verdict for opinion and framing.
+const NotRated = "not-rated"
+
+// DefaultPageSize is the number of entries per page when site.toml sets none.
+const DefaultPageSize = 50
 
 // Default returns the configuration used for every key a site leaves out.
 func Default() *Site {
@@ -68,6 +126,7 @@ func Default() *Site {
 		BaseURL:  "/",
 		Language: "en",
 		Markdown: Markdown{Mentions: MentionsFirst, Highlight: "github"},
+		PageSize: DefaultPageSize,
 		Verdicts: DefaultVerdicts(),
 	}
 }
@@ -75,18 +134,20 @@ func Default() *Site {
 // DefaultVerdicts is the scale used when site.toml has no [[verdicts]].
 func DefaultVerdicts() []Verdict {
 	return []Verdict{
-		{ID: "true", Label: "True", Color: "#1a7f37", Icon: "check", Rating: 5,
+		{ID: "true", Label: "True", Color: "#1a7f37", Icon: "check", Rating: 5, Rated: true,
 			Description: "Accurate, and nothing significant is missing."},
-		{ID: "mostly-true", Label: "Mostly true", Color: "#4d7c0f", Icon: "check-half", Rating: 4,
+		{ID: "mostly-true", Label: "Mostly true", Color: "#4d7c0f", Icon: "check-half", Rating: 4, Rated: true,
 			Description: "Accurate, but needs clarification or additional information."},
-		{ID: "misleading", Label: "Misleading", Color: "#b35900", Icon: "half", Rating: 2,
+		{ID: "misleading", Label: "Misleading", Short: "Mislead.", Color: "#b35900", Icon: "half", Rating: 2, Rated: true,
 			Description: "Contains accurate elements but leaves a false impression."},
-		{ID: "false", Label: "False", Color: "#c62828", Icon: "cross", Rating: 1,
+		{ID: "false", Label: "False", Color: "#c62828", Icon: "cross", Rating: 1, Rated: true,
 			Description: "Inaccurate: the evidence contradicts it."},
-		{ID: "unverified", Label: "Unverified", Color: "#57606a", Icon: "question",
+		{ID: "unverified", Label: "Unverified", Color: "#57606a", Icon: "question", Rated: true,
 			Description: "Could not be confirmed or refuted from available sources."},
-		{ID: "disputed", Label: "Disputed", Color: "#6f42c1", Icon: "split",
+		{ID: "disputed", Label: "Disputed", Color: "#6f42c1", Icon: "split", Rated: true,
 			Description: "Credible sources disagree, and the evidence does not settle it."},
+		{ID: NotRated, Label: "Not rated", Color: "#6e7781", Icon: "dash",
+			Description: "Not rated: opinion or framing, not a statement of fact that can be checked."},
 	}
 }
 
@@ -139,15 +200,21 @@ func Load(fsys fs.FS, name string) (*Site, diag.List) {
 		return site, diags
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	site.Verdicts = nil
-	md, err := toml.Decode(string(src), site)
+	file := siteFile{Site: site}
+	md, err := toml.Decode(string(src), &file)
 	if err != nil {
 		diags.Add(syntaxDiagnostic(name, err))
 		return Default(), diags
 	}
+	site.Verdicts = site.Verdicts[:0]
+	for _, v := range file.Verdicts {
+		v.Verdict.Rated = v.Rated == nil || *v.Rated
+		site.Verdicts = append(site.Verdicts, v.Verdict)
+	}
 	if len(site.Verdicts) == 0 {
 		site.Verdicts = DefaultVerdicts()
 	}
+	site.file, site.src = name, src
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		diags.Warnf(keyPos(name, src, k[len(k)-1]), diag.UnknownKey, diag.DidYouMean(k[len(k)-1], knownKeys),
@@ -157,8 +224,21 @@ func Load(fsys fs.FS, name string) (*Site, diag.List) {
 	return site, diags
 }
 
+// siteFile is site.toml as written: a verdict's rated is a pointer there,
+// since leaving it out means true.
+type siteFile struct {
+	*Site
+	Verdicts []verdictFile `toml:"verdicts"`
+}
+
+type verdictFile struct {
+	Verdict
+	Rated *bool `toml:"rated"`
+}
+
 var knownKeys = []string{"title", "description", "baseURL", "language", "cname", "publisher", "name", "url",
-	"markdown", "unsafeHTML", "mentions", "highlight", "verdicts", "id", "label", "color", "icon", "rating"}
+	"corrections", "markdown", "unsafeHTML", "mentions", "highlight", "pageSize", "strings", "staff", "role",
+	"kind", "verdicts", "id", "label", "short", "color", "icon", "description", "rating", "rated"}
 
 var (
 	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -198,11 +278,106 @@ func (s *Site) validate(name string, src []byte) diag.List {
 		if v.Color != "" && !colorPattern.MatchString(v.Color) {
 			diags.Errorf(pos, diag.BadValue, `write a colour like "#b35900"`, "verdict %q: color %q is not a hex colour", v.ID, v.Color)
 		}
-		if v.Rating < 0 || v.Rating > 5 {
+		switch {
+		case v.Rating != 0 && (v.Rating < WorstRating || v.Rating > BestRating):
 			diags.Errorf(pos, diag.BadValue, "use 1 to 5, or leave it out for no number", "verdict %q: rating %d is out of range", v.ID, v.Rating)
+		case v.Rating != 0 && !v.Rated:
+			diags.Errorf(pos, diag.BadValue, "remove rating: ClaimReview gives a verdict that is not rated only its label",
+				"verdict %q: rated = false, but rating = %d", v.ID, v.Rating)
+		}
+	}
+	diags.Append(s.validateStaff(name, src))
+	diags.Append(s.validatePublisher(name, src))
+	if s.PageSize < 1 {
+		diags.Errorf(keyPos(name, src, "pageSize"), diag.BadValue, "use a number of entries such as 50",
+			"pageSize %d is not a positive number", s.PageSize)
+		s.PageSize = DefaultPageSize
+	}
+	return diags
+}
+
+// validateStaff checks the [[staff]] entries: an id each, unique, a name, a
+// kind person or organization, an http(s) url.
+func (s *Site) validateStaff(name string, src []byte) diag.List {
+	var diags diag.List
+	seen := map[string]bool{}
+	for i := range s.Staff {
+		m := &s.Staff[i]
+		pos := s.entryPos("staff", i)
+		switch {
+		case !idPattern.MatchString(m.ID):
+			diags.Errorf(pos, diag.BadID, `use lowercase letters, digits and -, such as "a-editor"`, "staff id %q is not a valid id", m.ID)
+		case seen[m.ID]:
+			diags.Errorf(pos, diag.Duplicate, "give each staff member their own id", "staff member %q is defined twice", m.ID)
+		}
+		seen[m.ID] = true
+		if strings.TrimSpace(m.Name) == "" {
+			diags.Errorf(pos, diag.Missing, `add name = "…"`, "staff member %q has no name", m.ID)
+		}
+		switch m.Kind {
+		case "":
+			m.Kind = StaffPerson
+		case StaffPerson, StaffOrganization:
+		default:
+			diags.Errorf(pos, diag.BadValue, `use "person" or "organization"`+didYouMean(m.Kind, StaffPerson, StaffOrganization),
+				"staff member %q: kind %q", m.ID, m.Kind)
+		}
+		if m.URL != "" && !isWebURL(m.URL) {
+			diags.Errorf(pos, diag.BadValue, `write it like "https://example.org/about/"`, "staff member %q: url %q is not an http(s) URL", m.ID, m.URL)
 		}
 	}
 	return diags
+}
+
+// validatePublisher checks the publisher's url and corrections address.
+func (s *Site) validatePublisher(name string, src []byte) diag.List {
+	var diags diag.List
+	p := s.Publisher
+	if p.URL != "" && !isWebURL(p.URL) {
+		diags.Errorf(s.Pos("publisher.url"), diag.BadValue, `write it like "https://example.org/"`, "publisher.url %q is not an http(s) URL", p.URL)
+	}
+	if c := p.Corrections; c != "" && !isWebURL(c) && !strings.HasPrefix(c, "mailto:") {
+		diags.Errorf(s.Pos("publisher.corrections"), diag.BadValue, `write "mailto:corrections@example.org" or a form's "https://…" address`,
+			"publisher.corrections %q is not a mailto: or http(s) URL", c)
+	}
+	return diags
+}
+
+// didYouMean returns " (did you mean …?)" when got is close to one of names.
+func didYouMean(got string, names ...string) string {
+	if h := diag.DidYouMean(got, names); h != "" {
+		return "; " + h
+	}
+	return ""
+}
+
+// isWebURL reports whether s is an absolute http(s) URL with a host.
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// HasAbsoluteBase reports whether BaseURL has a scheme and host, so that
+// the site's absolute URLs (ClaimReview's, the feeds') are real.
+func (s *Site) HasAbsoluteBase() bool { return isWebURL(s.BaseURL) }
+
+// StaffMember returns the staff member with the given id.
+func (s *Site) StaffMember(id string) (*Staff, bool) {
+	for i := range s.Staff {
+		if s.Staff[i].ID == id {
+			return &s.Staff[i], true
+		}
+	}
+	return nil, false
+}
+
+// StaffIDs lists the staff's ids in order.
+func (s *Site) StaffIDs() []string {
+	ids := make([]string, len(s.Staff))
+	for i, m := range s.Staff {
+		ids[i] = m.ID
+	}
+	return ids
 }
 
 func syntaxDiagnostic(name string, err error) diag.Diagnostic {

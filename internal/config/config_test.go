@@ -21,7 +21,7 @@ func TestMissingFileGivesDefaults(t *testing.T) {
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
-	if site.Language != "en" || site.Markdown.Mentions != MentionsFirst || len(site.Verdicts) != 6 || site.BasePath() != "/" {
+	if site.Language != "en" || site.Markdown.Mentions != MentionsFirst || len(site.Verdicts) != 7 || site.BasePath() != "/" {
 		t.Errorf("defaults: %+v", site)
 	}
 }
@@ -63,6 +63,95 @@ func TestDiagnostics(t *testing.T) {
 		{"color", "[[verdicts]]\nid = \"a\"\nlabel = \"A\"\ncolor = \"red\"\n", `color "red" is not a hex colour`},
 		{"rating", "[[verdicts]]\nid = \"a\"\nlabel = \"A\"\nrating = 9\n", `rating 9 is out of range`},
 		{"base", "baseURL = \"ftp://x/\"\n", `baseURL "ftp://x/" is not an http(s) URL or a path`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, msgs := load(t, tc.src)
+			if !strings.Contains(strings.Join(msgs, "\n"), tc.want) {
+				t.Errorf("diagnostics %q do not contain %q", msgs, tc.want)
+			}
+		})
+	}
+}
+
+func TestFactCheckKeys(t *testing.T) {
+	site, msgs := load(t, `
+pageSize = 20
+[publisher]
+name = "Desk"
+corrections = "mailto:fix@example.org"
+[strings]
+claims = "Fact-checks"
+[[staff]]
+id = "a-editor"
+name = "A. Editor"
+role = "Editor"
+[[staff]]
+id = "desk"
+name = "The desk"
+kind = "organization"
+url = "https://example.org/desk"
+[[verdicts]]
+id = "right"
+label = "Right"
+short = "R"
+rating = 5
+[[verdicts]]
+id = "opinion"
+label = "Opinion"
+rated = false
+`)
+	if len(msgs) != 0 {
+		t.Fatal(msgs)
+	}
+	if site.PageSize != 20 || site.Strings["claims"] != "Fact-checks" || site.Publisher.Corrections != "mailto:fix@example.org" {
+		t.Errorf("site %+v", site)
+	}
+	if m, ok := site.StaffMember("a-editor"); !ok || m.Kind != StaffPerson || m.Role != "Editor" {
+		t.Errorf("a-editor: %+v", m)
+	}
+	if m, ok := site.StaffMember("desk"); !ok || m.Kind != StaffOrganization || m.URL == "" {
+		t.Errorf("desk: %+v", m)
+	}
+	right, _ := site.Verdict("right")
+	opinion, _ := site.Verdict("opinion")
+	if !right.Rated || right.ShortLabel() != "R" || opinion.Rated || opinion.ShortLabel() != "Opinion" {
+		t.Errorf("verdicts %+v %+v", right, opinion)
+	}
+	if p := site.Pos("publisher.corrections"); p.Line != 5 {
+		t.Errorf("publisher.corrections at %v", p)
+	}
+	if p := site.Pos("publisher"); p.Line != 3 {
+		t.Errorf("publisher at %v", p)
+	}
+	if p := site.Pos("baseURL"); p.Line != 0 || p.File != FileName {
+		t.Errorf("baseURL at %v", p)
+	}
+}
+
+func TestDefaultScaleNotRated(t *testing.T) {
+	v, ok := Default().Verdict(NotRated)
+	if !ok || v.Rated || v.Rating != 0 || v.Label != "Not rated" {
+		t.Errorf("not-rated: %+v", v)
+	}
+	for _, v := range DefaultVerdicts() {
+		if v.ID != NotRated && !v.Rated {
+			t.Errorf("%s is not rated", v.ID)
+		}
+	}
+}
+
+func TestFactCheckDiagnostics(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"staff id", "[[staff]]\nid = \"A B\"\nname = \"x\"\n", `site.toml:1:1: error: staff id "A B" is not a valid id`},
+		{"staff twice", "[[staff]]\nid = \"a\"\nname = \"x\"\n[[staff]]\nid = \"a\"\nname = \"y\"\n", `site.toml:4:1: error: staff member "a" is defined twice`},
+		{"staff name", "[[staff]]\nid = \"a\"\n", `site.toml:1:1: error: staff member "a" has no name`},
+		{"staff kind", "[[staff]]\nid = \"a\"\nname = \"x\"\nkind = \"persn\"\n", `staff member "a": kind "persn"` + "\n\thint: use \"person\" or \"organization\"; did you mean \"person\"?"},
+		{"staff url", "[[staff]]\nid = \"a\"\nname = \"x\"\nurl = \"example.org\"\n", `url "example.org" is not an http(s) URL`},
+		{"corrections", "[publisher]\ncorrections = \"fix@example.org\"\n", `site.toml:2:1: error: publisher.corrections "fix@example.org" is not a mailto: or http(s) URL`},
+		{"publisher url", "[publisher]\nname = \"x\"\nurl = \"/about\"\n", `site.toml:3:1: error: publisher.url "/about" is not an http(s) URL`},
+		{"page size", "pageSize = 0\n", `site.toml:1:1: error: pageSize 0 is not a positive number`},
+		{"rated rating", "[[verdicts]]\nid = \"a\"\nlabel = \"A\"\nrated = false\nrating = 2\n", `verdict "a": rated = false, but rating = 2`},
+		{"unknown", "[[staff]]\nid = \"a\"\nname = \"x\"\nrol = \"Editor\"\n", `unknown key "staff.rol" in site.toml` + "\n\thint: did you mean \"role\"?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, msgs := load(t, tc.src)

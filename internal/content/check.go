@@ -106,12 +106,17 @@ func annotationName(kind, path, id string) string {
 	return path
 }
 
-// checkClaim reports a claim without id, text or status.
+// checkClaim reports a claim without id, text or status, and updates dated
+// before the claim was checked.
 func (d *decoder) checkClaim(path string, c *Claim) {
 	d.annotation("claim", path, c.ID, c.Text, c.Pos)
 	if c.Status.ID == "" {
 		d.require(true, annotationName("claim", path, c.ID), path+".status", `"misleading"`, c.Pos)
 	}
+	if c.In == "" {
+		c.In = InBody
+	}
+	d.checkUpdates(path, c)
 }
 
 // checkQuote reports a quote without id, text or speaker.

@@ -61,8 +61,8 @@ var diagCases = []struct {
 	{"content/articles/x.md", "+++\ntitel = \"x\"\ndate = 2022-01-08\nzzz = 1\n[source]\nlink = \"u\"\n+++\n", []string{
 		"content/articles/x.md:1:1: error: [missing] missing \"title\" | add title = \"…\"",
 		"content/articles/x.md:2:1: warning: [unknown-key] unknown key \"titel\" | did you mean \"title\"?",
-		"content/articles/x.md:4:1: warning: [unknown-key] unknown key \"zzz\" | remove it; the keys here are actors, claims, date, draft, organizations, quotes, source, summary, tags, title",
-		"content/articles/x.md:6:1: warning: [unknown-key] unknown key \"source.link\" | remove it; the keys here are archived, date, note, publisher, title, url",
+		"content/articles/x.md:4:1: warning: [unknown-key] unknown key \"zzz\" | remove it; the keys here are actors, claims, date, draft, language, organizations, quotes, source, summary, tags, title",
+		"content/articles/x.md:6:1: warning: [unknown-key] unknown key \"source.link\" | did you mean \"kind\"?",
 	}},
 	{"content/articles/x.md", "+++\ntitle = \"x\"\ndate = 2022-01-08\n[[claims]]\ntxt = \"a\"\n[[claims]]\nid = \"Bad_Id\"\ntext = \"a\"\nstatus = \"false\"\n[[claims]]\nid = \"ok\"\ntext = \" \"\n[[claims]]\nid = \"ok\"\ntext = \"b\"\nstatus = \"true\"\n[[claims]]\nid = \"ok\"\ntext = \"c\"\nstatus = \"true\"\n[[quotes]]\nid = \"q\"\ntext = \"d\"\n+++\n", []string{
 		"content/articles/x.md:4:1: error: [empty] claims.0: empty \"text\" | copy the exact words of the article body into text",

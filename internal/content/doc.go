@@ -49,6 +49,7 @@
 //	actors         list of actor ids the article is about (mentions are also detected)
 //	organizations  list of organization ids
 //	tags           list of strings
+//	language       language tag (ru, zh-Hant): the article's own language, else the site's
 //	draft          boolean: left out of the site unless drafts are built
 //	source         table: where the text comes from (see Sources)
 //	claims         list of claims ([[claims]] tables in TOML)
@@ -58,13 +59,22 @@
 //
 //	id           required, an id unique among the article's claims
 //	text         required, not empty: the exact words of the body it annotates
+//	in           "body" (the default) or "title": where text is anchored
+//	claim        string: the claim restated as a sentence, for its page, lists and
+//	             ClaimReview (Claim.Restatement); text stands in when it is absent
 //	prefix       string, the words just before text, to pick one of several matches
 //	suffix       string, the words just after text
 //	claimant     id: "article", an actor or an organization; empty means the article
 //	status       id, required: a verdict of the scale in site.toml
 //	explanation  string, Markdown: why this verdict
-//	checked      date: when the claim was checked
+//	checked      date: when the claim was first checked
+//	checked_by   list of staff ids from site.toml's [[staff]]
 //	sources      list of sources supporting the verdict
+//	updates      list of updates: the corrections log, oldest first
+//
+// An update ([[claims.updates]]) has a date (required, not before checked), a
+// note (required, Markdown: what changed and why) and from, the verdict id
+// before the update when the verdict changed.
 //
 // A quote is attributed speech, anchored like a claim:
 //
@@ -76,6 +86,9 @@
 //	said     date
 //	via      organization id: who reported it
 //	context  string, Markdown
+//	paraphrase  boolean: the words are reported speech, not verbatim
+//	original    string: the words in the language they were said in
+//	language    language tag of original, such as zh
 //
 // A claim or quote with any error is left out of the article, so that later
 // stages do not report it again; so is the second of two claims (or two quotes)
@@ -84,8 +97,13 @@
 // # Sources
 //
 // A source, the article's [source] or an element of a sources list, has the
-// keys title, url, publisher, archived (an archive copy), note (mirror, state
-// media, a language…), all strings, and date.
+// keys title, url, publisher, quote (the passage relied on), archived (an
+// archive copy) and note, all strings; date; and kind, one of official,
+// primary, wire, news, state-media, partisan, advocacy, aggregator,
+// content-farm, mirror, reference, unknown and other (SourceKinds). A source
+// of kind "other" needs a note saying what it is. An article's [source] also
+// takes [source.original] (publisher, url, date): where a re-posted text first
+// appeared.
 //
 // # Actors, organizations, events
 //
@@ -129,7 +147,9 @@
 // Doc.Keys holds the position of every key written, by dotted path with list
 // indices counted from 0: "title", "source.url", "claims.2.text",
 // "claims.2.sources.0.url". A Claim's or Quote's Pos is its [[claims]] header
-// (TOML) or the first key of its list item (YAML); a Ref's Pos is its value.
+// (TOML) or the first key of its list item (YAML), and so is a Source's or an
+// Update's; a Ref's Pos is its value, and so are a Source's URLPos and
+// ArchivedPos.
 // Columns count bytes from 1.
 //
 // # Diagnostics
@@ -141,7 +161,9 @@
 // id (diag.BadID); a claim or quote with empty text (diag.Empty); a value of
 // the wrong kind (diag.BadValue); an id used twice in one article
 // (diag.Duplicate); unknown keys, folders and files (diag.UnknownKey,
-// warnings); a file that cannot be read (diag.Read). YAML anchors and aliases
+// warnings); a file that cannot be read (diag.Read); a source of kind "other"
+// without a note (diag.KindNote); an update dated before its claim was checked
+// (diag.UpdateDate). YAML anchors and aliases
 // are not supported. Unknown references and ids used twice across files are
 // checked when the dossier is resolved, not here.
 package content

@@ -117,10 +117,10 @@ func wantArticle() *Article {
 		Claims: []Claim{{
 			ID: "sco-formed-by-china", Text: "formed by China in 2001", Prefix: "was ",
 			Claimant: Ref{ID: "article"}, Status: Ref{ID: "misleading"},
-			Explanation: "Why this verdict.", Checked: day(2026, 11, 26),
+			Explanation: "Why this verdict.", Checked: day(2026, 11, 26), In: InBody,
 			Sources: []Source{{Title: "SCO charter", URL: "https://example.org/charter", Note: "mirror"}},
 		}, {
-			ID: "second", Text: "literal text", Status: Ref{ID: "false"}, Index: 1,
+			ID: "second", Text: "literal text", Status: Ref{ID: "false"}, Index: 1, In: InBody,
 			Sources: []Source{{Title: "T", URL: "https://example.org/t", Date: day(2022, 1, 10)}},
 		}},
 		Quotes: []Quote{{
@@ -158,6 +158,14 @@ func clearPos(v reflect.Value) {
 				clearPos(v.Field(i))
 			}
 		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		c := reflect.New(v.Type().Elem())
+		c.Elem().Set(v.Elem())
+		v.Set(c)
+		clearPos(c.Elem())
 	case reflect.Slice:
 		if v.IsNil() {
 			return

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"maps"
 	"strconv"
+	"strings"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 )
@@ -16,21 +18,51 @@ var articleSchema = newSchema(map[string]setter[Article]{
 	"actors":        refsKey(func(a *Article) *[]Ref { return &a.Actors }),
 	"organizations": refsKey(func(a *Article) *[]Ref { return &a.Organizations }),
 	"tags":          strsKey(func(a *Article) *[]string { return &a.Tags }),
+	"language":      langKey(func(a *Article) *string { return &a.Language }),
 	"draft":         boolKey(func(a *Article) *bool { return &a.Draft }),
 	"source": func(d *decoder, key string, v *value, a *Article) {
-		decodeTable(d, v, key, sourceSchema, &a.Source)
+		d.source(key, v, articleSourceSchema, &a.Source)
 	},
 	"claims": func(d *decoder, key string, v *value, a *Article) { a.Claims = d.claims(key, v) },
 	"quotes": func(d *decoder, key string, v *value, a *Article) { a.Quotes = d.quotes(key, v) },
 })
 
-var sourceSchema = newSchema(map[string]setter[Source]{
-	"title":     strKey(func(s *Source) *string { return &s.Title }),
-	"url":       strKey(func(s *Source) *string { return &s.URL }),
+// sourceKeys are the keys of every source; an article's [source] also takes original.
+var sourceKeys = map[string]setter[Source]{
+	"title": strKey(func(s *Source) *string { return &s.Title }),
+	"url": func(d *decoder, key string, v *value, s *Source) {
+		s.URL, s.URLPos = d.str(key, v), v.pos
+	},
 	"publisher": strKey(func(s *Source) *string { return &s.Publisher }),
 	"date":      dateKey(func(s *Source) *Date { return &s.Date }),
-	"archived":  strKey(func(s *Source) *string { return &s.Archived }),
-	"note":      strKey(func(s *Source) *string { return &s.Note }),
+	"kind":      func(d *decoder, key string, v *value, s *Source) { s.Kind = d.sourceKind(key, v) },
+	"quote":     strKey(func(s *Source) *string { return &s.Quote }),
+	"archived": func(d *decoder, key string, v *value, s *Source) {
+		s.Archived, s.ArchivedPos = d.str(key, v), v.pos
+	},
+	"note": strKey(func(s *Source) *string { return &s.Note }),
+}
+
+var sourceSchema = newSchema(sourceKeys)
+
+var articleSourceSchema = newSchema(withKey(sourceKeys, "original", func(d *decoder, key string, v *value, s *Source) {
+	o := &Origin{Pos: v.pos, URLPos: v.pos}
+	decodeTable(d, v, key, originSchema, o)
+	s.Original = o
+}))
+
+var originSchema = newSchema(map[string]setter[Origin]{
+	"publisher": strKey(func(o *Origin) *string { return &o.Publisher }),
+	"url": func(d *decoder, key string, v *value, o *Origin) {
+		o.URL, o.URLPos = d.str(key, v), v.pos
+	},
+	"date": dateKey(func(o *Origin) *Date { return &o.Date }),
+})
+
+var updateSchema = newSchema(map[string]setter[Update]{
+	"date": dateKey(func(u *Update) *Date { return &u.Date }),
+	"note": strKey(func(u *Update) *string { return &u.Note }),
+	"from": refKey(func(u *Update) *Ref { return &u.From }),
 })
 
 var claimSchema = newSchema(map[string]setter[Claim]{
@@ -38,22 +70,29 @@ var claimSchema = newSchema(map[string]setter[Claim]{
 	"text":        strKey(func(c *Claim) *string { return &c.Text }),
 	"prefix":      strKey(func(c *Claim) *string { return &c.Prefix }),
 	"suffix":      strKey(func(c *Claim) *string { return &c.Suffix }),
+	"in":          func(d *decoder, key string, v *value, c *Claim) { c.In = d.anchorIn(key, v) },
+	"claim":       strKey(func(c *Claim) *string { return &c.Restatement }),
 	"claimant":    refKey(func(c *Claim) *Ref { return &c.Claimant }),
 	"status":      refKey(func(c *Claim) *Ref { return &c.Status }),
 	"explanation": strKey(func(c *Claim) *string { return &c.Explanation }),
 	"checked":     dateKey(func(c *Claim) *Date { return &c.Checked }),
+	"checked_by":  refsKey(func(c *Claim) *[]Ref { return &c.CheckedBy }),
 	"sources":     sourcesKey(func(c *Claim) *[]Source { return &c.Sources }),
+	"updates":     func(d *decoder, key string, v *value, c *Claim) { c.Updates = d.updates(key, v) },
 })
 
 var quoteSchema = newSchema(map[string]setter[Quote]{
-	"id":      strKey(func(q *Quote) *string { return &q.ID }),
-	"speaker": refKey(func(q *Quote) *Ref { return &q.Speaker }),
-	"text":    strKey(func(q *Quote) *string { return &q.Text }),
-	"prefix":  strKey(func(q *Quote) *string { return &q.Prefix }),
-	"suffix":  strKey(func(q *Quote) *string { return &q.Suffix }),
-	"said":    dateKey(func(q *Quote) *Date { return &q.Said }),
-	"via":     refKey(func(q *Quote) *Ref { return &q.Via }),
-	"context": strKey(func(q *Quote) *string { return &q.Context }),
+	"id":         strKey(func(q *Quote) *string { return &q.ID }),
+	"speaker":    refKey(func(q *Quote) *Ref { return &q.Speaker }),
+	"text":       strKey(func(q *Quote) *string { return &q.Text }),
+	"prefix":     strKey(func(q *Quote) *string { return &q.Prefix }),
+	"suffix":     strKey(func(q *Quote) *string { return &q.Suffix }),
+	"said":       dateKey(func(q *Quote) *Date { return &q.Said }),
+	"via":        refKey(func(q *Quote) *Ref { return &q.Via }),
+	"context":    strKey(func(q *Quote) *string { return &q.Context }),
+	"paraphrase": boolKey(func(q *Quote) *bool { return &q.Paraphrase }),
+	"original":   strKey(func(q *Quote) *string { return &q.Original }),
+	"language":   langKey(func(q *Quote) *string { return &q.Language }),
 })
 
 var actorSchema = newSchema(map[string]setter[Actor]{
@@ -121,6 +160,17 @@ func yearKey[T any](f func(*T) *string) setter[T] {
 	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.yearOrDate(key, v) }
 }
 
+func langKey[T any](f func(*T) *string) setter[T] {
+	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.language(key, v) }
+}
+
+// withKey returns a copy of keys with one more.
+func withKey[T any](keys map[string]setter[T], name string, set setter[T]) map[string]setter[T] {
+	out := maps.Clone(keys)
+	out[name] = set
+	return out
+}
+
 func sourcesKey[T any](f func(*T) *[]Source) setter[T] {
 	return func(d *decoder, key string, v *value, t *T) { *f(t) = d.sources(key, v) }
 }
@@ -137,7 +187,31 @@ func (d *decoder) sources(key string, v *value) []Source {
 			out = make([]Source, 0, len(items)-i)
 		}
 		out = append(out, Source{})
-		decodeTable(d, item, d.join(key, strconv.Itoa(i)), sourceSchema, &out[len(out)-1])
+		d.source(d.join(key, strconv.Itoa(i)), item, sourceSchema, &out[len(out)-1])
+	}
+	return out
+}
+
+// source decodes one source table by schema s and checks it.
+func (d *decoder) source(key string, v *value, s *schema[Source], src *Source) {
+	src.Pos, src.URLPos, src.ArchivedPos = v.pos, v.pos, v.pos
+	decodeTable(d, v, key, s, src)
+	d.checkSource(key, src)
+}
+
+// updates decodes a claim's corrections log.
+func (d *decoder) updates(key string, v *value) []Update {
+	var out []Update
+	for i, item := range d.tables(key, v) {
+		if item == nil {
+			continue
+		}
+		u := Update{Pos: item.pos}
+		path := d.join(key, strconv.Itoa(i))
+		decodeTable(d, item, path, updateSchema, &u)
+		d.require(u.Date.IsZero(), path, path+".date", "2026-12-01", u.Pos)
+		d.require(strings.TrimSpace(u.Note) == "", path, path+".note", `"what changed and why"`, u.Pos)
+		out = append(out, u)
 	}
 	return out
 }

@@ -11,19 +11,10 @@ import (
 	"github.com/dossier-dev/dossier/internal/diag"
 )
 
-// readTOML decodes TOML front matter into a value tree. It returns nil and a
-// syntax error when the decoder rejects the text. Front matter of the usual
-// shape takes fastTOML's single pass; the rest goes through the decoder.
-func readTOML(path, front string) (*value, diag.List) {
-	if root, ok := fastTOML(path, front); ok {
-		return root, nil
-	}
-	return decodeTOML(path, front)
-}
-
-// decodeTOML is readTOML's general path: BurntSushi/toml decodes the text, and
-// scanTOML finds the positions of its keys and values.
-func decodeTOML(path, front string) (root *value, diags diag.List) {
+// readTOML decodes TOML front matter into a value tree: BurntSushi/toml
+// decodes the text, and scanTOML finds the positions of its keys and values.
+// It returns nil and a syntax error when the decoder rejects the text.
+func readTOML(path, front string) (root *value, diags diag.List) {
 	var m map[string]any
 	if err := decodeSafely(func() error { _, err := toml.Decode(front, &m); return err }); err != nil {
 		diags.Add(tomlSyntax(path, front, err))

@@ -68,8 +68,66 @@ type Source struct {
 	URL       string
 	Publisher string
 	Date      Date
-	Archived  string // an archive copy
-	Note      string // e.g. "mirror", "state media", "in Russian"
+	Kind      SourceKind // what sort of source it is, shown to readers; "" when not said
+	Quote     string     // the passage relied on, for a text fragment link (#:~:text=)
+	Archived  string     // an archive copy
+	Note      string     // e.g. "in Russian"; required when Kind is "other"
+	// Original, for an article's [source] only, names where a re-posted
+	// text first appeared; nil when not given.
+	Original *Origin
+	// Pos is the source's table ([source], [[claims.sources]]) or list item;
+	// URLPos and ArchivedPos are where its url and archived values are
+	// written (Pos when not written).
+	Pos, URLPos, ArchivedPos diag.Pos
+}
+
+// Origin is where a re-posted text first appeared: an article's [source.original].
+type Origin struct {
+	Publisher string
+	URL       string
+	Date      Date     // zero when unknown
+	Pos       diag.Pos // the [source.original] table
+	URLPos    diag.Pos // where url is written
+}
+
+// SourceKind says what sort of source a source is: official, wire, mirror…
+type SourceKind string
+
+// The source kinds, as written in front matter (kind = "state-media").
+const (
+	SourceOfficial    SourceKind = "official"     // a government's or body's own statement or record
+	SourcePrimary     SourceKind = "primary"      // a document, recording or data set itself
+	SourceWire        SourceKind = "wire"         // a news agency
+	SourceNews        SourceKind = "news"         // an independent news outlet
+	SourceStateMedia  SourceKind = "state-media"  // a medium a state controls
+	SourcePartisan    SourceKind = "partisan"     // a medium of a party or faction
+	SourceAdvocacy    SourceKind = "advocacy"     // a campaign or advocacy group
+	SourceAggregator  SourceKind = "aggregator"   // re-posts others' reports
+	SourceContentFarm SourceKind = "content-farm" // mass-produced or anonymous pages
+	SourceMirror      SourceKind = "mirror"       // a copy of another publisher's text
+	SourceReference   SourceKind = "reference"    // an encyclopedia, database or reference work
+	SourceUnknown     SourceKind = "unknown"      // not established
+	SourceOther       SourceKind = "other"        // none of these: the note says what
+)
+
+// SourceKinds lists every source kind, in the order the methodology explains them.
+var SourceKinds = []SourceKind{
+	SourceOfficial, SourcePrimary, SourceWire, SourceNews, SourceStateMedia, SourcePartisan, SourceAdvocacy,
+	SourceAggregator, SourceContentFarm, SourceMirror, SourceReference, SourceUnknown, SourceOther,
+}
+
+// Where a claim is anchored: its In.
+const (
+	InBody  = "body"  // in the article's body (the default)
+	InTitle = "title" // in the article's title
+)
+
+// Update is one entry of a claim's corrections log.
+type Update struct {
+	Date Date
+	Note string // Markdown: what changed and why
+	From Ref    // the verdict before the update, when the verdict changed; empty otherwise
+	Pos  diag.Pos
 }
 
 // Claim is a checked statement anchored in an article's text.
@@ -78,11 +136,15 @@ type Claim struct {
 	Text        string // the exact words of the body
 	Prefix      string // optional context before Text, to pick one of several matches
 	Suffix      string // optional context after Text
+	In          string // InBody or InTitle: where Text is anchored
+	Restatement string // the claim as a sentence (the key "claim"); "" when not written
 	Claimant    Ref    // "article", an actor id or an organization id; empty means the article
 	Status      Ref    // a verdict id from the scale
 	Explanation string // Markdown
 	Checked     Date
+	CheckedBy   []Ref // staff ids from site.toml
 	Sources     []Source
+	Updates     []Update // the corrections log, oldest first
 	Pos         diag.Pos // the claim's table ([[claims]]) or list item
 	Index       int      // position in the article's claims list, for Doc.Keys ("claims.<Index>.text")
 }
@@ -97,8 +159,12 @@ type Quote struct {
 	Said    Date
 	Via     Ref    // the organization that reported it (optional)
 	Context string // Markdown, optional
-	Pos     diag.Pos
-	Index   int
+	// Paraphrase is set when the words are reported speech, not verbatim.
+	Paraphrase bool
+	Original   string // the words in the language they were said in (optional)
+	Language   string // the language of Original, such as "zh"
+	Pos        diag.Pos
+	Index      int
 }
 
 // Article is an annotated text.
@@ -110,6 +176,7 @@ type Article struct {
 	Actors        []Ref
 	Organizations []Ref
 	Tags          []string
+	Language      string // the article's own language, such as "ru"; "" means the site's
 	Draft         bool
 	Source        Source
 	Claims        []Claim

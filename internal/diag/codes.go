@@ -24,9 +24,12 @@ const (
 	// Fix: rename one; the message names both places.
 	Duplicate Code = "duplicate"
 
-	// UnknownRef: a reference names an actor, organization, status or speaker that does not exist.
+	// UnknownRef: a reference names an actor, organization, status, speaker or
+	// staff member (checked_by, from site.toml's [[staff]]) that does not exist.
 	//	actors = ["zhang-mign"]
-	// Fix: use the suggested id, or create the missing file with `dossier new`.
+	//	checked_by = ["a-edtor"]
+	// Fix: use the suggested id, or create the missing file with `dossier new`
+	// (or the [[staff]] entry in site.toml).
 	UnknownRef Code = "unknown-ref"
 
 	// UnknownKey: a front-matter key is not part of the content model (a warning).
@@ -80,4 +83,83 @@ const (
 	// Config: site.toml has a problem.
 	// Fix: see the message; every key is optional.
 	Config Code = "config"
+
+	// NoRestatement: a claim has no `claim`, its restatement as a sentence,
+	// so its anchored words stand in on its page, in lists and in
+	// ClaimReview (a warning, from `dossier check`).
+	//	[[claims]]
+	//	text = "in the west of the country"
+	// Fix: add claim = "Protesters seized the airport in the west of the country."
+	NoRestatement Code = "no-restatement"
+
+	// UpdateDate: an entry of a claim's corrections log is dated before the
+	// claim was checked.
+	//	checked = 2026-11-26
+	//	[[claims.updates]]
+	//	date = 2026-11-01
+	// Fix: correct the update's date; checked is when the claim was first checked.
+	UpdateDate Code = "update-date"
+
+	// UpdateFrom: the latest update that changed the verdict says it changed
+	// from the verdict the claim has now.
+	//	status = "false"
+	//	[[claims.updates]]
+	//	from = "false"
+	// Fix: set from to the verdict before the change, or remove from when
+	// the verdict did not change.
+	UpdateFrom Code = "update-from"
+
+	// KindNote: a source of kind "other" has no note saying what it is.
+	//	kind = "other"
+	// Fix: add note = "…", or use one of the listed kinds.
+	KindNote Code = "kind-note"
+
+	// KindConflict: one URL, or two URLs of one domain, carry different
+	// source kinds in two places (a warning).
+	//	url = "https://example.org/a"  kind = "news"
+	//	url = "https://example.org/b"  kind = "state-media"
+	// Fix: give the publisher one kind everywhere.
+	KindConflict Code = "kind-conflict"
+
+	// NoArchive: a source has a URL but no archived copy (a note; an error
+	// with `dossier check --strict`).
+	//	url = "https://example.org/a"
+	// Fix: save the page in a web archive and add archived = "…".
+	NoArchive Code = "no-archive"
+
+	// RelativeURL: the site has no absolute baseURL, so ClaimReview's urls
+	// would be relative and aggregators cannot use them (a note).
+	//	baseURL = "/"
+	// Fix: set baseURL = "https://example.github.io/repo/" in site.toml, or
+	// check with `dossier check --base-url URL` as the site is published.
+	RelativeURL Code = "relative-url"
+
+	// LongClaim: ClaimReview's claimReviewed (the claim's `claim`, or its
+	// `text` standing in) is longer than the 75 characters aggregators
+	// show (a warning).
+	// Fix: restate the claim more briefly in claim = "…".
+	LongClaim Code = "long-claim"
+
+	// PublisherURL: site.toml's [publisher] has no url, so ClaimReview's
+	// publisher is only a name (a note).
+	// Fix: add url = "https://…" under [publisher].
+	PublisherURL Code = "publisher-url"
+
+	// DeadLink: an external URL did not answer with a page: a 4xx or 5xx
+	// status, a name that does not resolve, a timeout or a reset connection
+	// (`dossier check --external`).
+	//	content/articles/x.md:12:15: error: dead link https://…: 404 Not Found
+	// Fix: find the page's new address, or link to its archived copy.
+	DeadLink Code = "dead-link"
+
+	// MovedLink: an external URL redirects elsewhere (a warning from
+	// `dossier check --external`).
+	// Fix: write the address the message gives.
+	MovedLink Code = "moved-link"
+
+	// NotHTML: a source with a quote links to something that is not an HTML
+	// page, where a text fragment (#:~:text=) cannot point at the passage (a
+	// warning from `dossier check --external`).
+	// Fix: link to the HTML page that shows the passage, or remove quote.
+	NotHTML Code = "not-html"
 )

@@ -6,7 +6,8 @@ import (
 	"io"
 )
 
-// WriteText prints each diagnostic compiler-style, then a summary line when there are any.
+// WriteText prints each diagnostic compiler-style, then a summary line when
+// there are any; the summary counts notes only when there are some.
 func (l List) WriteText(w io.Writer) error {
 	for _, d := range l {
 		if _, err := fmt.Fprintln(w, d); err != nil {
@@ -16,7 +17,11 @@ func (l List) WriteText(w io.Writer) error {
 	if len(l) == 0 {
 		return nil
 	}
-	_, err := fmt.Fprintf(w, "%d error(s), %d warning(s)\n", l.Count(Error), l.Count(Warning))
+	summary := fmt.Sprintf("%d error(s), %d warning(s)", l.Count(Error), l.Count(Warning))
+	if n := l.Count(Note); n > 0 {
+		summary += fmt.Sprintf(", %d note(s)", n)
+	}
+	_, err := fmt.Fprintln(w, summary)
 	return err
 }
 

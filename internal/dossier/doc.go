@@ -4,8 +4,10 @@
 //
 // Resolve checks ids (unique per kind across all files; claim and quote ids
 // unique across the dossier) and references (actors, organizations, claimants,
-// speakers, via, statuses), reporting each problem at the reference's position
-// with a "did you mean" hint. The build then records where annotations were
-// anchored (Anchored) and where names were mentioned (AddMention), and calls
-// Finish to sort and count.
+// speakers, via, statuses, checked_by staff, updates' from), reporting each
+// problem at the reference's position with a "did you mean" hint, and an
+// update whose from is the verdict the claim has now. The build then records
+// where annotations were anchored (Anchored) and where names were mentioned
+// (AddMention), and calls Finish to sort and count. Lint adds what `dossier
+// check` reports on the whole graph: warnings and notes, never errors.
 package dossier

@@ -80,7 +80,7 @@ func (d *Dossier) Finish() {
 func tally(claims []*Claim) Tally {
 	t := Tally{}
 	for _, c := range claims {
-		if c.Verdict.ID != "" {
+		if c.Verdict.ID != "" && c.Verdict.Rated {
 			t[c.Verdict.ID]++
 		}
 	}
@@ -155,5 +155,5 @@ func (d *Dossier) ClaimsWithVerdict(id string) []*Claim {
 	return out
 }
 
-// Tally counts all claims of the dossier per verdict.
+// Tally counts all rated claims of the dossier per verdict.
 func (d *Dossier) Tally() Tally { return tally(d.Claims) }

@@ -15,6 +15,9 @@ type Dossier struct {
 	Events        []*Event // by date, then id
 	Claims        []*Claim // by article date (newest first), then order in the article
 	Quotes        []*Quote // likewise
+	// Updates is every claim's corrections log in one list, newest first
+	// (then in the order of Claims, and each claim's own order).
+	Updates []*Update
 
 	articles      map[string]*Article
 	actors        map[string]*Actor
@@ -47,9 +50,43 @@ type Claim struct {
 	Article  *Article
 	Verdict  config.Verdict
 	Claimant Entity // nil when the article itself makes the claim
+	// CheckedBy is the staff who checked the claim (checked_by), in order.
+	CheckedBy []*config.Staff
+	// Updates is the claim's corrections log, oldest first.
+	Updates []*Update
 	// Sentence is the plain text around the claimed words, once anchored.
 	Sentence string
 	Line     int
+}
+
+// Reviewed is the claim as ClaimReview's claimReviewed, page titles and
+// lists give it: its restatement, or its anchored words when it has none.
+func (c *Claim) Reviewed() string {
+	if c.Restatement != "" {
+		return c.Restatement
+	}
+	return c.Text
+}
+
+// Modified is the date of the claim's latest update, zero when it has none
+// (ClaimReview's dateModified).
+func (c *Claim) Modified() content.Date {
+	var last content.Date
+	for _, u := range c.Updates {
+		if u.Date.After(last.Time) {
+			last = u.Date
+		}
+	}
+	return last
+}
+
+// Update is one entry of a claim's corrections log.
+type Update struct {
+	content.Update
+	Claim *Claim
+	// From is the verdict before the update; its ID is "" when the verdict
+	// did not change.
+	From config.Verdict
 }
 
 // Quote is attributed speech with its speaker and where it stands.
@@ -122,7 +159,8 @@ func (o *Organization) EntityID() string { return o.ID }
 // DisplayName implements Entity.
 func (o *Organization) DisplayName() string { return o.Name }
 
-// Tally counts claims per verdict id.
+// Tally counts claims per verdict id. Claims whose verdict is not rated
+// (config.Verdict.Rated false: opinion, framing) are left out.
 type Tally map[string]int
 
 // Total is the number of claims counted.

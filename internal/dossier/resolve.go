@@ -124,6 +124,10 @@ func (r *resolver) sortLists() {
 		d.Claims = append(d.Claims, a.Claims...)
 		d.Quotes = append(d.Quotes, a.Quotes...)
 	}
+	for _, c := range d.Claims {
+		d.Updates = append(d.Updates, c.Updates...)
+	}
+	slices.SortStableFunc(d.Updates, func(a, b *Update) int { return b.Date.Compare(a.Date.Time) })
 }
 
 // sortByID sorts objects of one kind, whose ids are unique, by id.
@@ -293,10 +297,14 @@ func (r *resolver) linkArticle(a *Article) {
 func (r *resolver) linkClaim(c *Claim) {
 	if v, ok := r.d.Site.Verdict(c.Status.ID); ok {
 		c.Verdict = v
-		c.Article.Tally[v.ID]++
+		if v.Rated {
+			c.Article.Tally[v.ID]++
+		}
 	} else if c.Status.ID != "" {
 		r.unknown(c.Status, "status", r.d.Site.VerdictIDs())
 	}
+	r.linkStaff(c)
+	r.linkUpdates(c)
 	if c.Claim.Claimant.ID == "" || c.Claim.Claimant.ID == ArticleClaimant {
 		return
 	}
@@ -309,6 +317,48 @@ func (r *resolver) linkClaim(c *Claim) {
 		c.Claimant = e
 		e.Claims = append(e.Claims, c)
 		c.Article.involve(e)
+	}
+}
+
+// linkStaff resolves checked_by against site.toml's [[staff]].
+func (r *resolver) linkStaff(c *Claim) {
+	for _, ref := range c.Claim.CheckedBy {
+		if m, ok := r.d.Site.StaffMember(ref.ID); ok {
+			c.CheckedBy = append(c.CheckedBy, m)
+			continue
+		}
+		hint := diag.DidYouMean(ref.ID, r.d.Site.StaffIDs())
+		if hint == "" {
+			hint = "add a [[staff]] entry with this id to site.toml"
+		}
+		r.diags.Errorf(ref.Pos, diag.UnknownRef, hint, "unknown checked_by (staff member) %q", ref.ID)
+	}
+}
+
+// linkUpdates resolves each update's from, and reports a latest from that
+// is the verdict the claim has now: the verdict then did not change.
+func (r *resolver) linkUpdates(c *Claim) {
+	if len(c.Claim.Updates) == 0 {
+		return
+	}
+	c.Updates = make([]*Update, len(c.Claim.Updates))
+	var last *Update
+	for i, u := range c.Claim.Updates {
+		up := &Update{Update: u, Claim: c}
+		c.Updates[i] = up
+		if u.From.ID == "" {
+			continue
+		}
+		if v, ok := r.d.Site.Verdict(u.From.ID); ok {
+			up.From, last = v, up
+		} else {
+			r.unknown(u.From, "from (verdict)", r.d.Site.VerdictIDs())
+		}
+	}
+	if last != nil && c.Verdict.ID != "" && last.From.ID == c.Verdict.ID {
+		r.diags.Errorf(last.Update.From.Pos, diag.UpdateFrom,
+			"set from to the verdict before this update, or remove from if the verdict did not change",
+			"update of %s: from %q is the claim's verdict now", last.Date, last.From.ID)
 	}
 }
 
@@ -380,7 +430,7 @@ func label(what, kind string) string {
 
 func unknownHint(what string) string {
 	switch {
-	case strings.HasPrefix(what, "status"):
+	case strings.HasPrefix(what, "status"), strings.HasPrefix(what, "from"):
 		return "use a verdict id from site.toml's scale"
 	case strings.Contains(what, "actor or"):
 		return "create it with `dossier new actor ID` or `dossier new organization ID`"
