@@ -35,11 +35,10 @@ func bundled(t *testing.T) (*Result, *dossier.Dossier) {
 		t.Fatal(err)
 	}
 	// Notes (sources without an archived copy, the relative base URL) are
-	// information; claims without a restatement, and the long claimReviewed
-	// their anchored words make, are warnings the content still has.
+	// information; every error and warning is a problem.
 	var problems diag.List
 	for _, d := range res.Diags {
-		if d.Severity == diag.Error || (d.Severity == diag.Warning && d.Code != diag.NoRestatement && d.Code != diag.LongClaim) {
+		if d.Severity != diag.Note {
 			problems.Add(d)
 		}
 	}
