@@ -394,3 +394,43 @@ func TestClaimPageInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestBadgePartialOverride: a site that overrides the verdict-badge partial
+// sees its badge on every page that shows a verdict.
+func TestBadgePartialOverride(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/site.txtar")
+	src, err := fs.ReadFile(root.Templates(), "_pieces.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const def = `{{define "verdict-badge"}}<a class="badge" data-status="{{.ID}}" href="{{.URL}}">`
+	if !strings.Contains(string(src), def) {
+		t.Fatalf("_pieces.html has no %s", def)
+	}
+	fsys["templates/_pieces.html"] = &fstest.MapFile{Data: []byte(strings.Replace(string(src), def,
+		`{{define "verdict-badge"}}<a class="badge my-badge" data-status="{{.ID}}" href="{{.URL}}">`, 1))}
+	res, err := Build(Options{Source: fsys})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("build: %v %v", err, res.Diags)
+	}
+	shows := 0
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page := string(b)
+		if strings.Contains(page, `<a class="badge" data-status=`) {
+			t.Errorf("%s prints a verdict badge without the site's partial", name)
+		}
+		if strings.Contains(page, "my-badge") {
+			shows++
+		}
+	}
+	for _, name := range []string{"index.html", "claims/index.html", "claims/misleading/index.html", "claims/sco-formed-by-china/index.html",
+		"articles/sco-offer/index.html", "actors/wang-wenbin/index.html", "methodology/index.html"} {
+		if !strings.Contains(string(res.Files[name]), "my-badge") {
+			t.Errorf("%s shows a verdict without the site's badge", name)
+		}
+	}
+	t.Logf("%d pages print the site's badge", shows)
+}
