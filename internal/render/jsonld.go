@@ -34,7 +34,7 @@ func (p *Page) ClaimReview() map[string]any {
 		"@type":         "ClaimReview",
 		"@id":           p.AbsURL(Path(c)) + "#review",
 		"url":           p.AbsURL(Path(c)),
-		"claimReviewed": shorten(c.Text, 200),
+		"claimReviewed": c.Reviewed(),
 		"itemReviewed":  item,
 		"reviewRating":  rating,
 		"author":        p.publisher(),

@@ -155,6 +155,12 @@ func (v Claim) Text() string { v.own(); return v.c.Text }
 // Sentence is the plain text around the claimed words.
 func (v Claim) Sentence() string { v.own(); return v.c.Sentence }
 
+// Restatement is the claim restated as a sentence (its `claim`), "" without one.
+func (v Claim) Restatement() string { v.own(); return v.c.Restatement }
+
+// Reviewed is the restatement, or the claimed words when there is none.
+func (v Claim) Reviewed() string { v.own(); return v.c.Reviewed() }
+
 // Verdict is the claim's verdict.
 func (v Claim) Verdict() config.Verdict { v.own(); return v.c.Verdict }
 

@@ -381,7 +381,8 @@ func pages(s *siteData, prev []string) []job {
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
-			return page("claim", path, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)()
+			title := statement(c)
+			return page("claim", path, title, c.Verdict.Label+": "+title, c)()
 		})
 	}
 	for _, q := range d.Quotes {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
@@ -105,9 +106,13 @@ func (p *Page) Verdicts() []VerdictView {
 type ClaimView struct {
 	Claim      Claim // the claim itself, for a theme that needs more
 	ID         string
-	Text       string // the claimed words
+	Text       string // the claimed words, as anchored in the article
 	Sentence   string // the plain text around them
-	Verdict    VerdictView
+	// Statement is the claim restated as a sentence (its `claim`), or its
+	// words in quotation marks when it has none: the claim's title.
+	Statement string
+	Context   InContext // the sentence, split around the claimed words
+	Verdict   VerdictView
 	ClaimantID string // the claimant's id, "article" when the article makes the claim
 	Claimant   *Link  // nil when the article makes the claim
 	Article    Link   // the article the claim is in
@@ -126,7 +131,8 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	s := p.siteData
 	p.rec.claim(c)
 	article := s.Href(c.Article)
-	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Verdict: s.verdictView(c.Verdict),
+	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(c),
+		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: Link{URL: article, Text: c.Article.Title}, URL: s.Href(c),
 		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID}
 	if present(c.Claimant) {
@@ -138,6 +144,28 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 		v.Body, v.Sources = p.body(), sourceViews(s, c.Sources)
 	}
 	return v
+}
+
+// statement is a claim's title: its restatement, or its words quoted.
+func statement(c *dossier.Claim) string {
+	if c.Restatement != "" {
+		return c.Restatement
+	}
+	return "“" + c.Text + "”"
+}
+
+// InContext is a sentence split around the words it quotes, to show them
+// highlighted where they were said. Without the words in the sentence,
+// Before holds the whole sentence.
+type InContext struct {
+	Before, Words, After string
+}
+
+func inContext(sentence, words string) InContext {
+	if i := strings.Index(sentence, words); i >= 0 && words != "" {
+		return InContext{Before: sentence[:i], Words: words, After: sentence[i+len(words):]}
+	}
+	return InContext{Before: sentence}
 }
 
 // present reports whether an entity is there, as a template's {{if}} sees it.

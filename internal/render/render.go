@@ -93,7 +93,7 @@ type job struct {
 	path     string       // output path, e.g. articles/x/index.html
 	template string       // the page template to execute
 	kind     string       // the page's kind (see Page.Kind)
-	object   any          // the page's article, claim … or nil: what its signature follows
+	object   any          // the page's article, claim … or nil
 	page     func() *Page // makes the page's data, when it renders
 }
 

@@ -12,7 +12,7 @@ import (
 // themingTypes are the values templates receive, each documented in
 // docs/theming.md under a heading of its name.
 var themingTypes = []any{
-	(*Page)(nil), (*ClaimView)(nil), (*QuoteView)(nil), (*ArticleView)(nil), (*SourceView)(nil),
+	(*Page)(nil), (*ClaimView)(nil), (*InContext)(nil), (*QuoteView)(nil), (*ArticleView)(nil), (*SourceView)(nil),
 	(*VerdictView)(nil), (*Link)(nil), (*DateView)(nil), (*TallyView)(nil), (*TallyCount)(nil), (*Bar)(nil),
 	(*Score)(nil), (*EntityView)(nil), (*ArticleEntry)(nil), (*Backlink)(nil), (*Day)(nil), (*Entry)(nil),
 	(*DatedEntry)(nil), (*EntityCount)(nil),
