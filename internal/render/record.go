@@ -110,7 +110,9 @@ func (t *depTable) advance(f *fingerprints) uint64 {
 	}
 	t.gen++
 	fps := make([]uint64, len(t.deps))
-	work.Each(len(t.deps), func(i int) { fps[i] = f.of(t.deps[i]) })
+	// Each dep is fingerprinted once, so straight from the input: the memo
+	// of f is for the deps that pages read for the first time.
+	work.Each(len(t.deps), func(i int) { fps[i] = f.compute(t.deps[i]) })
 	for i := range fps {
 		if fps[i] != t.fps[i] {
 			t.changed[i] = t.gen
