@@ -170,6 +170,7 @@ func TestBrowserRealBuild(t *testing.T) {
 		t.Skip("long")
 	}
 	ctx := newBrowser(t)
+	watchCSP(t, ctx)
 	dir := copyBundledSite(t)
 	opts := servedOptions(dir)
 	opts.BaseURL = "https://example.github.io/repo/"
@@ -195,6 +196,9 @@ func TestBrowserRealBuild(t *testing.T) {
 	}
 	writeFile(t, dir, file, broken)
 	waitFor(t, ctx, "the overlay", overlayText+`.includes("`+file+`:3:")`)
+	waitFor(t, ctx, "the overlay's styles", overlayShown)
+	checkFixedOverlay(t, ctx)
+	noViolations(t, ctx, "the article under the site's policy")
 
 	writeFile(t, dir, file, edited)
 	waitFor(t, ctx, "the overlay to go", `!document.getElementById("dossier-overlay")`)

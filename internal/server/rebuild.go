@@ -79,7 +79,7 @@ func (s *server) build(changed []string) (res *build.Result, err error) {
 func (s *server) failed(diags diag.List) {
 	diags.WriteText(s.opts.Log)
 	s.failing = true
-	s.hub.fail(overlayPayload(s.opts.Dir, diags))
+	s.hub.fail(overlayPayload(s.opts.Dir, diags, s.site.Load().pending))
 }
 
 // publish swaps in the new site and logs what changed.
@@ -92,7 +92,7 @@ func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	} else {
 		next, ch = newSnapshot(res.Files, s.basePath(res), prev)
 	}
-	s.hub.publish(next, ch)
+	s.hub.publish(next, ch, warningsPayload(s.opts.Dir, sorted(res.Diags)))
 	switch {
 	case prev.pending:
 		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(next.files), took)
