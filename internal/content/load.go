@@ -39,6 +39,9 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 	set := &Set{}
 	for i, item := range items {
 		set.Add(item)
+		if item == nil {
+			set.AddUnparsed(paths[i])
+		}
 		diags.Append(lists[i])
 	}
 	set.Sort()
@@ -162,8 +165,17 @@ func (s *Set) Add(item any) {
 	}
 }
 
+// AddUnparsed records that the content file at path p did not parse; a
+// path outside the kind folders is ignored.
+func (s *Set) AddUnparsed(p string) {
+	if kind, ok := KindOf(p); ok {
+		s.Unparsed = append(s.Unparsed, Unparsed{Kind: kind, ID: strings.TrimSuffix(path.Base(p), ".md"), File: p})
+	}
+}
+
 // Sort orders each kind by id, then by path for ids that clash.
 func (s *Set) Sort() {
+	slices.SortFunc(s.Unparsed, func(a, b Unparsed) int { return cmp.Compare(a.File, b.File) })
 	sortDocs(s.Articles, func(a *Article) *Doc { return &a.Doc })
 	sortDocs(s.Actors, func(a *Actor) *Doc { return &a.Doc })
 	sortDocs(s.Organizations, func(o *Organization) *Doc { return &o.Doc })

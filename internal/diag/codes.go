@@ -27,6 +27,8 @@ const (
 	// UnknownRef: a reference names an actor, organization, status or speaker that does not exist.
 	//	actors = ["zhang-mign"]
 	// Fix: use the suggested id, or create the missing file with `dossier new`.
+	// An id whose file exists but does not parse is not unknown: only the
+	// file's own error is reported.
 	UnknownRef Code = "unknown-ref"
 
 	// UnknownKey: a front-matter key is not part of the content model (a warning).
