@@ -24,7 +24,7 @@ import (
 type origins struct {
 	sources []*content.Raw          // every content file that parses, by path
 	pages   map[string]*content.Raw // "articles/x", "claims/c1" … → the file behind that page
-	spots   []templateSpot             // the literal text and strings of the templates
+	spots   []templateSpot          // the literal text and strings of the templates
 }
 
 // templateSpot is a piece of template text, or a string constant, and
