@@ -83,6 +83,16 @@
 // stream (browsers allow about six connections per server over HTTP/1.1);
 // a tab coming back into view reconnects and catches up at once.
 //
+// # The terminal
+//
+// Serve prints little: once the first build is done, how many pages it
+// made, how long it took and how many warnings it has (the browser's corner
+// badge and `dossier check` list them), then the address. On each save it
+// prints one line: the time, the file saved, how many pages changed and how
+// long the build took. A build that fails prints its errors, as `dossier
+// check` does; a save that brings a new warning prints that warning. Known
+// warnings are never printed again, notes never.
+//
 // # Builds
 //
 // The Builder gets the slash-separated, site-relative paths that changed

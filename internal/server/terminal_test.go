@@ -1,0 +1,48 @@
+package server
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// What an editor sees in the terminal over a scripted run: the build time
+// and the number of warnings at start, the address; then one line per save
+// (the file, the time, how many pages changed); the errors of the save that
+// breaks the site; a warning only when a save brings a new one. The
+// warning the site started with is never printed, notes never.
+func TestTerminalOutput(t *testing.T) {
+	dir := newSite(t)
+	writeFile(t, dir, "content/actors/zhang.md", "A person. WARN, and a NOTE.\n")
+	ts := startServer(t, dir, newFakeBuilder(dir), Options{})
+	save := func(text string, ok bool) {
+		t.Helper()
+		writeFile(t, dir, "content/articles/first.md", text)
+		if ev := ts.nextBuild(t); ev.ok != ok {
+			t.Fatalf("build after saving %q: ok = %v", text, ev.ok)
+		}
+	}
+	save("Edited.\n", true)
+	save("Edited, then\nBROKEN.\n", false)
+	save("Fixed.\n", true)
+	save("Fixed, with a WARN.\n", true)
+
+	want := `Built 4 pages (6 files) in DUR, 1 warning: the page's corner badge and ` + "`dossier check`" + ` list them
+Serving DIR at URL (Ctrl-C to stop)
+TIME content/articles/first.md: 1 page changed (DUR)
+TIME content/articles/first.md: build failed, 1 error; the last good build is still served:
+content/articles/first.md:2:1: error: the file is broken
+	hint: remove "BROKEN"
+TIME content/articles/first.md: fixed, 1 page changed (DUR)
+TIME content/articles/first.md: 1 page changed (DUR); 1 new warning, 2 in all:
+content/articles/first.md:1: warning: the file has a warning
+`
+	got := ts.log.String()
+	got = strings.ReplaceAll(got, dir, "DIR")
+	got = strings.ReplaceAll(got, ts.url, "URL")
+	got = regexp.MustCompile(`(?m)^\d\d:\d\d:\d\d `).ReplaceAllString(got, "TIME ")
+	got = regexp.MustCompile(`\d+(\.\d+)?(ns|µs|ms|s)\b`).ReplaceAllString(got, "DUR")
+	if got != want {
+		t.Errorf("terminal:\n%s\nwant:\n%s", got, want)
+	}
+}
