@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
@@ -194,17 +195,30 @@ func TestBrowserRealBuild(t *testing.T) {
 	if broken == edited {
 		t.Fatal("the article's date line changed; update the test")
 	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	before := eval[float64](t, ctx, `window.scrollTo(0, 600), scrollY`)
 	writeFile(t, dir, file, broken)
 	waitFor(t, ctx, "the overlay", overlayText+`.includes("`+file+`:3:")`)
 	waitFor(t, ctx, "the overlay's styles", overlayShown)
+	waitFor(t, ctx, "focus in the overlay", closeFocused)
 	checkFixedOverlay(t, ctx)
+	if y := eval[float64](t, ctx, `scrollY`); y != before {
+		t.Errorf("the overlay scrolled the article from %v to %v", before, y)
+	}
 	noViolations(t, ctx, "the article under the site's policy")
 
-	writeFile(t, dir, file, edited)
-	waitFor(t, ctx, "the overlay to go", `!document.getElementById("dossier-overlay")`)
-	if !eval[bool](t, ctx, `document.body.textContent.includes("added by the browser test")`) {
-		t.Error("the page lost the added paragraph")
+	// The fix changes the page: it reloads where the editor was.
+	eval[bool](t, ctx, `window.marker = true`)
+	fixed := edited + "\nAnd a second one.\n"
+	writeFile(t, dir, file, fixed)
+	waitFor(t, ctx, "the reloaded page", `!window.marker && document.readyState === "complete" && document.body.textContent.includes("And a second one")`)
+	waitFor(t, ctx, "the scroll position back", fmt.Sprintf(`Math.abs(scrollY - %v) <= 10`, before))
+	if eval[bool](t, ctx, `!!document.getElementById("dossier-overlay")`) {
+		t.Error("the overlay is still there after the fix")
 	}
+	noViolations(t, ctx, "the reloaded article")
 }
 
 // After `dossier serve` restarts (here: on the same port, with a file edited

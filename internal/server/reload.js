@@ -87,7 +87,6 @@
       sessionStorage.removeItem(stateKey);
     } catch (err) { return; }
     if (!state || Date.now() - state.at > 10000) return;
-    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     var scroll = function () { window.scrollTo(state.x, state.y); };
     scroll();
     if (document.readyState !== "complete") window.addEventListener("load", scroll, { once: true });
