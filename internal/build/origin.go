@@ -154,7 +154,8 @@ func namesFile(v, target string) bool {
 }
 
 // spellings are the ways the URL of a link may be written in its source:
-// as it is in the output, and with its escapes undone.
+// as it is in the output, with its escapes undone, with its ampersands
+// escaped.
 func spellings(u string) []string {
 	u = strings.TrimSpace(u)
 	if u == "" {
@@ -163,6 +164,9 @@ func spellings(u string) []string {
 	out := []string{u}
 	if un, err := url.PathUnescape(u); err == nil && un != u {
 		out = append(out, un)
+	}
+	if strings.Contains(u, "&") {
+		out = append(out, strings.ReplaceAll(u, "&", "&amp;")) // as written in raw HTML
 	}
 	return out
 }
