@@ -88,8 +88,9 @@
 // Serve prints little: once the first build is done, how many pages it
 // made, how long it took and how many warnings it has (the browser's corner
 // badge and `dossier check` list them), then the address. On each save it
-// prints one line: the time, the file saved, how many pages changed and how
-// long the build took. A build that fails prints its errors, as `dossier
+// prints one line: the time, the file saved, how many pages changed (with
+// a lazy Builder, "up to" so many: the pages whose inputs changed, rendered
+// when asked for) and how long the build took. A build that fails prints its errors, as `dossier
 // check` does; a save that brings a new warning prints that warning. Known
 // warnings are never printed again, notes never.
 //

@@ -22,7 +22,7 @@ type server struct {
 }
 
 func newServer(b Builder, opts Options) *server {
-	s := &server{b: b, opts: opts, report: &terminal{w: opts.Log, now: time.Now}}
+	s := &server{b: b, opts: opts, report: &terminal{w: opts.Log, dir: opts.Dir, now: time.Now}}
 	base := opts.BasePath
 	if base == "" {
 		base = "/"
@@ -97,7 +97,7 @@ func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	if prev.pending {
 		s.report.first(next.files, took, diags)
 	} else {
-		s.report.rebuilt(bt, ch, took, diags, s.failing)
+		s.report.rebuilt(bt, ch, res.Plan != nil, took, diags, s.failing)
 	}
 	s.failing = false
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,8 +18,14 @@ import (
 // the full list of warnings included, is in the browser.
 type terminal struct {
 	w      io.Writer
+	dir    string // the site's folder, to tell saved files from editors' leftovers
 	now    func() time.Time
 	warned map[string]bool // the warnings of the latest good build
+	// last and lastAt are the latest line's files and time: a save seen as
+	// two events (truncate, then write) builds twice, and the second build,
+	// which changes nothing, is not worth a line.
+	last   string
+	lastAt time.Time
 }
 
 // first reports the first good build: how many files, how long, how many warnings.
@@ -31,8 +39,10 @@ func (t *terminal) first(files map[string]*entry, took time.Duration, diags diag
 	t.warned = texts(warnings)
 }
 
-// rebuilt reports a good build after a save.
-func (t *terminal) rebuilt(bt batch, ch changes, took time.Duration, diags diag.List, fixed bool) {
+// rebuilt reports a good build after a save. In a lazy build (see
+// build.Options.Lazy) a page whose inputs changed is rendered only when
+// asked for: the count is then of the pages that may have changed.
+func (t *terminal) rebuilt(bt batch, ch changes, lazy bool, took time.Duration, diags diag.List, fixed bool) {
 	warnings := diags.Without(diag.Note)
 	var fresh diag.List
 	for _, w := range warnings {
@@ -40,12 +50,18 @@ func (t *terminal) rebuilt(bt batch, ch changes, took time.Duration, diags diag.
 			fresh = append(fresh, w)
 		}
 	}
+	now, files := t.now(), t.saved(bt)
+	if !fixed && len(ch.files) == 0 && len(fresh) == 0 && len(warnings) == len(t.warned) &&
+		files == t.last && now.Sub(t.lastAt) < echo {
+		return
+	}
+	t.last, t.lastAt = files, now
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: ", t.now().Format(time.TimeOnly), saved(bt))
+	fmt.Fprintf(&b, "%s %s: ", now.Format(time.TimeOnly), files)
 	if fixed {
 		b.WriteString("fixed, ")
 	}
-	b.WriteString(changedPages(ch))
+	b.WriteString(changedPages(ch, lazy))
 	fmt.Fprintf(&b, " (%v)", took)
 	switch {
 	case len(fresh) > 0:
@@ -66,7 +82,8 @@ func (t *terminal) failed(bt batch, diags diag.List, first bool) {
 	if first {
 		fmt.Fprintf(t.w, "The site does not build: %s; open it in the browser to see them over the page:\n", n)
 	} else {
-		fmt.Fprintf(t.w, "%s %s: build failed, %s; the last good build is still served:\n", t.now().Format(time.TimeOnly), saved(bt), n)
+		t.last, t.lastAt = t.saved(bt), t.now()
+		fmt.Fprintf(t.w, "%s %s: build failed, %s; the last good build is still served:\n", t.lastAt.Format(time.TimeOnly), t.last, n)
 	}
 	t.list(errs)
 }
@@ -79,19 +96,35 @@ func (t *terminal) list(l diag.List) {
 	}
 }
 
-// saved names what a build was for: the file saved, the first of several, or everything.
-func saved(bt batch) string {
-	switch {
-	case bt.all || len(bt.paths) == 0:
+// echo is how soon a build that changes nothing, for the files of the
+// line before, is taken for the same save.
+const echo = 2 * time.Second
+
+// saved names what a build was for: the file saved, the first of several,
+// or everything. Files that no longer exist (an editor's or sed's temporary
+// file, renamed over the saved one) are left out, unless that is all.
+func (t *terminal) saved(bt batch) string {
+	if bt.all || len(bt.paths) == 0 {
 		return "everything"
-	case len(bt.paths) == 1:
-		return bt.paths[0]
 	}
-	return fmt.Sprintf("%s and %d more", bt.paths[0], len(bt.paths)-1)
+	paths := make([]string, 0, len(bt.paths))
+	for _, p := range bt.paths {
+		if _, err := os.Lstat(filepath.Join(t.dir, filepath.FromSlash(p))); err == nil {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		paths = bt.paths
+	}
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
 }
 
-// changedPages says how many pages, and other files, a build changed.
-func changedPages(ch changes) string {
+// changedPages says how many pages, and other files, a build changed
+// ("up to" so many when lazy).
+func changedPages(ch changes, lazy bool) string {
 	n := 0
 	for p := range ch.files {
 		if strings.HasSuffix(p, ".html") {
@@ -99,8 +132,11 @@ func changedPages(ch changes) string {
 		}
 	}
 	s := count(n, "page") + " changed"
-	if n == 0 {
+	switch {
+	case n == 0:
 		s = "no page changed"
+	case lazy:
+		s = "up to " + s
 	}
 	if other := len(ch.files) - n; other > 0 {
 		s += fmt.Sprintf(", %s", count(other, "other file"))

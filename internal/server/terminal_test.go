@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // What an editor sees in the terminal over a scripted run: the build time
@@ -44,5 +45,31 @@ content/articles/first.md:1: warning: the file has a warning
 	got = regexp.MustCompile(`\d+(\.\d+)?(ns|µs|ms|s)\b`).ReplaceAllString(got, "DUR")
 	if got != want {
 		t.Errorf("terminal:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A save's line names the saved file, not an editor's temporary file gone
+// since; the echo of a save (a second build that changes nothing) prints
+// nothing; a lazy build counts the pages that may have changed.
+func TestTerminalLines(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/a.md", "a")
+	var b strings.Builder
+	clock := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	term := &terminal{w: &b, dir: dir, now: func() time.Time { return clock }}
+	saved := batch{paths: []string{"content/a.md", "content/sed7Qx2a"}}
+	two := changes{files: map[string]bool{"a/index.html": true, "b/index.html": true, "search.json": true}}
+	term.rebuilt(saved, two, false, time.Millisecond, nil, false)
+	clock = clock.Add(time.Second)
+	term.rebuilt(saved, changes{}, false, time.Millisecond, nil, false)
+	clock = clock.Add(3 * time.Second)
+	term.rebuilt(saved, changes{}, false, time.Millisecond, nil, false)
+	term.rebuilt(batch{all: true}, two, true, time.Millisecond, nil, false)
+	want := `10:00:00 content/a.md: 2 pages changed, 1 other file (1ms)
+10:00:04 content/a.md: no page changed (1ms)
+10:00:04 everything: up to 2 pages changed, 1 other file (1ms)
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
