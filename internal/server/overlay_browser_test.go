@@ -254,3 +254,40 @@ func TestOverlayScreenshots(t *testing.T) {
 		t.Logf("wrote %s", name)
 	}
 }
+
+// The overlay and the badge pass axe-core's WCAG 2.1 A and AA rules (only
+// their own nodes are judged: the test pages are bare).
+func TestBrowserOverlayAxe(t *testing.T) {
+	src, err := os.ReadFile("../browsertest/testdata/axe.min.js")
+	if err != nil {
+		t.Skipf("no axe-core: %v", err)
+	}
+	ctx := newBrowser(t)
+	dir := newSite(t)
+	writeFile(t, dir, "content/actors/zhang.md", "A WARN\n")
+	ts := startServer(t, dir, newFakeBuilder(dir), Options{})
+	ts.openPage(t, ctx, ts.url+"articles/first/")
+	waitFor(t, ctx, "the badge", badgeText+`.includes("1 warning")`)
+	eval[bool](t, ctx, badgeHost+`.shadowRoot.querySelector("summary").click(), true`)
+	axeOwn(t, ctx, string(src), "badge")
+	writeFile(t, dir, "content/articles/first.md", "+++\ntitle = BROKEN\n+++\n")
+	waitFor(t, ctx, "the overlay", overlayShown)
+	axeOwn(t, ctx, string(src), "overlay")
+}
+
+// axeOwn runs axe-core and reports the violations on the server's own nodes.
+func axeOwn(t *testing.T, ctx context.Context, src, name string) {
+	t.Helper()
+	if !eval[bool](t, ctx, `typeof axe !== "undefined"`) {
+		eval[bool](t, ctx, src+"\n;true")
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+		.then(r => r.violations.flatMap(v => v.nodes.filter(n => JSON.stringify(n.target).includes("dossier-"))
+			.map(n => v.id + ": " + JSON.stringify(n.target) + " " + (n.failureSummary || "").replace(/\s+/g, " "))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	for _, v := range out {
+		t.Errorf("%s: %s", name, v)
+	}
+}
