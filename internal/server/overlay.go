@@ -40,7 +40,8 @@ func warningsPayload(dir string, list diag.List) []byte {
 	if len(list) == 0 {
 		return nil
 	}
-	return payload(execute(badgeTemplate, map[string]any{"Items": items(dir, list), "Warnings": len(list)}), len(list))
+	shown, more := items(dir, list)
+	return payload(execute(badgeTemplate, map[string]any{"Items": shown, "More": more, "Warnings": len(list)}), len(list))
 }
 
 func payload(html string, count int) []byte {
@@ -61,19 +62,34 @@ type overlayItem struct {
 // overlayHTML renders the diagnostics as the overlay panel; the source lines
 // around each position are read from dir and highlighted.
 func overlayHTML(dir string, list diag.List, first bool) string {
+	shown, more := items(dir, list)
 	return execute(overlayTemplate, map[string]any{
-		"Items": items(dir, list), "Errors": list.Count(diag.Error), "Warnings": list.Count(diag.Warning), "First": first,
+		"Items": shown, "More": more, "Errors": list.Count(diag.Error), "Warnings": list.Count(diag.Warning), "First": first,
 	})
 }
 
-// items prepares list for a template, with each position's source lines.
-func items(dir string, list diag.List) []overlayItem {
+// The overlay and the badge list at most maxItems diagnostics, the first
+// maxSnippets with their source lines: a site with hundreds of warnings
+// must not send megabytes to every page on every save (`dossier check`
+// lists them all).
+const (
+	maxItems    = 100
+	maxSnippets = 20
+)
+
+// items prepares list for a template, the first diagnostics with the source
+// lines around their position; more is how many are left out.
+func items(dir string, list diag.List) (shown []overlayItem, more int) {
 	src := sourceReader(dir)
-	out := make([]overlayItem, len(list))
-	for i, d := range list {
-		out[i] = overlayItem{Diagnostic: d, Where: d.Pos.String(), Source: snippet(src, d.Pos)}
+	n := min(len(list), maxItems)
+	shown = make([]overlayItem, n)
+	for i, d := range list[:n] {
+		shown[i] = overlayItem{Diagnostic: d, Where: d.Pos.String()}
+		if i < maxSnippets {
+			shown[i].Source = snippet(src, d.Pos)
+		}
 	}
-	return out
+	return shown, len(list) - n
 }
 
 func execute(t *template.Template, data any) string {
@@ -210,17 +226,17 @@ const diagnosticsTemplate = `{{define "list"}}<ol>{{range .}}
 <li><p class="where severity-{{.Severity}}">{{if .Pos.File}}{{.Where}}: {{end}}{{.Severity}}: {{.Msg}}{{if .Code}} <span class="code">[{{.Code}}]</span>{{end}}</p>
 {{- if .Hint}}<p class="hint">hint: {{.Hint}}</p>{{end}}
 {{- if .Source}}<div class="source">{{.Source}}</div>{{end}}</li>{{end}}
-</ol>{{end}}`
+</ol>{{end}}{{define "more"}}{{with .}}<p class="more">And {{.}} more: <code>dossier check</code> lists them all.</p>{{end}}{{end}}`
 
 var overlayTemplate = template.Must(template.New("overlay").Parse(diagnosticsTemplate + `<div class="backdrop"></div>
 <div class="panel" role="alertdialog" aria-modal="true" aria-labelledby="dossier-title" aria-describedby="dossier-desc">
 <header><h1 id="dossier-title">Build failed: {{.Errors}} error{{if ne .Errors 1}}s{{end}}{{if .Warnings}}, {{.Warnings}} warning{{if ne .Warnings 1}}s{{end}}{{end}}</h1>
 <button type="button" class="close" data-close aria-label="Close this report (Escape)">×</button></header>
 <p id="dossier-desc" class="state">{{if .First}}No build yet: the site has not built since the server started. Fix the files below and the page appears by itself.{{else}}Showing the last good build. Fix the files below and this report goes away by itself.{{end}}</p>
-{{template "list" .Items}}
+{{template "list" .Items}}{{template "more" .More}}
 </div>`))
 
 var badgeTemplate = template.Must(template.New("badge").Parse(diagnosticsTemplate + `<details class="badge">
 <summary>{{.Warnings}} warning{{if ne .Warnings 1}}s{{end}}</summary>
-<div class="list">{{template "list" .Items}}</div>
+<div class="list">{{template "list" .Items}}{{template "more" .More}}</div>
 </details>`))

@@ -105,3 +105,24 @@ func TestSnippetLexer(t *testing.T) {
 		t.Errorf("YAML front matter: lexer %s", got)
 	}
 }
+
+// Hundreds of warnings: the first are listed, the first few with their
+// source lines, and the rest counted.
+func TestOverlayBounded(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/a.md", "+++\ntitle = \"A\"\n+++\nBody.\n")
+	var list diag.List
+	for i := range 250 {
+		list.Warnf(diag.Pos{File: "content/a.md", Line: 2, Col: i + 1}, diag.UnknownKey, "", "warning %d", i)
+	}
+	html := overlayHTML(dir, list, false)
+	if got := strings.Count(html, `<div class="source">`); got != maxSnippets {
+		t.Errorf("%d snippets, want %d", got, maxSnippets)
+	}
+	if got := strings.Count(html, "<li>"); got != maxItems {
+		t.Errorf("%d items, want %d", got, maxItems)
+	}
+	if !strings.Contains(html, "And 150 more") || !strings.Contains(html, "250 warnings") {
+		t.Errorf("the overlay does not count what it leaves out")
+	}
+}

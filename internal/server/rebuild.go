@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -19,6 +20,10 @@ type server struct {
 	// failing is true while the latest build failed (the rebuild loop's only).
 	failing bool
 	report  *terminal
+	// badge is the warnings payload of the latest good build, and
+	// badgeKey the warnings it was made for (see warnings).
+	badge    []byte
+	badgeKey string
 }
 
 func newServer(b Builder, opts Options) *server {
@@ -93,13 +98,35 @@ func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 		next, ch = newSnapshot(res.Files, s.basePath(res), prev)
 	}
 	diags := sorted(res.Diags)
-	s.hub.publish(next, ch, warningsPayload(s.opts.Dir, diags))
+	s.hub.publish(next, ch, s.warnings(diags, bt))
 	if prev.pending {
 		s.report.first(next.files, took, diags)
 	} else {
 		s.report.rebuilt(bt, ch, res.Plan != nil, took, diags, s.failing)
 	}
 	s.failing = false
+}
+
+// warnings returns the badge payload for diags. It is made again only
+// when the warnings changed or a file they point into was saved: a save
+// that leaves them as they were costs nothing more.
+func (s *server) warnings(diags diag.List, bt batch) []byte {
+	var key strings.Builder
+	files := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity == diag.Warning {
+			key.WriteString(d.String() + "\n")
+			files[d.Pos.File] = true
+		}
+	}
+	fresh := bt.all || key.String() != s.badgeKey
+	for _, p := range bt.paths {
+		fresh = fresh || files[p]
+	}
+	if fresh {
+		s.badge, s.badgeKey = warningsPayload(s.opts.Dir, diags), key.String()
+	}
+	return s.badge
 }
 
 // basePath is Options.BasePath, else the built site's.
