@@ -113,6 +113,16 @@ func (ts *testServer) openPage(t *testing.T, ctx context.Context, url string) {
 	}
 }
 
+// subscribed waits until a page (re)opened its event stream.
+func (ts *testServer) subscribed(t *testing.T) {
+	t.Helper()
+	select {
+	case <-ts.subs:
+	case <-time.After(waitLimit):
+		t.Fatal("no page opened its event stream")
+	}
+}
+
 const overlayText = `(document.getElementById("dossier-overlay")?.shadowRoot?.textContent || "")`
 
 func TestBrowserLiveReload(t *testing.T) {
@@ -130,6 +140,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	if eval[bool](t, ctx, `window.marker === true`) {
 		t.Error("the page changed without a reload")
 	}
+	ts.subscribed(t) // the reloaded page listens again: a change now reaches it
 
 	// A stylesheet change is swapped in without a reload.
 	eval[bool](t, ctx, `window.marker = true`)
@@ -151,9 +162,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	if role := eval[string](t, ctx, `document.getElementById("dossier-overlay").shadowRoot.querySelector(".panel").getAttribute("role")`); role != "alertdialog" {
 		t.Errorf("overlay role %q", role)
 	}
-	if focus := eval[string](t, ctx, `document.getElementById("dossier-overlay").shadowRoot.activeElement?.getAttribute("aria-label") || ""`); focus == "" {
-		t.Error("the overlay's close button is not focused")
-	}
+	waitFor(t, ctx, "focus on the overlay's close button", closeFocused)
 	if !eval[bool](t, ctx, `document.getElementById("text").textContent.includes("now edited")`) {
 		t.Error("the last good page is gone under the overlay")
 	}
@@ -198,6 +207,7 @@ func TestBrowserRealBuild(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Fatal(err)
 	}
+	waitFor(t, ctx, "the page to load", `document.readyState === "complete"`)
 	before := eval[float64](t, ctx, `window.scrollTo(0, 600), scrollY`)
 	writeFile(t, dir, file, broken)
 	waitFor(t, ctx, "the overlay", overlayText+`.includes("`+file+`:3:")`)

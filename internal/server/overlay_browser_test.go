@@ -96,6 +96,7 @@ func TestBrowserOverlayUnderPolicy(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Fatal(err)
 	}
+	waitFor(t, ctx, "the page to load", `document.readyState === "complete"`)
 	eval[bool](t, ctx, `window.scrollTo(0, 600), document.getElementById("mid").focus({preventScroll: true}), true`)
 	before := eval[float64](t, ctx, `scrollY`)
 	if before < 500 {

@@ -87,9 +87,15 @@
       sessionStorage.removeItem(stateKey);
     } catch (err) { return; }
     if (!state || Date.now() - state.at > 10000) return;
-    var scroll = function () { window.scrollTo(state.x, state.y); };
-    scroll();
-    if (document.readyState !== "complete") window.addEventListener("load", scroll, { once: true });
+    window.scrollTo(state.x, state.y);
+    // Images and fonts may still change the layout: once loaded, scroll
+    // again, unless the editor has scrolled meanwhile.
+    var x0 = window.scrollX, y0 = window.scrollY;
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        if (window.scrollX === x0 && window.scrollY === y0) window.scrollTo(state.x, state.y);
+      }, { once: true });
+    }
     var el = elementAt(state.focus);
     if (el && el.focus) el.focus({ preventScroll: true });
   }
