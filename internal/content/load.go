@@ -165,11 +165,18 @@ func (s *Set) Add(item any) {
 	}
 }
 
-// AddUnparsed records that the content file at path p did not parse; a
-// path outside the kind folders is ignored.
+// AddUnparsed records that the content file at path p did not parse. Its
+// id is its name's, or for a name that is no id the one it is to be
+// renamed to (Zhang_Ming.md: zhang-ming); a path outside the kind folders,
+// or a name with no id in it, is ignored.
 func (s *Set) AddUnparsed(p string) {
-	if kind, ok := KindOf(p); ok {
-		s.Unparsed = append(s.Unparsed, Unparsed{Kind: kind, ID: strings.TrimSuffix(path.Base(p), ".md"), File: p})
+	kind, ok := KindOf(p)
+	id := strings.TrimSuffix(path.Base(p), ".md")
+	if !ValidID(id) {
+		id = Slug(id)
+	}
+	if ok && id != "" {
+		s.Unparsed = append(s.Unparsed, Unparsed{Kind: kind, ID: id, File: p})
 	}
 }
 

@@ -117,7 +117,7 @@ func TestSetAdd(t *testing.T) {
 }
 
 // Files that exist but do not parse are listed, by path, with the id their
-// name gives.
+// name gives (or will give, once renamed as the error says).
 func TestLoadListsUnparsed(t *testing.T) {
 	set, diags := Load(fstest.MapFS{
 		"content/actors/zhang-ming.md":    file("+++\nname = \"Zhang Ming\n+++\n"),
@@ -126,11 +126,13 @@ func TestLoadListsUnparsed(t *testing.T) {
 		"content/articles/no-front.md":    file("Just text.\n"),
 		"content/organizations/csto.md":   file("+++\nname = \"CSTO\"\n+++\n"),
 		"content/events/also-unparsed.md": file("+++\ntitle = \n+++\n"),
+		"content/actors/Wang_Yi.md":       file("+++\nname = \"Wang Yi\"\n+++\n"),
 	})
 	if !diags.HasErrors() {
 		t.Fatal("no errors")
 	}
 	want := []Unparsed{
+		{KindActor, "wang-yi", "content/actors/Wang_Yi.md"},
 		{KindActor, "zhang-ming", "content/actors/zhang-ming.md"},
 		{KindArticle, "no-front", "content/articles/no-front.md"},
 		{KindEvent, "also-unparsed", "content/events/also-unparsed.md"},
