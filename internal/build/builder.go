@@ -235,6 +235,8 @@ func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 		diags.Append(files[i].diags)
 		if files[i].item != nil {
 			set.Add(files[i].item)
+		} else {
+			set.AddUnparsed(p)
 		}
 	}
 	b.parsed = next

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"slices"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/linkcheck"
@@ -19,7 +20,11 @@ type CheckOptions struct {
 }
 
 // Check builds the site in memory and also checks every internal link and
-// fragment of the output (see CheckLinks). Result.Diags holds everything found.
+// fragment of the output (see CheckLinks). Result.Diags holds everything
+// found. A bad link is reported where the editor wrote it: in a Markdown
+// body at its line and column, in front matter at the key whose value it
+// is or was built from, in a template at templates/NAME:LINE; only a link
+// found nowhere is reported at the output file and line.
 func Check(opts Options) (*Result, error) {
 	return CheckWith(context.Background(), opts, CheckOptions{})
 }
@@ -36,7 +41,9 @@ func CheckWith(ctx context.Context, opts Options, copts CheckOptions) (*Result, 
 		return res, err
 	}
 	res.Diags.Append(lint(b.last.Lint(), copts.Strict))
-	res.Diags.Append(CheckLinks(res.Files, res.Site.BaseURL))
+	if problems := checkLinks(res.Files, res.Site.BaseURL); len(problems) > 0 {
+		res.Diags.Append(placeLinks(problems, newOrigins(opts.Source)))
+	}
 	if copts.External != nil {
 		ext, err := linkcheck.Check(ctx, externalLinks(b.last), *copts.External)
 		res.Diags.Append(ext)
@@ -61,4 +68,27 @@ func lint(diags diag.List, strict bool) diag.List {
 		}
 	}
 	return diags
+}
+
+// placeLinks moves each problem to where its link was written, once per
+// place: a link written once and shown on several pages is one problem.
+func placeLinks(problems []linkProblem, o *origins) diag.List {
+	var out diag.List
+	seen := map[diag.Diagnostic]bool{}
+	for _, p := range problems {
+		at := o.locate(p)
+		if len(at) == 0 {
+			at = []diag.Pos{p.Pos}
+		}
+		for _, pos := range at {
+			d := p.Diagnostic
+			d.Pos = pos
+			if !seen[d] {
+				seen[d] = true
+				out.Add(d)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b diag.Diagnostic) int { return a.Pos.Compare(b.Pos) })
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"net/url"
@@ -25,6 +26,25 @@ import (
 // Diagnostics are placed at the output file and line. 404.html is served at
 // any depth, so a relative URL on it is an error too.
 func CheckLinks(files map[string][]byte, baseURL string) diag.List {
+	var diags diag.List
+	for _, p := range checkLinks(files, baseURL) {
+		diags.Add(p.Diagnostic)
+	}
+	diags.Sort()
+	return diags
+}
+
+// linkProblem is one bad link of the output: the diagnostic at the output
+// file and line, the URL as found there and, when it resolved to a path in
+// the site, the output file it names.
+type linkProblem struct {
+	diag.Diagnostic
+	url    string
+	target string
+}
+
+// checkLinks finds the bad links of files, in page order.
+func checkLinks(files map[string][]byte, baseURL string) []linkProblem {
 	c := newChecker(files, baseURL)
 	refs := map[string][]ref{}
 	for name, b := range files {
@@ -34,7 +54,7 @@ func CheckLinks(files map[string][]byte, baseURL string) diag.List {
 		case strings.HasSuffix(name, ".xml"):
 			var err error
 			if refs[name], err = scanXML(b); err != nil {
-				c.diags.Errorf(diag.Pos{File: name}, diag.BrokenLink, "fix the template or generator that wrote it",
+				c.report(diag.Pos{File: name}, "", "", diag.BrokenLink, "fix the template or generator that wrote it",
 					"%s is not well-formed XML: %v", name, err)
 			}
 		}
@@ -44,8 +64,7 @@ func CheckLinks(files map[string][]byte, baseURL string) diag.List {
 			c.check(page, r)
 		}
 	}
-	c.diags.Sort()
-	return c.diags
+	return c.problems
 }
 
 // ref is one URL found in an output file, with its line.
@@ -55,11 +74,11 @@ type ref struct {
 }
 
 type checker struct {
-	files  map[string][]byte
-	ids    map[string]map[string]bool // page → ids on it
-	origin string                     // scheme://host of the base URL, "" without one
-	base   string                     // base path, starting and ending with "/"
-	diags  diag.List
+	files    map[string][]byte
+	ids      map[string]map[string]bool // page → ids on it
+	origin   string                     // scheme://host of the base URL, "" without one
+	base     string                     // base path, starting and ending with "/"
+	problems []linkProblem
 }
 
 func newChecker(files map[string][]byte, baseURL string) *checker {
@@ -78,11 +97,19 @@ func newChecker(files map[string][]byte, baseURL string) *checker {
 	return c
 }
 
+// report records a problem with the link u (target: the output file it names).
+func (c *checker) report(pos diag.Pos, u, target string, code diag.Code, hint, format string, args ...any) {
+	c.problems = append(c.problems, linkProblem{
+		Diagnostic: diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: code, Msg: fmt.Sprintf(format, args...), Hint: hint},
+		url:        u, target: target,
+	})
+}
+
 func (c *checker) check(page string, r ref) {
 	pos := diag.Pos{File: page, Line: r.line}
 	u, err := url.Parse(strings.TrimSpace(r.url))
 	if err != nil {
-		c.diags.Errorf(pos, diag.BrokenLink, "fix the URL's syntax", "bad URL %q: %v", r.url, err)
+		c.report(pos, r.url, "", diag.BrokenLink, "fix the URL's syntax", "bad URL %q: %v", r.url, err)
 		return
 	}
 	if u.Scheme != "" || u.Host != "" {
@@ -90,7 +117,7 @@ func (c *checker) check(page string, r ref) {
 			return // another site, or another site on the same host
 		}
 	} else if page == "404.html" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
-		c.diags.Errorf(pos, diag.BrokenLink, "404.html is served at any depth; build the URL with .URL",
+		c.report(pos, r.url, "", diag.BrokenLink, "the not-found page is shown at any address: start its links with the base path "+c.base,
 			"relative link %q on the not-found page breaks below the top level", r.url)
 		return
 	}
@@ -98,18 +125,18 @@ func (c *checker) check(page string, r ref) {
 	if u.Path != "" {
 		var ok bool
 		if target, ok = c.resolve(page, u.Path); !ok {
-			c.diags.Errorf(pos, diag.EscapingLink, "links must stay under the base path "+c.base+"; build them with .URL or make them relative",
+			c.report(pos, r.url, "", diag.EscapingLink, "links must stay under the base path "+c.base+": write the link relative to the page, or start it with "+c.base,
 				"link %q leaves the site's base path %s", r.url, c.base)
 			return
 		}
 		if target, ok = c.exists(target); !ok {
-			c.diags.Errorf(pos, diag.BrokenLink, "correct the link or create the page",
+			c.report(pos, r.url, target, diag.BrokenLink, "correct the link, or create the page or file it names",
 				"broken link %q: no %s in the site", r.url, target)
 			return
 		}
 	}
 	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !c.ids[target][u.Fragment] {
-		c.diags.Errorf(pos, diag.BrokenLink, "correct the fragment or add the anchor",
+		c.report(pos, r.url, target, diag.BrokenLink, "correct the part after #, or add the anchor it names to that page",
 			"broken fragment %q: %s has no id %q", r.url, target, u.Fragment)
 	}
 }

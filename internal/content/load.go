@@ -39,6 +39,9 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 	set := &Set{}
 	for i, item := range items {
 		set.Add(item)
+		if item == nil {
+			set.AddUnparsed(paths[i])
+		}
 		diags.Append(lists[i])
 	}
 	set.Sort()
@@ -162,8 +165,24 @@ func (s *Set) Add(item any) {
 	}
 }
 
+// AddUnparsed records that the content file at path p did not parse. Its
+// id is its name's, or for a name that is no id the one it is to be
+// renamed to (Zhang_Ming.md: zhang-ming); a path outside the kind folders,
+// or a name with no id in it, is ignored.
+func (s *Set) AddUnparsed(p string) {
+	kind, ok := KindOf(p)
+	id := strings.TrimSuffix(path.Base(p), ".md")
+	if !ValidID(id) {
+		id = Slug(id)
+	}
+	if ok && id != "" {
+		s.Unparsed = append(s.Unparsed, Unparsed{Kind: kind, ID: id, File: p})
+	}
+}
+
 // Sort orders each kind by id, then by path for ids that clash.
 func (s *Set) Sort() {
+	slices.SortFunc(s.Unparsed, func(a, b Unparsed) int { return cmp.Compare(a.File, b.File) })
 	sortDocs(s.Articles, func(a *Article) *Doc { return &a.Doc })
 	sortDocs(s.Actors, func(a *Actor) *Doc { return &a.Doc })
 	sortDocs(s.Organizations, func(o *Organization) *Doc { return &o.Doc })

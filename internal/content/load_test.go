@@ -115,3 +115,33 @@ func TestSetAdd(t *testing.T) {
 		t.Errorf("set = %+v", s)
 	}
 }
+
+// Files that exist but do not parse are listed, by path, with the id their
+// name gives (or will give, once renamed as the error says).
+func TestLoadListsUnparsed(t *testing.T) {
+	set, diags := Load(fstest.MapFS{
+		"content/actors/zhang-ming.md":    file("+++\nname = \"Zhang Ming\n+++\n"),
+		"content/organizations/sco.md":    file("---\nname: [SCO\n---\n"),
+		"content/articles/ok.md":          file("+++\ntitle = \"OK\"\ndate = 2022-01-08\n+++\nBody.\n"),
+		"content/articles/no-front.md":    file("Just text.\n"),
+		"content/organizations/csto.md":   file("+++\nname = \"CSTO\"\n+++\n"),
+		"content/events/also-unparsed.md": file("+++\ntitle = \n+++\n"),
+		"content/actors/Wang_Yi.md":       file("+++\nname = \"Wang Yi\"\n+++\n"),
+	})
+	if !diags.HasErrors() {
+		t.Fatal("no errors")
+	}
+	want := []Unparsed{
+		{KindActor, "wang-yi", "content/actors/Wang_Yi.md"},
+		{KindActor, "zhang-ming", "content/actors/zhang-ming.md"},
+		{KindArticle, "no-front", "content/articles/no-front.md"},
+		{KindEvent, "also-unparsed", "content/events/also-unparsed.md"},
+		{KindOrganization, "sco", "content/organizations/sco.md"},
+	}
+	if !slices.Equal(set.Unparsed, want) {
+		t.Errorf("unparsed:\n%v\nwant\n%v", set.Unparsed, want)
+	}
+	if len(set.Articles) != 1 || len(set.Organizations) != 1 {
+		t.Errorf("parsed: %d articles, %d organizations", len(set.Articles), len(set.Organizations))
+	}
+}

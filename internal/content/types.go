@@ -230,4 +230,16 @@ type Set struct {
 	Actors        []*Actor
 	Organizations []*Organization
 	Events        []*Event
+	// Unparsed lists the files that exist but did not parse, sorted by
+	// path: their own diagnostics say why, and a reference to the id one
+	// would have defined is not another problem.
+	Unparsed []Unparsed
+}
+
+// Unparsed is a content file that did not parse: its kind, and the id its
+// name would have given.
+type Unparsed struct {
+	Kind Kind
+	ID   string
+	File string
 }

@@ -29,7 +29,8 @@ const (
 	//	actors = ["zhang-mign"]
 	//	checked_by = ["a-edtor"]
 	// Fix: use the suggested id, or create the missing file with `dossier new`
-	// (or the [[staff]] entry in site.toml).
+	// (or the [[staff]] entry in site.toml). An id whose file exists but does
+	// not parse is not unknown: only the file's own error is reported.
 	UnknownRef Code = "unknown-ref"
 
 	// UnknownKey: a front-matter key is not part of the content model (a warning).

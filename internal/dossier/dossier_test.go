@@ -129,3 +129,24 @@ func TestStatementsOnce(t *testing.T) {
 		t.Errorf("statements of mfa = %q, want each quote once: q1 q2 q3", got)
 	}
 }
+
+// A reference to the id of a file that did not parse is not reported: the
+// file's own error is the problem. A true typo is still unknown, and may be
+// matched against that id.
+func TestUnparsedIsNotUnknown(t *testing.T) {
+	set := fixture()
+	set.Actors = nil
+	set.Organizations = set.Organizations[1:] // mfa and wang-wenbin do not parse
+	set.Unparsed = []content.Unparsed{
+		{Kind: content.KindActor, ID: "wang-wenbin", File: "content/actors/wang-wenbin.md"},
+		{Kind: content.KindOrganization, ID: "mfa", File: "content/organizations/mfa.md"},
+	}
+	set.Articles[0].Actors = []content.Ref{ref("wang-wenbni", 3)}
+	_, diags := Resolve(config.Default(), set, false)
+	if len(diags) != 1 {
+		t.Fatalf("want only the typo, got %v", diags)
+	}
+	if d := diags[0]; !strings.Contains(d.Msg, `"wang-wenbni"`) || !strings.Contains(d.Hint, `"wang-wenbin"`) {
+		t.Errorf("typo: %v", d)
+	}
+}

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"cmp"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -20,7 +21,7 @@ const ArticleClaimant = "article"
 // verdict scale, and builds the graph. Drafts are left out unless drafts is true.
 // Mentions found in bodies are added afterwards with AddMention, then Finish.
 func Resolve(site *config.Site, set *content.Set, drafts bool) (*Dossier, diag.List) {
-	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[nsID]diag.Pos{}}
+	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[nsID]diag.Pos{}, unparsed: unparsed(set)}
 	r.index(set)
 	r.link()
 	r.sortLists()
@@ -33,6 +34,9 @@ type resolver struct {
 	diags  diag.List
 	// owner remembers where each id was first defined, per namespace.
 	owner map[nsID]diag.Pos
+	// unparsed holds the ids of files that did not parse ("actor" and
+	// "organization" namespaces): references to them are not reported.
+	unparsed map[nsID]bool
 	// The objects index made, sorted by id (a loaded set already is, so the
 	// sort finds little to do): link visits them in this order.
 	actors   []*Actor
@@ -382,11 +386,28 @@ func (r *resolver) linkQuote(q *Quote) {
 	}
 }
 
+// unparsed indexes the ids of the set's files that did not parse. Their
+// own errors are the problem; an "unknown actor" at every reference to one
+// would send the editor to the wrong files.
+func unparsed(set *content.Set) map[nsID]bool {
+	ns := map[content.Kind]string{content.KindActor: "actor", content.KindOrganization: "organization"}
+	m := map[nsID]bool{}
+	for _, u := range set.Unparsed {
+		if n, ok := ns[u.Kind]; ok {
+			m[nsID{n, u.ID}] = true
+		}
+	}
+	return m
+}
+
 func (r *resolver) actor(ref content.Ref, what string) *Actor {
 	if a, ok := r.d.actors[ref.ID]; ok {
 		return a
 	}
-	r.unknown(ref, label(what, "actor"), slices.Collect(maps.Keys(r.d.actors)))
+	if r.unparsed[nsID{"actor", ref.ID}] {
+		return nil
+	}
+	r.unknown(ref, label(what, "actor"), r.ids("actor", maps.Keys(r.d.actors)))
 	return nil
 }
 
@@ -394,7 +415,10 @@ func (r *resolver) organization(ref content.Ref, what string) *Organization {
 	if o, ok := r.d.organizations[ref.ID]; ok {
 		return o
 	}
-	r.unknown(ref, label(what, "organization"), slices.Collect(maps.Keys(r.d.organizations)))
+	if r.unparsed[nsID{"organization", ref.ID}] {
+		return nil
+	}
+	r.unknown(ref, label(what, "organization"), r.ids("organization", maps.Keys(r.d.organizations)))
 	return nil
 }
 
@@ -406,9 +430,24 @@ func (r *resolver) entity(ref content.Ref, what string) Entity {
 	if o, ok := r.d.organizations[ref.ID]; ok {
 		return o
 	}
-	ids := append(slices.Collect(maps.Keys(r.d.actors)), slices.Collect(maps.Keys(r.d.organizations))...)
+	if r.unparsed[nsID{"actor", ref.ID}] || r.unparsed[nsID{"organization", ref.ID}] {
+		return nil
+	}
+	ids := append(r.ids("actor", maps.Keys(r.d.actors)), r.ids("organization", maps.Keys(r.d.organizations))...)
 	r.unknown(ref, what+" (actor or organization)", ids)
 	return nil
+}
+
+// ids lists the ids of a namespace a reference may name: those defined,
+// and those of files that did not parse (a typo's closest match may be one).
+func (r *resolver) ids(ns string, defined iter.Seq[string]) []string {
+	ids := slices.Collect(defined)
+	for k := range r.unparsed {
+		if k.ns == ns {
+			ids = append(ids, k.id)
+		}
+	}
+	return ids
 }
 
 func (r *resolver) unknown(ref content.Ref, what string, ids []string) {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
@@ -112,6 +113,16 @@ func (ts *testServer) openPage(t *testing.T, ctx context.Context, url string) {
 	}
 }
 
+// subscribed waits until a page (re)opened its event stream.
+func (ts *testServer) subscribed(t *testing.T) {
+	t.Helper()
+	select {
+	case <-ts.subs:
+	case <-time.After(waitLimit):
+		t.Fatal("no page opened its event stream")
+	}
+}
+
 const overlayText = `(document.getElementById("dossier-overlay")?.shadowRoot?.textContent || "")`
 
 func TestBrowserLiveReload(t *testing.T) {
@@ -129,6 +140,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	if eval[bool](t, ctx, `window.marker === true`) {
 		t.Error("the page changed without a reload")
 	}
+	ts.subscribed(t) // the reloaded page listens again: a change now reaches it
 
 	// A stylesheet change is swapped in without a reload.
 	eval[bool](t, ctx, `window.marker = true`)
@@ -150,9 +162,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	if role := eval[string](t, ctx, `document.getElementById("dossier-overlay").shadowRoot.querySelector(".panel").getAttribute("role")`); role != "alertdialog" {
 		t.Errorf("overlay role %q", role)
 	}
-	if focus := eval[string](t, ctx, `document.getElementById("dossier-overlay").shadowRoot.activeElement?.getAttribute("aria-label") || ""`); focus == "" {
-		t.Error("the overlay's close button is not focused")
-	}
+	waitFor(t, ctx, "focus on the overlay's close button", closeFocused)
 	if !eval[bool](t, ctx, `document.getElementById("text").textContent.includes("now edited")`) {
 		t.Error("the last good page is gone under the overlay")
 	}
@@ -170,6 +180,7 @@ func TestBrowserRealBuild(t *testing.T) {
 		t.Skip("long")
 	}
 	ctx := newBrowser(t)
+	watchCSP(t, ctx)
 	dir := copyBundledSite(t)
 	opts := servedOptions(dir)
 	opts.BaseURL = "https://example.github.io/repo/"
@@ -193,14 +204,31 @@ func TestBrowserRealBuild(t *testing.T) {
 	if broken == edited {
 		t.Fatal("the article's date line changed; update the test")
 	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the page to load", `document.readyState === "complete"`)
+	before := eval[float64](t, ctx, `window.scrollTo(0, 600), scrollY`)
 	writeFile(t, dir, file, broken)
 	waitFor(t, ctx, "the overlay", overlayText+`.includes("`+file+`:3:")`)
-
-	writeFile(t, dir, file, edited)
-	waitFor(t, ctx, "the overlay to go", `!document.getElementById("dossier-overlay")`)
-	if !eval[bool](t, ctx, `document.body.textContent.includes("added by the browser test")`) {
-		t.Error("the page lost the added paragraph")
+	waitFor(t, ctx, "the overlay's styles", overlayShown)
+	waitFor(t, ctx, "focus in the overlay", closeFocused)
+	checkFixedOverlay(t, ctx)
+	if y := eval[float64](t, ctx, `scrollY`); y != before {
+		t.Errorf("the overlay scrolled the article from %v to %v", before, y)
 	}
+	noViolations(t, ctx, "the article under the site's policy")
+
+	// The fix changes the page: it reloads where the editor was.
+	eval[bool](t, ctx, `window.marker = true`)
+	fixed := edited + "\nAnd a second one.\n"
+	writeFile(t, dir, file, fixed)
+	waitFor(t, ctx, "the reloaded page", `!window.marker && document.readyState === "complete" && document.body.textContent.includes("And a second one")`)
+	waitFor(t, ctx, "the scroll position back", fmt.Sprintf(`Math.abs(scrollY - %v) <= 10`, before))
+	if eval[bool](t, ctx, `!!document.getElementById("dossier-overlay")`) {
+		t.Error("the overlay is still there after the fix")
+	}
+	noViolations(t, ctx, "the reloaded article")
 }
 
 // After `dossier serve` restarts (here: on the same port, with a file edited

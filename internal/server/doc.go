@@ -57,10 +57,24 @@
 //   - "css" with the changed stylesheets when only stylesheets changed: the
 //     page swaps them in place without reloading;
 //   - "build-error" with the overlay's HTML when the latest build failed: the
-//     page shows every diagnostic (file:line:col, message, hint, the source
-//     lines around it highlighted) in a full-screen dialog over the last good
-//     page; the terminal prints the same list;
-//   - "ok" when the site builds again: the overlay goes away by itself.
+//     page shows every error and warning (file:line:col, message, hint, the
+//     source lines around it highlighted) in a dialog fixed over the last
+//     good page, or over a placeholder saying there is no build yet; the
+//     terminal prints the errors;
+//   - "ok" when the site builds again: the overlay goes away by itself;
+//   - "warnings" with the badge's HTML when the warnings of the latest good
+//     build changed: a badge in the corner gives their number and opens to
+//     list them. Notes are never shown.
+//
+// The overlay works under the site's own Content-Security-Policy (the
+// default theme's allows styles and scripts from the page's origin only):
+// it lives in a shadow root whose only styles are _dossier/overlay.css,
+// linked next to the script, and its source snippets carry chroma's
+// classes, never style attributes. Focus moves to its close button without
+// scrolling the page; Escape or the button closes it, gives focus back and
+// leaves a corner badge that reopens it while the build fails. A page
+// reloaded after a save comes back at the same scroll position, with the
+// same element focused (kept in sessionStorage for the reload).
 //
 // (The name is not "error" because EventSource uses that name for its own
 // connection errors.) The browser reconnects by itself when the stream
@@ -68,6 +82,17 @@
 // reconnecting with an outdated hash reloads. Only visible pages hold a
 // stream (browsers allow about six connections per server over HTTP/1.1);
 // a tab coming back into view reconnects and catches up at once.
+//
+// # The terminal
+//
+// Serve prints little: once the first build is done, how many pages it
+// made, how long it took and how many warnings it has (the browser's corner
+// badge and `dossier check` list them), then the address. On each save it
+// prints one line: the time, the file saved, how many pages changed (with
+// a lazy Builder, "up to" so many: the pages whose inputs changed, rendered
+// when asked for) and how long the build took. A build that fails prints its errors, as `dossier
+// check` does; a save that brings a new warning prints that warning. Known
+// warnings are never printed again, notes never.
 //
 // # Builds
 //

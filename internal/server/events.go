@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -24,6 +25,7 @@ const (
 	evCSS    = "css"
 	evError  = "build-error"
 	evOK     = "ok"
+	evWarn   = "warnings"
 )
 
 // clientBuffer is how many messages may wait for a slow page before it is
@@ -48,6 +50,7 @@ type hub struct {
 	mu      sync.Mutex
 	clients map[*client]struct{}
 	failure []byte // the overlay payload while the latest build failed
+	warned  []byte // the badge payload of the latest good build
 	closed  bool
 	done    chan struct{}
 
@@ -58,14 +61,28 @@ func newHub(site *atomic.Pointer[snapshot]) *hub {
 	return &hub{site: site, clients: map[*client]struct{}{}, done: make(chan struct{})}
 }
 
-// publish serves next and tells every page what to do about it.
-func (h *hub) publish(next *snapshot, ch changes) {
+// noWarnings is the "warnings" event that removes the badge.
+var noWarnings = []byte(`{"html":"","count":0}`)
+
+// warningsMessage is the "warnings" event for payload (nil: none).
+func warningsMessage(payload []byte) message {
+	if payload == nil {
+		return message{evWarn, noWarnings}
+	}
+	return message{evWarn, payload}
+}
+
+// publish serves next and tells every page what to do about it; warnings
+// is the badge payload of its warnings (see warningsPayload), nil for none.
+func (h *hub) publish(next *snapshot, ch changes, warnings []byte) {
 	h.prepare(next)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.site.Store(next)
 	wasFailing := h.failure != nil
 	h.failure = nil
+	newWarnings := !bytes.Equal(h.warned, warnings)
+	h.warned = warnings
 	css := cssMessage(ch.css)
 	for c := range h.clients {
 		reload := pageChanged(c, next, ch)
@@ -77,6 +94,9 @@ func (h *hub) publish(next *snapshot, ch changes) {
 		}
 		if css != nil && !reload {
 			h.send(c, *css)
+		}
+		if !reload && newWarnings {
+			h.send(c, warningsMessage(warnings))
 		}
 	}
 }
@@ -163,6 +183,9 @@ func (h *hub) subscribe(page, hash string) (*client, bool) {
 		h.send(c, message{evReload, []byte("{}")})
 	default:
 		h.send(c, message{evOK, []byte("{}")})
+	}
+	if h.warned != nil {
+		h.send(c, message{evWarn, h.warned})
 	}
 	return c, true
 }

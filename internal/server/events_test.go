@@ -205,7 +205,8 @@ func TestAssetChangeReloadsReferrers(t *testing.T) {
 	<-a.ch
 	<-b.ch
 	files["img/x.png"] = []byte("png2")
-	h.publish(newSnapshot(files, "/", prev))
+	next, ch := newSnapshot(files, "/", prev)
+	h.publish(next, ch, nil)
 	if m := <-a.ch; m.event != evReload {
 		t.Errorf("page with the image got %q, want reload", m.event)
 	}

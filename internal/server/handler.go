@@ -144,7 +144,7 @@ func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string
 // serveFailure answers for a lazy page whose template failed: the error,
 // with the reload script, so the page reloads once a save fixes it.
 func serveFailure(w http.ResponseWriter, r *http.Request, name string, e *entry) {
-	doc := "<!doctype html><title>dossier: the page did not render</title><h1>The page did not render</h1><pre>" +
+	doc := "<!doctype html>" + previewPolicy + "<title>dossier: the page did not render</title><h1>The page did not render</h1><pre>" +
 		html.EscapeString(e.err.Error()) + "</pre>"
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
@@ -154,17 +154,31 @@ func serveFailure(w http.ResponseWriter, r *http.Request, name string, e *entry)
 	}
 }
 
+// previewPolicy is the Content-Security-Policy of the server's own pages,
+// as strict as the default theme's, so that the overlay is seen under the
+// policy it meets on the site's pages.
+const previewPolicy = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">`
+
 // pendingPage is shown until the first build succeeds; the overlay covers it.
 const pendingPage = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>dossier: the site did not build</title></head>
+<html lang="en"><head><meta charset="utf-8">` + previewPolicy + `<title>dossier: the site did not build</title></head>
 <body><p>The site did not build yet. The errors are listed in the terminal and, with JavaScript, here.</p></body></html>
 `
 
-// serveInternal serves the reload script and the event stream.
+// The ETags of the server's own files.
+var (
+	reloadETag  = `"` + hashOf(reloadJS) + `"`
+	overlayETag = `"` + hashOf(overlayCSS) + `"`
+)
+
+// serveInternal serves the reload script, the overlay's stylesheet and the
+// event stream.
 func (s *server) serveInternal(w http.ResponseWriter, r *http.Request, name string) {
 	switch name {
 	case "reload.js":
-		serveEntry(w, r, reloadJS, `"`+hashOf(reloadJS)+`"`, "text/javascript; charset=utf-8")
+		serveEntry(w, r, reloadJS, reloadETag, "text/javascript; charset=utf-8")
+	case "overlay.css":
+		serveEntry(w, r, overlayCSS, overlayETag, "text/css; charset=utf-8")
 	case "events":
 		s.hub.serveEvents(w, r)
 	default:

@@ -24,7 +24,8 @@ import (
 // fakeBuilder renders a tiny site from the files on disk, so the server's
 // tests do not depend on the real build: content/X.md becomes X/index.html
 // holding the file's text, static/ is copied, and a file containing
-// "BROKEN" is an error at that word's line and column.
+// "BROKEN" is an error at that word's line and column ("WARN" a warning,
+// "NOTE" a note).
 type fakeBuilder struct {
 	dir   string
 	base  string // site base URL, e.g. "/repo/"
@@ -57,6 +58,12 @@ func (f *fakeBuilder) Build(changed []string) (*build.Result, error) {
 			col := i - bytes.LastIndexByte(data[:i], '\n')
 			res.Diags.Errorf(diag.Pos{File: rel, Line: line, Col: col}, diag.Syntax, `remove "BROKEN"`, "the file is broken")
 		}
+		if i := bytes.Index(data, []byte("WARN")); i >= 0 {
+			res.Diags.Warnf(diag.Pos{File: rel, Line: bytes.Count(data[:i], []byte("\n")) + 1}, diag.UnknownKey, "", "the file has a warning")
+		}
+		if bytes.Contains(data, []byte("NOTE")) {
+			res.Diags.Notef(diag.Pos{File: rel, Line: 1}, diag.UnknownKey, "", "the file has a note")
+		}
 		switch {
 		case strings.HasPrefix(rel, "content/") && strings.HasSuffix(rel, ".md"):
 			page := strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/index.html"
@@ -82,7 +89,7 @@ func (f *fakeBuilder) Build(changed []string) (*build.Result, error) {
 }
 
 func fakePage(base, title, text string) []byte {
-	return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>` + title +
+	return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8">` + previewPolicy + `<title>` + title +
 		`</title><link rel="stylesheet" href="` + base + `style.css"></head><body><main id="text">` + text + "</main></body></html>\n")
 }
 

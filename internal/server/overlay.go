@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -24,10 +25,28 @@ const contextLines = 3
 // maxLineLen cuts very long source lines (paragraphs) in the overlay.
 const maxLineLen = 400
 
-// overlayPayload is the "build-error" event's data: the overlay's HTML.
-func overlayPayload(dir string, list diag.List) []byte {
-	data, err := json.Marshal(map[string]any{"html": overlayHTML(dir, list), "count": len(list)})
-	if err != nil { // cannot happen: strings and ints only
+// overlayPayload is the "build-error" event's data: the overlay's HTML and
+// the number of problems shown. first says that no build has succeeded yet,
+// so there is no last good page under the overlay. Notes are left out.
+func overlayPayload(dir string, list diag.List, first bool) []byte {
+	list = list.Without(diag.Note)
+	return payload(overlayHTML(dir, list, first), len(list))
+}
+
+// warningsPayload is the "warnings" event's data: the corner badge listing
+// the warnings of a build that succeeded; nil when there are none.
+func warningsPayload(dir string, list diag.List) []byte {
+	list = list.Without(diag.Note)
+	if len(list) == 0 {
+		return nil
+	}
+	shown, more := items(dir, list)
+	return payload(execute(badgeTemplate, map[string]any{"Items": shown, "More": more, "Warnings": len(list)}), len(list))
+}
+
+func payload(html string, count int) []byte {
+	data, err := json.Marshal(map[string]any{"html": html, "count": count})
+	if err != nil { // cannot happen: a string and an int
 		return []byte(`{"html":"build failed","count":0}`)
 	}
 	return data
@@ -42,17 +61,40 @@ type overlayItem struct {
 
 // overlayHTML renders the diagnostics as the overlay panel; the source lines
 // around each position are read from dir and highlighted.
-func overlayHTML(dir string, list diag.List) string {
-	src := sourceReader(dir)
-	items := make([]overlayItem, len(list))
-	for i, d := range list {
-		items[i] = overlayItem{Diagnostic: d, Where: d.Pos.String(), Source: snippet(src, d.Pos)}
-	}
-	var b strings.Builder
-	err := overlayTemplate.Execute(&b, map[string]any{
-		"Items": items, "Errors": list.Count(diag.Error), "Warnings": list.Count(diag.Warning),
+func overlayHTML(dir string, list diag.List, first bool) string {
+	shown, more := items(dir, list)
+	return execute(overlayTemplate, map[string]any{
+		"Items": shown, "More": more, "Errors": list.Count(diag.Error), "Warnings": list.Count(diag.Warning), "First": first,
 	})
-	if err != nil {
+}
+
+// The overlay and the badge list at most maxItems diagnostics, the first
+// maxSnippets with their source lines: a site with hundreds of warnings
+// must not send megabytes to every page on every save (`dossier check`
+// lists them all).
+const (
+	maxItems    = 100
+	maxSnippets = 20
+)
+
+// items prepares list for a template, the first diagnostics with the source
+// lines around their position; more is how many are left out.
+func items(dir string, list diag.List) (shown []overlayItem, more int) {
+	src := sourceReader(dir)
+	n := min(len(list), maxItems)
+	shown = make([]overlayItem, n)
+	for i, d := range list[:n] {
+		shown[i] = overlayItem{Diagnostic: d, Where: d.Pos.String()}
+		if i < maxSnippets {
+			shown[i].Source = snippet(src, d.Pos)
+		}
+	}
+	return shown, len(list) - n
+}
+
+func execute(t *template.Template, data any) string {
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
 		return template.HTMLEscapeString(fmt.Sprintf("build failed; the overlay failed too: %v", err))
 	}
 	return b.String()
@@ -128,8 +170,9 @@ func lexerFor(name string, lines []string, line int) chroma.Lexer {
 	return lexers.Fallback
 }
 
-// highlight formats code (starting at line first) as HTML with inline
-// styles, line numbers and the line mark highlighted.
+// highlight formats code (starting at line first) as HTML with chroma's
+// CSS classes (the site's policy forbids style attributes; overlayCSS holds
+// the rules), line numbers and the line mark highlighted.
 func highlight(lexer chroma.Lexer, code string, first, mark int) template.HTML {
 	if lexer == nil {
 		lexer = lexers.Fallback
@@ -138,17 +181,21 @@ func highlight(lexer chroma.Lexer, code string, first, mark int) template.HTML {
 	if err != nil {
 		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
 	}
-	f := chromahtml.New(
-		chromahtml.WithLineNumbers(true),
+	f := chromahtml.New(append(snippetOptions,
 		chromahtml.BaseLineNumber(first),
-		chromahtml.HighlightLines([][2]int{{mark, mark}}),
-		chromahtml.WrapLongLines(true),
-	)
+		chromahtml.HighlightLines([][2]int{{mark, mark}}))...)
 	var b bytes.Buffer
 	if err := f.Format(&b, overlayStyle, it); err != nil {
 		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
 	}
 	return template.HTML(b.String()) // chroma escapes the source text
+}
+
+// snippetOptions are the chroma options every snippet and overlayCSS share.
+var snippetOptions = []chromahtml.Option{
+	chromahtml.WithClasses(true),
+	chromahtml.WithLineNumbers(true),
+	chromahtml.WrapLongLines(true),
 }
 
 // overlayStyle is chroma's "github" style without the red background on
@@ -161,36 +208,35 @@ var overlayStyle = func() *chroma.Style {
 	return s
 }()
 
-var overlayTemplate = template.Must(template.New("overlay").Parse(`<style>
-:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
-.backdrop { position: absolute; inset: 0; background: rgba(20, 20, 20, .55); }
-.panel { position: absolute; inset: 2rem; overflow: auto; background: #fff; color: #1f2328;
-  font: 15px/1.5 system-ui, sans-serif; border-top: 6px solid #c62828; border-radius: 6px;
-  padding: 1.25rem 1.5rem; box-shadow: 0 8px 32px rgba(0,0,0,.4); }
-@media (max-width: 40rem) { .panel { inset: 0; border-radius: 0; } }
-header { display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; }
-h1 { font-size: 1.25rem; margin: 0; color: #a40e26; }
-button { font: inherit; font-size: 1.5rem; line-height: 1; padding: .25rem .6rem; cursor: pointer;
-  background: #f6f8fa; color: #1f2328; border: 1px solid #8c959f; border-radius: 6px; }
-button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
-ol { padding: 0; list-style: none; }
-li { margin: 1.25rem 0; }
-.where { font-family: ui-monospace, monospace; font-weight: 600; margin: 0; }
-.severity-error { color: #a40e26; }
-.severity-warning { color: #7d4e00; }
-.code { color: #57606a; font-weight: normal; }
-.hint { margin: .25rem 0 0; }
-.source { margin-top: .5rem; font-size: 13px; border: 1px solid #d0d7de; border-radius: 6px; overflow: auto; }
-.source pre { margin: 0; padding: .5rem 0; }
-</style>
-<div class="backdrop"></div>
-<div class="panel" role="alertdialog" aria-modal="true" aria-labelledby="dossier-title" aria-describedby="dossier-desc">
-<header><h1 id="dossier-title">Build failed: {{.Errors}} error{{if ne .Errors 1}}s{{end}}{{if .Warnings}}, {{.Warnings}} warning{{if ne .Warnings 1}}s{{end}}{{end}}</h1>
-<button type="button" data-close aria-label="Close this report">×</button></header>
-<p id="dossier-desc">This page is the last good build. Fix the files below and this report goes away by itself.</p>
-<ol>{{range .Items}}
+//go:embed overlay.css
+var overlayRules []byte
+
+// overlayCSS is the stylesheet of the overlay and the badge, served at
+// _dossier/overlay.css: overlay.css, then chroma's rules for the snippets.
+var overlayCSS = func() []byte {
+	b := bytes.NewBuffer(append([]byte(nil), overlayRules...))
+	if err := chromahtml.New(snippetOptions...).WriteCSS(b, overlayStyle); err != nil {
+		return overlayRules
+	}
+	return b.Bytes()
+}()
+
+// diagnosticsTemplate lists diagnostics; the overlay and the badge share it.
+const diagnosticsTemplate = `{{define "list"}}<ol>{{range .}}
 <li><p class="where severity-{{.Severity}}">{{if .Pos.File}}{{.Where}}: {{end}}{{.Severity}}: {{.Msg}}{{if .Code}} <span class="code">[{{.Code}}]</span>{{end}}</p>
 {{- if .Hint}}<p class="hint">hint: {{.Hint}}</p>{{end}}
 {{- if .Source}}<div class="source">{{.Source}}</div>{{end}}</li>{{end}}
-</ol>
+</ol>{{end}}{{define "more"}}{{with .}}<p class="more">And {{.}} more: <code>dossier check</code> lists them all.</p>{{end}}{{end}}`
+
+var overlayTemplate = template.Must(template.New("overlay").Parse(diagnosticsTemplate + `<div class="backdrop"></div>
+<div class="panel" role="alertdialog" aria-modal="true" aria-labelledby="dossier-title" aria-describedby="dossier-desc">
+<header><h1 id="dossier-title">Build failed: {{.Errors}} error{{if ne .Errors 1}}s{{end}}{{if .Warnings}}, {{.Warnings}} warning{{if ne .Warnings 1}}s{{end}}{{end}}</h1>
+<button type="button" class="close" data-close aria-label="Close this report (Escape)">×</button></header>
+<p id="dossier-desc" class="state">{{if .First}}No build yet: the site has not built since the server started. Fix the files below and the page appears by itself.{{else}}Showing the last good build. Fix the files below and this report goes away by itself.{{end}}</p>
+{{template "list" .Items}}{{template "more" .More}}
 </div>`))
+
+var badgeTemplate = template.Must(template.New("badge").Parse(diagnosticsTemplate + `<details class="badge">
+<summary>{{.Warnings}} warning{{if ne .Warnings 1}}s{{end}}</summary>
+<div class="list">{{template "list" .Items}}{{template "more" .More}}</div>
+</details>`))

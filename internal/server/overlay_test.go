@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,10 +21,10 @@ func TestOverlayHTML(t *testing.T) {
 		{Pos: diag.Pos{File: "../secret.txt", Line: 1}, Severity: diag.Error, Msg: "outside"},
 		{Severity: diag.Error, Msg: "no position"},
 	}
-	html := overlayHTML(dir, list)
+	html := overlayHTML(dir, list, false)
 	for _, want := range []string{
-		`role="alertdialog"`, `aria-modal="true"`, `data-close`, `aria-label="Close this report"`,
-		"Build failed: 3 errors, 1 warning",
+		`role="alertdialog"`, `aria-modal="true"`, `data-close`, `aria-label="Close this report (Escape)"`,
+		"Build failed: 3 errors, 1 warning", "Showing the last good build",
 		"content/articles/x.md:3:8: error: date: &lt;not&gt; a date", "[bad-value]", "hint: a date is 2022-01-08",
 		"content/articles/x.md:6:6: warning: in the body",
 		"yesterday",      // the source line itself
@@ -39,9 +40,56 @@ func TestOverlayHTML(t *testing.T) {
 			t.Errorf("overlay contains %q", bad)
 		}
 	}
-	// the diagnostic's own line is highlighted (chroma marks it with a background)
-	if strings.Count(html, "background-color") == 0 {
+	// the diagnostic's own line is highlighted, by a class: the site's
+	// policy blocks style attributes and elements
+	if !strings.Contains(html, `class="line hl"`) {
 		t.Errorf("no highlighted line in\n%s", html)
+	}
+	for _, bad := range []string{"style=", "<style"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("overlay contains %q, which the site's policy blocks", bad)
+		}
+	}
+	if first := overlayHTML(dir, list, true); !strings.Contains(first, "No build yet") || strings.Contains(first, "last good build") {
+		t.Errorf("first build's overlay does not say there is no build yet")
+	}
+}
+
+// The stylesheet served for the overlay carries the rules of every class
+// the snippets use.
+func TestOverlayCSS(t *testing.T) {
+	for _, want := range []string{":host(#dossier-overlay)", "position: fixed", ".chroma .hl", ".chroma .ln", ".chroma .nt"} {
+		if !strings.Contains(string(overlayCSS), want) {
+			t.Errorf("overlay.css lacks %q", want)
+		}
+	}
+}
+
+// Notes are never shown; warnings go to the badge.
+func TestWarningsPayload(t *testing.T) {
+	dir := t.TempDir()
+	list := diag.List{
+		{Pos: diag.Pos{File: "content/a.md", Line: 1}, Severity: diag.Warning, Msg: "a warning"},
+		{Pos: diag.Pos{File: "content/a.md", Line: 1}, Severity: diag.Note, Msg: "a note"},
+	}
+	var got struct {
+		HTML  string
+		Count int
+	}
+	if err := json.Unmarshal(warningsPayload(dir, list), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Count != 1 || !strings.Contains(got.HTML, "1 warning<") || !strings.Contains(got.HTML, "a warning") || strings.Contains(got.HTML, "a note") {
+		t.Errorf("badge: %+v", got)
+	}
+	if err := json.Unmarshal(overlayPayload(dir, list, false), &got); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(got.HTML, "a note") {
+		t.Errorf("the overlay shows a note")
+	}
+	if p := warningsPayload(dir, list[1:]); p != nil {
+		t.Errorf("notes only: %s", p)
 	}
 }
 
@@ -55,5 +103,26 @@ func TestSnippetLexer(t *testing.T) {
 	yaml := strings.Split("---\ntitle: 1\n---\nbody\n", "\n")
 	if got := lexerFor("content/a.md", yaml, 2).Config().Name; got != "YAML" {
 		t.Errorf("YAML front matter: lexer %s", got)
+	}
+}
+
+// Hundreds of warnings: the first are listed, the first few with their
+// source lines, and the rest counted.
+func TestOverlayBounded(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "content/a.md", "+++\ntitle = \"A\"\n+++\nBody.\n")
+	var list diag.List
+	for i := range 250 {
+		list.Warnf(diag.Pos{File: "content/a.md", Line: 2, Col: i + 1}, diag.UnknownKey, "", "warning %d", i)
+	}
+	html := overlayHTML(dir, list, false)
+	if got := strings.Count(html, `<div class="source">`); got != maxSnippets {
+		t.Errorf("%d snippets, want %d", got, maxSnippets)
+	}
+	if got := strings.Count(html, "<li>"); got != maxItems {
+		t.Errorf("%d items, want %d", got, maxItems)
+	}
+	if !strings.Contains(html, "And 150 more") || !strings.Contains(html, "250 warnings") {
+		t.Errorf("the overlay does not count what it leaves out")
 	}
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -18,10 +19,15 @@ type server struct {
 	hub  *hub
 	// failing is true while the latest build failed (the rebuild loop's only).
 	failing bool
+	report  *terminal
+	// badge is the warnings payload of the latest good build, and
+	// badgeKey the warnings it was made for (see warnings).
+	badge    []byte
+	badgeKey string
 }
 
 func newServer(b Builder, opts Options) *server {
-	s := &server{b: b, opts: opts}
+	s := &server{b: b, opts: opts, report: &terminal{w: opts.Log, dir: opts.Dir, now: time.Now}}
 	base := opts.BasePath
 	if base == "" {
 		base = "/"
@@ -47,11 +53,10 @@ func (s *server) rebuild(bt batch) {
 	ok := false
 	switch {
 	case err != nil:
-		s.failed(diag.List{{Severity: diag.Error, Msg: "build: " + err.Error()}})
+		s.failed(bt, diag.List{{Severity: diag.Error, Msg: "build: " + err.Error()}})
 	case res.Diags.HasErrors():
-		s.failed(sorted(res.Diags))
+		s.failed(bt, sorted(res.Diags))
 	default:
-		sorted(res.Diags).WriteText(s.opts.Log)
 		s.publish(res, bt, took)
 		ok = true
 	}
@@ -75,14 +80,14 @@ func (s *server) build(changed []string) (res *build.Result, err error) {
 	return res, err
 }
 
-// failed prints the diagnostics and shows them on every page.
-func (s *server) failed(diags diag.List) {
-	diags.WriteText(s.opts.Log)
+// failed prints the errors and shows them, with the warnings, on every page.
+func (s *server) failed(bt batch, diags diag.List) {
+	s.report.failed(bt, diags, s.site.Load().pending)
 	s.failing = true
-	s.hub.fail(overlayPayload(s.opts.Dir, diags))
+	s.hub.fail(overlayPayload(s.opts.Dir, diags, s.site.Load().pending))
 }
 
-// publish swaps in the new site and logs what changed.
+// publish swaps in the new site and says in the terminal what changed.
 func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	prev := s.site.Load()
 	var next *snapshot
@@ -92,17 +97,36 @@ func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	} else {
 		next, ch = newSnapshot(res.Files, s.basePath(res), prev)
 	}
-	s.hub.publish(next, ch)
-	switch {
-	case prev.pending:
-		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(next.files), took)
-	case len(ch.files) > 0:
-		fmt.Fprintf(s.opts.Log, "rebuilt in %v: %d source(s) changed, %d output file(s) updated\n",
-			took, len(bt.paths), len(ch.files))
-	case s.failing:
-		fmt.Fprintf(s.opts.Log, "rebuilt in %v: the site builds again, unchanged\n", took)
+	diags := sorted(res.Diags)
+	s.hub.publish(next, ch, s.warnings(diags, bt))
+	if prev.pending {
+		s.report.first(next.files, took, diags)
+	} else {
+		s.report.rebuilt(bt, ch, res.Plan != nil, took, diags, s.failing)
 	}
 	s.failing = false
+}
+
+// warnings returns the badge payload for diags. It is made again only
+// when the warnings changed or a file they point into was saved: a save
+// that leaves them as they were costs nothing more.
+func (s *server) warnings(diags diag.List, bt batch) []byte {
+	var key strings.Builder
+	files := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity == diag.Warning {
+			key.WriteString(d.String() + "\n")
+			files[d.Pos.File] = true
+		}
+	}
+	fresh := bt.all || key.String() != s.badgeKey
+	for _, p := range bt.paths {
+		fresh = fresh || files[p]
+	}
+	if fresh {
+		s.badge, s.badgeKey = warningsPayload(s.opts.Dir, diags), key.String()
+	}
+	return s.badge
 }
 
 // basePath is Options.BasePath, else the built site's.
