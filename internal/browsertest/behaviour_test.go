@@ -123,7 +123,7 @@ func TestPreviewCardOnFocus(t *testing.T) {
 	do(t, ctx, chromedp.Focus(chromedp.CSS(`a.badge-claim[href$="/claims/sco-formed-by-china/"]`)))
 	waitFor(t, ctx, `(c => c && !c.hidden)(document.getElementById("dossier-card"))`)
 	card := eval[string](t, ctx, `document.getElementById("dossier-card").textContent`)
-	for _, want := range []string{"Misleading", "formed by China in 2001"} {
+	for _, want := range []string{"Misleading", "China formed the Shanghai Cooperation Organization in 2001."} {
 		if !strings.Contains(card, want) {
 			t.Errorf("claim card %q lacks %q", card, want)
 		}
