@@ -343,13 +343,13 @@ func pages(s *siteData, prev []string) []job {
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
-			return page("claim", path, "Fact-check: "+shortText(c.Text, 70), c.Verdict.Label+": "+shortText(c.Text, 140), c)()
+			return page("claim", path, "Fact-check: "+shorten(c.Text, 70), c.Verdict.Label+": "+shorten(c.Text, 140), c)()
 		})
 	}
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)()
+			return page("quote", path, "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)()
 		})
 	}
 	for _, e := range d.Events {

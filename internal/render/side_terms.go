@@ -1,8 +1,6 @@
 package render
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -268,41 +266,19 @@ func (p *pairChunks) at(i int) int32 {
 	return p.chunks[i>>pairChunkBits][i&(1<<pairChunkBits-1)]
 }
 
-// shards groups the numbers of the terms by shard key.
-func (x *termIndex) shards(plen int) map[string][]int32 {
-	out := map[string][]int32{}
+// shards groups the terms with postings by shard key: each shard maps its
+// terms to their postings, search/t/KEY.json.
+func (x *termIndex) shards(plen int) map[string]map[string][]int32 {
+	out := map[string]map[string][]int32{}
 	for n, t := range x.terms {
-		if len(x.lists[n]) > 0 {
-			key := ShardKey(t, plen)
-			out[key] = append(out[key], int32(n))
+		if len(x.lists[n]) == 0 {
+			continue
 		}
+		key := ShardKey(t, plen)
+		if out[key] == nil {
+			out[key] = map[string][]int32{}
+		}
+		out[key][t] = x.lists[n]
 	}
 	return out
-}
-
-// shardJSON is a search/t/KEY.json: {"term": [postings], …}, terms sorted,
-// as encoding/json writes a map.
-func (x *termIndex) shardJSON(ids []int32) []byte {
-	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(x.terms[a], x.terms[b]) })
-	n := 2
-	for _, id := range ids {
-		n += len(x.terms[id]) + 6 + 5*len(x.lists[id])
-	}
-	b := make([]byte, 0, n)
-	b = append(b, '{')
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, x.terms[id])
-		b = append(b, ':', '[')
-		for j, v := range x.lists[id] {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, int64(v), 10)
-		}
-		b = append(b, ']')
-	}
-	return append(b, '}')
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 	"strconv"
 
@@ -43,6 +44,12 @@ func (o *jsonObject) obj(k string, v *jsonObject) *jsonObject {
 	o.key(k)
 	o.b = append(o.b, v.bytes()...)
 	return o
+}
+
+// appendJSONString appends s as encoding/json writes a string.
+func appendJSONString(b []byte, s string) []byte {
+	j, _ := json.Marshal(s) // a string always marshals
+	return append(b, j...)
 }
 
 func (o *jsonObject) bytes() []byte {
