@@ -106,34 +106,18 @@ func marshalXML(v any, what string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// siteFeed holds the latest articles and claims. Only the entries it keeps
-// are made: all are first sorted by date and id alone.
+// siteFeed holds the latest articles and claims.
 func siteFeed(s *siteData, fallback content.Date) *atomFeed {
-	type candidate struct {
-		date content.Date
-		id   string
-		i    int // articles first, then claims
+	entries := make([]atomEntry, 0, len(s.D.Articles)+len(s.D.Claims))
+	for _, a := range s.D.Articles {
+		entries = append(entries, articleEntry(s, a))
 	}
-	arts, claims := s.D.Articles, s.D.Claims
-	all := make([]candidate, 0, len(arts)+len(claims))
-	for i, a := range arts {
-		all = append(all, candidate{articleDate(a), atomID(s.URLs, Path(a)), i})
+	for _, c := range s.D.Claims {
+		entries = append(entries, claimEntry(s, c))
 	}
-	for i, c := range claims {
-		all = append(all, candidate{claimDate(c), atomID(s.URLs, Path(c)), len(arts) + i})
-	}
-	slices.SortFunc(all, func(a, b candidate) int {
-		return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
-	})
-	entries := make([]atomEntry, 0, min(len(all), siteFeedSize))
-	for _, c := range all[:min(len(all), siteFeedSize)] {
-		if c.i < len(arts) {
-			entries = append(entries, articleEntry(s, arts[c.i]))
-		} else {
-			entries = append(entries, claimEntry(s, claims[c.i-len(arts)]))
-		}
-	}
-	return newFeed(s, fallback, "", s.Site.Title, entries)
+	f := newFeed(s, fallback, "", s.Site.Title, entries)
+	f.Entries = f.Entries[:min(len(f.Entries), siteFeedSize)]
+	return f
 }
 
 // entityFeed holds an actor's or organization's claims, quotes and the articles mentioning it.
@@ -155,7 +139,9 @@ func entityFeed(s *siteData, fallback content.Date, obj any, name string, claims
 // and dates the feed by its newest entry (fallback when it has none), never
 // by the clock.
 func newFeed(s *siteData, fallback content.Date, path, title string, entries []atomEntry) *atomFeed {
-	entries = sortEntries(entries)
+	slices.SortStableFunc(entries, func(a, b atomEntry) int {
+		return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.ID, b.ID))
+	})
 	updated := fallback
 	if len(entries) > 0 && !entries[0].date.IsZero() {
 		updated = entries[0].date
@@ -193,30 +179,6 @@ func entry(s *siteData, path, title, summary string, date content.Date) atomEntr
 		Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(path)},
 		date: date,
 	}
-}
-
-// sortEntries sorts entries as a stable sort by date (newest first) and id
-// would, moving each entry once rather than at every swap.
-func sortEntries(entries []atomEntry) []atomEntry {
-	if slices.IsSortedFunc(entries, compareEntries) {
-		return entries
-	}
-	order := make([]int32, len(entries))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(compareEntries(entries[a], entries[b]), cmp.Compare(a, b))
-	})
-	out := make([]atomEntry, len(entries))
-	for i, j := range order {
-		out[i] = entries[j]
-	}
-	return out
-}
-
-func compareEntries(a, b atomEntry) int {
-	return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.ID, b.ID))
 }
 
 // atomID is the permanent id of a page in feeds: its absolute URL, or, for a

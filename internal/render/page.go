@@ -26,12 +26,6 @@ type siteData struct {
 	linkPieces sync.Map // article, actor or organization → its "link" piece
 	signer     *signer
 	pieces     sync.Map // shared partials of this render, see Page.Once
-	// prevTerms and nextTerms count the search terms of article bodies: the
-	// last render's, and this one's (see termCounts).
-	prevTerms, nextTerms map[string]map[string]int
-	// prevOut and nextOut hold other generated files by name with their
-	// signature: the last render's and this one's (see reuse).
-	prevOut, nextOut map[string]cachedPage
 	// previous holds the list items of the last render, reused when their signature holds.
 	previous map[string]cachedPage
 }
@@ -81,26 +75,6 @@ func (p *Page) shared(key, name string) (template.HTML, error) {
 	h := template.HTML(b.String())
 	p.pieces.Store(key, h)
 	return h, nil
-}
-
-// reuse returns the bytes of the generated file name: the last render's when
-// its signature is the same, otherwise what make produces. signature is
-// called only by a render kept for the next one.
-func (s *siteData) reuse(name string, signature func() uint64, make func() ([]byte, error)) ([]byte, error) {
-	if s.nextOut == nil || name == "" {
-		return make()
-	}
-	sig := signature()
-	if c, ok := s.prevOut[name]; ok && c.sig == sig && s.in.Versions != nil {
-		s.nextOut[name] = c
-		return c.body, nil
-	}
-	b, err := make()
-	if err != nil {
-		return nil, err
-	}
-	s.nextOut[name] = cachedPage{sig: sig, body: b}
-	return b, nil
 }
 
 // ClaimItem is a claim's entry in the lists of claims, rendered once per build

@@ -60,13 +60,11 @@ type Renderer struct {
 	tmpl *Templates
 
 	mu    sync.Mutex
-	pages map[string]*Deferred      // output path → the page of the last plan
-	order []string                  // the last plan's page paths, in job order
-	list  []*Deferred               // and its pages, in that order
-	items map[string]cachedPage     // "claim:ID", "quote:ID" → its list entry, last renders
-	terms map[string]map[string]int // article body text → its search term counts, last render
-	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
-	last  *siteData                 // the last plan's data, whose list entries the next plan keeps
+	pages map[string]*Deferred  // output path → the page of the last plan
+	order []string              // the last plan's page paths, in job order
+	list  []*Deferred           // and its pages, in that order
+	items map[string]cachedPage // "claim:ID", "quote:ID" → its list entry, last renders
+	last  *siteData             // the last plan's data, whose list entries the next plan keeps
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -192,11 +190,6 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		})
 	}
 	site.signer, site.previous = signer, r.items
-	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
-	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
-	if !keep {
-		site.nextOut, site.nextTerms = nil, nil // nothing to reuse from, nothing to keep
-	}
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
 	sigs := make([]uint64, len(jobs))
 	if keep { // a one-shot render compares with nothing
@@ -230,7 +223,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	if keep {
 		r.pages, r.order, r.list, r.last = p.Pages, p.order, p.list, site
 	} else {
-		r.pages, r.order, r.list, r.last, r.items, r.terms, r.out = nil, nil, nil, nil, nil, nil, nil
+		r.pages, r.order, r.list, r.last, r.items = nil, nil, nil, nil, nil
 	}
 	return p, nil
 }
@@ -342,13 +335,6 @@ func (p *Plan) exportAndData(put func(Files) error) error {
 		if _, static := p.Files[name]; !page && !static {
 			out[name] = b
 		}
-	}
-	if site.in.Versions != nil {
-		p.r.mu.Lock()
-		if p.r.last == site {
-			p.r.out, p.r.terms = site.nextOut, site.nextTerms
-		}
-		p.r.mu.Unlock()
 	}
 	return put(out)
 }

@@ -72,8 +72,8 @@ type searchManifest struct {
 func addSearch(files Files, s *siteData) error {
 	docs, x := searchDocs(s)
 	man := manifest(s, docs, x.postings)
-	for key, terms := range x.shards(man.PrefixLen) {
-		if err := addJSON(files, "search/t/"+key+".json", terms); err != nil {
+	for key, shard := range x.shards(man.PrefixLen) {
+		if err := addJSON(files, "search/t/"+key+".json", shard); err != nil {
 			return err
 		}
 		man.Shards = append(man.Shards, key)
@@ -183,7 +183,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		for _, t := range a.Tags {
 			x.add(t, weightSummary)
 		}
-		x.addBody(s, s.in.Text[a.ID], weightBody)
+		x.add(s.in.Text[a.ID], weightBody)
 		if s.in.Versions == nil {
 			// A render that keeps nothing reads each body's text once:
 			// let it go while the rest of the index and the export are made.
