@@ -25,17 +25,17 @@ func newTermIndex() *termIndex {
 	return &termIndex{number: make(map[string]int32, 4096)}
 }
 
-// terms splits text into its search terms: the lower-cased runs of letters
-// and digits. The browser splits a query the same way (tokens in dossier.js).
-func terms(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
+// notTermRune reports whether r separates search terms: terms are the runs
+// of letters and digits. A rune is a letter or digit exactly when its lower
+// case is one (TestTermsSplitLikeFieldsFunc), so text splits into the same
+// runs before lower-casing as after.
+func notTermRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
-// add adds the terms of text to the current document with weight.
+// add adds the terms of text, lower-cased, to the current document with
+// weight. The browser splits a query the same way (tokens in dossier.js).
 func (x *termIndex) add(text string, weight int) {
-	for _, term := range terms(text) {
+	for term := range strings.FieldsFuncSeq(text, notTermRune) {
+		term = strings.ToLower(term)
 		n, ok := x.number[term]
 		if !ok {
 			n = int32(len(x.terms))
