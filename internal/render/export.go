@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -152,13 +151,11 @@ type exportEvent struct {
 
 // exportJSON renders data/dossier.json, indented by two spaces.
 func exportJSON(s *siteData) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s.export()); err != nil {
+	b, err := json.MarshalIndent(s.export(), "", "  ")
+	if err != nil {
 		return nil, fmt.Errorf("export dossier.json: %w", err)
 	}
-	return buf.Bytes(), nil
+	return append(b, '\n'), nil
 }
 
 // export gathers data/dossier.json.
