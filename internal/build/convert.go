@@ -1,7 +1,9 @@
 package build
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"sync"
 
@@ -31,14 +33,14 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
 	units := units(d, urls, matcher, mode)
-	env := keyHash(14695981039346656037).str(fmt.Sprintf("unsafe=%t|%s|%s|%v", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts)).num(matcher.fingerprint)
+	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint)
 	results := make([]convertedUnit, len(units))
 	keys := make([]uint64, len(units))
 	errs := make([]error, len(units))
 	parallel(len(units), func(i int) {
 		u := units[i]
 		if h := b.sourceHash(u.file); h != 0 {
-			keys[i] = uint64(env.num(h).str(u.key))
+			keys[i] = unitKey(env, h, u.key)
 			if r, ok := b.converted[keys[i]]; ok {
 				results[i] = r
 				return
@@ -129,24 +131,14 @@ func (b *Builder) sourceHash(file string) uint64 {
 	return 0
 }
 
-// keyHash is FNV-1a kept in a register: hashing a string allocates nothing.
-type keyHash uint64
-
-// str adds s and its length (so that "ab"+"c" and "a"+"bc" differ).
-func (h keyHash) str(s string) keyHash {
-	h = h.num(uint64(len(s)))
-	for i := 0; i < len(s); i++ {
-		h = (h ^ keyHash(s[i])) * 1099511628211
-	}
-	return h
-}
-
-func (h keyHash) num(v uint64) keyHash {
-	for range 8 {
-		h = (h ^ keyHash(byte(v))) * 1099511628211
-		v >>= 8
-	}
-	return h
+// unitKey identifies a unit's conversion: what every conversion reads
+// (env), the hash of its content file's bytes and its key.
+func unitKey(env []byte, file uint64, key string) uint64 {
+	h := fnv.New64a()
+	h.Write(env)
+	h.Write(binary.LittleEndian.AppendUint64(nil, file))
+	h.Write([]byte(key))
+	return h.Sum64()
 }
 
 // recordAnchors adds where an article's conversion found its claims and

@@ -107,7 +107,8 @@ const maxLangLen = 32
 
 // writeTokens writes tokens as formatter does (see TestWriteTokensLikeChroma),
 // without its per-token formatting allocations: a pre and code element holding
-// one span per line, in which tokens with a class are spans.
+// one span per line, in which tokens with a class are spans. Text is escaped
+// by goldmark's util.EscapeHTML, as in the rest of a body.
 func writeTokens(w util.BufWriter, tokens []chroma.Token) {
 	w.WriteString(`<pre class="` + classPrefix + `chroma"><code>`)
 	for _, line := range chroma.SplitTokensIntoLines(tokens) {
@@ -119,7 +120,7 @@ func writeTokens(w util.BufWriter, tokens []chroma.Token) {
 				w.WriteString(cls)
 				w.WriteString(`">`)
 			}
-			writeEscapedHTML(w, t.Value)
+			w.Write(util.EscapeHTML([]byte(t.Value)))
 			if cls != "" {
 				w.WriteString("</span>")
 			}
@@ -138,32 +139,6 @@ func tokenClass(t chroma.TokenType) string {
 		}
 	}
 	return chroma.StandardTypes[0]
-}
-
-// writeEscapedHTML writes s escaped as html.EscapeString escapes it.
-func writeEscapedHTML(w util.BufWriter, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '"':
-			esc = "&#34;"
-		default:
-			continue
-		}
-		w.WriteString(s[last:i])
-		w.WriteString(esc)
-		last = i + 1
-	}
-	w.WriteString(s[last:])
 }
 
 // CSS returns the stylesheet for highlighted code in the named chroma style,

@@ -12,7 +12,11 @@ func addData(files Files, s *siteData) error {
 	if err := addFeeds(files, s, mod[""]); err != nil {
 		return err
 	}
-	files["sitemap.xml"] = sitemap(files, s, mod)
+	sm, err := sitemap(files, s, mod)
+	if err != nil {
+		return err
+	}
+	files["sitemap.xml"] = sm
 	files["robots.txt"] = robots(s.URLs)
 	if cname := cnameOf(s.Site.CNAME); cname != "" {
 		files["CNAME"] = []byte(cname + "\n")

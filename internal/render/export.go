@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -148,15 +149,13 @@ type exportEvent struct {
 	Sources       []exportSource `json:"sources"`
 }
 
-// exportJSON renders data/dossier.json, as json.Encoder with two-space
-// indentation would (see side_export.go).
+// exportJSON renders data/dossier.json, indented by two spaces.
 func exportJSON(s *siteData) ([]byte, error) {
-	e := s.export()
-	w := jsonWriter{b: make([]byte, 0, 1<<20)}
-	if err := e.writeJSON(&w); err != nil {
+	b, err := json.MarshalIndent(s.export(), "", "  ")
+	if err != nil {
 		return nil, fmt.Errorf("export dossier.json: %w", err)
 	}
-	return append(w.b, '\n'), nil
+	return append(b, '\n'), nil
 }
 
 // export gathers data/dossier.json.

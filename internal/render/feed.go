@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/xml"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -47,7 +49,6 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 
 	date content.Date // for sorting
-	xml  []byte       // the entry's XML, when made beforehand (see feedEntries)
 }
 
 // EntityFeed is the URL of the Atom feed of an actor's or organization's page,
@@ -63,111 +64,74 @@ func (p *Page) EntityFeed() string {
 // addFeeds adds the site's feed and one per actor and organization.
 // fallback dates a feed without dated entries.
 func addFeeds(files Files, s *siteData, fallback content.Date) error {
-	files[FeedName] = marshalFeed(siteFeed(s, fallback))
-	// An entity's feed shows what its page shows, so it is made again only
-	// when the page's signature (or the fallback date) changed.
-	made := &feedEntries{s: s, made: map[any]atomEntry{}}
+	b, err := marshalFeed(siteFeed(s, fallback))
+	if err != nil {
+		return err
+	}
+	files[FeedName] = b
 	for _, e := range entitiesOf(s.D) {
 		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
-		sig := func() uint64 { return s.fps.everything() ^ uint64(fallback.Unix()) }
-		b, err := s.reuse(name, sig, func() ([]byte, error) { return marshalFeed(feedOf(made, fallback, e)), nil })
-		if err != nil {
+		if files[name], err = marshalFeed(feedOf(s, fallback, e)); err != nil {
 			return err
 		}
-		files[name] = b
 	}
 	return nil
 }
 
 // feedOf is an actor's or organization's feed.
-func feedOf(made *feedEntries, fallback content.Date, e dossier.Entity) *atomFeed {
+func feedOf(s *siteData, fallback content.Date, e dossier.Entity) *atomFeed {
 	if a, ok := e.(*dossier.Actor); ok {
-		return entityFeed(made, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
+		return entityFeed(s, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
 	}
 	o := e.(*dossier.Organization)
-	return entityFeed(made, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
+	return entityFeed(s, fallback, o, o.Name, o.Claims, o.Statements, o.Articles)
 }
 
-// feedEntries makes the entry of an article, claim or quote once per
-// render, with its XML: an article is in the feed of every actor and
-// organization it mentions.
-type feedEntries struct {
-	s    *siteData
-	made map[any]atomEntry
+// marshalFeed writes a feed's XML, indented by two spaces, after the XML header.
+func marshalFeed(f *atomFeed) ([]byte, error) {
+	return marshalXML(f, "feed "+f.ID)
 }
 
-func (f *feedEntries) of(obj any) atomEntry {
-	if e, ok := f.made[obj]; ok {
-		return e
+// marshalXML writes v as XML, indented by two spaces, between the XML header
+// and a line feed; what names v in an error.
+func marshalXML(v any, what string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	var e atomEntry
-	switch o := obj.(type) {
-	case *dossier.Article:
-		e = articleEntry(f.s, o)
-	case *dossier.Claim:
-		e = claimEntry(f.s, o)
-	case *dossier.Quote:
-		e = quoteEntry(f.s, o)
-	}
-	e.xml = e.appendXML(make([]byte, 0, 256+len(e.ID)+len(e.Title)+len(e.Summary)+len(e.Link.Href)))
-	f.made[obj] = e
-	return e
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
 }
 
-// marshalFeed writes a feed as xml.MarshalIndent with two-space indentation
-// would, after the XML header (see side_feed.go).
-func marshalFeed(f *atomFeed) []byte {
-	n := 1024
-	for _, e := range f.Entries {
-		n += 200 + len(e.ID) + len(e.Title) + len(e.Summary) + len(e.Link.Href)
-	}
-	b := append(make([]byte, 0, n), xml.Header...)
-	return append(f.appendXML(b), '\n')
-}
-
-// siteFeed holds the latest articles and claims. Only the entries it keeps
-// are made: all are first sorted by date and id alone.
+// siteFeed holds the latest articles and claims.
 func siteFeed(s *siteData, fallback content.Date) *atomFeed {
-	type candidate struct {
-		date content.Date
-		id   string
-		i    int // articles first, then claims
+	entries := make([]atomEntry, 0, len(s.D.Articles)+len(s.D.Claims))
+	for _, a := range s.D.Articles {
+		entries = append(entries, articleEntry(s, a))
 	}
-	arts, claims := s.D.Articles, s.D.Claims
-	all := make([]candidate, 0, len(arts)+len(claims))
-	for i, a := range arts {
-		all = append(all, candidate{articleDate(a), atomID(s.URLs, Path(a)), i})
+	for _, c := range s.D.Claims {
+		entries = append(entries, claimEntry(s, c))
 	}
-	for i, c := range claims {
-		all = append(all, candidate{claimDate(c), atomID(s.URLs, Path(c)), len(arts) + i})
-	}
-	slices.SortFunc(all, func(a, b candidate) int {
-		return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
-	})
-	entries := make([]atomEntry, 0, min(len(all), siteFeedSize))
-	for _, c := range all[:min(len(all), siteFeedSize)] {
-		if c.i < len(arts) {
-			entries = append(entries, articleEntry(s, arts[c.i]))
-		} else {
-			entries = append(entries, claimEntry(s, claims[c.i-len(arts)]))
-		}
-	}
-	return newFeed(s, fallback, "", s.Site.Title, entries)
+	f := newFeed(s, fallback, "", s.Site.Title, entries)
+	f.Entries = f.Entries[:min(len(f.Entries), siteFeedSize)]
+	return f
 }
 
 // entityFeed holds an actor's or organization's claims, quotes and the articles mentioning it.
-func entityFeed(made *feedEntries, fallback content.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
+func entityFeed(s *siteData, fallback content.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
 	entries := make([]atomEntry, 0, len(claims)+len(quotes)+len(articles))
 	for _, c := range claims {
-		entries = append(entries, made.of(c))
+		entries = append(entries, claimEntry(s, c))
 	}
 	for _, q := range quotes {
-		entries = append(entries, made.of(q))
+		entries = append(entries, quoteEntry(s, q))
 	}
 	for _, a := range articles {
-		entries = append(entries, made.of(a))
+		entries = append(entries, articleEntry(s, a))
 	}
-	s := made.s
 	return newFeed(s, fallback, Path(obj), name+" · "+s.Site.Title, entries)
 }
 
@@ -175,7 +139,9 @@ func entityFeed(made *feedEntries, fallback content.Date, obj any, name string, 
 // and dates the feed by its newest entry (fallback when it has none), never
 // by the clock.
 func newFeed(s *siteData, fallback content.Date, path, title string, entries []atomEntry) *atomFeed {
-	entries = sortEntries(entries)
+	slices.SortStableFunc(entries, func(a, b atomEntry) int {
+		return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.ID, b.ID))
+	})
 	updated := fallback
 	if len(entries) > 0 && !entries[0].date.IsZero() {
 		updated = entries[0].date
@@ -200,11 +166,11 @@ func articleEntry(s *siteData, a *dossier.Article) atomEntry {
 
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
 	summary := c.Verdict.Label + ": “" + c.Text + "” (in " + c.Article.Title + ")"
-	return entry(s, Path(c), "Fact-check: "+shortText(c.Text, 70), summary, claimDate(c))
+	return entry(s, Path(c), "Fact-check: "+shorten(c.Text, 70), summary, claimDate(c))
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
-	return entry(s, Path(q), "“"+shortText(q.Text, 70)+"”", quoteDescription(q)+": “"+q.Text+"”", quoteDate(q))
+	return entry(s, Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q)+": “"+q.Text+"”", quoteDate(q))
 }
 
 func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {
@@ -213,30 +179,6 @@ func entry(s *siteData, path, title, summary string, date content.Date) atomEntr
 		Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(path)},
 		date: date,
 	}
-}
-
-// sortEntries sorts entries as a stable sort by date (newest first) and id
-// would, moving each entry once rather than at every swap.
-func sortEntries(entries []atomEntry) []atomEntry {
-	if slices.IsSortedFunc(entries, compareEntries) {
-		return entries
-	}
-	order := make([]int32, len(entries))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(compareEntries(entries[a], entries[b]), cmp.Compare(a, b))
-	})
-	out := make([]atomEntry, len(entries))
-	for i, j := range order {
-		out[i] = entries[j]
-	}
-	return out
-}
-
-func compareEntries(a, b atomEntry) int {
-	return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.ID, b.ID))
 }
 
 // atomID is the permanent id of a page in feeds: its absolute URL, or, for a

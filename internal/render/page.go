@@ -24,12 +24,6 @@ type siteData struct {
 	fps        *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
 	table      *depTable     // the renderer's numbering of inputs
 	gen        uint64        // this render's generation in table
-	// prevTerms and nextTerms count the search terms of article bodies: the
-	// last render's, and this one's (see termCounts).
-	prevTerms, nextTerms map[string]map[string]int
-	// prevOut and nextOut hold other generated files by name with their
-	// signature: the last render's and this one's (see reuse).
-	prevOut, nextOut map[string]cachedPage
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
 }
@@ -56,35 +50,9 @@ func (s *siteData) links() *linkIndex {
 	return s.linksIndex
 }
 
-// reuse returns the bytes of the generated file name: the last render's when
-// its signature is the same, otherwise what make produces. signature is
-// called only by a render kept for the next one.
-func (s *siteData) reuse(name string, signature func() uint64, make func() ([]byte, error)) ([]byte, error) {
-	if s.nextOut == nil || name == "" {
-		return make()
-	}
-	sig := signature()
-	if c, ok := s.prevOut[name]; ok && c.sig == sig && s.in.Versions != nil {
-		s.nextOut[name] = c
-		return c.body, nil
-	}
-	b, err := make()
-	if err != nil {
-		return nil, err
-	}
-	s.nextOut[name] = cachedPage{sig: sig, body: b}
-	return b, nil
-}
-
-// cachedPage is a generated file of the last render with its signature.
-type cachedPage struct {
-	sig  uint64
-	body []byte
-}
-
 // cachedItem is a claim's or quote's list entry with the inputs it read.
 type cachedItem struct {
-	html template.HTML
+	html   template.HTML
 	pins   []int32 // numbered by the renderer's depTable
 	pinned bool
 	gen    uint64 // the render that pinned it
@@ -388,7 +356,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, "“"+shortText(q.Text, 70)+"”", quoteDescription(q), q)()
+			return page("quote", path, "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)()
 		})
 	}
 	for _, e := range d.Events {

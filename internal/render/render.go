@@ -66,14 +66,12 @@ type Renderer struct {
 	tmpl *Templates
 
 	mu    sync.Mutex
-	pages map[string]*Deferred      // output path → the page of the last plan
-	order []string                  // the last plan's page paths, in job order
-	list  []*Deferred               // and its pages, in that order
-	items map[string]cachedItem     // "claim:ID", "quote:ID" → its list entry, last renders
-	table depTable                  // what the pages of kept renders read
-	terms map[string]map[string]int // article body text → its search term counts, last render
-	out   map[string]cachedPage     // other generated files of the last render, see siteData.reuse
-	last  *siteData                 // the last plan's data, whose list entries the next plan keeps
+	pages map[string]*Deferred  // output path → the page of the last plan
+	order []string              // the last plan's page paths, in job order
+	list  []*Deferred           // and its pages, in that order
+	items map[string]cachedItem // "claim:ID", "quote:ID" → its list entry, last renders
+	table depTable              // what the pages of kept renders read
+	last  *siteData             // the last plan's data, whose list entries the next plan keeps
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
@@ -203,11 +201,6 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		}
 	}
 	site.previous = r.items
-	site.prevTerms, site.nextTerms = r.terms, map[string]map[string]int{}
-	site.prevOut, site.nextOut = r.out, map[string]cachedPage{}
-	if !keep {
-		site.nextOut, site.nextTerms = nil, nil // nothing to reuse from, nothing to keep
-	}
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
 	olds := make([]*Deferred, len(jobs))
 	reused := make([]bool, len(jobs))
@@ -249,7 +242,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	if keep {
 		r.pages, r.order, r.list, r.last = p.Pages, p.order, p.list, site
 	} else {
-		r.pages, r.order, r.list, r.last, r.items, r.terms, r.out = nil, nil, nil, nil, nil, nil, nil
+		r.pages, r.order, r.list, r.last, r.items = nil, nil, nil, nil, nil
 	}
 	return p, nil
 }
@@ -373,13 +366,6 @@ func (p *Plan) exportAndData(put func(Files) error) error {
 		if _, static := p.Files[name]; !page && !static {
 			out[name] = b
 		}
-	}
-	if site.in.Versions != nil {
-		p.r.mu.Lock()
-		if p.r.last == site {
-			p.r.out, p.r.terms = site.nextOut, site.nextTerms
-		}
-		p.r.mu.Unlock()
 	}
 	return put(out)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -73,43 +72,33 @@ type searchManifest struct {
 func addSearch(files Files, s *siteData) error {
 	docs, x := searchDocs(s)
 	man := manifest(s, docs, x.postings)
-	for key, ids := range x.shards(man.PrefixLen) {
-		files["search/t/"+key+".json"] = x.shardJSON(ids)
+	for key, shard := range x.shards(man.PrefixLen) {
+		if err := addJSON(files, "search/t/"+key+".json", shard); err != nil {
+			return err
+		}
 		man.Shards = append(man.Shards, key)
 	}
 	slices.Sort(man.Shards)
 	for start := 0; start < len(docs); start += DocChunk {
-		files[fmt.Sprintf("search/d/%d.json", start/DocChunk)] = docChunkJSON(docs[start:min(start+DocChunk, len(docs))])
+		chunk := make([][]any, 0, DocChunk)
+		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
+			chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+		}
+		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
+			return err
+		}
 	}
-	b, err := json.Marshal(man)
-	if err != nil {
-		return fmt.Errorf("search manifest: %w", err)
-	}
-	files["search/index.json"] = b
-	return nil
+	return addJSON(files, "search/index.json", man)
 }
 
-// docChunkJSON is a search/d/N.json: [[kind, id, title, snippet], …].
-func docChunkJSON(docs []*searchDoc) []byte {
-	n := 2
-	for _, d := range docs {
-		n += len(d.id) + len(d.title) + len(d.snippet) + 16
+// addJSON adds v, marshalled, to files as name.
+func addJSON(files Files, name string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("search %s: %w", name, err)
 	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for i, d := range docs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		b = strconv.AppendInt(b, int64(d.kind), 10)
-		for _, str := range []string{d.id, d.title, d.snippet} {
-			b = append(b, ',')
-			b = appendJSONString(b, str)
-		}
-		b = append(b, ']')
-	}
-	return append(b, ']')
+	files[name] = b
+	return nil
 }
 
 // manifest fills everything of the manifest but the shard list; postings is
@@ -183,7 +172,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		if len(docs) > 0 {
 			x.endDoc()
 		}
-		doc := &searchDoc{kind: kind, id: id, title: title, snippet: shortText(snippet, 180)}
+		doc := &searchDoc{kind: kind, id: id, title: title, snippet: shorten(snippet, 180)}
 		x.add(title, weightTitle)
 		docs = append(docs, doc)
 		return doc
@@ -194,7 +183,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		for _, t := range a.Tags {
 			x.add(t, weightSummary)
 		}
-		x.addBody(s, s.in.Text[a.ID], weightBody)
+		x.add(s.in.Text[a.ID], weightBody)
 		if s.in.Versions == nil {
 			// A render that keeps nothing reads each body's text once:
 			// let it go while the rest of the index and the export are made.

@@ -7,7 +7,6 @@ package render
 func SideOutputs(in Input) (Files, error) {
 	site := newSiteData(in, nil)
 	site.fps = newFingerprints(in)
-	site.nextTerms, site.nextOut = map[string]map[string]int{}, map[string]cachedPage{}
 	files := Files{}
 	for _, j := range pages(site, nil) {
 		files[j.path] = nil

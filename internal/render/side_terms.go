@@ -1,16 +1,13 @@
 package render
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // termIndex builds the search index's postings document by document. Terms
 // are numbered as they first appear, and each document's weights are summed
-// in a slice by term number rather than in a map per document.
+// in a slice by term number.
 type termIndex struct {
 	number map[string]int32 // term → its number
 	terms  []string         // number → term
@@ -20,9 +17,6 @@ type termIndex struct {
 	df     []int            // number → how many documents have it
 	weight []int            // number → its weight in the current document
 	inDoc  []int32          // the numbers of the current document's terms
-	count  []int            // number → its count in the body being counted
-	inBody []int32          // the numbers of that body's terms
-	lower  []byte           // scratch for a term that lower-casing changes
 	// postings is the number of (term, document) pairs so far.
 	postings int
 }
@@ -31,173 +25,30 @@ func newTermIndex() *termIndex {
 	return &termIndex{number: make(map[string]int32, 4096)}
 }
 
-// id returns the number of term, numbering it when new. A term read from a
-// longer text is copied, so that the index never holds on to the text.
-func (x *termIndex) id(term string, borrowed bool) int32 {
-	if n, ok := x.number[term]; ok {
-		return n
-	}
-	if borrowed {
-		term = strings.Clone(term)
-	}
-	n := int32(len(x.terms))
-	x.number[term] = n
-	x.terms = append(x.terms, term)
-	x.df = append(x.df, 0)
-	x.weight = append(x.weight, 0)
-	x.count = append(x.count, 0)
-	return n
-}
+// notTermRune reports whether r separates search terms: terms are the runs
+// of letters and digits. A rune is a letter or digit exactly when its lower
+// case is one (TestTermsSplitLikeFieldsFunc), so text splits into the same
+// runs before lower-casing as after.
+func notTermRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
-// idOfBytes is id for a term in the scratch buffer.
-func (x *termIndex) idOfBytes(term []byte) int32 {
-	if n, ok := x.number[string(term)]; ok {
-		return n
-	}
-	return x.id(string(term), false)
-}
-
-// asciiTerm maps the ASCII letters and digits to their lower case, every
-// other ASCII byte to 0.
-var asciiTerm = func() (t [utf8.RuneSelf]byte) {
-	for c := byte('0'); c <= '9'; c++ {
-		t[c] = c
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = c, c
-	}
-	return t
-}()
-
-// asciiSeparator marks the ASCII bytes that are neither letters nor digits,
-// asciiPlain the lower-case letters and digits.
-var asciiSeparator, asciiPlain = func() (sep, plain [256]bool) {
-	for c := range utf8.RuneSelf {
-		sep[c] = asciiTerm[c] == 0
-		plain[c] = asciiTerm[c] == byte(c) && c != 0
-	}
-	return sep, plain
-}()
-
-// eachTerm calls f with the number of every term of text, in order: the
-// lower-cased runs of letters and digits, as strings.FieldsFunc over
-// strings.ToLower(text) would split them.
-func (x *termIndex) eachTerm(text string, f func(n int32)) {
-	for i := 0; i < len(text); {
-		start, end, lowered := x.nextTerm(text, i)
-		if start == end {
-			break
-		}
-		if lowered {
-			f(x.idOfBytes(x.lower))
-		} else {
-			f(x.id(text[start:end], true))
-		}
-		i = end
-	}
-}
-
-// nextTerm finds the first term of text at or after byte i: text[start:end],
-// or, when lower-casing changes it (lowered), the lower-cased term in x.lower.
-// start == end when there is none.
-func (x *termIndex) nextTerm(text string, i int) (start, end int, lowered bool) {
-	start = -1
-	for i < len(text) {
-		// Runs of ASCII are skipped in tight loops: separators before a
-		// term, lower-case letters and digits inside one.
-		switch {
-		case start < 0:
-			for i < len(text) && asciiSeparator[text[i]] {
-				i++
-			}
-		case !lowered:
-			for i < len(text) && asciiPlain[text[i]] {
-				i++
-			}
-		}
-		if i == len(text) {
-			break
-		}
-		r, size := rune(text[i]), 1
-		var l rune
-		if r < utf8.RuneSelf {
-			if l = rune(asciiTerm[r]); l == 0 {
-				l = -1
-			}
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			// An invalid byte reads as U+FFFD, which is no letter.
-			if l = unicode.ToLower(r); !unicode.IsLetter(l) && !unicode.IsDigit(l) {
-				l = -1
-			}
-		}
-		switch {
-		case l < 0 && start >= 0:
-			return start, i, lowered
-		case l < 0:
-		case start < 0:
-			start, lowered = i, l != r
-			if lowered {
-				x.lower = utf8.AppendRune(x.lower[:0], l)
-			}
-		case lowered:
-			x.lower = utf8.AppendRune(x.lower, l)
-		case l != r:
-			lowered = true
-			x.lower = utf8.AppendRune(append(x.lower[:0], text[start:i]...), l)
-		}
-		i += size
-	}
-	if start < 0 {
-		return i, i, false
-	}
-	return start, i, lowered
-}
-
-// add adds the terms of text to the current document with weight.
+// add adds the terms of text, lower-cased, to the current document with
+// weight. The browser splits a query the same way (tokens in dossier.js).
 func (x *termIndex) add(text string, weight int) {
-	x.eachTerm(text, func(n int32) { x.addWeight(n, weight) })
-}
-
-func (x *termIndex) addWeight(n int32, weight int) {
-	if x.weight[n] == 0 {
-		x.inDoc = append(x.inDoc, n)
-	}
-	x.weight[n] = min(x.weight[n]+weight, maxWeight)
-}
-
-// addBody adds an article body's terms with weight, counting them once per
-// text: the counts of the last render are reused for a text that did not
-// change (article bodies are most of the index's work, and a rebuild usually
-// changes one of them).
-func (x *termIndex) addBody(s *siteData, text string, weight int) {
-	if c, ok := s.prevTerms[text]; ok {
-		s.nextTerms[text] = c
-		for t, k := range c {
-			x.addWeight(x.id(t, false), k*weight)
+	for term := range strings.FieldsFuncSeq(text, notTermRune) {
+		term = strings.ToLower(term)
+		n, ok := x.number[term]
+		if !ok {
+			n = int32(len(x.terms))
+			term = strings.Clone(term) // the index never holds on to the text
+			x.number[term] = n
+			x.terms = append(x.terms, term)
+			x.df = append(x.df, 0)
+			x.weight = append(x.weight, 0)
 		}
-		return
-	}
-	x.eachTerm(text, func(n int32) {
-		if x.count[n] == 0 {
-			x.inBody = append(x.inBody, n)
+		if x.weight[n] == 0 {
+			x.inDoc = append(x.inDoc, n)
 		}
-		x.count[n]++
-	})
-	var c map[string]int
-	if s.nextTerms != nil { // kept for the next render
-		c = make(map[string]int, len(x.inBody))
-	}
-	for _, n := range x.inBody {
-		if c != nil {
-			c[x.terms[n]] = x.count[n]
-		}
-		x.addWeight(n, x.count[n]*weight)
-		x.count[n] = 0
-	}
-	x.inBody = x.inBody[:0]
-	if c != nil {
-		s.nextTerms[text] = c
+		x.weight[n] = min(x.weight[n]+weight, maxWeight)
 	}
 }
 
@@ -268,41 +119,19 @@ func (p *pairChunks) at(i int) int32 {
 	return p.chunks[i>>pairChunkBits][i&(1<<pairChunkBits-1)]
 }
 
-// shards groups the numbers of the terms by shard key.
-func (x *termIndex) shards(plen int) map[string][]int32 {
-	out := map[string][]int32{}
+// shards groups the terms with postings by shard key: each shard maps its
+// terms to their postings, search/t/KEY.json.
+func (x *termIndex) shards(plen int) map[string]map[string][]int32 {
+	out := map[string]map[string][]int32{}
 	for n, t := range x.terms {
-		if len(x.lists[n]) > 0 {
-			key := ShardKey(t, plen)
-			out[key] = append(out[key], int32(n))
+		if len(x.lists[n]) == 0 {
+			continue
 		}
+		key := ShardKey(t, plen)
+		if out[key] == nil {
+			out[key] = map[string][]int32{}
+		}
+		out[key][t] = x.lists[n]
 	}
 	return out
-}
-
-// shardJSON is a search/t/KEY.json: {"term": [postings], …}, terms sorted,
-// as encoding/json writes a map.
-func (x *termIndex) shardJSON(ids []int32) []byte {
-	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(x.terms[a], x.terms[b]) })
-	n := 2
-	for _, id := range ids {
-		n += len(x.terms[id]) + 6 + 5*len(x.lists[id])
-	}
-	b := make([]byte, 0, n)
-	b = append(b, '{')
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, x.terms[id])
-		b = append(b, ':', '[')
-		for j, v := range x.lists[id] {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, int64(v), 10)
-		}
-		b = append(b, ']')
-	}
-	return append(b, '}')
 }

@@ -1,6 +1,11 @@
 package render
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
 
 // TestPairChunks checks that pairs read back as they were added across the
 // chunk boundaries, the first chunk grown by append included.
@@ -17,5 +22,35 @@ func TestPairChunks(t *testing.T) {
 		if a, b := p.at(i), p.at(i+1); a != int32(i) || b != int32(-i) {
 			t.Fatalf("pair at %d = (%d, %d), want (%d, %d)", i, a, b, i, -i)
 		}
+	}
+}
+
+// TestTermsSplitLikeFieldsFunc checks that the index's terms are those of
+// strings.FieldsFunc over strings.ToLower(text), the definition the browser
+// follows, for every rune between two others and for odd strings.
+func TestTermsSplitLikeFieldsFunc(t *testing.T) {
+	x := newTermIndex()
+	check := func(s string) {
+		t.Helper()
+		x.add(s, 1)
+		var got []string
+		for _, n := range x.inDoc {
+			got = append(got, x.terms[n])
+		}
+		x.endDoc()
+		want := strings.FieldsFunc(strings.ToLower(s), notTermRune)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("terms of %q = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check("a" + string(r) + "B" + string(r) + "c")
+	}
+	for _, s := range []string{"", "Hello, World!", "ÜRÜMQI Ürümqi straße STRASSE", "İstanbul ǅemal ΣΊΣΥΦΟΣ",
+		"K (Kelvin) Å (Angstrom) ẞ", "x\xffy \xc3 z\xe2\x82", "digits 2001 ٣٤٥ ²³ Ⅻ", "Ǆ ǅ ǆ ΐ ＡＢＣ ａｂｃ"} {
+		check(s)
 	}
 }

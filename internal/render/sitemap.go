@@ -9,11 +9,22 @@ import (
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
+// urlset is sitemap.xml (the Sitemaps 0.9 protocol).
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
 // sitemap lists every HTML page but the 404 page, sorted, each with the
 // newest date relevant to it as lastmod (never the wall clock, so identical
 // input gives identical output), taken from mod (see lastmods). Pages
 // without a date have no lastmod.
-func sitemap(files Files, s *siteData, mod map[string]content.Date) []byte {
+func sitemap(files Files, s *siteData, mod map[string]content.Date) ([]byte, error) {
 	var paths []string
 	for p := range files {
 		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
@@ -21,21 +32,14 @@ func sitemap(files Files, s *siteData, mod map[string]content.Date) []byte {
 		}
 	}
 	slices.Sort(paths)
-	b := make([]byte, 0, 256+len(paths)*(80+len(s.URLs.Abs(""))))
-	b = append(b, xml.Header...)
-	b = append(b, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+"\n"...)
-	for _, p := range paths {
-		b = append(b, "  <url><loc>"...)
-		b = appendXMLEscaped(b, s.URLs.Abs(p))
-		b = append(b, "</loc>"...)
+	set := urlset{URLs: make([]sitemapURL, len(paths))}
+	for i, p := range paths {
+		set.URLs[i].Loc = s.URLs.Abs(p)
 		if d := mod[p]; !d.IsZero() {
-			b = append(b, "<lastmod>"...)
-			b = d.AppendFormat(b, "2006-01-02")
-			b = append(b, "</lastmod>"...)
+			set.URLs[i].LastMod = d.String()
 		}
-		b = append(b, "</url>\n"...)
 	}
-	return append(b, "</urlset>\n"...)
+	return marshalXML(&set, "sitemap.xml")
 }
 
 // newest returns the latest of its dates; the zero Date when none is set.

@@ -1,8 +1,6 @@
 package annotate
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -126,10 +124,6 @@ func badgeText(a *Annotation) string {
 
 // writeEscaped writes s escaped for HTML text and attribute values.
 func writeEscaped(w util.BufWriter, s string) {
-	if !strings.ContainsAny(s, `<>&"`) {
-		_, _ = w.WriteString(s)
-		return
-	}
 	_, _ = w.Write(util.EscapeHTML([]byte(s)))
 }
 
