@@ -354,8 +354,8 @@ type bodies struct {
 	// versions identifies what each body was converted from ("article:x" →
 	// its file, the names and the options), for the renderer's page cache.
 	versions map[string]uint64
-	html  map[string]template.HTML
-	text  map[string]string
+	html     map[string]template.HTML
+	text     map[string]string
 }
 
 // versions identifies each parsed content file's bytes by "kind:id", for the

@@ -11,11 +11,11 @@ import (
 
 // funcs are the template functions every template can use.
 var funcs = template.FuncMap{
-	"date":       formatDate,
-	"isoDate":    func(d content.Date) string { return d.String() },
-	"jsonld":     jsonLD,
-	"kindName":   kindName,
-	"dict":       dict,
+	"date":     formatDate,
+	"isoDate":  func(d content.Date) string { return d.String() },
+	"jsonld":   jsonLD,
+	"kindName": kindName,
+	"dict":     dict,
 }
 
 // dict builds a map from alternating keys and values, to pass several values to a partial.

@@ -1,7 +1,6 @@
 package render
 
 import (
-
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"

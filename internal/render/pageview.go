@@ -104,15 +104,15 @@ func (p *Page) Verdicts() []VerdictView {
 // ClaimView is a claim as pages print it: on its page, in lists (the
 // "claim-item" partial) and in its article's list.
 type ClaimView struct {
-	Claim      Claim // the claim itself, for a theme that needs more
-	ID         string
-	Text       string // the claimed words, as anchored in the article
-	Sentence   string // the plain text around them
+	Claim    Claim // the claim itself, for a theme that needs more
+	ID       string
+	Text     string // the claimed words, as anchored in the article
+	Sentence string // the plain text around them
 	// Statement is the claim restated as a sentence (its `claim`), or its
 	// words in quotation marks when it has none: the claim's title.
-	Statement string
-	Context   InContext // the sentence, split around the claimed words
-	Verdict   VerdictView
+	Statement  string
+	Context    InContext // the sentence, split around the claimed words
+	Verdict    VerdictView
 	ClaimantID string // the claimant's id, "article" when the article makes the claim
 	Claimant   *Link  // nil when the article makes the claim
 	Article    Link   // the article the claim is in

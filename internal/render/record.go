@@ -186,10 +186,10 @@ func (d *Deferred) Deps() []string {
 // each once; safe for concurrent use.
 type fingerprints struct {
 	in   Input
-	seed  maphash.Seed
-	memo  sync.Map // dep → uint64
-	all   sync.Once
-	allH  uint64
+	seed maphash.Seed
+	memo sync.Map // dep → uint64
+	all  sync.Once
+	allH uint64
 }
 
 // fingerprintSeed is shared by every render of the process, so that the

@@ -100,12 +100,12 @@ type job struct {
 type Deferred struct {
 	// Sig is the page's generation: two pages of the same path and Sig
 	// have the same bytes, or the earlier one was never rendered.
-	Sig  uint64
-	once sync.Once
-	done atomic.Bool
-	exec func(*Deferred, *bytes.Buffer) error // renders the page; nil once rendered
-	body []byte
-	err  error
+	Sig    uint64
+	once   sync.Once
+	done   atomic.Bool
+	exec   func(*Deferred, *bytes.Buffer) error // renders the page; nil once rendered
+	body   []byte
+	err    error
 	pins   []int32   // the inputs the page read, numbered by table
 	pinned bool      // whether pins holds them all (see depTable.pin)
 	gen    uint64    // the render that pinned them
