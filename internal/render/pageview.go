@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -23,6 +24,9 @@ func (p *Page) prepare() error {
 	s := p.siteData
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
 	p.FullTitle = p.Title + " · " + s.Site.Title
+	if p.Pager != nil && p.Pager.Number > 1 {
+		p.FullTitle = p.Title + " · page " + strconv.Itoa(p.Pager.Number) + " of " + strconv.Itoa(p.Pager.Count) + " · " + s.Site.Title
+	}
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
 	}
