@@ -213,4 +213,12 @@ var wordsEN = map[string]string{
 	"verdict-not-rated":               "Not rated",
 	"verdict-not-rated-short":         "",
 	"verdict-not-rated-description":   "Not rated: opinion or framing, not a statement of fact that can be checked.",
+
+	// Inside article bodies: what screen readers hear around a claim or quote, and a quote's badge.
+	"sr-claim-start":  "claim, rated %s: ",
+	"sr-claim-end":    " end of claim",
+	"sr-quote-start":  "quote by %s: ",
+	"sr-quote-end":    " end of quote",
+	"badge-quote":     "quote",
+	"unknown-speaker": "unknown speaker",
 }

@@ -202,4 +202,12 @@ var wordsRU = map[string]string{
 	"verdict-not-rated":               "Без оценки",
 	"verdict-not-rated-short":         "",
 	"verdict-not-rated-description":   "Без оценки: мнение или подача, а не проверяемое утверждение о фактах.",
+
+	// Inside article bodies: what screen readers hear around a claim or quote, and a quote's badge.
+	"sr-claim-start":  "утверждение с вердиктом «%s»: ",
+	"sr-claim-end":    " конец утверждения",
+	"sr-quote-start":  "цитата, %s: ",
+	"sr-quote-end":    " конец цитаты",
+	"badge-quote":     "цитата",
+	"unknown-speaker": "неизвестный автор",
 }
