@@ -174,3 +174,59 @@ func TestPaginatedLists(t *testing.T) {
 		t.Fatalf("only %d lists of several pages in the generated dossier: the test checks little", long)
 	}
 }
+
+// TestTimelineByMonth checks a long timeline: /timeline/ lists its months,
+// and each month's pages, walked along their next links, hold the month's
+// entries once each, at most pageSize a page; together every dated entry.
+func TestTimelineByMonth(t *testing.T) {
+	b := New(Options{Source: os.DirFS(generated(t, 120, 5))})
+	res, err := b.Build(nil)
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatal(err, res.Diags)
+	}
+	d, base, size := b.last, res.Site.BasePath(), res.Site.PageSize
+	want := len(d.Events) + len(d.Articles)
+	for _, q := range d.Quotes {
+		if !q.Said.IsZero() {
+			want++
+		}
+	}
+	index := string(res.Files["timeline/index.html"])
+	months := regexp.MustCompile(`<li><a href="([^"]+)"><time datetime="(\d{4}-\d\d)">`).FindAllStringSubmatch(index, -1)
+	if len(months) < 2 || strings.Contains(index, `class="day"`) {
+		t.Fatalf("/timeline/ of %d entries lists %d months, days: %v", want, len(months), strings.Contains(index, `class="day"`))
+	}
+	entry := regexp.MustCompile(`<li class="entry entry-\w+"><span class="entry-kind">[^<]*</span> <a href="([^"]+)">`)
+	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
+	total, paged := 0, false
+	for _, m := range months {
+		seen := map[string]bool{}
+		for url := m[1]; url != ""; {
+			page := string(res.Files[strings.TrimPrefix(url, base)+"index.html"])
+			if page == "" {
+				t.Fatalf("month %s: no page at %s", m[2], url)
+			}
+			found := entry.FindAllStringSubmatch(page, -1)
+			if len(found) > size {
+				t.Errorf("%s holds %d entries", url, len(found))
+			}
+			for _, f := range found {
+				if seen[f[1]] {
+					t.Errorf("month %s: %s twice", m[2], f[1])
+				}
+				seen[f[1]] = true
+			}
+			url = ""
+			if n := next.FindStringSubmatch(page); n != nil {
+				url, paged = n[1], true
+			}
+		}
+		total += len(seen)
+	}
+	if total != want {
+		t.Errorf("the months hold %d entries, want %d", total, want)
+	}
+	if !paged {
+		t.Error("no month has several pages: the test checks little")
+	}
+}

@@ -123,6 +123,17 @@ func (w *Words) Date(t time.Time) string {
 	return fmt.Sprintf(w.T("date-format"), t.Day(), month, t.Year())
 }
 
+// Month is a month and its year for readers, as a heading: "January 2022",
+// "январь 2022 г.".
+func (w *Words) Month(t time.Time) string {
+	months := strings.Split(w.T("months-standalone"), "|")
+	month := t.Month().String()
+	if len(months) == 12 {
+		month = months[t.Month()-1]
+	}
+	return fmt.Sprintf(w.T("month-format"), month, t.Year())
+}
+
 // Keys lists every word's key, sorted: the keys [strings] may set.
 func Keys() []string {
 	keys := make([]string, 0, len(wordsEN))

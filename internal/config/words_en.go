@@ -8,6 +8,9 @@ var wordsEN = map[string]string{
 	// order of day, month and year.
 	"months":      "January|February|March|April|May|June|July|August|September|October|November|December",
 	"date-format": "%d %s %d",
+	// A month as a heading of the timeline: the names standing alone.
+	"months-standalone": "January|February|March|April|May|June|July|August|September|October|November|December",
+	"month-format":      "%s %d",
 
 	// The main navigation and the sections' names.
 	"articles":          "Articles",
@@ -133,6 +136,10 @@ var wordsEN = map[string]string{
 	"more-quotes-by":        "More quotes by %s",
 	"more-quotes-newest":    "The %d newest of %d",
 	"all-quotes-by":         "all quotes by %s",
+
+	// The timeline by month, when it is long.
+	"timeline-months": "By month",
+	"n-entries":       "%d entry|%d entries",
 
 	// The links between the pages of a long list.
 	"pages-label":     "Pages of this list",

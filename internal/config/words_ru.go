@@ -3,8 +3,11 @@ package config
 // wordsRU is the built-in Russian set: the keys of wordsEN. A word for a
 // count has three forms: one (1, 21), few (2–4, 22–24), many (5–20, 25 …).
 var wordsRU = map[string]string{
-	"months":      "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
-	"date-format": "%d %s %d г.",
+	"months": "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+	// Месяц как заголовок хроники: названия в именительном падеже.
+	"months-standalone": "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь",
+	"month-format":      "%s %d г.",
+	"date-format":       "%d %s %d г.",
 
 	"articles":          "Статьи",
 	"claims":            "Утверждения",
@@ -127,6 +130,10 @@ var wordsRU = map[string]string{
 	"more-quotes-by":        "Другие цитаты: %s",
 	"more-quotes-newest":    "%d самых новых из %d",
 	"all-quotes-by":         "все цитаты: %s",
+
+	// Хроника по месяцам, когда она длинная.
+	"timeline-months": "По месяцам",
+	"n-entries":       "%d запись|%d записи|%d записей",
 
 	// Ссылки между страницами длинного списка.
 	"pages-label":     "Страницы списка",

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -184,6 +185,8 @@ type Page struct {
 	Pager       *Pager // where the page stands in a list of several pages; nil otherwise
 	ListOf      string // on an actor's or organization's full list: "claims", "quotes" or "mentions"
 
+	month string // on a month's page of a long timeline: "2022-01"
+
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
 	rec    *recorder        // what the page reads; nil in a render that keeps nothing
@@ -318,10 +321,7 @@ func pages(s *siteData, prev []string) []job {
 	}
 	w := s.words
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
-	size := s.Site.PageSize
-	if size <= 0 {
-		size = 50
-	}
+	size := s.pageSize()
 	// list adds the pages of a list of n entries: the first at path, the
 	// others at path/page/N/.
 	list := func(path, template, kind, title, desc string, n int, fill func(*Page)) {
@@ -345,6 +345,13 @@ func pages(s *siteData, prev []string) []job {
 	list("quotes/", "quotes.html", "list", w.T("quotes"), w.T("quotes-about"), len(d.Quotes), nil)
 	list("claims/", "claims.html", "list", w.T("claims"), w.T("claims-about"), len(d.Claims), nil)
 	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", w.T("timeline"), w.T("timeline-about"), nil))
+	if months, count, total := timelineMonths(d); total > size {
+		for _, m := range months {
+			t, _ := time.Parse("2006-01", m)
+			title := w.T("timeline") + ": " + w.Month(t)
+			list(monthPath(m), "timeline.html", "timeline", title, w.T("timeline-about"), count[m], func(p *Page) { p.month = m })
+		}
+	}
 	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", w.T("methodology"), w.T("methodology-about"), nil))
 	add("search/index.html", "search.html", "search", nil, page("search", "search/", w.T("search"), w.T("search-about"), nil))
 	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", w.T("not-found"), "", nil))

@@ -65,12 +65,6 @@ func (p *Page) otherQuotes() (newest []Quote, total int) {
 	return newest, total
 }
 
-// Timeline merges events, articles and quotes by date, grouped by day, oldest first.
-func (p *Page) Timeline() []Day {
-	p.readTimeline()
-	return p.siteData.timeline()
-}
-
 // readTimeline records what the timeline shows: every event, article and
 // quote with its title or words, its date and its speaker.
 func (p *Page) readTimeline() {
