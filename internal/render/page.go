@@ -19,6 +19,8 @@ type siteData struct {
 	in         Input
 	linksOnce  sync.Once
 	linksIndex *linkIndex // back-links and the network: see links
+	tagsOnce   sync.Once
+	tagList    []tagGroup // the tags' pages: see tags
 	tmpl       *Templates
 	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
 	shared     sync.Map      // the layout's pieces of this render, see Page.Shared
@@ -173,7 +175,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 // Page is the data every page template gets.
 type Page struct {
 	*siteData
-	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, timeline, methodology, search, notfound
+	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, tag, timeline, methodology, search, notfound
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
@@ -182,6 +184,7 @@ type Page struct {
 
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
+	tag    string           // a tag page's slug
 	rec    *recorder        // what the page reads; nil in a render that keeps nothing
 
 	// Set just before the page's template runs (see prepare in pageview.go).
@@ -301,7 +304,7 @@ func pages(s *siteData, prev []string) []job {
 			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, object: obj}
 		}
 	}
-	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
+	jobs := make([]job, 0, 17+len(s.tags())+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
 	add := func(path, template, kind string, obj any, newPage func() *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
 	}
@@ -326,6 +329,14 @@ func pages(s *siteData, prev []string) []job {
 		add(VerdictPath(v.ID)+"index.html", "claims.html", "verdict", nil, func() *Page {
 			p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)()
 			p.Verdict, p.claims = s.verdictView(v), d.ClaimsWithVerdict(v.ID)
+			return p
+		})
+	}
+	add(TagsPath+"index.html", "tags.html", "list", nil, page("list", TagsPath, "Tags", "The articles by tag.", nil))
+	for _, g := range s.tags() {
+		add(TagPath(g.slug)+"index.html", "tag.html", "tag", nil, func() *Page {
+			p := page("tag", TagPath(g.slug), "Articles tagged “"+g.name+"”", "Every article tagged “"+g.name+"”.", nil)()
+			p.tag = g.slug
 			return p
 		})
 	}
