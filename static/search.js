@@ -202,7 +202,9 @@
       li.setAttribute("data-kind", kind);
       li.appendChild(el("span", "result-kind", kind));
       li.appendChild(document.createTextNode(" "));
-      var a = el("a", "result-title", kind === "claim" || kind === "quote" ? "“" + d[2] + "”" : d[2]);
+      // A paraphrase (d[4]) is never shown in quotation marks.
+      if (kind === "quote" && d[4]) li.appendChild(el("span", "paraphrase-label", "Paraphrase: "));
+      var a = el("a", "result-title", kind === "claim" || (kind === "quote" && !d[4]) ? "“" + d[2] + "”" : d[2]);
       a.href = base + DIRS[kind] + d[1] + "/";
       li.appendChild(a);
       if (kind === "claim") m.vf[n].forEach(function (v) {

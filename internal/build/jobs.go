@@ -125,7 +125,7 @@ func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
 			label = q.Speaker.Name
 		}
 		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
-			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q))})
+			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)), Paraphrase: q.Paraphrase})
 	}
 	return out
 }

@@ -170,7 +170,7 @@ func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
-	return entry(s, Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q)+": “"+q.Text+"”", quoteDate(q))
+	return entry(s, Path(q), quoteTitle(q, 70), quoteDescription(q)+": "+quoteTitle(q, len(q.Text)), quoteDate(q))
 }
 
 func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {

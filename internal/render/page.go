@@ -369,7 +369,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)()
+			return page("quote", path, quoteTitle(q, 70), quoteDescription(q), q)()
 		})
 	}
 	for _, e := range d.Events {
@@ -380,10 +380,25 @@ func pages(s *siteData, prev []string) []job {
 }
 
 func quoteDescription(q *dossier.Quote) string {
-	if q.Speaker != nil {
+	switch {
+	case q.Paraphrase && q.Speaker != nil:
+		return "Paraphrase of " + q.Speaker.Name + ", not the exact words"
+	case q.Paraphrase:
+		return "Paraphrase, not the exact words"
+	case q.Speaker != nil:
 		return "Quote by " + q.Speaker.Name
 	}
 	return "Quote"
+}
+
+// quoteTitle is a quote's words cut to n runes, in quotation marks, or
+// after "Paraphrase:" when they are not verbatim: a paraphrase is never
+// shown as the speaker's own words.
+func quoteTitle(q *dossier.Quote, n int) string {
+	if q.Paraphrase {
+		return "Paraphrase: " + shorten(q.Text, n)
+	}
+	return "“" + shorten(q.Text, n) + "”"
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding "…".

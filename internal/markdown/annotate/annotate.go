@@ -34,6 +34,10 @@ type Annotation struct {
 	Icon string
 	// Href is the URL of the annotation's own page; the badge links there.
 	Href string
+	// Paraphrase marks a quote whose words are reported speech, not
+	// verbatim: its marks carry data-paraphrase, and its badge and
+	// screen-reader text say "paraphrase" instead of "quote".
+	Paraphrase bool
 }
 
 // Document is the per-document input of the extension. Store it with Set
