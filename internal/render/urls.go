@@ -111,7 +111,8 @@ func TagPath(tag string) string { return TagsPath + TagSlug(tag) + "/" }
 // TagSlug is a tag as it appears in a URL: lower case, each run of
 // characters other than letters and digits one "-", none at either end
 // ("Death toll" and "death-toll" are both death-toll). A tag with no
-// letter or digit is spelt out in hexadecimal, so that no slug is empty.
+// letter or digit is spelt out in hexadecimal, so that no slug is empty,
+// and the tag "page" is tag-page, since lists continue at page/N/.
 func TagSlug(tag string) string {
 	var b strings.Builder
 	dash := false
@@ -126,8 +127,11 @@ func TagSlug(tag string) string {
 			dash = true
 		}
 	}
-	if b.Len() == 0 {
+	switch b.String() {
+	case "":
 		return "x-" + hex.EncodeToString([]byte(tag))
+	case "page":
+		return "tag-page"
 	}
 	return b.String()
 }
