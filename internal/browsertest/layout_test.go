@@ -142,3 +142,61 @@ func TestPreviewCardStaysInView(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkLabels looks at the network pictures of actor and
+// organization pages as shown at 390 and 1280 px: every label is at least
+// 11 px high on screen, ringed with the page's background, and no two
+// labels overlap; no line crosses a neighbour's label (the page's own
+// label in the middle, where every line meets, is only ringed).
+func TestNetworkLabels(t *testing.T) {
+	s := bundled(t)
+	ctx := newBrowser(t)
+	for _, w := range []int64{390, 1280} {
+		for _, page := range []string{"actors/wang-wenbin/", "actors/zhang-ming/", "organizations/sco/", "organizations/kazakhstan/"} {
+			do(t, ctx, chromedp.EmulateViewport(w, 844), chromedp.Navigate(s.url+page), chromedp.WaitReady(chromedp.CSS("body")))
+			out := eval[string](t, ctx, `JSON.stringify((() => {
+				const svg = [...document.querySelectorAll(".network-graph")].find(g => g.getBoundingClientRect().width > 0);
+				if (!svg) return {problems: ["no network picture shown"]};
+				const problems = [], scale = svg.getScreenCTM().a, bg = getComputedStyle(document.body).backgroundColor;
+				const lines = [...svg.querySelectorAll("line")].map(l => ["x1", "y1", "x2", "y2"].map(k => +l.getAttribute(k)));
+				const labels = [...svg.querySelectorAll("text")].map(t => ({t, b: t.getBBox(), self: !!t.closest(".node-self"), name: t.textContent}));
+				let smallest = 1e9;
+				const cross = ([x1, y1, x2, y2], b) => {
+					// Does the segment meet the box? Clip it (Liang–Barsky).
+					let t0 = 0, t1 = 1; const dx = x2 - x1, dy = y2 - y1;
+					for (const [p, q] of [[-dx, x1 - b.x], [dx, b.x + b.width - x1], [-dy, y1 - b.y], [dy, b.y + b.height - y1]]) {
+						if (p === 0) { if (q < 0) return false; continue; }
+						const r = q / p;
+						if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; } else { if (r < t0) return false; if (r < t1) t1 = r; }
+					}
+					return true;
+				};
+				for (const l of labels) {
+					const cs = getComputedStyle(l.t), px = parseFloat(cs.fontSize) * scale;
+					smallest = Math.min(smallest, px);
+					if (px < 11) problems.push(l.name + ": " + px.toFixed(1) + " px");
+					if (!cs.paintOrder.startsWith("stroke") || cs.stroke !== bg) problems.push(l.name + ": no halo (" + cs.paintOrder + ", " + cs.stroke + ")");
+					const b = {x: l.b.x + 1, y: l.b.y + 2, width: l.b.width - 2, height: l.b.height - 4};
+					if (!l.self) for (const s of lines) if (cross(s, b)) { problems.push("a line crosses " + l.name); break; }
+				}
+				for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+					const a = labels[i].b, b = labels[j].b;
+					if (a.x < b.x + b.width && b.x < a.x + a.width && a.y + 2 < b.y + b.height && b.y + 2 < a.y + a.height) problems.push(labels[i].name + " overlaps " + labels[j].name);
+				}
+				return {problems, smallest, labels: labels.length};
+			})())`)
+			var r struct {
+				Problems []string
+				Smallest float64
+				Labels   int
+			}
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range r.Problems {
+				t.Errorf("%s at %d px: %s", page, w, p)
+			}
+			t.Logf("%s at %d px: %d labels, the smallest %.1f px", page, w, r.Labels, r.Smallest)
+		}
+	}
+}
