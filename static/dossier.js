@@ -5,6 +5,10 @@
   "use strict";
   var script = document.currentScript;
   var base = script ? new URL("./", script.src).pathname : "/";
+  // The theme's words in the site's language (data-words, see layout.html).
+  var words = {};
+  try { words = JSON.parse((script && script.getAttribute("data-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, fallback) { return words[key] || fallback; }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -72,7 +76,7 @@
     var summary = text(doc, "main .lede") || text(doc, "main section[aria-labelledby='why-h'] p") || text(doc, "main .profile p");
     if (summary) card.appendChild(el("p", "card-summary", summary.length > 260 ? summary.slice(0, 257) + "…" : summary));
     var more = el("p", "card-more");
-    var a = el("a", null, "Read more");
+    var a = el("a", null, t("read-more", "Read more"));
     a.href = url;
     a.appendChild(el("span", "sr-only", ": " + (quote || title)));
     more.appendChild(a);

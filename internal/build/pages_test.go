@@ -212,16 +212,14 @@ func checkParaphrases(t *testing.T, res *Result, pages map[string]*html.Node) {
 	t.Helper()
 	var paraphrases []string // their pages
 	words := map[string]string{}
-	var data struct {
-		Quotes []struct {
-			ID, Text   string
-			Paraphrase bool
-		}
+	var quotes []struct {
+		ID, Text   string
+		Paraphrase bool
 	}
-	if err := json.Unmarshal(res.Files["data/dossier.json"], &data); err != nil {
+	if err := json.Unmarshal(res.Files["data/quotes.json"], &quotes); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range data.Quotes {
+	for _, q := range quotes {
 		if q.Paraphrase {
 			page := "/kz/quotes/" + q.ID + "/"
 			paraphrases = append(paraphrases, page)

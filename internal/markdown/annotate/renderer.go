@@ -69,7 +69,13 @@ func (r *htmlRenderer) renderEnd(w util.BufWriter, _ []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	a := node.(*End).Annotation
-	writeStrings(w, `<span class="sr-only"> end of `, kindName(a), `</span>`)
+	_, _ = w.WriteString(`<span class="sr-only">`)
+	if a.End != "" {
+		writeEscaped(w, a.End)
+	} else {
+		writeStrings(w, " end of ", kindName(a))
+	}
+	_, _ = w.WriteString(`</span>`)
 	r.renderBadge(w, a)
 	return ast.WalkContinue, nil
 }
@@ -106,6 +112,8 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 // startText is what screen readers hear before an annotation.
 func startText(a *Annotation) string {
 	switch {
+	case a.Start != "":
+		return a.Start
 	case a.Kind == KindClaim && a.Label != "":
 		return "claim, rated " + a.Label + ": "
 	case a.Kind == KindQuote && a.Paraphrase && a.Label != "":
@@ -128,6 +136,9 @@ func kindName(a *Annotation) string {
 // badgeText is the badge's text: the verdict's label (or id) for a claim.
 func badgeText(a *Annotation) string {
 	if a.Kind != KindClaim {
+		if a.Badge != "" {
+			return a.Badge
+		}
 		return kindName(a)
 	}
 	if a.Label != "" {
