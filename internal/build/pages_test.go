@@ -327,3 +327,27 @@ func shortPrefix(s string) string {
 	}
 	return s
 }
+
+// TestEventDates prints an event's end only when it has one: no dangling
+// "–" and no empty <time> for a one-day event.
+func TestEventDates(t *testing.T) {
+	oneDay := loadSite(t, "testdata/golden/site.txtar")
+	span := fstest.MapFS{}
+	for k, v := range oneDay {
+		span[k] = v
+	}
+	src := string(oneDay["content/events/protests.md"].Data)
+	span["content/events/protests.md"] = &fstest.MapFile{Data: []byte(strings.Replace(src, "date = 2022-01-02\n", "date = 2022-01-02\nend = 2022-01-05\n", 1))}
+	for _, tc := range []struct {
+		fsys fstest.MapFS
+		want string
+	}{
+		{oneDay, `<p class="byline"><time datetime="2022-01-02">2 January 2022</time></p>`},
+		{span, `<p class="byline"><time datetime="2022-01-02">2 January 2022</time> – <time datetime="2022-01-05">5 January 2022</time></p>`},
+	} {
+		page := string(buildSite(t, tc.fsys, Options{}).Files["events/protests/index.html"])
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("the event's dates are not %s:\n%s", tc.want, page)
+		}
+	}
+}
