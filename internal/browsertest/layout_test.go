@@ -3,6 +3,7 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -18,9 +19,14 @@ const maxPhoneHeader = 90
 // TestPhoneLayout loads every page type at 390 px, light and dark, and
 // checks that nothing scrolls sideways (the methodology table used to)
 // and that the header stays within maxPhoneHeader, every navigation link
-// in one row that scrolls sideways, the current section's in view.
+// in one row that scrolls sideways, the current section's in view; and
+// axe-core finds nothing at that width either.
 func TestPhoneLayout(t *testing.T) {
 	s := bundled(t)
+	axe, err := os.ReadFile("testdata/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := newBrowser(t)
 	for _, scheme := range []string{"light", "dark"} {
 		for _, p := range pageTypes(s) {
@@ -65,6 +71,7 @@ func TestPhoneLayout(t *testing.T) {
 			if scheme == "light" {
 				t.Logf("%s at 390 px: header %.0f px, width %d px", p.name, m.Header, m.ScrollWidth)
 			}
+			checkAxe(t, ctx, string(axe), name+" at 390 px")
 		}
 	}
 }
