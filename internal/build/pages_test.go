@@ -84,8 +84,9 @@ func textOf(n *html.Node) string {
 
 // TestBundledPages crawls every page of the built bundled dossier for the
 // defects of issue 19: a <time> without a date, code.css on a page without
-// code, a home <h1> that repeats the site's title, tags that are not links
-// to their pages, and a paraphrase shown as verbatim words.
+// code, a sentence of a profile's back-links set as a quotation, a home
+// <h1> that repeats the site's title, tags that are not links to their
+// pages, and a paraphrase shown as verbatim words.
 func TestBundledPages(t *testing.T) {
 	res := builtBundled(t)
 	pages := parsedPages(t, res.Files)
@@ -104,6 +105,13 @@ func TestBundledPages(t *testing.T) {
 				times++
 				if v, _ := attr(n, "datetime"); strings.TrimSpace(v) == "" {
 					t.Errorf("%s: <time> without a datetime (text %q)", name, textOf(n))
+				}
+			case atom.Blockquote:
+				for a := n.Parent; a != nil; a = a.Parent {
+					if c, _ := attr(a, "class"); c == "backlinks" || c == "mentions" {
+						t.Errorf("%s: a sentence naming the page's subject is set as a quotation: %q", name, textOf(n))
+						break
+					}
 				}
 			case atom.Link:
 				href, _ := attr(n, "href")
