@@ -5,6 +5,10 @@
   "use strict";
   var script = document.currentScript;
   var base = script ? new URL("./", script.src).pathname : "/";
+  // The theme's words in the site's language (data-words, see layout.html).
+  var words = {};
+  try { words = JSON.parse((script && script.getAttribute("data-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, fallback) { return words[key] || fallback; }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -24,9 +28,12 @@
 
   // ---- Preview cards -------------------------------------------------------
   // A card shows the verdict and reasoning of a claim, the speaker of a quote,
-  // or the role of a person or organization, taken from the linked page. It
-  // opens on hover and on keyboard focus, stays while the pointer is over it,
-  // and closes on Escape, on blur and when the pointer leaves.
+  // or the role of a person or organization, taken from the linked page, and
+  // ends with a link to that page. It opens on hover and on keyboard focus,
+  // stays while the pointer or the focus is in it, and closes on Escape, on
+  // blur and when the pointer leaves. It follows its link or mark in the
+  // document, so that Tab reaches its own link next, and it is placed in the
+  // viewport: below its link, or above when there is no room below.
   var card, cardFor, hideTimer, pages = {};
 
   function targetURL(t) {
@@ -50,7 +57,7 @@
     return n ? n.textContent.replace(/\s+/g, " ").trim() : "";
   }
   // fillCard builds the card's content from a fetched page.
-  function fillCard(doc) {
+  function fillCard(doc, url) {
     card.textContent = "";
     var eyebrow = text(doc, "main .eyebrow");
     if (eyebrow) card.appendChild(el("p", "card-kind", eyebrow));
@@ -68,14 +75,31 @@
     }
     var summary = text(doc, "main .lede") || text(doc, "main section[aria-labelledby='why-h'] p") || text(doc, "main .profile p");
     if (summary) card.appendChild(el("p", "card-summary", summary.length > 260 ? summary.slice(0, 257) + "…" : summary));
+    var more = el("p", "card-more");
+    var a = el("a", null, t("read-more", "Read more"));
+    a.href = url;
+    a.appendChild(el("span", "sr-only", ": " + (quote || title)));
+    more.appendChild(a);
+    card.appendChild(more);
   }
+  // place puts the card (position: fixed) next to t inside the viewport:
+  // below t when it fits there, else above, else on the roomier side,
+  // scrolling inside itself.
   function place(t) {
     var r = t.getBoundingClientRect();
-    var w = Math.min(352, document.documentElement.clientWidth - 16);
-    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - w - 8));
+    var vw = document.documentElement.clientWidth, vh = window.innerHeight, gap = 6, edge = 8;
+    var w = Math.min(352, vw - 2 * edge);
     card.style.width = w + "px";
-    card.style.left = left + "px";
-    card.style.top = r.bottom + window.scrollY + 6 + "px";
+    card.style.left = Math.max(edge, Math.min(r.left, vw - w - edge)) + "px";
+    card.style.maxHeight = "";
+    var h = card.offsetHeight;
+    var below = vh - r.bottom - gap - edge, above = r.top - gap - edge;
+    var down = h <= below || (h > above && below >= above);
+    if (h > Math.max(below, above)) {
+      h = Math.max(below, above);
+      card.style.maxHeight = h + "px";
+    }
+    card.style.top = (down ? r.bottom + gap : r.top - gap - h) + "px";
   }
   function showCard(t) {
     clearTimeout(hideTimer);
@@ -83,18 +107,25 @@
     if (!card) {
       card = el("div", "card");
       card.id = "dossier-card";
-      card.setAttribute("role", "tooltip");
       card.hidden = true;
       card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
       card.addEventListener("mouseleave", hideSoon);
-      document.body.appendChild(card);
+      card.addEventListener("focusin", function () { clearTimeout(hideTimer); });
+      card.addEventListener("focusout", function (e) {
+        if (!card.contains(e.relatedTarget) && e.relatedTarget !== cardFor) hideSoon();
+      });
     }
     cardFor = t;
-    fetchPage(targetURL(t)).then(function (doc) {
+    var url = targetURL(t);
+    fetchPage(url).then(function (doc) {
       if (cardFor !== t) return;
-      fillCard(doc);
-      place(t);
+      fillCard(doc, url);
+      // After the link (never inside one: links do not nest).
+      (t.matches("a") ? t : t.closest("a") || t).insertAdjacentElement("afterend", card);
+      card.style.visibility = "hidden";
       card.hidden = false;
+      place(t);
+      card.style.visibility = "";
       if (t.matches("a")) t.setAttribute("aria-describedby", "dossier-card");
     }).catch(function () {});
   }
@@ -111,7 +142,7 @@
   // previewTarget maps an event target to the element a card is about: a
   // mark, a badge (its claim's or quote's page) or a name linked to its page.
   function previewTarget(n) {
-    if (!n || !n.closest) return null;
+    if (!n || !n.closest || (card && card.contains(n))) return null;
     return n.closest("main mark.claim, main mark.quote, main a.badge-claim, main a.badge-quote, main a.mention");
   }
   function initCards() {
@@ -126,18 +157,40 @@
     });
     document.addEventListener("focusin", function (e) {
       var t = previewTarget(e.target);
-      if (t) showCard(t); else if (cardFor) hideCard();
+      if (t) showCard(t); else if (cardFor && !card.contains(e.target)) hideCard();
     });
     document.addEventListener("focusout", function (e) {
-      if (previewTarget(e.target) === cardFor) hideSoon();
+      if (previewTarget(e.target) === cardFor && !(card && card.contains(e.relatedTarget))) hideSoon();
     });
+    var placing = false;
+    function follow() {
+      if (placing || !card || card.hidden || !cardFor) return;
+      placing = true;
+      requestAnimationFrame(function () {
+        placing = false;
+        if (card && !card.hidden && cardFor) place(cardFor);
+      });
+    }
+    window.addEventListener("scroll", follow, { passive: true });
+    window.addEventListener("resize", follow);
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && card && !card.hidden) hideCard();
     });
   }
 
+  // On phones the main navigation is one row that scrolls sideways:
+  // scroll the current section's link into view.
+  function showCurrentSection() {
+    var cur = document.querySelector(".site-header nav [aria-current]");
+    var row = cur && cur.closest("ul");
+    if (row && row.scrollWidth > row.clientWidth) {
+      row.scrollLeft = cur.offsetLeft - (row.clientWidth - cur.offsetWidth) / 2;
+    }
+  }
+
   function init() {
     initCards();
+    showCurrentSection();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

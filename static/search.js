@@ -230,7 +230,9 @@
       li.setAttribute("data-kind", kind);
       li.appendChild(el("span", "result-kind", W.t(KIND_ONE[kind][0], KIND_ONE[kind][1])));
       li.appendChild(document.createTextNode(" "));
-      var a = el("a", "result-title", kind === "claim" || kind === "quote" ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
+      // A paraphrase (d[4]) is never shown in quotation marks.
+      if (kind === "quote" && d[4]) li.appendChild(el("span", "paraphrase-label", W.t("paraphrase-label", "Paraphrase:") + " "));
+      var a = el("a", "result-title", kind === "claim" || (kind === "quote" && !d[4]) ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
       a.href = base + DIRS[kind] + d[1] + "/";
       li.appendChild(a);
       if (kind === "claim") m.vf[n].forEach(function (v) {

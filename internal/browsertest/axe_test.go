@@ -39,6 +39,8 @@ func pageTypes(s *site) []struct{ name, path, ready string } {
 		{"verdict", "claims/false/", ""},
 		{"timeline", "timeline/", ""},
 		{"methodology", "methodology/", ""},
+		{"tags", "tags/", ""},
+		{"tag", "tags/sco/", ""},
 		{"search", "search/?q=kazakhstan", `document.querySelectorAll("#search-results li").length > 0 && !document.getElementById("search-facets").hidden`},
 		{"notfound", "no-such-page/", ""},
 	}

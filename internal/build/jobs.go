@@ -127,9 +127,13 @@ func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annota
 		if q.Speaker != nil {
 			label = q.Speaker.Name
 		}
+		kind := "quote" // or "paraphrase": reported speech is never announced as verbatim
+		if q.Paraphrase {
+			kind = "paraphrase"
+		}
 		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
-			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)),
-			Start: w.T("sr-quote-start", label), End: w.T("sr-quote-end"), Badge: w.T("badge-quote")})
+			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)), Paraphrase: q.Paraphrase,
+			Start: w.T("sr-"+kind+"-start", label), End: w.T("sr-" + kind + "-end"), Badge: w.T("badge-" + kind)})
 	}
 	return out
 }

@@ -85,15 +85,17 @@ type exportClaim struct {
 }
 
 type exportQuote struct {
-	ID       string `json:"id"`
-	URL      string `json:"url"`
-	Article  string `json:"article"`
-	Text     string `json:"text"`
-	Sentence string `json:"sentence,omitempty"`
-	Speaker  string `json:"speaker"`
-	Said     string `json:"said,omitempty"`
-	Via      string `json:"via,omitempty"`
-	Context  string `json:"context,omitempty"`
+	ID      string `json:"id"`
+	URL     string `json:"url"`
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	// Paraphrase: the words are reported speech, not verbatim.
+	Paraphrase bool   `json:"paraphrase,omitempty"`
+	Sentence   string `json:"sentence,omitempty"`
+	Speaker    string `json:"speaker"`
+	Said       string `json:"said,omitempty"`
+	Via        string `json:"via,omitempty"`
+	Context    string `json:"context,omitempty"`
 }
 
 type exportMention struct {
@@ -270,7 +272,7 @@ func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
 }
 
 func (s *siteData) exportQuote(q *dossier.Quote) exportQuote {
-	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Sentence: q.Sentence,
+	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Paraphrase: q.Paraphrase, Sentence: q.Sentence,
 		Said: q.Said.String(), Context: q.Context}
 	if q.Speaker != nil {
 		out.Speaker = q.Speaker.ID

@@ -172,7 +172,7 @@ func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
 	w := s.words
-	return entry(s, Path(q), w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q)+": "+w.T("quoted", q.Text), quoteDate(q))
+	return entry(s, Path(q), quoteTitle(w, q, 70), quoteDescription(w, q)+": "+quoteTitle(w, q, len(q.Text)), quoteDate(q))
 }
 
 func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {

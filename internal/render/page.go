@@ -20,6 +20,8 @@ type siteData struct {
 	in         Input
 	linksOnce  sync.Once
 	linksIndex *linkIndex // back-links and the network: see links
+	tagsOnce   sync.Once
+	tagList    []tagGroup // the tags' pages: see tags
 	tmpl       *Templates
 	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
 	shared     sync.Map      // the layout's pieces of this render, see Page.Shared
@@ -176,7 +178,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 // Page is the data every page template gets.
 type Page struct {
 	*siteData
-	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, timeline, methodology, search, notfound
+	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, tag, timeline, methodology, search, notfound
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
@@ -189,6 +191,7 @@ type Page struct {
 
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
+	tag    string           // a tag page's slug
 	rec    *recorder        // what the page reads; nil in a render that keeps nothing
 
 	// Set just before the page's template runs (see prepare in pageview.go).
@@ -308,7 +311,7 @@ func pages(s *siteData, prev []string) []job {
 			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, object: obj}
 		}
 	}
-	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
+	jobs := make([]job, 0, 17+len(s.tags())+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
 	add := func(path, template, kind string, obj any, newPage func() *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
 	}
@@ -361,6 +364,12 @@ func pages(s *siteData, prev []string) []job {
 			p.Verdict, p.claims = s.verdictView(v), claims
 		})
 	}
+	list(TagsPath, "tags.html", "list", w.T("tags-title"), w.T("tags-about"), len(s.tags()), nil)
+	for _, g := range s.tags() {
+		list(TagPath(g.slug), "tag.html", "tag", w.T("tag-title", g.name), w.T("tag-about", g.name), len(g.articles), func(p *Page) {
+			p.tag = g.slug
+		})
+	}
 	drafted := func(newPage func() *Page, draft bool) func() *Page {
 		return func() *Page {
 			p := newPage()
@@ -401,7 +410,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q), q)()
+			return page("quote", path, quoteTitle(w, q, 70), quoteDescription(w, q), q)()
 		})
 	}
 	for _, e := range d.Events {
@@ -412,10 +421,25 @@ func pages(s *siteData, prev []string) []job {
 }
 
 func quoteDescription(w *config.Words, q *dossier.Quote) string {
-	if q.Speaker != nil {
+	switch {
+	case q.Paraphrase && q.Speaker != nil:
+		return w.T("paraphrase-of", q.Speaker.Name)
+	case q.Paraphrase:
+		return w.T("paraphrase-desc")
+	case q.Speaker != nil:
 		return w.T("quote-by", q.Speaker.Name)
 	}
 	return w.T("quote")
+}
+
+// quoteTitle is a quote's words cut to n runes, in quotation marks, or
+// after "Paraphrase:" when they are not verbatim: a paraphrase is never
+// shown as the speaker's own words.
+func quoteTitle(w *config.Words, q *dossier.Quote, n int) string {
+	if q.Paraphrase {
+		return w.T("paraphrased", shorten(q.Text, n))
+	}
+	return w.T("quoted", shorten(q.Text, n))
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding "…".

@@ -197,6 +197,7 @@ type QuoteView struct {
 	Quote       Quote // the quote itself, for a theme that needs more
 	ID          string
 	Text        string // the quoted words
+	Paraphrase  bool   // the words are reported speech, not verbatim: never in quotation marks
 	Sentence    string // the plain text around them
 	Speaker     *Link  // nil without a speaker
 	SpeakerRole string
@@ -220,7 +221,7 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	s := p.siteData
 	p.rec.quote(q)
 	article := s.Href(q.Article)
-	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence,
+	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Paraphrase: q.Paraphrase, Sentence: q.Sentence,
 		Article: Link{URL: article, Text: q.Article.Title}, URL: s.Href(q),
 		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
 	if q.Speaker != nil {

@@ -418,9 +418,13 @@ func listIDs(h *hasher, d *dossier.Dossier, name string) {
 		claimIDs(h, d.Claims)
 	case "quotes":
 		quoteIDs(h, d.Quotes)
+	case "tags":
+		tagIDs(h, d, name)
 	default:
 		if v, ok := strings.CutPrefix(name, "verdict:"); ok {
 			claimIDs(h, d.ClaimsWithVerdict(v))
+		} else if strings.HasPrefix(name, "tag:") {
+			tagIDs(h, d, name)
 		}
 	}
 }

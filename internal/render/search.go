@@ -18,7 +18,9 @@ import (
 //	search/t/KEY.json      the terms starting with KEY (their first PrefixLen
 //	                       letters): term → postings [doc, weight, doc, weight, …],
 //	                       doc numbers delta-encoded
-//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet]
+//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet],
+//	                       a quote whose words are a paraphrase with a fifth
+//	                       element, 1
 //
 // A query downloads the manifest, one shard per word and the document chunks
 // of the results it shows, so the first search stays small on large dossiers.
@@ -47,6 +49,7 @@ const (
 type searchDoc struct {
 	kind                   int
 	id, title, snippet     string
+	paraphrase             bool // a quote's words are not verbatim
 	verdicts, actors, orgs []int
 }
 
@@ -82,7 +85,11 @@ func addSearch(files Files, s *siteData) error {
 	for start := 0; start < len(docs); start += DocChunk {
 		chunk := make([][]any, 0, DocChunk)
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
-			chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+			if d.paraphrase {
+				chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet, 1})
+			} else {
+				chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+			}
 		}
 		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
 			return err
@@ -211,6 +218,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		if q.Speaker != nil {
 			snippet = q.Speaker.Name + " · " + snippet
 			doc := newDoc(2, q.ID, q.Text, snippet)
+			doc.paraphrase = q.Paraphrase
 			x.add(q.Speaker.Name, weightSummary)
 			idx.claimant(doc, q.Speaker)
 			if q.Via != nil {
@@ -218,7 +226,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			}
 			continue
 		}
-		newDoc(2, q.ID, q.Text, snippet)
+		newDoc(2, q.ID, q.Text, snippet).paraphrase = q.Paraphrase
 	}
 	for _, a := range d.Actors {
 		doc := newDoc(3, a.ID, a.Name, a.Role)

@@ -184,6 +184,12 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 	for _, a := range d.Articles {
 		bump("timeline/", a.Date)
 	}
+	for _, g := range tagGroups(d) {
+		for _, a := range g.articles {
+			bump(TagPath(g.slug), articleDate(a))
+			bump(TagsPath, articleDate(a))
+		}
+	}
 	var home content.Date
 	for _, date := range m {
 		home = newest(home, date)

@@ -91,7 +91,7 @@ type Day struct {
 
 // Entry is one item of the timeline.
 type Entry struct {
-	Kind  string // event, article, quote
+	Kind  string // event, article, quote, paraphrase (a quote not verbatim)
 	Title string
 	URL   string
 	Note  string
@@ -117,7 +117,11 @@ func (s *siteData) timeline() []Day {
 		if q.Speaker != nil {
 			note = "— " + q.Speaker.Name
 		}
-		all = append(all, dated{q.Said, newEntry("quote", s.words.T("quoted", shorten(q.Text, 90)), s.Href(q), note)})
+		kind, title := "quote", s.words.T("quoted", shorten(q.Text, 90))
+		if q.Paraphrase {
+			kind, title = "paraphrase", shorten(q.Text, 90)
+		}
+		all = append(all, dated{q.Said, newEntry(kind, title, s.Href(q), note)})
 	}
 	slices.SortStableFunc(all, func(a, b dated) int { return a.date.Compare(b.date.Time) })
 	var days []Day

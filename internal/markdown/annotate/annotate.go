@@ -39,6 +39,10 @@ type Annotation struct {
 	// is the English default ("claim, rated Label: ", " end of claim",
 	// "quote").
 	Start, End, Badge string
+	// Paraphrase marks a quote whose words are reported speech, not
+	// verbatim: its marks carry data-paraphrase, and its badge and
+	// screen-reader text say "paraphrase" instead of "quote".
+	Paraphrase bool
 }
 
 // Document is the per-document input of the extension. Store it with Set

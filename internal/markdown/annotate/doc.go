@@ -77,7 +77,8 @@
 //
 //	<mark class="claim" data-claim="ID" data-status="STATUS">…</mark>
 //
-// and every piece of a quote <mark class="quote" data-quote="ID">; the first
+// and every piece of a quote <mark class="quote" data-quote="ID">, with
+// data-paraphrase="" when its words are a paraphrase; the first
 // piece also carries id="claim-ID" or id="quote-ID". The text of all pieces,
 // joined, is the annotated span. A span has several pieces where it crosses an
 // element boundary (the pieces nest inside <em>, <a> …), a raw HTML tag or a
@@ -93,6 +94,10 @@
 //	<span class="sr-only"> end of claim</span>          after the last piece, followed by the badge:
 //	<a class="badge badge-claim" data-status="STATUS" href="HREF"><span class="icon icon-ICON" aria-hidden="true"></span>LABEL</a>
 //	<a class="badge badge-quote" href="HREF">quote</a>
+//
+// A paraphrase (Annotation.Paraphrase) says "paraphrase" where a quote says
+// "quote": "paraphrase of LABEL: ", " end of paraphrase", and the badge's
+// text, so that reported speech is never presented as the speaker's words.
 //
 // The badge's text is the verdict's label (its id when the label is empty),
 // so the verdict is never told by colour alone; without Icon the icon span is
