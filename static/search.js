@@ -136,7 +136,9 @@
     });
     return c;
   }
-  // docs loads the [kind, id, title, snippet] records of some hits.
+  // docs loads the [kind, id, title, snippet, headline] records of some hits;
+  // headline, when there, is the verdicts of the title of the article the
+  // hit is or is in, shown wherever that title is.
   Search.prototype.docs = function (m, hits) {
     var s = this;
     return Promise.all(hits.map(function (h) {
@@ -209,7 +211,18 @@
         li.appendChild(document.createTextNode(" "));
         li.appendChild(badge(m.verdicts[v][0], m.verdicts[v][1], m.verdicts[v][2]));
       });
-      if (d[3]) li.appendChild(el("p", "result-snippet", d[3]));
+      var headline = function (to) {
+        (d[4] || []).forEach(function (v) {
+          to.appendChild(document.createTextNode(" "));
+          to.appendChild(badge(m.verdicts[v][0], m.verdicts[v][1], m.verdicts[v][2]));
+        });
+      };
+      if (kind === "article") headline(li);
+      if (d[3]) {
+        var snippet = el("p", "result-snippet", d[3]);
+        if (kind !== "article") headline(snippet);
+        li.appendChild(snippet);
+      }
       return li;
     }
     // buildFacets draws the facet controls once, then updates their counts.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -54,6 +55,28 @@ func nonEmpty(list []string) []string {
 		}
 	}
 	return out
+}
+
+// anchorTitles anchors every article's title claims (in = "title") in its
+// title and records where; a title is a line of front matter, so this is
+// cheap enough to do on every build.
+func anchorTitles(d *dossier.Dossier) diag.List {
+	var diags diag.List
+	for _, a := range d.Articles {
+		var anns []annotate.Annotation
+		for _, c := range a.Claims {
+			if c.In == content.InTitle {
+				anns = append(anns, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+			}
+		}
+		spans, ds := annotate.AnchorTitle(a.Path, a.Title, anns)
+		diags.Append(ds)
+		line := a.At("title").Line
+		for _, s := range spans {
+			a.AnchoredInTitle(s.ID, s.Start, s.End, line)
+		}
+	}
+	return diags
 }
 
 // unit is one content file's Markdown: an article's body with its claims'
@@ -112,10 +135,14 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []u
 	return list
 }
 
-// annotations turns an article's claims and quotes into what the annotate extension anchors.
+// annotations turns an article's claims and quotes into what the annotate
+// extension anchors in its body; claims in its title are anchored by anchorTitles.
 func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range a.Claims {
+		if c.In == content.InTitle {
+			continue
+		}
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
 			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c))})
 	}

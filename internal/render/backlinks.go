@@ -17,6 +17,9 @@ type Backlink struct {
 	Title     string
 	Date      content.Date // zero for profiles
 	Sentences []string     // distinct, in the order they were found; empty when only declared
+	// Verdicts are an article's headline verdicts (see Headline); none for
+	// events and profiles.
+	Verdicts []VerdictView
 	// The link to the page, and Date as 2006-01-02 and for readers ("" for profiles).
 	URL               string
 	ISO, DateReadable string
@@ -142,7 +145,13 @@ func entityOrder(a, b dossier.Entity) int {
 // ArticleLinks lists the articles involving an actor or organization (declared,
 // detected, quoting it or rating its claims), newest first, each with the
 // sentences that name it.
-func (p *Page) ArticleLinks(e Entity) []Backlink { return p.linksOf(e).articles[e.entity()] }
+func (p *Page) ArticleLinks(e Entity) []Backlink {
+	list := slices.Clone(p.linksOf(e).articles[e.entity()])
+	for i := range list {
+		list[i].Verdicts = p.headline(list[i].object.(*dossier.Article)).Verdicts
+	}
+	return list
+}
 
 // EventLinks lists the events naming an actor or organization, declared in
 // the event's front matter or detected in its text, by date.

@@ -53,6 +53,7 @@ type exportArticle struct {
 	ID            string         `json:"id"`
 	URL           string         `json:"url"`
 	Title         string         `json:"title"`
+	Verdicts      []exportRated  `json:"verdicts,omitempty"` // the claims anchored in the title
 	Date          string         `json:"date"`
 	Summary       string         `json:"summary,omitempty"`
 	Tags          []string       `json:"tags"`
@@ -70,12 +71,22 @@ type exportClaim struct {
 	URL         string         `json:"url"`
 	Article     string         `json:"article"`
 	Text        string         `json:"text"`
+	In          string         `json:"in"` // body or title: where text is anchored
 	Sentence    string         `json:"sentence,omitempty"`
 	Claimant    *exportRef     `json:"claimant"` // null: the article itself
 	Status      string         `json:"status"`
 	Explanation string         `json:"explanation"`
 	Checked     string         `json:"checked,omitempty"`
 	Sources     []exportSource `json:"sources"`
+}
+
+// exportRated is a claim anchored in an article's title, with its verdict:
+// an article's title never goes without it.
+type exportRated struct {
+	Claim   string `json:"claim"`
+	Words   string `json:"words"`   // the words of the title it covers
+	Verdict string `json:"verdict"` // the verdict's id
+	Label   string `json:"label"`
 }
 
 type exportQuote struct {
@@ -214,7 +225,7 @@ func nonNil(s []string) []string {
 func (s *siteData) exportArticle(a *dossier.Article) exportArticle {
 	src := a.Source
 	return exportArticle{
-		ID: a.ID, URL: s.AbsURL(Path(a)), Title: a.Title, Date: a.Date.String(), Summary: a.Summary,
+		ID: a.ID, URL: s.AbsURL(Path(a)), Title: a.Title, Verdicts: exportHeadline(a), Date: a.Date.String(), Summary: a.Summary,
 		Tags: nonNil(a.Tags), Draft: a.Draft,
 		Source:        exportSource{src.Title, src.URL, src.Publisher, src.Date.String(), src.Archived, src.Note},
 		Claims:        ids(a.Claims, func(c *dossier.Claim) string { return c.ID }),
@@ -225,9 +236,17 @@ func (s *siteData) exportArticle(a *dossier.Article) exportArticle {
 	}
 }
 
+func exportHeadline(a *dossier.Article) []exportRated {
+	var out []exportRated
+	for _, c := range a.Headline {
+		out = append(out, exportRated{Claim: c.ID, Words: a.Title[c.TitleStart:c.TitleEnd], Verdict: c.Verdict.ID, Label: c.Verdict.Label})
+	}
+	return out
+}
+
 func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
 	return exportClaim{
-		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, Sentence: c.Sentence,
+		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, In: c.In, Sentence: c.Sentence,
 		Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
 		Sources: sources(c.Sources),
 	}

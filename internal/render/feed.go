@@ -161,12 +161,13 @@ func newFeed(s *siteData, fallback content.Date, path, title string, entries []a
 }
 
 func articleEntry(s *siteData, a *dossier.Article) atomEntry {
-	return entry(s, Path(a), a.Title, a.Summary, articleDate(a))
+	h := s.headline(a)
+	return entry(s, Path(a), h.Rated, h.Note+a.Summary, articleDate(a))
 }
 
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
-	summary := c.Verdict.Label + ": “" + c.Text + "” (in " + c.Article.Title + ")"
-	return entry(s, Path(c), "Fact-check: "+shorten(c.Text, 70), summary, claimDate(c))
+	summary := c.Verdict.Label + ": “" + c.Text + "” (in " + s.headline(c.Article).Rated + ")"
+	return entry(s, Path(c), "Fact-check: "+shorten(c.Text, 70)+" — "+ratedPhrase(c.Verdict), summary, claimDate(c))
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {

@@ -352,7 +352,7 @@ func pages(s *siteData, prev []string) []job {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
 			title := statement(c)
-			return page("claim", path, title, c.Verdict.Label+": "+title, c)()
+			return page("claim", path, title+" — "+ratedPhrase(c.Verdict), c.Verdict.Label+": "+title, c)()
 		})
 	}
 	for _, q := range d.Quotes {

@@ -18,7 +18,11 @@ import (
 //	search/t/KEY.json      the terms starting with KEY (their first PrefixLen
 //	                       letters): term → postings [doc, weight, doc, weight, …],
 //	                       doc numbers delta-encoded
-//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet]
+//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet],
+//	                       with a fifth element for the pages of an article with
+//	                       claims in its title and the claims and quotes in it:
+//	                       the verdict indexes of that headline, which goes
+//	                       nowhere without them
 //
 // A query downloads the manifest, one shard per word and the document chunks
 // of the results it shows, so the first search stays small on large dossiers.
@@ -48,6 +52,7 @@ type searchDoc struct {
 	kind                   int
 	id, title, snippet     string
 	verdicts, actors, orgs []int
+	headline               []int // the verdicts of the title of the article it is or is in
 }
 
 // searchManifest is search/index.json.
@@ -82,7 +87,11 @@ func addSearch(files Files, s *siteData) error {
 	for start := 0; start < len(docs); start += DocChunk {
 		chunk := make([][]any, 0, DocChunk)
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
-			chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+			rec := []any{d.kind, d.id, d.title, d.snippet}
+			if len(d.headline) > 0 {
+				rec = append(rec, d.headline)
+			}
+			chunk = append(chunk, rec)
 		}
 		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
 			return err
@@ -190,6 +199,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			delete(s.in.Text, a.ID)
 		}
 		doc.verdicts = idx.verdictsOf(a.Claims)
+		doc.headline = idx.verdictsOf(a.Headline)
 		for _, ac := range a.Actors {
 			doc.actors = append(doc.actors, idx.actor[ac.ID])
 		}
@@ -204,6 +214,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			x.add(c.Claimant.DisplayName(), weightSummary)
 		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
+		doc.headline = idx.verdictsOf(c.Article.Headline)
 		idx.claimant(doc, c.Claimant)
 	}
 	for _, q := range d.Quotes {
@@ -211,6 +222,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		if q.Speaker != nil {
 			snippet = q.Speaker.Name + " · " + snippet
 			doc := newDoc(2, q.ID, q.Text, snippet)
+			doc.headline = idx.verdictsOf(q.Article.Headline)
 			x.add(q.Speaker.Name, weightSummary)
 			idx.claimant(doc, q.Speaker)
 			if q.Via != nil {
@@ -218,7 +230,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			}
 			continue
 		}
-		newDoc(2, q.ID, q.Text, snippet)
+		newDoc(2, q.ID, q.Text, snippet).headline = idx.verdictsOf(q.Article.Headline)
 	}
 	for _, a := range d.Actors {
 		doc := newDoc(3, a.ID, a.Name, a.Role)
