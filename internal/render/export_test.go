@@ -19,11 +19,12 @@ var exportFields = strings.Fields(`
 schema site site.title site.description? site.baseURL site.language
 site.publisher site.publisher.name site.publisher.url
 verdicts verdicts[].id verdicts[].label verdicts[].color? verdicts[].icon? verdicts[].description verdicts[].rating?
-articles articles[].id articles[].url articles[].title articles[].date articles[].summary? articles[].tags
+articles articles[].id articles[].url articles[].title articles[].verdicts? articles[].verdicts[].claim?
+articles[].verdicts[].words? articles[].verdicts[].verdict? articles[].verdicts[].label? articles[].date articles[].summary? articles[].tags
 articles[].draft? articles[].source articles[].source.title? articles[].source.url? articles[].source.publisher?
 articles[].source.date? articles[].source.archived? articles[].source.note?
 articles[].claims articles[].quotes articles[].actors articles[].organizations articles[].tally
-claims claims[].id claims[].url claims[].article claims[].text claims[].sentence? claims[].claimant
+claims claims[].id claims[].url claims[].article claims[].text claims[].in claims[].sentence? claims[].claimant
 claims[].claimant.kind? claims[].claimant.id? claims[].status claims[].explanation claims[].checked?
 claims[].sources claims[].sources[].title? claims[].sources[].url? claims[].sources[].publisher?
 claims[].sources[].date? claims[].sources[].archived? claims[].sources[].note?
