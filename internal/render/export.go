@@ -42,6 +42,9 @@ type exportSource struct {
 	Date      string `json:"date,omitempty"`
 	Archived  string `json:"archived,omitempty"`
 	Note      string `json:"note,omitempty"`
+	// Verdicts are the headline verdicts of the article whose title or
+	// source this source is (see ratedSource).
+	Verdicts []exportRated `json:"verdicts,omitempty"`
 }
 
 type exportRef struct {
@@ -202,10 +205,14 @@ func ids[T interface{ comparable }](in []T, id func(T) string) []string {
 	return out
 }
 
-func sources(in []content.Source) []exportSource {
-	return mapList(in, func(s content.Source) exportSource {
-		return exportSource{s.Title, s.URL, s.Publisher, s.Date.String(), s.Archived, s.Note}
-	})
+func (s *siteData) sources(in []content.Source) []exportSource { return mapList(in, s.exportSource) }
+
+func (s *siteData) exportSource(src content.Source) exportSource {
+	out := exportSource{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date.String(), Archived: src.Archived, Note: src.Note}
+	if a := s.ratedSource(src); a != nil {
+		out.Verdicts = exportHeadline(a)
+	}
+	return out
 }
 
 func ref(e dossier.Entity) *exportRef {
@@ -227,7 +234,7 @@ func (s *siteData) exportArticle(a *dossier.Article) exportArticle {
 	return exportArticle{
 		ID: a.ID, URL: s.AbsURL(Path(a)), Title: a.Title, Verdicts: exportHeadline(a), Date: a.Date.String(), Summary: a.Summary,
 		Tags: nonNil(a.Tags), Draft: a.Draft,
-		Source:        exportSource{src.Title, src.URL, src.Publisher, src.Date.String(), src.Archived, src.Note},
+		Source:        s.exportSource(src),
 		Claims:        ids(a.Claims, func(c *dossier.Claim) string { return c.ID }),
 		Quotes:        ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
 		Actors:        ids(a.Actors, func(x *dossier.Actor) string { return x.ID }),
@@ -248,7 +255,7 @@ func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
 	return exportClaim{
 		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, In: c.In, Sentence: c.Sentence,
 		Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
-		Sources: sources(c.Sources),
+		Sources: s.sources(c.Sources),
 	}
 }
 
@@ -282,7 +289,7 @@ func (s *siteData) exportActor(a *dossier.Actor) exportActor {
 		ID: a.ID, URL: s.AbsURL(Path(a)), Name: a.Name, Aliases: nonNil(a.Aliases), Role: a.Role, Wikidata: a.Wikidata,
 		Organizations:     ids(a.Organizations, func(o *dossier.Organization) string { return o.ID }),
 		Quotes:            ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
-		exportInvolvement: exportInvolved(a.Claims, a.Articles, a.Events, a.Mentions, a.Tally, a.Sources),
+		exportInvolvement: s.exportInvolved(a.Claims, a.Articles, a.Events, a.Mentions, a.Tally, a.Sources),
 	}
 	if a.Country != nil {
 		out.Country = a.Country.ID
@@ -297,17 +304,17 @@ func (s *siteData) exportOrg(o *dossier.Organization) exportOrg {
 		Members:           mapList(o.Members, func(e dossier.Entity) exportRef { return *ref(e) }),
 		MemberOf:          ids(o.MemberOf, func(x *dossier.Organization) string { return x.ID }),
 		Statements:        ids(o.Statements, func(q *dossier.Quote) string { return q.ID }),
-		exportInvolvement: exportInvolved(o.Claims, o.Articles, o.Events, o.Mentions, o.Tally, o.Sources),
+		exportInvolvement: s.exportInvolved(o.Claims, o.Articles, o.Events, o.Mentions, o.Tally, o.Sources),
 	}
 }
 
-func exportInvolved(claims []*dossier.Claim, articles []*dossier.Article, events []*dossier.Event,
+func (s *siteData) exportInvolved(claims []*dossier.Claim, articles []*dossier.Article, events []*dossier.Event,
 	named []dossier.Mention, tally dossier.Tally, srcs []content.Source) exportInvolvement {
 	return exportInvolvement{
 		Claims:   ids(claims, func(c *dossier.Claim) string { return c.ID }),
 		Articles: ids(articles, func(x *dossier.Article) string { return x.ID }),
 		Events:   ids(events, func(e *dossier.Event) string { return e.ID }),
-		Mentions: mentions(named), Tally: tally, Sources: sources(srcs),
+		Mentions: mentions(named), Tally: tally, Sources: s.sources(srcs),
 	}
 }
 
@@ -316,6 +323,6 @@ func (s *siteData) exportEvent(e *dossier.Event) exportEvent {
 		ID: e.ID, URL: s.AbsURL(Path(e)), Title: e.Title, Date: e.Date.String(), End: e.End.String(),
 		Actors:        ids(e.Actors, func(a *dossier.Actor) string { return a.ID }),
 		Organizations: ids(e.Organizations, func(o *dossier.Organization) string { return o.ID }),
-		Sources:       sources(e.Sources),
+		Sources:       s.sources(e.Sources),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -85,6 +86,30 @@ func ratedPhrase(v config.Verdict) string {
 func (p *Page) Headline(a Article) Headline {
 	a.own()
 	return p.headline(a.a)
+}
+
+// ratedSource returns the article with title claims that a source cites by
+// its title or its own source's URL (a site citing the re-post an article
+// checks), or nil: such a source shows the headline's verdicts too.
+func (s *siteData) ratedSource(src content.Source) *dossier.Article {
+	s.ratedOnce.Do(func() {
+		s.rated = map[string]*dossier.Article{}
+		for _, a := range s.D.Articles {
+			if len(a.Headline) > 0 {
+				s.rated["title:"+a.Title] = a
+				if a.Source.URL != "" {
+					s.rated["url:"+a.Source.URL] = a
+				}
+			}
+		}
+	})
+	if a := s.rated["title:"+src.Title]; a != nil && src.Title != "" {
+		return a
+	}
+	if src.URL != "" {
+		return s.rated["url:"+src.URL]
+	}
+	return nil
 }
 
 // TitlePiece is a run of an article's title as its <h1> prints it: the

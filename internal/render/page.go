@@ -28,6 +28,9 @@ type siteData struct {
 	gen        uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
+	// rated finds the article with title claims that a source names.
+	ratedOnce sync.Once
+	rated     map[string]*dossier.Article
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {

@@ -146,7 +146,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	}
 	if full {
 		v.ArticleDate, v.Checked = dateView(c.Article.Date), dateView(c.Checked)
-		v.Body, v.Sources = p.body(), sourceViews(s, c.Sources)
+		v.Body, v.Sources = p.body(), sourceViews(p, c.Sources)
 	}
 	return v
 }
@@ -254,7 +254,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Headline: s.headline(a), TitlePieces: s.titlePieces(a),
 		Summary: a.Summary, Date: dateView(a.Date),
-		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
+		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags}
 	for _, c := range a.Claims {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
 	}
@@ -285,27 +285,35 @@ type SourceView struct {
 	Date        DateView
 	Note        string
 	ArchivedURL string // an archive copy, "" without one
+	// Verdicts are the headline verdicts of an article whose title or
+	// source the source is: a checked headline cited as a source keeps its
+	// verdict. None for other sources.
+	Verdicts []VerdictView
 }
 
-func sourceView(_ *siteData, src content.Source) SourceView {
+func sourceView(p *Page, src content.Source) SourceView {
 	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: dateView(src.Date),
 		Note: src.Note, ArchivedURL: src.Archived}
+	if a := p.ratedSource(src); a != nil {
+		p.rec.read(dep{kind: depArticle, id: a.ID})
+		v.Verdicts = p.headline(a).Verdicts
+	}
 	if v.Text == "" {
 		v.Text = src.URL
 	}
 	return v
 }
 
-func sourceViews(s *siteData, list []content.Source) []SourceView {
+func sourceViews(p *Page, list []content.Source) []SourceView {
 	out := make([]SourceView, len(list))
 	for i, src := range list {
-		out[i] = sourceView(s, src)
+		out[i] = sourceView(p, src)
 	}
 	return out
 }
 
 // Sources turns a list of sources (a profile's, an event's) into SourceViews.
-func (p *Page) Sources(list []content.Source) []SourceView { return sourceViews(p.siteData, list) }
+func (p *Page) Sources(list []content.Source) []SourceView { return sourceViews(p, list) }
 
 // TallyView is a tally as the "tally" partial prints it: the bar's segments
 // and the verdicts counted, in the scale's order.
