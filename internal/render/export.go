@@ -70,12 +70,15 @@ type exportArticle struct {
 }
 
 type exportClaim struct {
-	ID          string         `json:"id"`
-	URL         string         `json:"url"`
-	Article     string         `json:"article"`
-	Text        string         `json:"text"`
-	In          string         `json:"in"` // body or title: where text is anchored
-	Sentence    string         `json:"sentence,omitempty"`
+	ID       string `json:"id"`
+	URL      string `json:"url"`
+	Article  string `json:"article"`
+	Text     string `json:"text"`
+	In       string `json:"in"` // body or title: where text is anchored
+	Sentence string `json:"sentence,omitempty"`
+	// Verdicts are, for a claim in its article's title, the verdicts of
+	// every claim in that title, which its sentence (the title) carries.
+	Verdicts    []exportRated  `json:"verdicts,omitempty"`
 	Claimant    *exportRef     `json:"claimant"` // null: the article itself
 	Status      string         `json:"status"`
 	Explanation string         `json:"explanation"`
@@ -252,8 +255,12 @@ func exportHeadline(a *dossier.Article) []exportRated {
 }
 
 func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
+	var headline []exportRated
+	if c.In == content.InTitle {
+		headline = exportHeadline(c.Article)
+	}
 	return exportClaim{
-		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, In: c.In, Sentence: c.Sentence,
+		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, In: c.In, Sentence: c.Sentence, Verdicts: headline,
 		Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
 		Sources: s.sources(c.Sources),
 	}

@@ -24,7 +24,7 @@ articles[].verdicts[].words? articles[].verdicts[].verdict? articles[].verdicts[
 articles[].draft? articles[].source articles[].source.title? articles[].source.url? articles[].source.publisher?
 articles[].source.date? articles[].source.archived? articles[].source.note? articles[].source.verdicts? articles[].source.verdicts[].claim? articles[].source.verdicts[].words? articles[].source.verdicts[].verdict? articles[].source.verdicts[].label?
 articles[].claims articles[].quotes articles[].actors articles[].organizations articles[].tally
-claims claims[].id claims[].url claims[].article claims[].text claims[].in claims[].sentence? claims[].claimant
+claims claims[].id claims[].url claims[].article claims[].text claims[].in claims[].sentence? claims[].verdicts? claims[].verdicts[].claim? claims[].verdicts[].words? claims[].verdicts[].verdict? claims[].verdicts[].label? claims[].claimant
 claims[].claimant.kind? claims[].claimant.id? claims[].status claims[].explanation claims[].checked?
 claims[].sources claims[].sources[].title? claims[].sources[].url? claims[].sources[].publisher?
 claims[].sources[].date? claims[].sources[].archived? claims[].sources[].note? claims[].sources[].verdicts? claims[].sources[].verdicts[].claim? claims[].sources[].verdicts[].words? claims[].sources[].verdicts[].verdict? claims[].sources[].verdicts[].label?

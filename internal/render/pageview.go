@@ -124,6 +124,9 @@ type ClaimView struct {
 	URL        string   // the claim's page
 	InArticle  string   // the claim in its article (the article's URL#claim-ID)
 	Fragment   string   // the claim on this page: #claim-ID
+	// InTitle says the claim is anchored in its article's title: its
+	// Sentence is the title, which goes with Article.Verdicts.
+	InTitle bool
 	// On the claim's page only:
 	ArticleDate DateView
 	Checked     DateView
@@ -139,7 +142,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(c),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: s.headline(c.Article), URL: s.Href(c),
-		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID}
+		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.In == content.InTitle}
 	if present(c.Claimant) {
 		v.ClaimantID = c.Claimant.EntityID()
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
