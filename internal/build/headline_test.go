@@ -77,17 +77,15 @@ func TestHeadlineVerdictsCrawl(t *testing.T) {
 // ratedTitles reads the rated titles of a built site from its data export.
 func ratedTitles(t *testing.T, files map[string][]byte) []ratedTitle {
 	t.Helper()
-	var export struct {
-		Articles []struct {
-			Title    string
-			Verdicts []struct{ Verdict, Label string }
-		}
+	var articles []struct {
+		Title    string
+		Verdicts []struct{ Verdict, Label string }
 	}
-	if err := json.Unmarshal(files["data/dossier.json"], &export); err != nil {
+	if err := json.Unmarshal(files["data/articles.json"], &articles); err != nil {
 		t.Fatal(err)
 	}
 	var out []ratedTitle
-	for _, a := range export.Articles {
+	for _, a := range articles {
 		if len(a.Verdicts) == 0 {
 			continue
 		}

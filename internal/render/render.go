@@ -343,11 +343,11 @@ func (p *Plan) sideGroups(put func(Files) error) error {
 // exportAndData makes the data export, then feeds, sitemap, robots.txt and CNAME.
 func (p *Plan) exportAndData(put func(Files) error) error {
 	site := p.site
-	export, err := exportJSON(site)
-	if err != nil {
+	export := Files{}
+	if err := addExport(export, site); err != nil {
 		return err
 	}
-	if err := put(Files{"data/dossier.json": export}); err != nil {
+	if err := put(export); err != nil {
 		return err
 	}
 	data := Files{}
