@@ -11,8 +11,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
+
+	"github.com/dossier-dev/dossier/internal/diag"
 )
 
 // ratedTitle is an article title with the verdicts of the claims anchored
@@ -360,4 +363,87 @@ func (c *crawler) carries(r ratedTitle, up []any) bool {
 		}
 	}
 	return false
+}
+
+// TestHeadlineRebuild edits the title claims of the headline fixture step by
+// step: after each step the Builder's output equals a fresh build byte for
+// byte, so every page showing a title reads the verdicts it shows.
+func TestHeadlineRebuild(t *testing.T) {
+	fsys := loadSite(t, "testdata/headline/site.txtar")
+	b := New(Options{Source: fsys})
+	edit := func(name, old, new string) func() {
+		return func() {
+			f := fsys[name]
+			if !strings.Contains(string(f.Data), old) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), old, new, 1))}
+		}
+	}
+	const bridge = "content/articles/bridge-opens.md"
+	steps := []struct {
+		name  string
+		do    func()
+		fails bool
+	}{
+		{"nothing", func() {}, false},
+		{"title claim's verdict", edit(bridge, `status = "half-true"`, `status = "accurate"`), false},
+		{"title claim's words", edit(bridge, `text = "and the tolls are waived"`, `text = "the tolls are waived"`), false},
+		{"verdict label", edit("site.toml", `label = "Pants on fire"`, `label = "Pants ablaze"`), false},
+		{"title without the words", edit(bridge, `title = "Minister’s bridge`, `title = "The bridge`), true},
+		{"title claim back in the body", edit(bridge, "text = \"Minister's bridge will open in May\"\nin = \"title\"", `text = "cost twice the estimate"`+"\nprefix = \"It\""), false},
+		{"YAML title claim's verdict", edit("content/articles/ferry-ends.md", "status: opinion", "status: accurate"), false},
+	}
+	for _, step := range steps {
+		step.do()
+		got, err := b.Build(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Build(Options{Source: fsys})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if step.fails {
+			if !got.Diags.HasErrors() || !want.Diags.HasErrors() {
+				t.Fatalf("%s: want the build to fail: %v / %v", step.name, got.Diags, want.Diags)
+			}
+			continue
+		}
+		if got.Diags.HasErrors() || want.Diags.HasErrors() {
+			t.Fatalf("%s: build failed: %v / %v", step.name, got.Diags, want.Diags)
+		}
+		for _, name := range slices.Sorted(maps.Keys(want.Files)) {
+			if !bytes.Equal(got.Files[name], want.Files[name]) {
+				t.Errorf("after %q, %s differs from a fresh build:\n%s", step.name, name, firstDiff(string(want.Files[name]), string(got.Files[name])))
+			}
+		}
+		crawlHeadlines(t, got.Files, ratedTitles(t, got.Files))
+	}
+}
+
+// TestTitleClaimNotFound: a title claim whose words are not in the title is
+// an error at the claim's line, with the closest passage of the title.
+func TestTitleClaimNotFound(t *testing.T) {
+	fsys := loadSite(t, "testdata/headline/site.txtar")
+	const bridge = "content/articles/bridge-opens.md"
+	src := strings.Replace(string(fsys[bridge].Data), `text = "and the tolls are waived"`, `text = "and the tolls are lifted"`, 1)
+	fsys[bridge] = &fstest.MapFile{Data: []byte(src)}
+	res, err := Build(Options{Source: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(src[:strings.Index(src, `id = "tolls-waived"`)], "\n") + 1
+	for _, d := range res.Diags {
+		if d.Code == diag.NotFound && strings.Contains(d.Msg, `"tolls-waived": text not found in title`) {
+			if d.Pos.File != bridge || d.Pos.Line < line-1 || d.Pos.Line > line+2 {
+				t.Errorf("at %v, want %s near line %d", d.Pos, bridge, line)
+			}
+			if !strings.Contains(d.Hint, `closest passage of the title: "and the tolls are waived"`) {
+				t.Errorf("hint %q", d.Hint)
+			}
+			return
+		}
+	}
+	t.Errorf("no not-found error in %v", res.Diags)
 }

@@ -148,6 +148,8 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 	page := &Page{siteData: s}
 	if s.fps != nil {
 		page.rec = newRecorder()
+		// An item prints verdicts, whose labels and icons are the site's.
+		page.rec.read(dep{kind: depSite})
 	}
 	var partial string
 	var data any
