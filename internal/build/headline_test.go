@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -446,4 +447,31 @@ func TestTitleClaimNotFound(t *testing.T) {
 		}
 	}
 	t.Errorf("no not-found error in %v", res.Diags)
+}
+
+// TestGoldenHeadline compares the pages of the headline fixture that show
+// its title claims with testdata/golden (run with -update, as TestGolden).
+func TestGoldenHeadline(t *testing.T) {
+	res := buildSite(t, loadSite(t, "testdata/headline/site.txtar"), Options{})
+	for page, golden := range map[string]string{
+		"articles/bridge-opens/index.html": "headline-article.html",
+		"claims/tolls-waived/index.html":   "headline-claim.html",
+		"articles/index.html":              "headline-articles.html",
+	} {
+		got := res.Files[page]
+		path := filepath.Join("testdata", "golden", golden)
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run with -update after a deliberate change):\n%s", page, path, firstDiff(string(want), string(got)))
+		}
+	}
 }
