@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -51,5 +52,31 @@ func TestVerdictFirstOnPhone(t *testing.T) {
 		fetch(a.href).then(r => r.ok && /\/claims\/[a-z-]+\/$/.test(new URL(a.href).pathname) ? "" : a.href))).then(l => l.filter(Boolean))`)
 	if len(broken) > 0 {
 		t.Errorf("counts linking nowhere or not to a verdict's list of claims: %v", broken)
+	}
+}
+
+// TestSearchHeadlineVerdicts: a search result that is the article with a
+// false headline shows the verdict after its title, and a claim or quote
+// result from it shows the verdict after the article's title in its snippet.
+func TestSearchHeadlineVerdicts(t *testing.T) {
+	s := bundled(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.url+"search/?q=kazakhstan"))
+	results(t, ctx)
+	waitFor(t, ctx, `document.querySelector("#search-results li[data-kind=article]")`)
+	got := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results li")).map(li => {
+		const kind = li.dataset.kind, snippet = li.querySelector(".result-snippet");
+		if (kind === "article") return kind + (li.querySelector(":scope > .badge[data-status=false]") ? " ok" : " missing");
+		if ((kind === "claim" || kind === "quote") && snippet && snippet.textContent.includes("China-led Central Asian alliance"))
+			return kind + (snippet.querySelector(".badge[data-status=false]") ? " ok" : " missing");
+		return "";
+	}).filter(Boolean)`)
+	if len(got) < 2 {
+		t.Fatalf("want the article and claims or quotes from it among the results, got %v", got)
+	}
+	for _, g := range got {
+		if strings.HasSuffix(g, "missing") {
+			t.Errorf("a %s result shows the false headline without its verdict", strings.Fields(g)[0])
+		}
 	}
 }
