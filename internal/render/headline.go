@@ -57,28 +57,28 @@ func (s *siteData) headline(a *dossier.Article) Headline {
 		words := a.Title[c.TitleStart:c.TitleEnd]
 		hc := HeadlineClaim{ID: c.ID, Words: words, Whole: strings.TrimSpace(words) == strings.TrimSpace(a.Title), Verdict: v}
 		h.Verdicts, h.Claims = append(h.Verdicts, v), append(h.Claims, hc)
-		parts[i] = ratedPhrase(c.Verdict)
+		parts[i] = s.ratedPhrase(c.Verdict)
 		if !hc.Whole {
-			parts[i] = "“" + words + "” " + parts[i]
+			parts[i] = s.words.T("quoted", words) + " " + parts[i]
 		}
 	}
-	rated := strings.Join(parts, "; ")
-	h.Rated = a.Title + " — " + rated
+	rated := strings.Join(parts, s.words.T("rated-parts-sep"))
+	h.Rated = s.words.T("title-rated", a.Title, rated)
 	if h.Claims[0].Whole {
-		h.Note = "Headline " + rated + ". "
+		h.Note = s.words.T("headline-note", rated)
 	} else {
-		h.Note = "Headline: " + rated + ". "
+		h.Note = s.words.T("headline-note-parts", rated)
 	}
 	return h
 }
 
 // ratedPhrase is a verdict in words after what it rates: "rated False",
 // or the label alone for a verdict that is no rating ("Not rated").
-func ratedPhrase(v config.Verdict) string {
+func (s *siteData) ratedPhrase(v config.Verdict) string {
 	if !v.Rated {
 		return v.Label
 	}
-	return "rated " + v.Label
+	return s.words.T("rated", v.Label)
 }
 
 // Headline lays out an article's title with the verdicts of its title

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -25,7 +24,7 @@ func (p *Page) prepare() error {
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
 	p.FullTitle = p.Title + " · " + s.Site.Title
 	if p.Pager != nil && p.Pager.Number > 1 {
-		p.FullTitle = p.Title + " · page " + strconv.Itoa(p.Pager.Number) + " of " + strconv.Itoa(p.Pager.Count) + " · " + s.Site.Title
+		p.FullTitle = p.Title + " · " + s.words.T("title-page-of", p.Pager.Number, p.Pager.Count) + " · " + s.Site.Title
 	}
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
@@ -75,7 +74,9 @@ type DateView struct {
 	Text string // 8 January 2022
 }
 
-func dateView(d content.Date) DateView { return DateView{ISO: d.String(), Text: formatDate(d)} }
+func (s *siteData) dateView(d content.Date) DateView {
+	return DateView{ISO: d.String(), Text: s.formatDate(d)}
+}
 
 // Link is a link to a page of the site or elsewhere.
 type Link struct {
@@ -157,7 +158,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
 	}
 	if full {
-		v.ArticleDate, v.Checked = dateView(c.Article.Date), dateView(c.Checked)
+		v.ArticleDate, v.Checked = p.dateView(c.Article.Date), p.dateView(c.Checked)
 		v.Body, v.Sources = p.body(), sourceViews(p, c.Sources)
 	}
 	return v
@@ -229,7 +230,7 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	article := s.Href(q.Article)
 	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence,
 		Article: s.headline(q.Article), URL: s.Href(q),
-		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: dateView(q.Said)}
+		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
 	if q.Speaker != nil {
 		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
 	}
@@ -269,7 +270,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Headline: s.headline(a), TitlePieces: s.titlePieces(a),
-		Summary: a.Summary, Date: dateView(a.Date),
+		Summary: a.Summary, Date: p.dateView(a.Date),
 		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags}
 	for _, c := range a.Claims {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
@@ -308,7 +309,7 @@ type SourceView struct {
 }
 
 func sourceView(p *Page, src content.Source) SourceView {
-	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: dateView(src.Date),
+	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: p.dateView(src.Date),
 		Note: src.Note, ArchivedURL: src.Archived}
 	if a := p.ratedSource(src); a != nil {
 		p.rec.read(dep{kind: depArticle, id: a.ID})
@@ -390,7 +391,7 @@ type ArticleEntry struct {
 func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
 	out := make([]ArticleEntry, len(list))
 	for i, a := range list {
-		out[i] = ArticleEntry{Title: a.Title(), Headline: p.headline(a.a), Summary: a.Summary(), Date: dateView(a.Date()),
+		out[i] = ArticleEntry{Title: a.Title(), Headline: p.headline(a.a), Summary: a.Summary(), Date: p.dateView(a.Date()),
 			Claims: len(a.Claims()), URL: p.Href(a)}
 	}
 	return out
