@@ -475,3 +475,25 @@ func TestGoldenHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineInRussian: the headline's verdicts in words, the summary box
+// and the <h1>'s screen-reader text follow the site's language, and the
+// crawl still finds every rated title with its verdicts.
+func TestHeadlineInRussian(t *testing.T) {
+	fsys := loadSite(t, "testdata/headline/site.txtar")
+	fsys["site.toml"] = &fstest.MapFile{Data: append([]byte("language = \"ru\"\n"), fsys["site.toml"].Data...)}
+	res := buildSite(t, fsys, Options{})
+	page := string(res.Files["articles/bridge-opens/index.html"])
+	for _, want := range []string{
+		"— «Minister’s bridge will open in May» вердикт: Pants on fire; «and the tolls are waived» вердикт: Half true",
+		`aria-label="Что мы проверили"`,
+		"Заголовок «Minister’s bridge will open in May»:",
+		"Проверено утверждений:",
+		`<span class="sr-only">утверждение`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Russian article page lacks %q", want)
+		}
+	}
+	crawlHeadlines(t, res.Files, ratedTitles(t, res.Files))
+}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"

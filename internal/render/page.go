@@ -31,7 +31,7 @@ type siteData struct {
 	// rated finds the article with title claims that a source names.
 	ratedOnce sync.Once
 	rated     map[string]*dossier.Article
-	words    *config.Words // the theme's words in the site's language
+	words     *config.Words // the theme's words in the site's language
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
