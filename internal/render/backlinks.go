@@ -38,11 +38,14 @@ type linkIndex struct {
 	net       *network
 	urls      URLs
 	words     *config.Words
+	headline  func(*dossier.Article) []VerdictView // an article's headline verdicts
 	graphOnce sync.Once
 	graphHTML string
 }
 
-func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words) *linkIndex {
+// newLinkIndex indexes the back-links of d; headline gives an article's
+// headline verdicts, which go with its title in the lists.
+func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words, headline func(*dossier.Article) []VerdictView) *linkIndex {
 	x := &linkIndex{
 		articles: map[dossier.Entity][]Backlink{},
 		events:   map[dossier.Entity][]Backlink{},
@@ -50,6 +53,7 @@ func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words) *linkIndex
 		eventWho: map[*dossier.Event][]dossier.Entity{},
 		urls:     urls,
 		words:    words,
+		headline: headline,
 	}
 	for _, e := range entitiesOf(d) {
 		x.index(e)
@@ -88,8 +92,12 @@ func (x *linkIndex) index(e dossier.Entity) {
 		if i, ok := at[obj]; ok {
 			return i
 		}
-		*list = append(*list, Backlink{object: obj, Title: title, Date: date,
-			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: x.words.Date(date.Time)})
+		b := Backlink{object: obj, Title: title, Date: date,
+			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: x.words.Date(date.Time)}
+		if a, ok := obj.(*dossier.Article); ok {
+			b.Verdicts = x.headline(a)
+		}
+		*list = append(*list, b)
 		at[obj] = len(*list) - 1
 		return len(*list) - 1
 	}
@@ -148,13 +156,7 @@ func entityOrder(a, b dossier.Entity) int {
 // ArticleLinks lists the articles involving an actor or organization (declared,
 // detected, quoting it or rating its claims), newest first, each with the
 // sentences that name it.
-func (p *Page) ArticleLinks(e Entity) []Backlink {
-	list := slices.Clone(p.linksOf(e).articles[e.entity()])
-	for i := range list {
-		list[i].Verdicts = p.headline(list[i].object.(*dossier.Article)).Verdicts
-	}
-	return list
-}
+func (p *Page) ArticleLinks(e Entity) []Backlink { return p.linksOf(e).articles[e.entity()] }
 
 // EventLinks lists the events naming an actor or organization, declared in
 // the event's front matter or detected in its text, by date.
