@@ -313,4 +313,3 @@ func (c *crawler) carries(r ratedTitle, up []any) bool {
 	}
 	return false
 }
-
