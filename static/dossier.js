@@ -143,7 +143,8 @@
   // mark, a badge (its claim's or quote's page) or a name linked to its page.
   function previewTarget(n) {
     if (!n || !n.closest || (card && card.contains(n))) return null;
-    return n.closest("main mark.claim, main mark.quote, main a.badge-claim, main a.badge-quote, main a.mention");
+    var t = n.closest("main mark.claim, main mark.quote, main a.badge-claim, main a.badge-quote, main a.mention");
+    return t && t.closest(".marks-key") ? null : t;
   }
   function initCards() {
     if (!document.querySelector("mark.claim, mark.quote, a.mention")) return;

@@ -163,7 +163,10 @@
     });
     return c;
   }
-  // docs loads the [kind, id, title, snippet] records of some hits.
+  // docs loads the [kind, id, title, snippet, headline, paraphrase] records
+  // of some hits; paraphrase (1) marks a quote whose words are not verbatim;
+  // headline, when there, is the verdicts of the title of the article the
+  // hit is or is in, shown wherever that title is.
   Search.prototype.docs = function (m, hits) {
     var s = this;
     return Promise.all(hits.map(function (h) {
@@ -230,16 +233,27 @@
       li.setAttribute("data-kind", kind);
       li.appendChild(el("span", "result-kind", W.t(KIND_ONE[kind][0], KIND_ONE[kind][1])));
       li.appendChild(document.createTextNode(" "));
-      // A paraphrase (d[4]) is never shown in quotation marks.
-      if (kind === "quote" && d[4]) li.appendChild(el("span", "paraphrase-label", W.t("paraphrase-label", "Paraphrase:") + " "));
-      var a = el("a", "result-title", kind === "claim" || (kind === "quote" && !d[4]) ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
+      // A paraphrase (d[5]) is never shown in quotation marks.
+      if (kind === "quote" && d[5]) li.appendChild(el("span", "paraphrase-label", W.t("paraphrase-label", "Paraphrase:") + " "));
+      var a = el("a", "result-title", kind === "claim" || (kind === "quote" && !d[5]) ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
       a.href = base + DIRS[kind] + d[1] + "/";
       li.appendChild(a);
       if (kind === "claim") m.vf[n].forEach(function (v) {
         li.appendChild(document.createTextNode(" "));
         li.appendChild(badge(m.verdicts[v][0], m.verdicts[v][1], m.verdicts[v][2]));
       });
-      if (d[3]) li.appendChild(el("p", "result-snippet", d[3]));
+      var headline = function (to) {
+        (d[4] || []).forEach(function (v) {
+          to.appendChild(document.createTextNode(" "));
+          to.appendChild(badge(m.verdicts[v][0], m.verdicts[v][1], m.verdicts[v][2]));
+        });
+      };
+      if (kind === "article") headline(li);
+      if (d[3]) {
+        var snippet = el("p", "result-snippet", d[3]);
+        if (kind !== "article") headline(snippet);
+        li.appendChild(snippet);
+      }
       return li;
     }
     // buildFacets draws the facet controls once, then updates their counts.

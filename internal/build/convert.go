@@ -89,6 +89,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 			diags.Append(out.Diags)
 		}
 	}
+	diags.Append(anchorTitles(d))
 	res := b.collect(units, keys, results)
 	res.names = matcher.fingerprint
 	res.versions = make(map[string]uint64, len(units))

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -55,6 +56,28 @@ func nonEmpty(list []string) []string {
 		}
 	}
 	return out
+}
+
+// anchorTitles anchors every article's title claims (in = "title") in its
+// title and records where; a title is a line of front matter, so this is
+// cheap enough to do on every build.
+func anchorTitles(d *dossier.Dossier) diag.List {
+	var diags diag.List
+	for _, a := range d.Articles {
+		var anns []annotate.Annotation
+		for _, c := range a.Claims {
+			if c.In == content.InTitle {
+				anns = append(anns, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+			}
+		}
+		spans, ds := annotate.AnchorTitle(a.Path, a.Title, anns)
+		diags.Append(ds)
+		line := a.At("title").Line
+		for _, s := range spans {
+			a.AnchoredInTitle(s.ID, s.Start, s.End, line)
+		}
+	}
+	return diags
 }
 
 // unit is one content file's Markdown: an article's body with its claims'
@@ -113,11 +136,16 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *
 	return list
 }
 
-// annotations turns an article's claims and quotes into what the annotate extension anchors.
-// What screen readers hear around them is in the site's language (w).
+// annotations turns an article's claims and quotes into what the annotate
+// extension anchors in its body; claims in its title are anchored by
+// anchorTitles. What screen readers hear around them is in the site's
+// language (w).
 func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range a.Claims {
+		if c.In == content.InTitle {
+			continue
+		}
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
 			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
 			Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")})

@@ -310,7 +310,7 @@ func checkParaphrases(t *testing.T, res *Result, pages map[string]*html.Node) {
 			}
 			for _, d := range docs {
 				if id, _ := d[1].(string); len(d) >= 4 && slices.Contains(paraphrases, "/kz/quotes/"+id+"/") && d[2] == words["/kz/quotes/"+id+"/"] {
-					if len(d) < 5 || d[4] != 1.0 {
+					if len(d) < 6 || d[5] != 1.0 {
 						t.Errorf("%s: the search record of the paraphrase %s is not marked as one: %v", name, id, d)
 					}
 					flagged++

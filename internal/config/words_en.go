@@ -267,4 +267,21 @@ var wordsEN = map[string]string{
 	"sr-paraphrase-end":   " end of paraphrase",
 	"badge-paraphrase":    "paraphrase",
 	"read-more":           "Read more",
+	// A headline's verdicts (claims with in = "title"), wherever the title
+	// goes in words: <title>, og:title, feeds, descriptions.
+	"rated":               "rated %s",
+	"title-rated":         "%s — %s",
+	"rated-parts-sep":     "; ",
+	"headline-note":       "Headline %s. ",
+	"headline-note-parts": "Headline: %s. ",
+	// The summary above an article's body.
+	"what-we-checked":   "What we checked",
+	"headline-verdict":  "Headline:",
+	"headline-part":     "Headline %s:",
+	"claims-checked-by": "Claims checked:",
+	"marks-key":         "Key:",
+	"key-claim":         "checked words",
+	"key-claim-after":   "are followed by their verdict;",
+	"key-quote":         "quoted words",
+	"key-quote-after":   "are attributed to who said them.",
 }

@@ -256,4 +256,21 @@ var wordsRU = map[string]string{
 	"sr-paraphrase-end":   " конец пересказа",
 	"badge-paraphrase":    "пересказ",
 	"read-more":           "Подробнее",
+	// Вердикты заголовка (утверждения с in = "title") везде, где заголовок
+	// стоит словами: <title>, og:title, ленты, описания.
+	"rated":               "вердикт: %s",
+	"title-rated":         "%s — %s",
+	"rated-parts-sep":     "; ",
+	"headline-note":       "Заголовок: %s. ",
+	"headline-note-parts": "Заголовок: %s. ",
+	// Сводка над текстом статьи.
+	"what-we-checked":   "Что мы проверили",
+	"headline-verdict":  "Заголовок:",
+	"headline-part":     "Заголовок %s:",
+	"claims-checked-by": "Проверено утверждений:",
+	"marks-key":         "Обозначения:",
+	"key-claim":         "проверенные слова",
+	"key-claim-after":   "— за ними следует вердикт;",
+	"key-quote":         "цитаты",
+	"key-quote-after":   "— с указанием, кто это сказал.",
 }

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -26,6 +27,22 @@ func (a *Article) Anchored(kind, id, sentence string, line int) {
 				return
 			}
 		}
+	}
+}
+
+// AnchoredInTitle records that one of the article's claims was found in its
+// title, at bytes [start, end) of it; line is the title's line in the file.
+func (a *Article) AnchoredInTitle(id string, start, end, line int) {
+	for _, c := range a.Claims {
+		if c.ID != id {
+			continue
+		}
+		c.Sentence, c.Line, c.TitleStart, c.TitleEnd = a.Title, line, start, end
+		i, _ := slices.BinarySearchFunc(a.Headline, c, func(x, y *Claim) int {
+			return cmp.Or(cmp.Compare(x.TitleStart, y.TitleStart), cmp.Compare(y.TitleEnd, x.TitleEnd))
+		})
+		a.Headline = slices.Insert(a.Headline, i, c)
+		return
 	}
 }
 

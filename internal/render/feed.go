@@ -161,13 +161,14 @@ func newFeed(s *siteData, fallback content.Date, path, title string, entries []a
 }
 
 func articleEntry(s *siteData, a *dossier.Article) atomEntry {
-	return entry(s, Path(a), a.Title, a.Summary, articleDate(a))
+	h := s.headline(a)
+	return entry(s, Path(a), h.Rated, h.Note+a.Summary, articleDate(a))
 }
 
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
 	w := s.words
-	summary := w.T("feed-claim", c.Verdict.Label, w.T("quoted", c.Text), c.Article.Title)
-	return entry(s, Path(c), w.T("feed-fact-check", shorten(c.Text, 70)), summary, claimDate(c))
+	summary := w.T("feed-claim", c.Verdict.Label, w.T("quoted", c.Text), s.headline(c.Article).Rated)
+	return entry(s, Path(c), w.T("title-rated", w.T("feed-fact-check", shorten(c.Text, 70)), s.ratedPhrase(c.Verdict)), summary, claimDate(c))
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {

@@ -22,6 +22,7 @@ func (p *Page) ClaimReview() map[string]any {
 	if c.Article.Source.URL != "" {
 		appearance["url"] = c.Article.Source.URL
 	}
+	p.withHeadlineReviews(appearance, c.Article)
 	if !c.Article.Date.IsZero() {
 		appearance["datePublished"] = c.Article.Date.String()
 	}
@@ -57,8 +58,24 @@ func (p *Page) claimAuthor(c *dossier.Claim) map[string]any {
 	if c.Article.Source.Publisher == "" {
 		author["name"] = c.Article.Title
 		author["@type"] = "CreativeWork"
+		p.withHeadlineReviews(author, c.Article)
 	}
 	return author
+}
+
+// withHeadlineReviews adds to a CreativeWork that names an article by its
+// title the verdicts of the claims anchored in that title, as schema.org
+// reviews: a false headline never travels without its verdict.
+func (p *Page) withHeadlineReviews(work map[string]any, a *dossier.Article) {
+	if len(a.Headline) == 0 {
+		return
+	}
+	reviews := make([]map[string]any, len(a.Headline))
+	for i, c := range a.Headline {
+		reviews[i] = map[string]any{"@type": "ClaimReview", "url": p.AbsURL(Path(c)), "claimReviewed": c.Reviewed(),
+			"reviewRating": map[string]any{"@type": "Rating", "alternateName": c.Verdict.Label}}
+	}
+	work["review"] = reviews
 }
 
 func (p *Page) publisher() map[string]any {
@@ -98,6 +115,7 @@ func (p *Page) Quotation() map[string]any {
 	if q.Article.Source.URL != "" {
 		based["url"] = q.Article.Source.URL
 	}
+	p.withHeadlineReviews(based, q.Article)
 	out["isBasedOn"] = based
 	return out
 }

@@ -31,7 +31,10 @@ type siteData struct {
 	gen        uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
-	words    *config.Words // the theme's words in the site's language
+	// rated finds the article with title claims that a source names.
+	ratedOnce sync.Once
+	rated     map[string]*dossier.Article
+	words     *config.Words // the theme's words in the site's language
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
@@ -53,7 +56,9 @@ func (s *siteData) releasePages() {
 // links returns the back-links and the network, built on first use: a
 // preview rebuild that renders no entity page never builds them.
 func (s *siteData) links() *linkIndex {
-	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs, s.words) })
+	s.linksOnce.Do(func() {
+		s.linksIndex = newLinkIndex(s.D, s.URLs, s.words, func(a *dossier.Article) []VerdictView { return s.headline(a).Verdicts })
+	})
 	return s.linksIndex
 }
 
@@ -150,6 +155,8 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 	page := &Page{siteData: s}
 	if s.fps != nil {
 		page.rec = newRecorder()
+		// An item prints verdicts, whose labels and icons are the site's.
+		page.rec.read(dep{kind: depSite})
 	}
 	var partial string
 	var data any
@@ -404,7 +411,7 @@ func pages(s *siteData, prev []string) []job {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
 			title := statement(c)
-			return page("claim", path, title, c.Verdict.Label+": "+title, c)()
+			return page("claim", path, s.words.T("title-rated", title, s.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)()
 		})
 	}
 	for _, q := range d.Quotes {

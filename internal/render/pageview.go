@@ -57,7 +57,12 @@ func (p *Page) prepare() error {
 		}
 		p.View = v
 	case *dossier.Article:
-		p.View = newArticleView(p, o)
+		v := newArticleView(p, o)
+		// The headline's verdicts go wherever the title goes: the window's
+		// title, og:title and the description that share cards show.
+		p.Title, p.Description = v.Headline.Rated, v.Headline.Note+p.Description
+		p.FullTitle = p.Title + " · " + s.Site.Title
+		p.View = v
 	}
 	return nil
 }
@@ -123,12 +128,15 @@ type ClaimView struct {
 	Statement  string
 	Context    InContext // the sentence, split around the claimed words
 	Verdict    VerdictView
-	ClaimantID string // the claimant's id, "article" when the article makes the claim
-	Claimant   *Link  // nil when the article makes the claim
-	Article    Link   // the article the claim is in
-	URL        string // the claim's page
-	InArticle  string // the claim in its article (the article's URL#claim-ID)
-	Fragment   string // the claim on this page: #claim-ID
+	ClaimantID string   // the claimant's id, "article" when the article makes the claim
+	Claimant   *Link    // nil when the article makes the claim
+	Article    Headline // the article the claim is in, with its headline's verdicts
+	URL        string   // the claim's page
+	InArticle  string   // the claim in its article (the article's URL#claim-ID)
+	Fragment   string   // the claim on this page: #claim-ID
+	// InTitle says the claim is anchored in its article's title: its
+	// Sentence is the title, which goes with Article.Verdicts.
+	InTitle bool
 	// On the claim's page only:
 	ArticleDate DateView
 	Checked     DateView
@@ -143,15 +151,15 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	article := s.Href(c.Article)
 	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(c),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
-		ClaimantID: "article", Article: Link{URL: article, Text: c.Article.Title}, URL: s.Href(c),
-		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID}
+		ClaimantID: "article", Article: s.headline(c.Article), URL: s.Href(c),
+		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.In == content.InTitle}
 	if present(c.Claimant) {
 		v.ClaimantID = c.Claimant.EntityID()
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
 	}
 	if full {
 		v.ArticleDate, v.Checked = p.dateView(c.Article.Date), p.dateView(c.Checked)
-		v.Body, v.Sources = p.body(), sourceViews(s, c.Sources)
+		v.Body, v.Sources = p.body(), sourceViews(p, c.Sources)
 	}
 	return v
 }
@@ -201,11 +209,11 @@ type QuoteView struct {
 	Sentence    string // the plain text around them
 	Speaker     *Link  // nil without a speaker
 	SpeakerRole string
-	Via         *Link  // the organization that reported the words; nil when not given
-	Article     Link   // the article the quote is in
-	URL         string // the quote's page
-	InArticle   string // the quote in its article (the article's URL#quote-ID)
-	Fragment    string // the quote on this page: #quote-ID
+	Via         *Link    // the organization that reported the words; nil when not given
+	Article     Headline // the article the quote is in, with its headline's verdicts
+	URL         string   // the quote's page
+	InArticle   string   // the quote in its article (the article's URL#quote-ID)
+	Fragment    string   // the quote on this page: #quote-ID
 	Said        DateView
 	// On the quote's page only:
 	Context template.HTML // the editors' note, rendered Markdown
@@ -222,7 +230,7 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	p.rec.quote(q)
 	article := s.Href(q.Article)
 	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Paraphrase: q.Paraphrase, Sentence: q.Sentence,
-		Article: Link{URL: article, Text: q.Article.Title}, URL: s.Href(q),
+		Article: s.headline(q.Article), URL: s.Href(q),
 		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
 	if q.Speaker != nil {
 		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
@@ -238,9 +246,14 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 
 // ArticleView is an article as its page prints it.
 type ArticleView struct {
-	Article       Article // the article itself, for a theme that needs more
-	Title         string
-	Summary       string
+	Article     Article // the article itself, for a theme that needs more
+	Title       string
+	Headline    Headline     // the title with its title claims' verdicts
+	TitlePieces []TitlePiece // the title cut at its title claims, for the <h1>
+	Summary     string
+	// Counts are the article's claims per verdict, in the scale's order,
+	// not-rated verdicts included; each verdict's URL is its page of claims.
+	Counts        []TallyCount
 	Date          DateView
 	Source        SourceView // where the text comes from
 	Body          template.HTML
@@ -257,10 +270,22 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depBody, id: a.ID})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
-	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: p.dateView(a.Date),
-		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
+	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Headline: s.headline(a), TitlePieces: s.titlePieces(a),
+		Summary: a.Summary, Date: p.dateView(a.Date),
+		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags}
 	for _, c := range a.Claims {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
+	}
+	for _, verdict := range s.Site.Verdicts {
+		n := 0
+		for _, c := range a.Claims {
+			if c.Verdict.ID == verdict.ID {
+				n++
+			}
+		}
+		if n > 0 {
+			v.Counts = append(v.Counts, TallyCount{VerdictView: s.verdictView(verdict), N: n})
+		}
 	}
 	for _, q := range a.Quotes {
 		v.Quotes = append(v.Quotes, newQuoteView(p, q, false))
@@ -278,27 +303,35 @@ type SourceView struct {
 	Date        DateView
 	Note        string
 	ArchivedURL string // an archive copy, "" without one
+	// Verdicts are the headline verdicts of an article whose title or
+	// source the source is: a checked headline cited as a source keeps its
+	// verdict. None for other sources.
+	Verdicts []VerdictView
 }
 
-func sourceView(s *siteData, src content.Source) SourceView {
-	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: s.dateView(src.Date),
+func sourceView(p *Page, src content.Source) SourceView {
+	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: p.dateView(src.Date),
 		Note: src.Note, ArchivedURL: src.Archived}
+	if a := p.ratedSource(src); a != nil {
+		p.rec.read(dep{kind: depArticle, id: a.ID})
+		v.Verdicts = p.headline(a).Verdicts
+	}
 	if v.Text == "" {
 		v.Text = src.URL
 	}
 	return v
 }
 
-func sourceViews(s *siteData, list []content.Source) []SourceView {
+func sourceViews(p *Page, list []content.Source) []SourceView {
 	out := make([]SourceView, len(list))
 	for i, src := range list {
-		out[i] = sourceView(s, src)
+		out[i] = sourceView(p, src)
 	}
 	return out
 }
 
 // Sources turns a list of sources (a profile's, an event's) into SourceViews.
-func (p *Page) Sources(list []content.Source) []SourceView { return sourceViews(p.siteData, list) }
+func (p *Page) Sources(list []content.Source) []SourceView { return sourceViews(p, list) }
 
 // TallyView is a tally as the "tally" partial prints it: the bar's segments
 // and the verdicts counted, in the scale's order.
@@ -349,6 +382,7 @@ func entityViews[T *dossier.Actor | *dossier.Organization](p *Page, list []T) []
 // ArticleEntry is an article as the lists of articles print it.
 type ArticleEntry struct {
 	Title, Summary string
+	Headline       Headline // the title with its title claims' verdicts
 	Date           DateView
 	Claims         int // how many claims it has checked
 	URL            string
@@ -358,7 +392,7 @@ type ArticleEntry struct {
 func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
 	out := make([]ArticleEntry, len(list))
 	for i, a := range list {
-		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), Date: p.dateView(a.Date()),
+		out[i] = ArticleEntry{Title: a.Title(), Headline: p.headline(a.a), Summary: a.Summary(), Date: p.dateView(a.Date()),
 			Claims: len(a.Claims()), URL: p.Href(a)}
 	}
 	return out

@@ -19,8 +19,11 @@ import (
 //	                       letters): term → postings [doc, weight, doc, weight, …],
 //	                       doc numbers delta-encoded
 //	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet],
-//	                       a quote whose words are a paraphrase with a fifth
-//	                       element, 1
+//	                       with a fifth element for the pages of an article with
+//	                       claims in its title and the claims and quotes in it:
+//	                       the verdict indexes of that headline, which goes
+//	                       nowhere without them; a quote whose words are a
+//	                       paraphrase has a sixth element, 1 (and a fifth, [])
 //
 // A query downloads the manifest, one shard per word and the document chunks
 // of the results it shows, so the first search stays small on large dossiers.
@@ -51,6 +54,7 @@ type searchDoc struct {
 	id, title, snippet     string
 	paraphrase             bool // a quote's words are not verbatim
 	verdicts, actors, orgs []int
+	headline               []int // the verdicts of the title of the article it is or is in
 }
 
 // searchManifest is search/index.json.
@@ -85,11 +89,14 @@ func addSearch(files Files, s *siteData) error {
 	for start := 0; start < len(docs); start += DocChunk {
 		chunk := make([][]any, 0, DocChunk)
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
-			if d.paraphrase {
-				chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet, 1})
-			} else {
-				chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+			rec := []any{d.kind, d.id, d.title, d.snippet}
+			if len(d.headline) > 0 || d.paraphrase {
+				rec = append(rec, append([]int{}, d.headline...))
 			}
+			if d.paraphrase {
+				rec = append(rec, 1)
+			}
+			chunk = append(chunk, rec)
 		}
 		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
 			return err
@@ -197,6 +204,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			delete(s.in.Text, a.ID)
 		}
 		doc.verdicts = idx.verdictsOf(a.Claims)
+		doc.headline = idx.verdictsOf(a.Headline)
 		for _, ac := range a.Actors {
 			doc.actors = append(doc.actors, idx.actor[ac.ID])
 		}
@@ -211,6 +219,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			x.add(c.Claimant.DisplayName(), weightSummary)
 		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
+		doc.headline = idx.verdictsOf(c.Article.Headline)
 		idx.claimant(doc, c.Claimant)
 	}
 	for _, q := range d.Quotes {
@@ -219,6 +228,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			snippet = q.Speaker.Name + " · " + snippet
 			doc := newDoc(2, q.ID, q.Text, snippet)
 			doc.paraphrase = q.Paraphrase
+			doc.headline = idx.verdictsOf(q.Article.Headline)
 			x.add(q.Speaker.Name, weightSummary)
 			idx.claimant(doc, q.Speaker)
 			if q.Via != nil {
@@ -226,7 +236,9 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			}
 			continue
 		}
-		newDoc(2, q.ID, q.Text, snippet).paraphrase = q.Paraphrase
+		doc := newDoc(2, q.ID, q.Text, snippet)
+		doc.paraphrase = q.Paraphrase
+		doc.headline = idx.verdictsOf(q.Article.Headline)
 	}
 	for _, a := range d.Actors {
 		doc := newDoc(3, a.ID, a.Name, a.Role)

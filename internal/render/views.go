@@ -95,6 +95,9 @@ type Entry struct {
 	Title string
 	URL   string
 	Note  string
+	// Verdicts are an article's headline verdicts (see Headline); none for
+	// other entries.
+	Verdicts []VerdictView
 }
 
 func (s *siteData) timeline() []Day {
@@ -107,7 +110,9 @@ func (s *siteData) timeline() []Day {
 		all = append(all, dated{e.Date, newEntry("event", e.Title, s.Href(e), "")})
 	}
 	for _, a := range s.D.Articles {
-		all = append(all, dated{a.Date, newEntry("article", a.Title, s.Href(a), "")})
+		entry := newEntry("article", a.Title, s.Href(a), "")
+		entry.Verdicts = s.headline(a).Verdicts
+		all = append(all, dated{a.Date, entry})
 	}
 	for _, q := range s.D.Quotes {
 		if q.Said.IsZero() {

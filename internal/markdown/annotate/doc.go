@@ -71,6 +71,13 @@
 // and otherwise "a longer prefix or suffix". Suggestions are quoted ready to
 // paste into front matter.
 //
+// # Titles
+//
+// AnchorTitle anchors annotations in a title rather than a body (claims
+// with in = "title"): the same folding, Prefix and Suffix, with "text not
+// found in title" and "text occurs N times in title" at the annotation's
+// Pos. It returns byte spans of the title; the host marks them.
+//
 // # Markup
 //
 // Every piece of an anchored claim is
