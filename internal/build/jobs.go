@@ -117,7 +117,7 @@ func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range a.Claims {
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
-			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c))})
+			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c))})
 	}
 	for _, q := range a.Quotes {
 		label := "unknown speaker"

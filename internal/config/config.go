@@ -134,19 +134,19 @@ func Default() *Site {
 // DefaultVerdicts is the scale used when site.toml has no [[verdicts]].
 func DefaultVerdicts() []Verdict {
 	return []Verdict{
-		{ID: "true", Label: "True", Color: "#1a7f37", Icon: "check", Rating: 5, Rated: true,
+		{ID: "true", Label: "True", Short: "True", Color: "#1a7f37", Icon: "check", Rating: 5, Rated: true,
 			Description: "Accurate, and nothing significant is missing."},
-		{ID: "mostly-true", Label: "Mostly true", Color: "#4d7c0f", Icon: "check-half", Rating: 4, Rated: true,
+		{ID: "mostly-true", Label: "Mostly true", Short: "Mostly true", Color: "#4d7c0f", Icon: "check-half", Rating: 4, Rated: true,
 			Description: "Accurate, but needs clarification or additional information."},
 		{ID: "misleading", Label: "Misleading", Short: "Mislead.", Color: "#b35900", Icon: "half", Rating: 2, Rated: true,
 			Description: "Contains accurate elements but leaves a false impression."},
-		{ID: "false", Label: "False", Color: "#c62828", Icon: "cross", Rating: 1, Rated: true,
+		{ID: "false", Label: "False", Short: "False", Color: "#c62828", Icon: "cross", Rating: 1, Rated: true,
 			Description: "Inaccurate: the evidence contradicts it."},
-		{ID: "unverified", Label: "Unverified", Color: "#57606a", Icon: "question", Rated: true,
+		{ID: "unverified", Label: "Unverified", Short: "Unverif.", Color: "#57606a", Icon: "question", Rated: true,
 			Description: "Could not be confirmed or refuted from available sources."},
-		{ID: "disputed", Label: "Disputed", Color: "#6f42c1", Icon: "split", Rated: true,
+		{ID: "disputed", Label: "Disputed", Short: "Disputed", Color: "#6f42c1", Icon: "split", Rated: true,
 			Description: "Credible sources disagree, and the evidence does not settle it."},
-		{ID: NotRated, Label: "Not rated", Color: "#6e7781", Icon: "dash",
+		{ID: NotRated, Label: "Not rated", Short: "Not rated", Color: "#6e7781", Icon: "dash",
 			Description: "Not rated: opinion or framing, not a statement of fact that can be checked."},
 	}
 }

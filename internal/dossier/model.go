@@ -57,6 +57,9 @@ type Claim struct {
 	// Sentence is the plain text around the claimed words, once anchored.
 	Sentence string
 	Line     int
+	// Offset is where the claimed words start in the body's text, once
+	// anchored: the article's claims sort into reading order by it.
+	Offset int
 }
 
 // Reviewed is the claim as ClaimReview's claimReviewed, page titles and
@@ -97,6 +100,7 @@ type Quote struct {
 	Via      *Organization // nil when not given
 	Sentence string
 	Line     int
+	Offset   int // where the words start in the body's text, as a claim's Offset
 }
 
 // Mention is one place where a name appears: an article or a profile.

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -229,8 +231,8 @@ type ArticleView struct {
 	Date          DateView
 	Source        SourceView // where the text comes from
 	Body          template.HTML
-	Claims        []*ClaimView
-	Quotes        []*QuoteView
+	Claims        []*ClaimView // in reading order: the order of their words in the body
+	Quotes        []*QuoteView // in reading order
 	Actors        []EntityView
 	Organizations []EntityView
 	Tags          []string
@@ -244,14 +246,21 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: dateView(a.Date),
 		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
-	for _, c := range a.Claims {
+	for _, c := range inReadingOrder(a.Claims, func(c *dossier.Claim) int { return c.Offset }) {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
 	}
-	for _, q := range a.Quotes {
+	for _, q := range inReadingOrder(a.Quotes, func(q *dossier.Quote) int { return q.Offset }) {
 		v.Quotes = append(v.Quotes, newQuoteView(p, q, false))
 	}
 	v.Actors, v.Organizations = entityViews(p, a.Actors), entityViews(p, a.Organizations)
 	return v
+}
+
+// inReadingOrder returns a copy of an article's claims or quotes in the
+// order their words appear in its body; ties (a title's claims, all at 0)
+// keep front-matter order.
+func inReadingOrder[T any](list []*T, offset func(*T) int) []*T {
+	return slices.SortedStableFunc(slices.Values(list), func(a, b *T) int { return cmp.Compare(offset(a), offset(b)) })
 }
 
 // SourceView is a source as the "source" partial prints it.

@@ -94,6 +94,12 @@
 //	<a class="badge badge-claim" data-status="STATUS" href="HREF"><span class="icon icon-ICON" aria-hidden="true"></span>LABEL</a>
 //	<a class="badge badge-quote" href="HREF">quote</a>
 //
+// When a claim's Short differs from its label, the badge's label is two
+// spans, for stylesheets to show one by screen width; screen readers hear
+// only the label:
+//
+//	<span class="label">LABEL</span><span class="short" aria-hidden="true">SHORT</span>
+//
 // The badge's text is the verdict's label (its id when the label is empty),
 // so the verdict is never told by colour alone; without Icon the icon span is
 // left out. When Href is empty, or dangerous (javascript: …) while goldmark's
