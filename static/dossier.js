@@ -1,5 +1,6 @@
 // dossier.js: small enhancements; every page reads fine without it.
-// Preview cards for marked claims, quotes and names. The claims filter
+// Preview cards for marked claims, quotes and names; on article pages the
+// margin notes, the pairing of marks and notes, and the plain-text toggle. The claims filter
 // (claims.js) and search (search.js) load only on their own pages.
 (function () {
   "use strict";
@@ -111,7 +112,7 @@
   // previewTarget maps an event target to the element a card is about: a
   // mark, a badge (its claim's or quote's page) or a name linked to its page.
   function previewTarget(n) {
-    if (!n || !n.closest) return null;
+    if (!n || !n.closest || n.closest(".plain")) return null;
     return n.closest("main mark.claim, main mark.quote, main a.badge-claim, main a.badge-quote, main a.mention");
   }
   function initCards() {
@@ -136,7 +137,88 @@
     });
   }
 
+  // ---- Margin notes --------------------------------------------------------
+  // On wide screens each note (the badge after a claim or quote) is placed
+  // in the margin on the line where its words end; notes that would overlap
+  // stack downwards. Hovering or focusing a mark or its note highlights both
+  // (.hl). The plain-text toggle hides every mark; it is remembered.
+  var PLAIN = "dossier-plain";
+
+  // pairKey names the annotation of a mark or of a note (from its link).
+  function pairKey(n) {
+    if (n.matches("mark")) return n.hasAttribute("data-claim") ? "claim " + n.getAttribute("data-claim") : "quote " + n.getAttribute("data-quote");
+    var p = (n.pathname || "").split("/");
+    return p.length > 2 ? (p[p.length - 3] === "claims" ? "claim " : "quote ") + decodeURIComponent(p[p.length - 2]) : "";
+  }
+  function lastLine(marks) {
+    var rs = marks[marks.length - 1].getClientRects();
+    for (var i = rs.length - 1; i > 0 && !rs[i].width; i--);
+    return rs[i];
+  }
+  function initNotes() {
+    var body = document.querySelector(".article .body");
+    if (!body) return;
+    var art = body.parentNode, wide = matchMedia("(min-width: 60rem)"), pairs = {}, notes = [];
+    Array.prototype.forEach.call(body.querySelectorAll("mark, .badge-claim, .badge-quote"), function (n) {
+      var k = pairKey(n), p = pairs[k] || (pairs[k] = { marks: [] });
+      if (n.matches("mark")) p.marks.push(n);
+      else if (k) { p.note = n; notes.push(n); }
+    });
+    function layout() {
+      var on = wide.matches && !art.classList.contains("plain");
+      body.classList.toggle("notes", on);
+      var top0 = body.getBoundingClientRect().top, placed = [], prev = -1e9;
+      notes.forEach(function (n) {
+        var p = pairs[pairKey(n)], r = on && p.marks.length && lastLine(p.marks);
+        n.style.top = "";
+        if (r) placed.push({ n: n, top: r.top - top0, h: n.offsetHeight });
+      });
+      placed.sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
+        x.top = Math.max(x.top, prev + 4);
+        prev = x.top + x.h;
+        x.n.style.top = x.top + "px";
+      });
+      body.style.minHeight = on && prev > 0 ? prev + "px" : "";
+    }
+    function pair(e, on) {
+      var t = e.target.closest && e.target.closest("mark, .badge-claim, .badge-quote"), p = t && pairs[pairKey(t)];
+      if (p) p.marks.concat(p.note || []).forEach(function (m) { m.classList.toggle("hl", on); });
+    }
+    body.addEventListener("mouseover", function (e) { pair(e, true); });
+    body.addEventListener("mouseout", function (e) { pair(e, false); });
+    body.addEventListener("focusin", function (e) { pair(e, true); });
+    body.addEventListener("focusout", function (e) { pair(e, false); });
+
+    var label = body.getAttribute("data-plain");
+    if (label) {
+      var tools = el("p", "plain-tools"), button = el("button", "plain-toggle", label);
+      button.type = "button";
+      tools.appendChild(button);
+      art.insertBefore(tools, body);
+      var setPlain = function (on) {
+        art.classList.toggle("plain", on);
+        button.setAttribute("aria-pressed", on);
+        try { if (on) localStorage.setItem(PLAIN, "1"); else localStorage.removeItem(PLAIN); } catch (e) {}
+        layout();
+      };
+      button.addEventListener("click", function () { setPlain(!art.classList.contains("plain")); });
+      var stored = null;
+      try { stored = localStorage.getItem(PLAIN); } catch (e) {}
+      art.classList.toggle("plain", stored === "1");
+      button.setAttribute("aria-pressed", stored === "1");
+    }
+    layout();
+    var queued;
+    function relayout() {
+      if (!queued) queued = requestAnimationFrame(function () { queued = 0; layout(); });
+    }
+    addEventListener("resize", relayout);
+    addEventListener("load", relayout);
+    if (document.fonts) document.fonts.ready.then(relayout);
+  }
+
   function init() {
+    initNotes();
     initCards();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -98,7 +98,7 @@
 // spans, for stylesheets to show one by screen width; screen readers hear
 // only the label:
 //
-//	<span class="label">LABEL</span><span class="short" aria-hidden="true">SHORT</span>
+//	<span class="v-label">LABEL</span><span class="v-short" aria-hidden="true">SHORT</span>
 //
 // The badge's text is the verdict's label (its id when the label is empty),
 // so the verdict is never told by colour alone; without Icon the icon span is

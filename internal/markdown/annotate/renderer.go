@@ -98,9 +98,9 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 		_, _ = w.WriteString(`" aria-hidden="true"></span>`)
 	}
 	if label := badgeText(a); a.Kind == KindClaim && a.Short != "" && a.Short != label {
-		_, _ = w.WriteString(`<span class="label">`)
+		_, _ = w.WriteString(`<span class="v-label">`)
 		writeEscaped(w, label)
-		_, _ = w.WriteString(`</span><span class="short" aria-hidden="true">`)
+		_, _ = w.WriteString(`</span><span class="v-short" aria-hidden="true">`)
 		writeEscaped(w, a.Short)
 		_, _ = w.WriteString(`</span>`)
 	} else {

@@ -280,7 +280,7 @@ func TestShortLabelAndOffsets(t *testing.T) {
 	}
 	page, pc := convert(t, Document{File: "x.md", Annotations: anns}, body)
 	for _, want := range []string{
-		`<span class="label">Misleading</span><span class="short" aria-hidden="true">Mislead.</span></a>`,
+		`<span class="v-label">Misleading</span><span class="v-short" aria-hidden="true">Mislead.</span></a>`,
 		`href="/c/early/">True</a>`,
 	} {
 		if !strings.Contains(page, want) {

@@ -1,0 +1,217 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// alignTolerance is how far (px) a margin note's top may be from the top of
+// the last line box of its claim or quote, unless crowding pushed it down.
+const alignTolerance = 4
+
+// noteBox is one margin note as measured in the page, in page pixels.
+type noteBox struct {
+	Key       string  `json:"key"`
+	Top       float64 `json:"top"`
+	Bottom    float64 `json:"bottom"`
+	Left      float64 `json:"left"`
+	LineTop   float64 `json:"lineTop"`   // top of the last line box of its annotation
+	BodyRight float64 `json:"bodyRight"` // right edge of the text column
+}
+
+// measureNotes returns every note of the article's body, in the order of
+// their tops. A note's annotation is found from its link, independently of
+// dossier.js: the last <mark> of that id, and the last of its line boxes.
+const measureNotes = `(() => {
+  const body = document.querySelector(".article .body"), br = body.getBoundingClientRect();
+  return Array.from(body.querySelectorAll(".badge-claim, .badge-quote")).map(n => {
+    const p = n.getAttribute("href").split("/"), id = p[p.length - 2];
+    const kind = p[p.length - 3] === "claims" ? "claim" : "quote";
+    const marks = body.querySelectorAll("mark[data-" + kind + "=" + JSON.stringify(id) + "]");
+    const rs = Array.from(marks[marks.length - 1].getClientRects()).filter(r => r.width > 0);
+    const r = n.getBoundingClientRect();
+    return {key: kind + " " + id, top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left,
+      lineTop: rs[rs.length - 1].top + scrollY, bodyRight: br.right};
+  }).sort((a, b) => a.top - b.top);
+})()`
+
+// TestMarginNotesLineUp measures every margin note of the bundled article at
+// 1280 and 1600 px: each starts on the line where its claim (or quote) ends,
+// within alignTolerance, unless the notes before it on that line pushed it
+// down, in which case it sits just below the previous note; no two overlap.
+func TestMarginNotesLineUp(t *testing.T) {
+	s := bundled(t)
+	ctx := newBrowser(t)
+	for _, width := range []int64{1280, 1600} {
+		do(t, ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
+		waitFor(t, ctx, `document.querySelector(".article .body.notes") && document.fonts.status === "loaded"`)
+		notes := eval[[]noteBox](t, ctx, measureNotes)
+		want := eval[int](t, ctx, `document.querySelectorAll(".article .body .badge-claim, .article .body .badge-quote").length`)
+		if len(notes) != want || want < 20 {
+			t.Fatalf("%d px: measured %d notes of %d", width, len(notes), want)
+		}
+		worst, worstKey, stacked, pushed := -1.0, "", 0, 0.0
+		for i, n := range notes {
+			if n.Left < n.BodyRight {
+				t.Errorf("%d px: %s: note at x=%.0f is not in the margin (text ends at %.0f)", width, n.Key, n.Left, n.BodyRight)
+			}
+			off := n.Top - n.LineTop
+			if i > 0 && n.Top < notes[i-1].Bottom-0.5 {
+				t.Errorf("%d px: %s (top %.1f) overlaps %s (bottom %.1f)", width, n.Key, n.Top, notes[i-1].Key, notes[i-1].Bottom)
+			}
+			if math.Abs(off) <= alignTolerance {
+				if math.Abs(off) > worst {
+					worst, worstKey = math.Abs(off), n.Key
+				}
+				continue
+			}
+			// Only crowding may move a note, and only down to just below the one before.
+			if i == 0 || off < 0 || n.Top-notes[i-1].Bottom > alignTolerance+1 {
+				t.Errorf("%d px: %s starts %.1f px from the line where it ends", width, n.Key, off)
+				continue
+			}
+			stacked++
+			pushed = max(pushed, off)
+		}
+		t.Logf("%d px: %d notes; %d on their line, worst |offset| %.2f px (%s); %d stacked under another note of a crowded line, pushed down at most %.1f px",
+			width, len(notes), len(notes)-stacked, worst, worstKey, stacked, pushed)
+	}
+}
+
+// TestMarkNotePairing: hovering a mark highlights its note, hovering a note
+// highlights every piece of its mark, and focusing a note does the same.
+func TestMarkNotePairing(t *testing.T) {
+	s := bundled(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
+	waitFor(t, ctx, `document.querySelector(".article .body.notes")`)
+	const id = "sco-formed-by-china"
+	mark, note := `#claim-`+id, `.article .body a.badge-claim[href$="/claims/`+id+`/"]`
+	rest := eval[string](t, ctx, `getComputedStyle(document.querySelector("`+mark+`")).backgroundColor`)
+	if rest != "rgba(0, 0, 0, 0)" {
+		t.Errorf("a mark at rest has a background: %s", rest)
+	}
+	highlighted := func(sel string) bool {
+		return eval[bool](t, ctx, `document.querySelector(`+jsString(sel)+`).classList.contains("hl")`)
+	}
+	hover(t, ctx, mark)
+	if !highlighted(note) {
+		t.Error("hovering the claim does not highlight its note")
+	}
+	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector("`+mark+`")).backgroundColor`); bg == rest {
+		t.Error("a hovered mark has no tint")
+	}
+	hover(t, ctx, note)
+	if !highlighted(mark) || highlighted(note) != true {
+		t.Error("hovering the note does not highlight its claim")
+	}
+	hover(t, ctx, "h1")
+	if highlighted(mark) || highlighted(note) {
+		t.Error("the highlight stays after the pointer left")
+	}
+	do(t, ctx, chromedp.Focus(chromedp.CSS(note)))
+	if !highlighted(mark) {
+		t.Error("focusing the note does not highlight its claim")
+	}
+	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector("`+mark+`")).backgroundColor`); bg == rest {
+		t.Error("the claim of a focused note has no tint")
+	}
+	do(t, ctx, chromedp.Focus(chromedp.CSS(".site-title")))
+	if highlighted(mark) {
+		t.Error("the highlight stays after focus left")
+	}
+}
+
+// hover moves the mouse to the middle of the first element matching sel.
+func hover(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	xy := eval[[]float64](t, ctx, `(e => { e.scrollIntoView({block: "center"}); const r = e.getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2] })(document.querySelector(`+jsString(sel)+`))`)
+	do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]))
+}
+
+// TestPlainTextToggle: the toggle is a button with aria-pressed; pressed, it
+// hides every mark's underline and every note; it is remembered on reload.
+func TestPlainTextToggle(t *testing.T) {
+	s := bundled(t)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
+	waitFor(t, ctx, `document.querySelector(".plain-toggle")`)
+	const state = `(() => { const b = document.querySelector(".plain-toggle");
+	  const marks = Array.from(document.querySelectorAll(".article .body mark"));
+	  const notes = Array.from(document.querySelectorAll(".article .body .badge-claim, .article .body .badge-quote"));
+	  return [b.getAttribute("aria-pressed"), b.textContent,
+	    String(marks.filter(m => getComputedStyle(m).borderBottomStyle !== "none" || getComputedStyle(m).fontStyle === "italic").length),
+	    String(notes.filter(n => n.getClientRects().length > 0).length),
+	    String(localStorage.getItem("dossier-plain"))] })()`
+	before := eval[[]string](t, ctx, state)
+	if before[0] != "false" || before[1] != "Plain text" || before[2] == "0" || before[3] == "0" {
+		t.Fatalf("before: aria-pressed, label, styled marks, visible notes, stored = %v", before)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".plain-toggle")))
+	pressed := eval[[]string](t, ctx, state)
+	if want := []string{"true", "Plain text", "0", "0", "1"}; !slices.Equal(pressed, want) {
+		t.Errorf("pressed: %v, want %v", pressed, want)
+	}
+	do(t, ctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("body")))
+	waitFor(t, ctx, `document.querySelector(".plain-toggle")`)
+	if got := eval[[]string](t, ctx, state); !slices.Equal(got, pressed) {
+		t.Errorf("after reload: %v, want %v (remembered)", got, pressed)
+	}
+	do(t, ctx, chromedp.Focus(chromedp.CSS(".plain-toggle")), chromedp.KeyEvent(" "))
+	if got := eval[[]string](t, ctx, state); !slices.Equal(got, append(slices.Clone(before[:4]), "null")) {
+		t.Errorf("pressed again with the keyboard: %v, want %v", got, before)
+	}
+}
+
+// TestBadgesWithoutScriptAndOnPhones: without JavaScript the notes are
+// inline badges after their claims; at 390 px they are compact, with the
+// verdict's short label shown and its full label left to screen readers.
+func TestBadgesWithoutScriptAndOnPhones(t *testing.T) {
+	s := bundled(t)
+	ctx := newBrowser(t)
+	const layout = `Array.from(document.querySelectorAll(".article .body .badge-claim")).map(b => { const r = b.getBoundingClientRect();
+	  return [getComputedStyle(b).position, b.querySelector(".v-short") ? getComputedStyle(b.querySelector(".v-short")).display : "-", String(Math.round(r.height))].join(" ") })`
+	do(t, ctx, scriptsDisabled(true), chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
+	for _, b := range eval[[]string](t, ctx, layout) {
+		if b[:6] != "static" {
+			t.Errorf("no JavaScript, 1280 px: a note is laid out %q, want an inline badge", b)
+			break
+		}
+	}
+	do(t, ctx, scriptsDisabled(false), chromedp.EmulateViewport(390, 844), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
+	waitFor(t, ctx, `document.querySelector(".plain-toggle")`)
+	shorts := 0
+	for _, b := range eval[[]string](t, ctx, layout) {
+		var pos, short string
+		var h int
+		fmt.Sscan(b, &pos, &short, &h)
+		if pos != "static" || h > 20 {
+			t.Errorf("390 px: badge %q, want inline and at most 20 px high", b)
+		}
+		if short != "none" && short != "-" {
+			shorts++
+		}
+	}
+	if shorts == 0 {
+		t.Error("390 px: no badge shows a short label")
+	}
+	if got := eval[string](t, ctx, `(b => b.querySelector(".v-label").getBoundingClientRect().width + " " + b.querySelector(".v-short").textContent)(document.querySelector(".article .body .badge-claim[data-status=misleading]"))`); got != "1 Mislead." {
+		t.Errorf("390 px: a misleading badge's label width and short label are %q, want the label hidden and \"Mislead.\" shown", got)
+	}
+}
+
+// scriptsDisabled turns JavaScript off or on for the tab.
+func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+		return err
+	})
+}
