@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"testing"
 
@@ -214,4 +215,28 @@ func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
 		return err
 	})
+}
+
+// TestAxeArticleMarks runs axe-core on the article in the states this
+// theme adds, in light and dark: the margin notes at 1280 px with a claim
+// and its note highlighted, the compact badges at 390 px, and plain text.
+func TestAxeArticleMarks(t *testing.T) {
+	s := bundled(t)
+	src, err := os.ReadFile("testdata/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	for _, scheme := range []string{"light", "dark"} {
+		do(t, ctx, colorScheme(scheme), chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
+		waitFor(t, ctx, `document.querySelector(".article .body.notes")`)
+		eval[bool](t, ctx, `(() => { document.querySelectorAll(".article .body mark, .article .body .badge").forEach(e => e.classList.add("hl")); return true })()`)
+		checkAxe(t, ctx, string(src), scheme+" article 1280 px, everything highlighted")
+		do(t, ctx, chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("body")))
+		waitFor(t, ctx, `document.querySelector(".plain-toggle")`)
+		checkAxe(t, ctx, string(src), scheme+" article 390 px")
+		do(t, ctx, chromedp.Click(chromedp.CSS(".plain-toggle")))
+		checkAxe(t, ctx, string(src), scheme+" article 390 px, plain text")
+		do(t, ctx, chromedp.Click(chromedp.CSS(".plain-toggle")))
+	}
 }
