@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -96,9 +97,19 @@ func TestMarkNotePairing(t *testing.T) {
 	waitFor(t, ctx, `document.querySelector(".article .body.notes")`)
 	const id = "sco-formed-by-china"
 	mark, note := `#claim-`+id, `.article .body a.badge-claim[href$="/claims/`+id+`/"]`
-	rest := eval[string](t, ctx, `getComputedStyle(document.querySelector("`+mark+`")).backgroundColor`)
-	if rest != "rgba(0, 0, 0, 0)" {
-		t.Errorf("a mark at rest has a background: %s", rest)
+	const rest = "rgba(0, 0, 0, 0)"
+	// At rest: no tint; claims underlined, quotes in italics without a line.
+	for _, m := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".article .body mark")).map(m => { const c = getComputedStyle(m);
+	  return [m.className, m.dataset.claim || m.dataset.quote, c.backgroundColor, c.borderBottomStyle, c.fontStyle].join("|") })`) {
+		f := strings.Split(m, "|")
+		switch {
+		case f[2] != rest:
+			t.Errorf("%s %s at rest has a background %s", f[0], f[1], f[2])
+		case f[0] == "claim" && f[3] == "none": // italic when inside a quote
+			t.Errorf("claim %s at rest has no underline", f[1])
+		case f[0] == "quote" && (f[3] != "none" || f[4] != "italic"):
+			t.Errorf("quote %s at rest: underline %s, font %s; want italics, no underline", f[1], f[3], f[4])
+		}
 	}
 	highlighted := func(sel string) bool {
 		return eval[bool](t, ctx, `document.querySelector(`+jsString(sel)+`).classList.contains("hl")`)
@@ -128,6 +139,10 @@ func TestMarkNotePairing(t *testing.T) {
 	do(t, ctx, chromedp.Focus(chromedp.CSS(".site-title")))
 	if highlighted(mark) {
 		t.Error("the highlight stays after focus left")
+	}
+	do(t, ctx, chromedp.Navigate(s.url+article+"#claim-"+id), chromedp.WaitReady(chromedp.CSS("body")))
+	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector("`+mark+`")).backgroundColor`); bg == rest {
+		t.Error("the :target claim has no tint")
 	}
 }
 
