@@ -139,8 +139,8 @@
 
   // ---- Margin notes --------------------------------------------------------
   // On wide screens each note (the badge after a claim or quote) is placed
-  // in the margin on the line where its words end; notes that would overlap
-  // stack downwards. Hovering or focusing a mark or its note highlights both
+  // in the margin, centred on the line where its words end; notes of one
+  // line share a row while they fit, and stack downwards when they do not. Hovering or focusing a mark or its note highlights both
   // (.hl). The plain-text toggle hides every mark; it is remembered.
   var PLAIN = "dossier-plain";
 
@@ -150,10 +150,12 @@
     var p = (n.pathname || "").split("/");
     return p.length > 2 ? (p[p.length - 3] === "claims" ? "claim " : "quote ") + decodeURIComponent(p[p.length - 2]) : "";
   }
+  // lastLine returns the top and height of the line box on which the marks
+  // end: the line centred on the last mark's last text box.
   function lastLine(marks) {
-    var rs = marks[marks.length - 1].getClientRects();
+    var m = marks[marks.length - 1], rs = m.getClientRects(), cs = getComputedStyle(m), h = parseFloat(cs.lineHeight);
     for (var i = rs.length - 1; i > 0 && !rs[i].width; i--);
-    return rs[i];
+    return i < 0 ? null : { top: rs[i].top + (rs[i].height - parseFloat(cs.borderBottomWidth) - h) / 2, h: h };
   }
   function initNotes() {
     var body = document.querySelector(".article .body");
@@ -167,15 +169,24 @@
     function layout() {
       var on = wide.matches && !art.classList.contains("plain");
       body.classList.toggle("notes", on);
-      var top0 = body.getBoundingClientRect().top, placed = [], prev = -1e9;
+      var top0 = body.getBoundingClientRect().top, placed = [], prev = -1e9, row = null, room = 0;
       notes.forEach(function (n) {
-        var p = pairs[pairKey(n)], r = on && p.marks.length && lastLine(p.marks);
-        n.style.top = "";
-        if (r) placed.push({ n: n, top: r.top - top0, h: n.offsetHeight });
+        var p = pairs[pairKey(n)], r = on && p.marks.length && lastLine(p.marks), h = n.offsetHeight;
+        n.style.top = n.style.marginLeft = "";
+        if (r) placed.push({ n: n, top: r.top - top0 + Math.max(0, (r.h - h) / 2), h: h, w: n.offsetWidth });
+        room = room || parseFloat(getComputedStyle(n).maxWidth);
       });
+      // Notes of one line share a row while they fit; then they stack.
       placed.sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
-        x.top = Math.max(x.top, prev + 4);
-        prev = x.top + x.h;
+        if (row && Math.abs(x.top - row.top) < 2 && row.w + 8 + x.w <= room) {
+          x.n.style.marginLeft = row.w + 8 + "px";
+          row.w += 8 + x.w;
+          x.top = row.top;
+        } else {
+          x.top = Math.max(x.top, prev + 4);
+          row = { top: x.top, w: x.w };
+        }
+        prev = Math.max(prev, x.top + x.h);
         x.n.style.top = x.top + "px";
       });
       body.style.minHeight = on && prev > 0 ? prev + "px" : "";

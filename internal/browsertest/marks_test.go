@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -25,67 +26,112 @@ type noteBox struct {
 	Top       float64 `json:"top"`
 	Bottom    float64 `json:"bottom"`
 	Left      float64 `json:"left"`
+	Right     float64 `json:"right"`
 	LineTop   float64 `json:"lineTop"`   // top of the last line box of its annotation
 	BodyRight float64 `json:"bodyRight"` // right edge of the text column
 }
 
 // measureNotes returns every note of the article's body, in the order of
 // their tops. A note's annotation is found from its link, independently of
-// dossier.js: the last <mark> of that id, and the last of its line boxes.
+// dossier.js, and so is the line box its words end on: the line (of the
+// mark's line-height) centred on the box of the last character of the last
+// <mark> of that id.
 const measureNotes = `(() => {
   const body = document.querySelector(".article .body"), br = body.getBoundingClientRect();
   return Array.from(body.querySelectorAll(".badge-claim, .badge-quote")).map(n => {
     const p = n.getAttribute("href").split("/"), id = p[p.length - 2];
     const kind = p[p.length - 3] === "claims" ? "claim" : "quote";
-    const marks = body.querySelectorAll("mark[data-" + kind + "=" + JSON.stringify(id) + "]");
-    const rs = Array.from(marks[marks.length - 1].getClientRects()).filter(r => r.width > 0);
+    const marks = body.querySelectorAll("mark[data-" + kind + "=" + JSON.stringify(id) + "]"), m = marks[marks.length - 1];
+    const w = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+    let last = null;
+    while (w.nextNode()) if (w.currentNode.data.trim()) last = w.currentNode;
+    const end = last.data.trimEnd().length, range = document.createRange();
+    range.setStart(last, end - 1);
+    range.setEnd(last, end);
+    const c = Array.from(range.getClientRects()).pop(), lh = parseFloat(getComputedStyle(last.parentElement).lineHeight);
     const r = n.getBoundingClientRect();
-    return {key: kind + " " + id, top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left,
-      lineTop: rs[rs.length - 1].top + scrollY, bodyRight: br.right};
+    return {key: kind + " " + id, top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right,
+      lineTop: c.top + c.height / 2 - lh / 2 + scrollY, bodyRight: br.right};
   }).sort((a, b) => a.top - b.top);
 })()`
 
 // TestMarginNotesLineUp measures every margin note of the bundled article at
-// 1280 and 1600 px: each starts on the line where its claim (or quote) ends,
-// within alignTolerance, unless the notes before it on that line pushed it
-// down, in which case it sits just below the previous note; no two overlap.
+// 1280 and 1600 px (and 980 px, the narrowest width with notes in the
+// margin): each starts on the line where its claim (or quote) ends, within
+// alignTolerance, unless the notes before it on that line filled the row, in
+// which case it sits just below another note; no two overlap.
 func TestMarginNotesLineUp(t *testing.T) {
 	s := bundled(t)
 	ctx := newBrowser(t)
-	for _, width := range []int64{1280, 1600} {
+	for _, width := range []int64{1280, 1600, 980} {
 		do(t, ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(s.url+article), chromedp.WaitReady(chromedp.CSS("body")))
-		waitFor(t, ctx, `document.querySelector(".article .body.notes") && document.fonts.status === "loaded"`)
-		notes := eval[[]noteBox](t, ctx, measureNotes)
-		want := eval[int](t, ctx, `document.querySelectorAll(".article .body .badge-claim, .article .body .badge-quote").length`)
-		if len(notes) != want || want < 20 {
-			t.Fatalf("%d px: measured %d notes of %d", width, len(notes), want)
+		if _, stacked := checkNotes(t, ctx, fmt.Sprintf("%d px", width)); width != 980 && stacked > 0 {
+			t.Errorf("%d px: %d notes are off their line, the margin has room for all", width, stacked)
 		}
-		worst, worstKey, stacked, pushed := -1.0, "", 0, 0.0
-		for i, n := range notes {
-			if n.Left < n.BodyRight {
-				t.Errorf("%d px: %s: note at x=%.0f is not in the margin (text ends at %.0f)", width, n.Key, n.Left, n.BodyRight)
-			}
-			off := n.Top - n.LineTop
-			if i > 0 && n.Top < notes[i-1].Bottom-0.5 {
-				t.Errorf("%d px: %s (top %.1f) overlaps %s (bottom %.1f)", width, n.Key, n.Top, notes[i-1].Key, notes[i-1].Bottom)
-			}
-			if math.Abs(off) <= alignTolerance {
-				if math.Abs(off) > worst {
-					worst, worstKey = math.Abs(off), n.Key
-				}
-				continue
-			}
-			// Only crowding may move a note, and only down to just below the one before.
-			if i == 0 || off < 0 || n.Top-notes[i-1].Bottom > alignTolerance+1 {
-				t.Errorf("%d px: %s starts %.1f px from the line where it ends", width, n.Key, off)
-				continue
-			}
-			stacked++
-			pushed = max(pushed, off)
-		}
-		t.Logf("%d px: %d notes; %d on their line, worst |offset| %.2f px (%s); %d stacked under another note of a crowded line, pushed down at most %.1f px",
-			width, len(notes), len(notes)-stacked, worst, worstKey, stacked, pushed)
 	}
+}
+
+// TestMarginNotesStack crowds six claims onto one line: the notes that do
+// not fit the row stack below it, none overlapping.
+func TestMarginNotesStack(t *testing.T) {
+	var fm strings.Builder
+	for _, w := range []string{"one", "two", "three", "four", "five", "six"} {
+		fmt.Fprintf(&fm, "[[claims]]\nid = %q\ntext = %q\nstatus = \"misleading\"\nexplanation = \"x\"\n", w, w)
+	}
+	s, err := buildSite(fstest.MapFS{
+		"site.toml":             {Data: []byte("title = \"T\"\n")},
+		"content/articles/a.md": {Data: []byte("+++\ntitle = \"A\"\ndate = 2022-01-08\n" + fm.String() + "+++\n\nSaid: one two three four five six.\n\nA last line.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.url+"articles/a/"), chromedp.WaitReady(chromedp.CSS("body")))
+	if _, stacked := checkNotes(t, ctx, "six claims on a line"); stacked == 0 {
+		t.Error("six misleading notes fit one row: the test no longer crowds the margin")
+	}
+}
+
+// checkNotes measures the notes of the article page in ctx (see
+// TestMarginNotesLineUp) and returns the worst offset of a note on its line
+// and the number of notes stacked below a full row.
+func checkNotes(t *testing.T, ctx context.Context, name string) (worst float64, stacked int) {
+	t.Helper()
+	waitFor(t, ctx, `document.querySelector(".article .body.notes") && document.fonts.status === "loaded"`)
+	notes := eval[[]noteBox](t, ctx, measureNotes)
+	want := eval[int](t, ctx, `document.querySelectorAll(".article .body .badge-claim, .article .body .badge-quote").length`)
+	if len(notes) != want || want == 0 {
+		t.Fatalf("%s: measured %d notes of %d", name, len(notes), want)
+	}
+	worst, worstKey, pushed := -1.0, "", 0.0
+	for i, n := range notes {
+		if n.Left < n.BodyRight {
+			t.Errorf("%s: %s: note at x=%.0f is not in the margin (text ends at %.0f)", name, n.Key, n.Left, n.BodyRight)
+		}
+		for _, o := range notes[:i] {
+			if n.Top < o.Bottom-0.5 && o.Top < n.Bottom-0.5 && n.Left < o.Right-0.5 && o.Left < n.Right-0.5 {
+				t.Errorf("%s: %s overlaps %s", name, n.Key, o.Key)
+			}
+		}
+		off := n.Top - n.LineTop
+		if math.Abs(off) <= alignTolerance {
+			if math.Abs(off) > worst {
+				worst, worstKey = math.Abs(off), n.Key
+			}
+			continue
+		}
+		// Only crowding may move a note, and only down to just below another.
+		below := slices.ContainsFunc(notes[:i], func(o noteBox) bool { d := n.Top - o.Bottom; return d >= -0.5 && d <= alignTolerance+1 })
+		if off < 0 || !below {
+			t.Errorf("%s: %s starts %.1f px from the line where it ends", name, n.Key, off)
+			continue
+		}
+		stacked++
+		pushed = max(pushed, off)
+	}
+	t.Logf("%s: %d notes; %d on their line, worst |offset| %.2f px (%s); %d stacked below a full row, pushed down at most %.1f px",
+		name, len(notes), len(notes)-stacked, worst, worstKey, stacked, pushed)
+	return worst, stacked
 }
 
 // TestMarkNotePairing: hovering a mark highlights its note, hovering a note
