@@ -137,87 +137,78 @@
     });
   }
 
-  // ---- Margin notes --------------------------------------------------------
-  // On wide screens each note (the badge after a claim or quote) is placed
-  // in the margin, centred on the line where its words end; notes of one
-  // line share a row while they fit, and stack downwards when they do not. Hovering or focusing a mark or its note highlights both
-  // (.hl). The plain-text toggle hides every mark; it is remembered.
+  // ---- Margin notes, pairing, plain text ----------------------------------
+  // On wide screens each note (the badge after a claim or quote) sits in the
+  // margin, centred on the line where its words end; notes of one line share
+  // a row while they fit, then stack downwards. Hovering or focusing a mark
+  // or its note highlights both (.hl). The plain-text toggle hides every
+  // mark and note; the browser remembers it.
   var PLAIN = "dossier-plain";
 
-  // pairKey names the annotation of a mark or of a note (from its link).
+  // pairKey names the annotation of a mark, or of a note from its link.
   function pairKey(n) {
-    if (n.matches("mark")) return n.hasAttribute("data-claim") ? "claim " + n.getAttribute("data-claim") : "quote " + n.getAttribute("data-quote");
+    if (n.matches("mark")) return n.dataset.claim ? "claim " + n.dataset.claim : "quote " + n.dataset.quote;
     var p = (n.pathname || "").split("/");
     return p.length > 2 ? (p[p.length - 3] === "claims" ? "claim " : "quote ") + decodeURIComponent(p[p.length - 2]) : "";
   }
   // lastLine returns the top and height of the line box on which the marks
-  // end: the line centred on the last mark's last text box.
+  // end: the line centred on the last mark's last box (its underline aside).
   function lastLine(marks) {
     var m = marks[marks.length - 1], rs = m.getClientRects(), cs = getComputedStyle(m), h = parseFloat(cs.lineHeight);
     for (var i = rs.length - 1; i > 0 && !rs[i].width; i--);
     return i < 0 ? null : { top: rs[i].top + (rs[i].height - parseFloat(cs.borderBottomWidth) - h) / 2, h: h };
   }
+  // placeNotes sets each note's top (and its offset in a shared row); notes
+  // is a list of {n, top, h, w} in body pixels, room the margin's width.
+  function placeNotes(notes, room) {
+    var bottom = -1e9, row = null;
+    notes.sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
+      if (row && Math.abs(x.top - row.top) < 2 && row.w + 8 + x.w <= room) {
+        x.n.style.marginLeft = row.w + 8 + "px";
+        row.w += 8 + x.w;
+        x.top = row.top;
+      } else {
+        x.top = Math.max(x.top, bottom + 4);
+        row = { top: x.top, w: x.w };
+      }
+      bottom = Math.max(bottom, x.top + x.h);
+      x.n.style.top = x.top + "px";
+    });
+    return bottom;
+  }
   function initNotes() {
     var body = document.querySelector(".article .body");
     if (!body) return;
     var art = body.parentNode, wide = matchMedia("(min-width: 60rem)"), pairs = {}, notes = [];
-    Array.prototype.forEach.call(body.querySelectorAll("mark, .badge-claim, .badge-quote"), function (n) {
+    body.querySelectorAll("mark, .badge-claim, .badge-quote").forEach(function (n) {
       var k = pairKey(n), p = pairs[k] || (pairs[k] = { marks: [] });
       if (n.matches("mark")) p.marks.push(n);
       else if (k) { p.note = n; notes.push(n); }
     });
     function layout() {
-      var on = wide.matches && !art.classList.contains("plain");
+      var on = wide.matches && !art.classList.contains("plain"), top0, boxes = [], room = 0;
       body.classList.toggle("notes", on);
-      var top0 = body.getBoundingClientRect().top, placed = [], prev = -1e9, row = null, room = 0;
+      top0 = body.getBoundingClientRect().top;
       notes.forEach(function (n) {
         var p = pairs[pairKey(n)], r = on && p.marks.length && lastLine(p.marks), h = n.offsetHeight;
         n.style.top = n.style.marginLeft = "";
-        if (r) placed.push({ n: n, top: r.top - top0 + Math.max(0, (r.h - h) / 2), h: h, w: n.offsetWidth });
+        if (r) boxes.push({ n: n, top: r.top - top0 + Math.max(0, (r.h - h) / 2), h: h, w: n.offsetWidth });
         room = room || parseFloat(getComputedStyle(n).maxWidth);
       });
-      // Notes of one line share a row while they fit; then they stack.
-      placed.sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
-        if (row && Math.abs(x.top - row.top) < 2 && row.w + 8 + x.w <= room) {
-          x.n.style.marginLeft = row.w + 8 + "px";
-          row.w += 8 + x.w;
-          x.top = row.top;
-        } else {
-          x.top = Math.max(x.top, prev + 4);
-          row = { top: x.top, w: x.w };
-        }
-        prev = Math.max(prev, x.top + x.h);
-        x.n.style.top = x.top + "px";
-      });
-      body.style.minHeight = on && prev > 0 ? prev + "px" : "";
+      var bottom = placeNotes(boxes, room);
+      body.style.minHeight = on && bottom > 0 ? bottom + "px" : "";
     }
-    function pair(e, on) {
-      var t = e.target.closest && e.target.closest("mark, .badge-claim, .badge-quote"), p = t && pairs[pairKey(t)];
-      if (p) p.marks.concat(p.note || []).forEach(function (m) { m.classList.toggle("hl", on); });
-    }
-    body.addEventListener("mouseover", function (e) { pair(e, true); });
-    body.addEventListener("mouseout", function (e) { pair(e, false); });
-    body.addEventListener("focusin", function (e) { pair(e, true); });
-    body.addEventListener("focusout", function (e) { pair(e, false); });
-
-    var label = body.getAttribute("data-plain");
-    if (label) {
-      var tools = el("p", "plain-tools"), button = el("button", "plain-toggle", label);
-      button.type = "button";
-      tools.appendChild(button);
-      art.insertBefore(tools, body);
-      var setPlain = function (on) {
-        art.classList.toggle("plain", on);
-        button.setAttribute("aria-pressed", on);
-        try { if (on) localStorage.setItem(PLAIN, "1"); else localStorage.removeItem(PLAIN); } catch (e) {}
-        layout();
+    function pair(on) {
+      return function (e) {
+        var t = e.target.closest && e.target.closest("mark, .badge-claim, .badge-quote"), p = t && pairs[pairKey(t)];
+        if (p) p.marks.concat(p.note || []).forEach(function (m) { m.classList.toggle("hl", on); });
       };
-      button.addEventListener("click", function () { setPlain(!art.classList.contains("plain")); });
-      var stored = null;
-      try { stored = localStorage.getItem(PLAIN); } catch (e) {}
-      art.classList.toggle("plain", stored === "1");
-      button.setAttribute("aria-pressed", stored === "1");
     }
+    body.addEventListener("mouseover", pair(true));
+    body.addEventListener("focusin", pair(true));
+    body.addEventListener("mouseout", pair(false));
+    body.addEventListener("focusout", pair(false));
+    initPlain(art, body, layout);
     layout();
     var queued;
     function relayout() {
@@ -226,6 +217,28 @@
     addEventListener("resize", relayout);
     addEventListener("load", relayout);
     if (document.fonts) document.fonts.ready.then(relayout);
+  }
+  // initPlain adds the plain-text toggle before the body: a button whose
+  // label is the body's data-plain, pressed when the reader last left it so.
+  function initPlain(art, body, layout) {
+    var label = body.getAttribute("data-plain");
+    if (!label) return;
+    var tools = el("p", "plain-tools"), button = el("button", "plain-toggle", label), stored = null;
+    function set(on) {
+      art.classList.toggle("plain", on);
+      button.setAttribute("aria-pressed", on);
+    }
+    button.type = "button";
+    button.addEventListener("click", function () {
+      var on = !art.classList.contains("plain");
+      set(on);
+      try { if (on) localStorage.setItem(PLAIN, "1"); else localStorage.removeItem(PLAIN); } catch (e) {}
+      layout();
+    });
+    tools.appendChild(button);
+    art.insertBefore(tools, body);
+    try { stored = localStorage.getItem(PLAIN); } catch (e) {}
+    set(stored === "1");
   }
 
   function init() {
