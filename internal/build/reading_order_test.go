@@ -18,7 +18,7 @@ var (
 // order their marks open in the body, and in the order the lists under the
 // article give them.
 func anchorOrders(page string) (body, lists []string) {
-	start, end := strings.Index(page, `<div class="body">`), strings.Index(page, `<aside class="article-facts"`)
+	start, end := strings.Index(page, `<div class="body"`), strings.Index(page, `<aside class="article-facts"`)
 	if start < 0 || end < start {
 		return nil, nil
 	}
