@@ -186,6 +186,12 @@ func TestMarkNotePairing(t *testing.T) {
 	if highlighted(mark) {
 		t.Error("the highlight stays after focus left")
 	}
+	// Focus inside a claim (a name linked within it) highlights its note.
+	inner := eval[string](t, ctx, `(a => a.closest("mark.claim").dataset.claim)(document.querySelector(".article .body mark.claim a.mention"))`)
+	do(t, ctx, chromedp.Focus(chromedp.CSS(`.article .body mark.claim[data-claim="`+inner+`"] a.mention`)))
+	if !highlighted(`.article .body a.badge-claim[href$="/claims/` + inner + `/"]`) {
+		t.Errorf("focusing a link inside claim %s does not highlight its note", inner)
+	}
 	do(t, ctx, chromedp.Navigate(s.url+article+"#claim-"+id), chromedp.WaitReady(chromedp.CSS("body")))
 	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector("`+mark+`")).backgroundColor`); bg == rest {
 		t.Error("the :target claim has no tint")
