@@ -138,11 +138,10 @@
   }
 
   // ---- Margin notes, pairing, plain text ----------------------------------
-  // On wide screens each note (the badge after a claim or quote) sits in the
+  // Wide screens: each note (the badge after a claim or quote) sits in the
   // margin, centred on the line where its words end; notes of one line share
-  // a row while they fit, then stack downwards. Hovering or focusing a mark
-  // or its note highlights both (.hl). The plain-text toggle hides every
-  // mark and note; the browser remembers it.
+  // a row while they fit, then stack. A mark and its note highlight each
+  // other (.hl). The plain-text toggle hides marks and notes, remembered.
   var PLAIN = "dossier-plain";
 
   // pairKey names the annotation of a mark, or of a note from its link.
@@ -151,52 +150,44 @@
     var p = (n.pathname || "").split("/");
     return p.length > 2 ? (p[p.length - 3] === "claims" ? "claim " : "quote ") + decodeURIComponent(p[p.length - 2]) : "";
   }
-  // lastLine returns the top and height of the line box on which the marks
-  // end: the line centred on the last mark's last box (its underline aside).
-  function lastLine(marks) {
-    var m = marks[marks.length - 1], rs = m.getClientRects(), cs = getComputedStyle(m), h = parseFloat(cs.lineHeight);
+  // noteTop returns where a note of height h goes: centred on the line box
+  // where the marks end (the line around the last mark's last box).
+  function noteTop(marks, h) {
+    var m = marks[marks.length - 1], rs = m.getClientRects(), cs = getComputedStyle(m), lh = parseFloat(cs.lineHeight);
     for (var i = rs.length - 1; i > 0 && !rs[i].width; i--);
-    return i < 0 ? null : { top: rs[i].top + (rs[i].height - parseFloat(cs.borderBottomWidth) - h) / 2, h: h };
-  }
-  // placeNotes sets each note's top (and its offset in a shared row); notes
-  // is a list of {n, top, h, w} in body pixels, room the margin's width.
-  function placeNotes(notes, room) {
-    var bottom = -1e9, row = null;
-    notes.sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
-      if (row && Math.abs(x.top - row.top) < 2 && row.w + 8 + x.w <= room) {
-        x.n.style.marginLeft = row.w + 8 + "px";
-        row.w += 8 + x.w;
-        x.top = row.top;
-      } else {
-        x.top = Math.max(x.top, bottom + 4);
-        row = { top: x.top, w: x.w };
-      }
-      bottom = Math.max(bottom, x.top + x.h);
-      x.n.style.top = x.top + "px";
-    });
-    return bottom;
+    return rs[i].top + (rs[i].height - parseFloat(cs.borderBottomWidth) - lh) / 2 + Math.max(0, (lh - h) / 2);
   }
   function initNotes() {
     var body = document.querySelector(".article .body");
     if (!body) return;
-    var art = body.parentNode, wide = matchMedia("(min-width: 60rem)"), pairs = {}, notes = [];
+    var art = body.parentNode, wide = matchMedia("(min-width: 60rem)"), pairs = {}, notes = [], queued;
     body.querySelectorAll("mark, .badge-claim, .badge-quote").forEach(function (n) {
       var k = pairKey(n), p = pairs[k] || (pairs[k] = { marks: [] });
       if (n.matches("mark")) p.marks.push(n);
       else if (k) { p.note = n; notes.push(n); }
     });
     function layout() {
-      var on = wide.matches && !art.classList.contains("plain"), top0, boxes = [], room = 0;
+      var on = wide.matches && !art.classList.contains("plain"), bottom = -1e9, row = null, room, top0;
       body.classList.toggle("notes", on);
       top0 = body.getBoundingClientRect().top;
-      notes.forEach(function (n) {
-        var p = pairs[pairKey(n)], r = on && p.marks.length && lastLine(p.marks), h = n.offsetHeight;
+      notes.map(function (n) {
+        var p = pairs[pairKey(n)], h = n.offsetHeight;
         n.style.top = n.style.marginLeft = "";
-        if (r) boxes.push({ n: n, top: r.top - top0 + Math.max(0, (r.h - h) / 2), h: h, w: n.offsetWidth });
         room = room || parseFloat(getComputedStyle(n).maxWidth);
+        return { n: n, h: h, w: n.offsetWidth, top: on && p.marks.length ? noteTop(p.marks, h) - top0 : NaN };
+      }).filter(function (x) { return x.top === x.top; }).sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
+        if (row && Math.abs(x.top - row.top) < 2 && row.w + 8 + x.w <= room) {
+          x.n.style.marginLeft = row.w + 8 + "px";
+          row.w += 8 + x.w;
+          x.top = row.top;
+        } else {
+          x.top = Math.max(x.top, bottom + 4);
+          row = { top: x.top, w: x.w };
+        }
+        bottom = Math.max(bottom, x.top + x.h);
+        x.n.style.top = x.top + "px";
       });
-      var bottom = placeNotes(boxes, room);
-      body.style.minHeight = on && bottom > 0 ? bottom + "px" : "";
+      body.style.minHeight = bottom > 0 ? bottom + "px" : "";
     }
     function pair(on) {
       return function (e) {
@@ -204,13 +195,9 @@
         if (p) p.marks.concat(p.note || []).forEach(function (m) { m.classList.toggle("hl", on); });
       };
     }
-    body.addEventListener("mouseover", pair(true));
-    body.addEventListener("focusin", pair(true));
-    body.addEventListener("mouseout", pair(false));
-    body.addEventListener("focusout", pair(false));
+    ["mouseover", "focusin", "mouseout", "focusout"].forEach(function (type, i) { body.addEventListener(type, pair(i < 2)); });
     initPlain(art, body, layout);
     layout();
-    var queued;
     function relayout() {
       if (!queued) queued = requestAnimationFrame(function () { queued = 0; layout(); });
     }
@@ -218,16 +205,15 @@
     addEventListener("load", relayout);
     if (document.fonts) document.fonts.ready.then(relayout);
   }
-  // initPlain adds the plain-text toggle before the body: a button whose
-  // label is the body's data-plain, pressed when the reader last left it so.
+  // initPlain puts the plain-text toggle, labelled by the body's data-plain,
+  // before the body.
   function initPlain(art, body, layout) {
-    var label = body.getAttribute("data-plain");
-    if (!label) return;
-    var tools = el("p", "plain-tools"), button = el("button", "plain-toggle", label), stored = null;
+    var label = body.getAttribute("data-plain"), button = el("button", "plain-toggle", label), tools = el("p", "plain-tools");
     function set(on) {
       art.classList.toggle("plain", on);
       button.setAttribute("aria-pressed", on);
     }
+    if (!label) return;
     button.type = "button";
     button.addEventListener("click", function () {
       var on = !art.classList.contains("plain");
@@ -237,8 +223,7 @@
     });
     tools.appendChild(button);
     art.insertBefore(tools, body);
-    try { stored = localStorage.getItem(PLAIN); } catch (e) {}
-    set(stored === "1");
+    try { set(localStorage.getItem(PLAIN) === "1"); } catch (e) { set(false); }
   }
 
   function init() {
