@@ -1,5 +1,6 @@
 // dossier.js: small enhancements; every page reads fine without it.
-// Preview cards for marked claims, quotes and names. The claims filter
+// Preview cards for marked claims, quotes and names; on article pages the
+// margin notes, the pairing of marks and notes, and the plain-text toggle. The claims filter
 // (claims.js) and search (search.js) load only on their own pages.
 (function () {
   "use strict";
@@ -142,7 +143,7 @@
   // previewTarget maps an event target to the element a card is about: a
   // mark, a badge (its claim's or quote's page) or a name linked to its page.
   function previewTarget(n) {
-    if (!n || !n.closest || (card && card.contains(n))) return null;
+    if (!n || !n.closest || n.closest(".plain") || (card && card.contains(n))) return null;
     var t = n.closest("main mark.claim, main mark.quote, main a.badge-claim, main a.badge-quote, main a.mention");
     return t && t.closest(".marks-key") ? null : t;
   }
@@ -189,7 +190,97 @@
     }
   }
 
+  // ---- Margin notes, pairing, plain text ----------------------------------
+  // Wide screens: each note (the badge after a claim or quote) sits in the
+  // margin, centred on the line where its words end; notes of one line share
+  // a row while they fit, then stack. A mark and its note highlight each
+  // other (.hl). The plain-text toggle hides marks and notes, remembered.
+  var PLAIN = "dossier-plain";
+
+  // pairKey names the annotation of a mark, or of a note from its link.
+  function pairKey(n) {
+    if (n.matches("mark")) return n.dataset.claim ? "claim " + n.dataset.claim : "quote " + n.dataset.quote;
+    var p = (n.pathname || "").split("/");
+    return p.length > 2 ? (p[p.length - 3] === "claims" ? "claim " : "quote ") + decodeURIComponent(p[p.length - 2]) : "";
+  }
+  // noteTop returns where a note of height h goes: centred on the line box
+  // where the marks end (the line around the last mark's last box).
+  function noteTop(marks, h) {
+    var m = marks[marks.length - 1], rs = m.getClientRects(), cs = getComputedStyle(m), lh = parseFloat(cs.lineHeight);
+    for (var i = rs.length - 1; i > 0 && !rs[i].width; i--);
+    return rs[i].top + (rs[i].height - parseFloat(cs.borderBottomWidth) - lh) / 2 + Math.max(0, (lh - h) / 2);
+  }
+  function initNotes() {
+    var body = document.querySelector(".article .body");
+    if (!body) return;
+    var art = body.parentNode, wide = matchMedia("(min-width: 60rem)"), pairs = {}, notes = [], queued;
+    body.querySelectorAll("mark, .badge-claim, .badge-quote").forEach(function (n) {
+      var k = pairKey(n), p = pairs[k] || (pairs[k] = { marks: [] });
+      if (n.matches("mark")) p.marks.push(n);
+      else if (k) { p.note = n; notes.push(n); }
+    });
+    function layout() {
+      var on = wide.matches && !art.classList.contains("plain"), bottom = -1e9, row = null, room, top0;
+      body.classList.toggle("notes", on);
+      top0 = body.getBoundingClientRect().top;
+      notes.map(function (n) {
+        var p = pairs[pairKey(n)], h = n.offsetHeight;
+        n.style.top = n.style.marginLeft = "";
+        room = room || parseFloat(getComputedStyle(n).maxWidth);
+        return { n: n, h: h, w: n.offsetWidth, top: on && p.marks.length ? noteTop(p.marks, h) - top0 : NaN };
+      }).filter(function (x) { return x.top === x.top; }).sort(function (a, b) { return a.top - b.top; }).forEach(function (x) {
+        if (row && Math.abs(x.top - row.top) < 2 && row.w + 8 + x.w <= room) {
+          x.n.style.marginLeft = row.w + 8 + "px";
+          row.w += 8 + x.w;
+          x.top = row.top;
+        } else {
+          x.top = Math.max(x.top, bottom + 4);
+          row = { top: x.top, w: x.w };
+        }
+        bottom = Math.max(bottom, x.top + x.h);
+        x.n.style.top = x.top + "px";
+      });
+      body.style.minHeight = bottom > 0 ? bottom + "px" : "";
+    }
+    function pair(on) {
+      return function (e) {
+        var t = e.target.closest && e.target.closest("mark, .badge-claim, .badge-quote"), p = t && pairs[pairKey(t)];
+        if (p) p.marks.concat(p.note || []).forEach(function (m) { m.classList.toggle("hl", on); });
+      };
+    }
+    ["mouseover", "focusin", "mouseout", "focusout"].forEach(function (type, i) { body.addEventListener(type, pair(i < 2)); });
+    initPlain(art, body, layout);
+    layout();
+    function relayout() {
+      if (!queued) queued = requestAnimationFrame(function () { queued = 0; layout(); });
+    }
+    addEventListener("resize", relayout);
+    addEventListener("load", relayout);
+    if (document.fonts) document.fonts.ready.then(relayout);
+  }
+  // initPlain puts the plain-text toggle, labelled by the body's data-plain,
+  // before the body.
+  function initPlain(art, body, layout) {
+    var label = body.getAttribute("data-plain"), button = el("button", "plain-toggle", label), tools = el("p", "plain-tools");
+    function set(on) {
+      art.classList.toggle("plain", on);
+      button.setAttribute("aria-pressed", on);
+    }
+    if (!label) return;
+    button.type = "button";
+    button.addEventListener("click", function () {
+      var on = !art.classList.contains("plain");
+      set(on);
+      try { if (on) localStorage.setItem(PLAIN, "1"); else localStorage.removeItem(PLAIN); } catch (e) {}
+      layout();
+    });
+    tools.appendChild(button);
+    art.insertBefore(tools, body);
+    try { set(localStorage.getItem(PLAIN) === "1"); } catch (e) { set(false); }
+  }
+
   function init() {
+    initNotes();
     initCards();
     showCurrentSection();
   }

@@ -148,7 +148,7 @@ func unitKey(env []byte, file uint64, key string) uint64 {
 func recordAnchors(owner any, out markdown.Output) {
 	if art, ok := owner.(*dossier.Article); ok {
 		for _, a := range out.Anchors {
-			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line)
+			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line, a.Offset)
 		}
 	}
 }

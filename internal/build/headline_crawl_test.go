@@ -221,7 +221,6 @@ func attrVal(n *html.Node, key string) string {
 	return ""
 }
 
-
 // xml checks that each feed element holding a rated title names its verdicts.
 func (c *crawler) xml(data []byte) {
 	dec := xml.NewDecoder(bytes.NewReader(data))

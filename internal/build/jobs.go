@@ -31,15 +31,15 @@ func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, di
 	h := fnv.New64a()
 	add := func(e mention.Entity) {
 		entities = append(entities, e)
-		fmt.Fprintf(h, "%s|%s|%q|%s|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Title, e.Pos)
+		fmt.Fprintf(h, "%s|%s|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Pos)
 	}
 	for _, a := range d.Actors {
 		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)),
-			Href: urls.Rel(render.Path(a)), Title: a.Role, Pos: a.At("name")})
+			Href: urls.Rel(render.Path(a)), Pos: a.At("name")})
 	}
 	for _, o := range d.Organizations {
 		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)),
-			Href: urls.Rel(render.Path(o)), Title: o.Kind, Pos: o.At("name")})
+			Href: urls.Rel(render.Path(o)), Pos: o.At("name")})
 	}
 	if last.Matcher != nil && last.fingerprint == h.Sum64() {
 		return last, slices.Clone(last.diags)
@@ -147,7 +147,7 @@ func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annota
 			continue
 		}
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
-			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
+			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
 			Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")})
 	}
 	for _, q := range a.Quotes {

@@ -49,7 +49,6 @@ func TestPageMeta(t *testing.T) {
 			`<meta property="og:type" content="`,
 			`<meta property="og:description" content="`,
 			`<meta name="twitter:card" content="summary">`,
-			`<meta name="twitter:title" content="`,
 			`<meta name="description" content="`,
 		} {
 			if !bytes.Contains(b, []byte(want)) {

@@ -63,6 +63,10 @@ type Claim struct {
 	// TitleStart and TitleEnd are the bytes of the article's title that a
 	// claim anchored in the title covers.
 	TitleStart, TitleEnd int
+	// Offset is where the claimed words start in the body's text, once
+	// anchored (negative in the title, which reads first): the article's
+	// claims sort into reading order by it.
+	Offset int
 }
 
 // Reviewed is the claim as ClaimReview's claimReviewed, page titles and
@@ -103,6 +107,7 @@ type Quote struct {
 	Via      *Organization // nil when not given
 	Sentence string
 	Line     int
+	Offset   int // where the words start in the body's text, as a claim's Offset
 }
 
 // Mention is one place where a name appears: an article or a profile.

@@ -122,7 +122,7 @@ func exportDossier(t testing.TB) *dossier.Dossier {
 			`[[claims.sources]]`, `title = "Charter"`, `url = "https://example.org/c"`, `note = "official"`,
 			`[[quotes]]`, `id = "q1"`, `speaker = "zhang"`, `text = "Body"`, `said = 2022-01-07`, `via = "sco"`, `context = "Said at a briefing."`),
 	})
-	d.Article("a").Anchored("claim", "c1", "Body.", 5)
+	d.Article("a").Anchored("claim", "c1", "Body.", 5, 0)
 	d.AddMention("actor", "zhang", dossier.Mention{Article: d.Article("a"), Sentence: "Body."})
 	d.AddMention("organization", "china", dossier.Mention{From: d.Actor("zhang"), Sentence: "From China."})
 	d.AddMention("organization", "sco", dossier.Mention{Event: d.Event("summit"), Sentence: "The SCO met."})

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -257,8 +259,8 @@ type ArticleView struct {
 	Date          DateView
 	Source        SourceView // where the text comes from
 	Body          template.HTML
-	Claims        []*ClaimView
-	Quotes        []*QuoteView
+	Claims        []*ClaimView // in reading order: the order of their words in the body
+	Quotes        []*QuoteView // in reading order
 	Actors        []EntityView
 	Organizations []EntityView
 	Tags          []string
@@ -273,7 +275,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Headline: s.headline(a), TitlePieces: s.titlePieces(a),
 		Summary: a.Summary, Date: p.dateView(a.Date),
 		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags}
-	for _, c := range a.Claims {
+	for _, c := range inReadingOrder(a.Claims, func(c *dossier.Claim) int { return c.Offset }) {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
 	}
 	for _, verdict := range s.Site.Verdicts {
@@ -287,11 +289,18 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 			v.Counts = append(v.Counts, TallyCount{VerdictView: s.verdictView(verdict), N: n})
 		}
 	}
-	for _, q := range a.Quotes {
+	for _, q := range inReadingOrder(a.Quotes, func(q *dossier.Quote) int { return q.Offset }) {
 		v.Quotes = append(v.Quotes, newQuoteView(p, q, false))
 	}
 	v.Actors, v.Organizations = entityViews(p, a.Actors), entityViews(p, a.Organizations)
 	return v
+}
+
+// inReadingOrder returns a copy of an article's claims or quotes in the
+// order their words appear in its body; ties (a title's claims, all at 0)
+// keep front-matter order.
+func inReadingOrder[T any](list []*T, offset func(*T) int) []*T {
+	return slices.SortedStableFunc(slices.Values(list), func(a, b *T) int { return cmp.Compare(offset(a), offset(b)) })
 }
 
 // SourceView is a source as the "source" partial prints it.

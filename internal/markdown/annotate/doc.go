@@ -106,6 +106,12 @@
 // "quote": "paraphrase of LABEL: ", " end of paraphrase", and the badge's
 // text, so that reported speech is never presented as the speaker's words.
 //
+// When a claim's Short differs from its label, the badge's label is two
+// spans, for stylesheets to show one by screen width; screen readers hear
+// only the label:
+//
+//	<span class="v-label">LABEL</span><span class="v-short" aria-hidden="true">SHORT</span>
+//
 // The badge's text is the verdict's label (its id when the label is empty),
 // so the verdict is never told by colour alone; without Icon the icon span is
 // left out. When Href is empty, or dangerous (javascript: …) while goldmark's

@@ -81,7 +81,8 @@ func (r *htmlRenderer) renderEnd(w util.BufWriter, _ []byte, node ast.Node, ente
 }
 
 // renderBadge writes the link to the annotation's page: the verdict's icon
-// and label for a claim, "quote" for a quote. Without a usable Href it is a span.
+// and label for a claim (and its short label, when it differs), "quote" for
+// a quote. Without a usable Href it is a span.
 func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 	tag := "a"
 	href := util.URLEscape([]byte(a.Href), false)
@@ -105,7 +106,15 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 		writeEscaped(w, a.Icon)
 		_, _ = w.WriteString(`" aria-hidden="true"></span>`)
 	}
-	writeEscaped(w, badgeText(a))
+	if label := badgeText(a); a.Kind == KindClaim && a.Short != "" && a.Short != label {
+		_, _ = w.WriteString(`<span class="v-label">`)
+		writeEscaped(w, label)
+		_, _ = w.WriteString(`</span><span class="v-short" aria-hidden="true">`)
+		writeEscaped(w, a.Short)
+		_, _ = w.WriteString(`</span>`)
+	} else {
+		writeEscaped(w, label)
+	}
 	writeStrings(w, "</", tag, ">")
 }
 

@@ -55,7 +55,7 @@
 // none. Hits reports every mention either way, in document order, with its
 // line and the plain text of its sentence (for back-link lists). A link is
 //
-//	<a class="mention" href="HREF" data-entity="KIND:ID" data-title="TITLE">NAME</a>
+//	<a class="mention" href="HREF" data-entity="KIND:ID">NAME</a>
 //
 // around the name's own nodes, so emphasis, typographic quotes and claim
 // marks inside and around it render as before.

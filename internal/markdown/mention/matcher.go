@@ -15,7 +15,6 @@ type Entity struct {
 	ID    string   // the entity's id, e.g. "kassym-jomart-tokayev"
 	Names []string // name, short name, aliases; matched case-sensitively as written, whole words
 	Href  string   // URL of the entity page
-	Title string   // short description (e.g. role), rendered as data-title for preview cards
 	Pos   diag.Pos // where the entity is defined, for clash warnings
 }
 
