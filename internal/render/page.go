@@ -173,7 +173,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 // Page is the data every page template gets.
 type Page struct {
 	*siteData
-	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, timeline, methodology, search, notfound
+	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, timeline, methodology, corrections, search, notfound
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
@@ -320,6 +320,7 @@ func pages(s *siteData, prev []string) []job {
 	add("claims/index.html", "claims.html", "list", nil, page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil))
 	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil))
 	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil))
+	add(CorrectionsPath+"index.html", "corrections.html", "corrections", nil, page("corrections", CorrectionsPath, "Corrections", "Every correction and update of the dossier's fact-checks, newest first.", nil))
 	add("search/index.html", "search.html", "search", nil, page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil))
 	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", "Page not found", "", nil))
 	for _, v := range s.Site.Verdicts {
