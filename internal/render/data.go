@@ -13,11 +13,10 @@ func addData(files Files, s *siteData) error {
 	if err := addFeeds(files, s, mod[""]); err != nil {
 		return err
 	}
-	sm, err := sitemap(files, s, mod)
-	if err != nil {
+	if err := addSitemap(files, s, mod); err != nil {
 		return err
 	}
-	files["sitemap.xml"] = sm
+	var err error
 	if files[ClaimReviewPath], err = claimReviews(s); err != nil {
 		return err
 	}

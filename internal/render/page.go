@@ -179,6 +179,7 @@ type Page struct {
 	Description string
 	Verdict     VerdictView // the verdict of a verdict's page of claims
 	Draft       bool
+	Pager       *Pager // where the page stands in a list of several pages; nil otherwise
 
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
@@ -313,21 +314,41 @@ func pages(s *siteData, prev []string) []job {
 		return ""
 	}
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
-	add("articles/index.html", "articles.html", "list", nil, page("list", "articles/", "Articles", "Every article of the dossier.", nil))
-	add("actors/index.html", "actors.html", "list", nil, page("list", "actors/", "Actors", "The people in the dossier.", nil))
-	add("organizations/index.html", "organizations.html", "list", nil, page("list", "organizations/", "Organizations", "States, alliances, agencies and media in the dossier.", nil))
-	add("quotes/index.html", "quotes.html", "list", nil, page("list", "quotes/", "Quotes", "Who said what, and when.", nil))
-	add("claims/index.html", "claims.html", "list", nil, page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil))
+	size := s.Site.PageSize
+	if size <= 0 {
+		size = 50
+	}
+	// list adds the pages of a list of n entries: the first at path, the
+	// others at path/page/N/.
+	list := func(path, template, kind, title, desc string, n int, fill func(*Page)) {
+		count := pageCount(n, size)
+		for number := 1; number <= count; number++ {
+			add(pagePath(path, number)+"index.html", template, kind, nil, func() *Page {
+				p := page(kind, pagePath(path, number), title, desc, nil)()
+				if count > 1 {
+					p.Pager = newPager(s, path, number, count, n, size)
+				}
+				if fill != nil {
+					fill(p)
+				}
+				return p
+			})
+		}
+	}
+	list("articles/", "articles.html", "list", "Articles", "Every article of the dossier.", len(d.Articles), nil)
+	list("actors/", "actors.html", "list", "Actors", "The people in the dossier.", len(d.Actors), nil)
+	list("organizations/", "organizations.html", "list", "Organizations", "States, alliances, agencies and media in the dossier.", len(d.Organizations), nil)
+	list("quotes/", "quotes.html", "list", "Quotes", "Who said what, and when.", len(d.Quotes), nil)
+	list("claims/", "claims.html", "list", "Claims", "Every checked claim with its verdict.", len(d.Claims), nil)
 	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil))
 	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil))
-	add(CorrectionsPath+"index.html", "corrections.html", "corrections", nil, page("corrections", CorrectionsPath, "Corrections", "Every correction and update of the dossier's fact-checks, newest first.", nil))
+	list(CorrectionsPath, "corrections.html", "corrections", "Corrections", "Every correction and update of the dossier's fact-checks, newest first.", len(d.Updates), nil)
 	add("search/index.html", "search.html", "search", nil, page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil))
 	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", "Page not found", "", nil))
 	for _, v := range s.Site.Verdicts {
-		add(VerdictPath(v.ID)+"index.html", "claims.html", "verdict", nil, func() *Page {
-			p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)()
-			p.Verdict, p.claims = s.verdictView(v), d.ClaimsWithVerdict(v.ID)
-			return p
+		claims := d.ClaimsWithVerdict(v.ID)
+		list(VerdictPath(v.ID), "claims.html", "verdict", "Claims rated "+v.Label, v.Description, len(claims), func(p *Page) {
+			p.Verdict, p.claims = s.verdictView(v), claims
 		})
 	}
 	drafted := func(newPage func() *Page, draft bool) func() *Page {

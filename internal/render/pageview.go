@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -23,6 +24,9 @@ func (p *Page) prepare() error {
 	s := p.siteData
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
 	p.FullTitle = p.Title + " · " + s.Site.Title
+	if p.Pager != nil && p.Pager.Number > 1 {
+		p.FullTitle = p.Title + " · page " + strconv.Itoa(p.Pager.Number) + " of " + strconv.Itoa(p.Pager.Count) + " · " + s.Site.Title
+	}
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
 	}
@@ -41,9 +45,14 @@ func (p *Page) prepare() error {
 		p.View = v
 	case *dossier.Quote:
 		v := newQuoteView(p, o, true)
-		for _, other := range p.OtherQuotes() {
+		others, total := p.otherQuotes()
+		for _, other := range others {
 			v.Others = append(v.Others, newQuoteView(p, other.q, false))
 		}
+		if total > len(others) && v.Speaker != nil {
+			v.AllOthers = &Link{URL: v.Speaker.URL + "#quotes-h", Text: v.Speaker.Text}
+		}
+		v.OthersTotal = total
 		if v.JSONLD, err = jsonLD(p.Quotation()); err != nil {
 			return err
 		}
@@ -211,8 +220,12 @@ type QuoteView struct {
 	Said        DateView
 	// On the quote's page only:
 	Context template.HTML // the editors' note, rendered Markdown
-	Others  []*QuoteView  // the speaker's other quotes
-	JSONLD  template.JS   // the Quotation
+	Others  []*QuoteView  // the speaker's newest other quotes, at most five
+	// OthersTotal counts all the speaker's other quotes; AllOthers links
+	// their full list on the speaker's page, nil when Others holds them all.
+	OthersTotal int
+	AllOthers   *Link
+	JSONLD      template.JS // the Quotation
 }
 
 func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {

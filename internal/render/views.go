@@ -36,17 +36,33 @@ func (p *Page) TopEntities() []EntityCount {
 
 // OtherQuotes lists the quote page's speaker's other quotes.
 func (p *Page) OtherQuotes() []Quote {
+	others, _ := p.otherQuotes()
+	return others
+}
+
+// moreQuotes is how many of the speaker's other quotes a quote's page shows:
+// the page stays the same size however much the speaker said, and links to
+// the speaker's full list.
+const moreQuotes = 5
+
+// otherQuotes returns the speaker's newest other quotes, at most moreQuotes
+// of them, newest first, and how many other quotes the speaker has in all.
+func (p *Page) otherQuotes() (newest []Quote, total int) {
 	q, ok := p.object.(*dossier.Quote)
 	if !ok || q.Speaker == nil {
-		return nil
+		return nil, 0
 	}
-	var out []Quote
-	for _, other := range (Actor{q.Speaker, p.rec}).Quotes() {
-		if other.q != q {
-			out = append(out, other)
+	all := (Actor{q.Speaker, p.rec}).Quotes() // oldest first
+	for i := len(all) - 1; i >= 0; i-- {
+		if all[i].q == q {
+			continue
+		}
+		total++
+		if len(newest) < moreQuotes {
+			newest = append(newest, all[i])
 		}
 	}
-	return out
+	return newest, total
 }
 
 // Timeline merges events, articles and quotes by date, grouped by day, oldest first.
