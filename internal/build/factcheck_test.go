@@ -1,0 +1,134 @@
+package build
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestClaimReviewForAggregators checks the emitted JSON-LD for the
+// properties fact-check aggregators read: required (@type ClaimReview,
+// claimReviewed, reviewRating with alternateName, url, author with name,
+// datePublished) and recommended (itemReviewed a Claim with author,
+// datePublished and appearance; ratingValue, bestRating and worstRating
+// where numeric; dateModified after an update), with the staff who checked
+// a claim as its authors.
+func TestClaimReviewForAggregators(t *testing.T) {
+	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
+	review := jsonLD(t, "claim", res.Files["claims/formed-2001/index.html"])[0]
+	for _, key := range []string{"@context", "@type", "claimReviewed", "reviewRating", "url", "author", "datePublished",
+		"itemReviewed", "dateModified", "publisher"} {
+		if review[key] == nil {
+			t.Errorf("ClaimReview has no %s", key)
+		}
+	}
+	if review["@type"] != "ClaimReview" || review["url"] != "https://example.org/fc/claims/formed-2001/" ||
+		review["datePublished"] != "2026-11-26" || review["dateModified"] != "2026-12-03" {
+		t.Errorf("ClaimReview %v", review)
+	}
+	rating := review["reviewRating"].(map[string]any)
+	if rating["alternateName"] != "Mostly true" || rating["ratingValue"] != 4.0 || rating["bestRating"] != 5.0 || rating["worstRating"] != 1.0 {
+		t.Errorf("reviewRating %v", rating)
+	}
+	item := review["itemReviewed"].(map[string]any)
+	if item["@type"] != "Claim" || item["datePublished"] == nil || item["appearance"] == nil {
+		t.Errorf("itemReviewed %v", item)
+	}
+	if a, ok := item["author"].(map[string]any); !ok || a["name"] == nil {
+		t.Errorf("itemReviewed.author %v", item["author"])
+	}
+	authors, ok := review["author"].([]any)
+	if !ok || len(authors) != 2 {
+		t.Fatalf("author: want the two staff members, got %v", review["author"])
+	}
+	ann, desk := authors[0].(map[string]any), authors[1].(map[string]any)
+	if ann["@type"] != "Person" || ann["name"] != "Ann Editor" || ann["url"] != "https://example.org/staff/ann" || ann["jobTitle"] != "Editor" {
+		t.Errorf("first author %v", ann)
+	}
+	if desk["@type"] != "Organization" || desk["name"] != "The Verification Desk" {
+		t.Errorf("second author %v", desk)
+	}
+	if pub := review["publisher"].(map[string]any); pub["@type"] != "Organization" || pub["name"] != "Test Desk" {
+		t.Errorf("publisher %v", pub)
+	}
+
+	// Without checked_by, the publisher is the author; without updates, no dateModified.
+	framing := jsonLD(t, "claim", res.Files["claims/outside-forces-framing/index.html"])[0]
+	if a := framing["author"].(map[string]any); a["@type"] != "Organization" || a["name"] != "Test Desk" {
+		t.Errorf("author without checked_by: %v", a)
+	}
+	if framing["dateModified"] != nil {
+		t.Errorf("dateModified without updates: %v", framing["dateModified"])
+	}
+}
+
+// TestNotRatedIsCountedNowhere: a claim whose verdict has rated = false is
+// in no tally or scorecard and has no numeric rating, but is listed, has its
+// page and its verdict's page, and says "Not rated".
+func TestNotRatedIsCountedNowhere(t *testing.T) {
+	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
+	rating := jsonLD(t, "claim", res.Files["claims/outside-forces-framing/index.html"])[0]["reviewRating"].(map[string]any)
+	if rating["alternateName"] != "Not rated" || rating["ratingValue"] != nil || rating["bestRating"] != nil || rating["worstRating"] != nil {
+		t.Errorf("a not-rated verdict has a numeric rating: %v", rating)
+	}
+	tallies := regexp.MustCompile(`(?s)<div class="tally">.*?</div>`)
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, tally := range tallies.FindAll(b, -1) {
+			if strings.Contains(string(tally), "not-rated") {
+				t.Errorf("%s: a tally counts the not-rated claim:\n%s", name, tally)
+			}
+		}
+	}
+	org := string(res.Files["organizations/sco/index.html"])
+	if !strings.Contains(org, `<h2 id="scorecard-h">Claims checked (0)</h2>`) || strings.Contains(org, `class="score"`) {
+		t.Errorf("the claimant's scorecard counts its not-rated claim")
+	}
+	if !strings.Contains(org, `href="/fc/claims/outside-forces-framing/"`) {
+		t.Errorf("the claimant's page does not list its not-rated claim")
+	}
+	page := string(res.Files["claims/not-rated/index.html"])
+	if !strings.Contains(page, `href="/fc/claims/outside-forces-framing/"`) {
+		t.Errorf("/claims/not-rated/ does not list the claim")
+	}
+	var export map[string]any
+	if err := json.Unmarshal(res.Files["data/claimreview.json"], &export); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range export["@graph"].([]any) {
+		r := r.(map[string]any)
+		if r["claimReviewed"] == "The unrest was a plot from outside." && r["reviewRating"].(map[string]any)["ratingValue"] != nil {
+			t.Errorf("data/claimreview.json rates the not-rated claim: %v", r)
+		}
+	}
+}
+
+// TestClaimReviewDocument: /data/claimreview.json holds every claim's
+// ClaimReview, as its page has it, under one @context.
+func TestClaimReviewDocument(t *testing.T) {
+	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
+	var doc struct {
+		Context string           `json:"@context"`
+		Graph   []map[string]any `json:"@graph"`
+	}
+	if err := json.Unmarshal(res.Files["data/claimreview.json"], &doc); err != nil {
+		t.Fatalf("data/claimreview.json: %v", err)
+	}
+	if doc.Context != "https://schema.org" || len(doc.Graph) != 2 {
+		t.Fatalf("@context %q, %d reviews; want schema.org and 2", doc.Context, len(doc.Graph))
+	}
+	for _, r := range doc.Graph {
+		url, _ := r["url"].(string)
+		page := strings.TrimPrefix(url, "https://example.org/fc/") + "index.html"
+		onPage := jsonLD(t, page, res.Files[page])[0]
+		delete(onPage, "@context")
+		a, _ := json.Marshal(onPage)
+		b, _ := json.Marshal(r)
+		if string(a) != string(b) {
+			t.Errorf("%s: the document's ClaimReview differs from the page's:\n%s\n%s", page, b, a)
+		}
+	}
+}
