@@ -53,7 +53,7 @@ func updateView(p *Page, u *dossier.Update, i int) UpdateView {
 	s := p.siteData
 	c := u.Claim
 	id := "update-" + strconv.Itoa(i+1)
-	v := UpdateView{Date: dateView(u.Date), Note: s.in.HTML[UpdateKey(c.ID, i)], Verdict: s.verdictView(c.Verdict),
+	v := UpdateView{Date: s.dateView(u.Date), Note: s.in.HTML[UpdateKey(c.ID, i)], Verdict: s.verdictView(c.Verdict),
 		Claim: Link{URL: s.Href(c), Text: statement(c)}, ID: id, URL: s.Href(c) + "#" + id}
 	if u.From.ID != "" {
 		from := s.verdictView(u.From)
@@ -103,9 +103,10 @@ func staffViews(list []*config.Staff) []StaffView {
 
 // reportURL is the "Report an error" link of a claim: the corrections
 // address prefilled with the claim's restatement and page. A mailto:
-// address gets a subject and a body (RFC 6068); a web form's URL gets the
-// query parameters claim and url. "" when there is no address.
-func reportURL(address, claim, page string) string {
+// address gets a subject and a body (RFC 6068) in the site's language; a
+// web form's URL gets the query parameters claim and url. "" when there is
+// no address.
+func reportURL(w *config.Words, address, claim, page string) string {
 	if address == "" {
 		return ""
 	}
@@ -114,8 +115,8 @@ func reportURL(address, claim, page string) string {
 		if strings.Contains(rest, "?") {
 			sep = "&"
 		}
-		return address + sep + "subject=" + mailtoEscape("Correction request: "+claim) +
-			"&body=" + mailtoEscape("Claim: "+claim+"\r\nPage: "+page+"\r\n\r\nWhat is wrong, and the source that shows it:\r\n")
+		return address + sep + "subject=" + mailtoEscape(w.T("report-subject", claim)) +
+			"&body=" + mailtoEscape(w.T("report-body", claim, page))
 	}
 	u, err := url.Parse(address)
 	if err != nil {
@@ -141,14 +142,14 @@ func correctionsFeed(s *siteData, fallback content.Date) *atomFeed {
 		n := strconv.Itoa(slices.Index(c.Updates, u) + 1)
 		summary := u.Note
 		if u.From.ID != "" {
-			summary = "Verdict changed from " + u.From.Label + " to " + c.Verdict.Label + ". " + summary
+			summary = s.words.T("feed-verdict-changed", s.verdictView(u.From).Label, s.verdictView(c.Verdict).Label) + " " + summary
 		}
-		e := entry(s, Path(c), "Update: "+shorten(c.Reviewed(), 70), summary, u.Date)
+		e := entry(s, Path(c), s.words.T("feed-update-title", shorten(c.Reviewed(), 70)), summary, u.Date)
 		e.ID += "#update-" + n
 		e.Link.Href += "#update-" + n
 		entries[i] = e
 	}
-	f := newFeed(s, fallback, "", "Corrections · "+s.Site.Title, entries)
+	f := newFeed(s, fallback, "", s.words.T("corrections")+s.words.T("title-separator")+s.Site.Title, entries)
 	f.ID = atomID(s.URLs, CorrectionsFeed)
 	f.Links = []atomLink{
 		{Rel: "self", Type: "application/atom+xml", Href: s.URLs.Abs(CorrectionsFeed)},
@@ -179,24 +180,7 @@ type SourceKindView struct {
 func (p *Page) SourceKinds() []SourceKindView {
 	out := make([]SourceKindView, len(content.SourceKinds))
 	for i, k := range content.SourceKinds {
-		out[i] = SourceKindView{ID: string(k), Label: sourceKindLabel(k), Description: sourceKindDescriptions[k]}
+		out[i] = SourceKindView{ID: string(k), Label: p.sourceKindLabel(k), Description: p.words.T("source-kind-" + string(k) + "-about")}
 	}
 	return out
-}
-
-// sourceKindDescriptions say what each source kind means, for readers.
-var sourceKindDescriptions = map[content.SourceKind]string{
-	content.SourceOfficial:    "A government's or institution's own statement or record.",
-	content.SourcePrimary:     "The document, recording or data itself.",
-	content.SourceWire:        "A news agency's report.",
-	content.SourceNews:        "An independent news outlet.",
-	content.SourceStateMedia:  "A medium a state controls: evidence of what that state says, not of what happened.",
-	content.SourcePartisan:    "A medium of a party, faction or government line.",
-	content.SourceAdvocacy:    "A campaign or advocacy group.",
-	content.SourceAggregator:  "A site that re-posts others' reports.",
-	content.SourceContentFarm: "Mass-produced or anonymous pages that do not name where their text comes from.",
-	content.SourceMirror:      "A copy of another publisher's text, used only where the original is gone.",
-	content.SourceReference:   "An encyclopedia, database or reference work.",
-	content.SourceUnknown:     "A page whose publisher could not be established.",
-	content.SourceOther:       "None of these: the note beside the source says what it is.",
 }

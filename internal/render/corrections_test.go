@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/config"
+)
 
 func TestReportURL(t *testing.T) {
 	const claim, page = "The SCO was formed by China & Russia.", "https://example.org/claims/x/"
@@ -16,12 +20,12 @@ func TestReportURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := reportURL(tt.address, claim, page); got != tt.want {
+			if got := reportURL(config.NewWords("en", nil), tt.address, claim, page); got != tt.want {
 				t.Errorf("reportURL(%q)\n got %s\nwant %s", tt.address, got, tt.want)
 			}
 		})
 	}
-	if got := reportURL("mailto:fix@example.org?cc=desk@example.org", "x", "y"); got[:46] != "mailto:fix@example.org?cc=desk@example.org&sub" {
+	if got := reportURL(config.NewWords("en", nil), "mailto:fix@example.org?cc=desk@example.org", "x", "y"); got[:46] != "mailto:fix@example.org?cc=desk@example.org&sub" {
 		t.Errorf("a mailto with headers: %s", got)
 	}
 }

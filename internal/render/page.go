@@ -28,11 +28,13 @@ type siteData struct {
 	gen        uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
+	words    *config.Words // the theme's words in the site's language
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
 	urls := NewURLs(in.Dossier.Site.BaseURL)
-	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl}
+	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl,
+		words: in.Dossier.Site.Words()}
 }
 
 // releasePages lets go of what only pages read: the bodies' HTML and the
@@ -48,7 +50,7 @@ func (s *siteData) releasePages() {
 // links returns the back-links and the network, built on first use: a
 // preview rebuild that renders no entity page never builds them.
 func (s *siteData) links() *linkIndex {
-	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs) })
+	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs, s.words) })
 	return s.linksIndex
 }
 
@@ -313,6 +315,7 @@ func pages(s *siteData, prev []string) []job {
 		}
 		return ""
 	}
+	w := s.words
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
 	size := s.Site.PageSize
 	if size <= 0 {
@@ -335,19 +338,19 @@ func pages(s *siteData, prev []string) []job {
 			})
 		}
 	}
-	list("articles/", "articles.html", "list", "Articles", "Every article of the dossier.", len(d.Articles), nil)
-	list("actors/", "actors.html", "list", "Actors", "The people in the dossier.", len(d.Actors), nil)
-	list("organizations/", "organizations.html", "list", "Organizations", "States, alliances, agencies and media in the dossier.", len(d.Organizations), nil)
-	list("quotes/", "quotes.html", "list", "Quotes", "Who said what, and when.", len(d.Quotes), nil)
-	list("claims/", "claims.html", "list", "Claims", "Every checked claim with its verdict.", len(d.Claims), nil)
-	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil))
-	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil))
-	list(CorrectionsPath, "corrections.html", "corrections", "Corrections", "Every correction and update of the dossier's fact-checks, newest first.", len(d.Updates), nil)
-	add("search/index.html", "search.html", "search", nil, page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil))
-	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", "Page not found", "", nil))
+	list("articles/", "articles.html", "list", w.T("articles"), w.T("articles-about"), len(d.Articles), nil)
+	list("actors/", "actors.html", "list", w.T("actors"), w.T("actors-about"), len(d.Actors), nil)
+	list("organizations/", "organizations.html", "list", w.T("organizations"), w.T("orgs-about"), len(d.Organizations), nil)
+	list("quotes/", "quotes.html", "list", w.T("quotes"), w.T("quotes-about"), len(d.Quotes), nil)
+	list("claims/", "claims.html", "list", w.T("claims"), w.T("claims-about"), len(d.Claims), nil)
+	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", w.T("timeline"), w.T("timeline-about"), nil))
+	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", w.T("methodology"), w.T("methodology-about"), nil))
+	list(CorrectionsPath, "corrections.html", "corrections", w.T("corrections"), w.T("corrections-about"), len(d.Updates), nil)
+	add("search/index.html", "search.html", "search", nil, page("search", "search/", w.T("search"), w.T("search-about"), nil))
+	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", w.T("not-found"), "", nil))
 	for _, v := range s.Site.Verdicts {
 		claims := d.ClaimsWithVerdict(v.ID)
-		list(VerdictPath(v.ID), "claims.html", "verdict", "Claims rated "+v.Label, v.Description, len(claims), func(p *Page) {
+		list(VerdictPath(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
 			p.Verdict, p.claims = s.verdictView(v), claims
 		})
 	}
@@ -380,7 +383,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)()
+			return page("quote", path, w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q), q)()
 		})
 	}
 	for _, e := range d.Events {
@@ -390,11 +393,11 @@ func pages(s *siteData, prev []string) []job {
 	return jobs
 }
 
-func quoteDescription(q *dossier.Quote) string {
+func quoteDescription(w *config.Words, q *dossier.Quote) string {
 	if q.Speaker != nil {
-		return "Quote by " + q.Speaker.Name
+		return w.T("quote-by", q.Speaker.Name)
 	}
-	return "Quote"
+	return w.T("quote")
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding "…".

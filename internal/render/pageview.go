@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
@@ -25,7 +24,7 @@ func (p *Page) prepare() error {
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
 	p.FullTitle = p.Title + " · " + s.Site.Title
 	if p.Pager != nil && p.Pager.Number > 1 {
-		p.FullTitle = p.Title + " · page " + strconv.Itoa(p.Pager.Number) + " of " + strconv.Itoa(p.Pager.Count) + " · " + s.Site.Title
+		p.FullTitle = p.Title + " · " + s.words.T("title-page-of", p.Pager.Number, p.Pager.Count) + " · " + s.Site.Title
 	}
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
@@ -70,7 +69,9 @@ type DateView struct {
 	Text string // 8 January 2022
 }
 
-func dateView(d content.Date) DateView { return DateView{ISO: d.String(), Text: formatDate(d)} }
+func (s *siteData) dateView(d content.Date) DateView {
+	return DateView{ISO: d.String(), Text: s.formatDate(d)}
+}
 
 // Link is a link to a page of the site or elsewhere.
 type Link struct {
@@ -159,11 +160,11 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
 	}
 	if full {
-		v.ArticleDate, v.Checked = dateView(c.Article.Date), dateView(c.Checked)
+		v.ArticleDate, v.Checked = p.dateView(c.Article.Date), p.dateView(c.Checked)
 		v.Body, v.Sources = p.body(), sourceViews(s, c.Sources)
-		v.Updates, v.Modified = updateViews(p, c), dateView(c.Modified())
+		v.Updates, v.Modified = updateViews(p, c), p.dateView(c.Modified())
 		v.CheckedBy = staffViews(c.CheckedBy)
-		v.ReportURL = reportURL(s.Site.Publisher.Corrections, c.Reviewed(), s.AbsURL(Path(c)))
+		v.ReportURL = reportURL(s.words, s.Site.Publisher.Corrections, c.Reviewed(), s.AbsURL(Path(c)))
 	}
 	return v
 }
@@ -234,7 +235,7 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	article := s.Href(q.Article)
 	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence,
 		Article: Link{URL: article, Text: q.Article.Title}, URL: s.Href(q),
-		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: dateView(q.Said)}
+		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
 	if q.Speaker != nil {
 		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
 	}
@@ -268,7 +269,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depBody, id: a.ID})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
-	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: dateView(a.Date),
+	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: p.dateView(a.Date),
 		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
 	for _, c := range a.Claims {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
@@ -308,25 +309,26 @@ type OriginView struct {
 	Date      DateView
 }
 
-func sourceView(_ *siteData, src content.Source) SourceView {
+func sourceView(s *siteData, src content.Source) SourceView {
 	v := SourceView{Title: src.Title, URL: TextFragment(src.URL, src.Quote), Original: src.URL, Text: src.Title,
-		Publisher: src.Publisher, Date: dateView(src.Date), Note: src.Note, Kind: string(src.Kind),
-		KindLabel: sourceKindLabel(src.Kind), Quote: strings.Join(strings.Fields(src.Quote), " "), ArchivedURL: src.Archived}
+		Publisher: src.Publisher, Date: s.dateView(src.Date), Note: src.Note, Kind: string(src.Kind),
+		KindLabel: s.sourceKindLabel(src.Kind), Quote: strings.Join(strings.Fields(src.Quote), " "), ArchivedURL: src.Archived}
 	if v.Text == "" {
 		v.Text = src.URL
 	}
 	if o := src.Original; o != nil {
-		v.FirstPublished = &OriginView{Publisher: o.Publisher, URL: o.URL, Date: dateView(o.Date)}
+		v.FirstPublished = &OriginView{Publisher: o.Publisher, URL: o.URL, Date: s.dateView(o.Date)}
 	}
 	return v
 }
 
-// sourceKindLabel is a source kind as readers see it.
-func sourceKindLabel(k content.SourceKind) string {
-	if k == content.SourceStateMedia {
-		return "state media"
+// sourceKindLabel is a source kind as readers see it, in the site's
+// language ("" for no kind).
+func (s *siteData) sourceKindLabel(k content.SourceKind) string {
+	if k == "" {
+		return ""
 	}
-	return strings.ReplaceAll(string(k), "-", " ")
+	return s.words.T("source-kind-" + string(k))
 }
 
 func sourceViews(s *siteData, list []content.Source) []SourceView {
@@ -398,7 +400,7 @@ type ArticleEntry struct {
 func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
 	out := make([]ArticleEntry, len(list))
 	for i, a := range list {
-		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), Date: dateView(a.Date()),
+		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), Date: p.dateView(a.Date()),
 			Claims: len(a.Claims()), URL: p.Href(a)}
 	}
 	return out
