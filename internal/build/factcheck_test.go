@@ -2,6 +2,8 @@ package build
 
 import (
 	"encoding/json"
+	"html"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -130,5 +132,58 @@ func TestClaimReviewDocument(t *testing.T) {
 		if string(a) != string(b) {
 			t.Errorf("%s: the document's ClaimReview differs from the page's:\n%s\n%s", page, b, a)
 		}
+	}
+}
+
+// TestFactCheckWordsInRussian: on a Russian site, every word the fact-check
+// apparatus adds for readers is Russian: a claim's updates, staff, report
+// link and its message, sources' kinds and copies, an article's first
+// publication, not rated, the corrections log and its feed, and the
+// methodology's default text and source kinds.
+func TestFactCheckWordsInRussian(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/factcheck.txtar")
+	fsys["site.toml"].Data = append([]byte("language = \"ru\"\n"), fsys["site.toml"].Data...)
+	delete(fsys, "content/methodology.md")
+	res := buildSite(t, fsys, Options{})
+	pages := map[string][]string{
+		"claims/formed-2001/index.html": {"Обновлено", "что изменилось", "Обновления", "вердикт изменён, прежний:", "Проверили",
+			"Сообщить об ошибке", "официальный", "госСМИ", "оригинал", "архивная копия", "журнале исправлений"},
+		"claims/outside-forces-framing/index.html": {"Без оценки"},
+		"articles/repost/index.html":               {"дата неизвестна", "контент-ферма", "впервые опубликовано:", "9 января 2022"},
+		"articles/undated/index.html":              {"впервые опубликовано:", "дата неизвестна", "агрегатор"},
+		"corrections/index.html":                   {"<h1>Исправления</h1>", "Вердикт изменён: был", "стал", "Лента журнала исправлений"},
+		"organizations/sco/index.html":             {"Утверждения без оценки"},
+		"methodology/index.html": {"Мнения и подача", "Исправления", "Сообщить об ошибке", "Виды источников", "госСМИ",
+			"Копия чужого текста", "без оценки", "одном документе"},
+		"corrections.xml": {"Исправления", "Обновление: ", "Вердикт изменён: был «Ложь», стал «В основном правда»."},
+	}
+	english := []string{"Updated", "what changed", "Checked by", "Report an error", "state media", ">archived copy<", ">original<",
+		"date unknown", "first published by", "Not rated", "corrections log", "Corrections", "Kinds of sources", "Opinion and framing"}
+	for page, words := range pages {
+		b := string(res.Files[page])
+		for _, w := range words {
+			if !strings.Contains(b, w) {
+				t.Errorf("%s: no %q", page, w)
+			}
+		}
+		for _, w := range english {
+			if strings.Contains(b, w) {
+				t.Errorf("%s: English %q on a Russian site", page, w)
+			}
+		}
+	}
+	report := regexp.MustCompile(`class="report-error" href="([^"]+)"`).FindStringSubmatch(string(res.Files["claims/formed-2001/index.html"]))
+	if report == nil {
+		t.Fatal("no report link")
+	}
+	u, err := url.Parse(html.UnescapeString(report[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := u.Query().Get("subject"); s != "Запрос на исправление: The alliance was formed in 2001 by China." {
+		t.Errorf("report subject %q", s)
+	}
+	if b := u.Query().Get("body"); !strings.HasPrefix(b, "Утверждение: ") || !strings.Contains(b, "Страница: https://example.org/fc/claims/formed-2001/") {
+		t.Errorf("report body %q", b)
 	}
 }
