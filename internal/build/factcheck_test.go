@@ -5,8 +5,10 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestClaimReviewForAggregators checks the emitted JSON-LD for the
@@ -185,5 +187,60 @@ func TestFactCheckWordsInRussian(t *testing.T) {
 	}
 	if b := u.Query().Get("body"); !strings.HasPrefix(b, "Утверждение: ") || !strings.Contains(b, "Страница: https://example.org/fc/claims/formed-2001/") {
 		t.Errorf("report body %q", b)
+	}
+}
+
+// rerendered rebuilds after changing one file and returns the pages whose
+// render is new, sorted, checking the rebuild against a fresh build.
+func rerendered(t *testing.T, fsys fstest.MapFS, name string, data []byte) []string {
+	t.Helper()
+	b := New(Options{Source: fsys, Preview: true, Lazy: true})
+	first, err := b.Build(nil)
+	if err != nil || first.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, first.Diags)
+	}
+	for path, page := range first.Plan.Pages { // a preview renders what is looked at: look at everything
+		if _, err := page.Bytes(); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	fsys[name] = &fstest.MapFile{Data: data}
+	second, err := b.Build([]string{name})
+	if err != nil || second.Diags.HasErrors() {
+		t.Fatalf("rebuild: %v %v", err, second.Diags)
+	}
+	var out []string
+	for path, page := range second.Plan.Pages {
+		if page != first.Plan.Pages[path] {
+			out = append(out, path)
+		}
+	}
+	slices.Sort(out)
+	compareLazy(t, name, second, fsys, true, nil)
+	return out
+}
+
+// TestMethodologyEditRendersItsPage: an edit of content/methodology.md
+// renders the methodology page again, and nothing else.
+func TestMethodologyEditRendersItsPage(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/factcheck.txtar")
+	got := rerendered(t, fsys, "content/methodology.md", []byte("## How we work\n\nEvery claim is checked twice.\n"))
+	if want := []string{"methodology/index.html"}; !slices.Equal(got, want) {
+		t.Errorf("a methodology edit renders %v again, want %v", got, want)
+	}
+}
+
+// TestNewUpdateRendersTheLog: a new update of a claim renders its page,
+// the corrections log and the pages listing the claim again.
+func TestNewUpdateRendersTheLog(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/factcheck.txtar")
+	name := "content/articles/repost.md"
+	src := strings.Replace(string(fsys[name].Data), "\n[[claims]]\nid = \"outside-forces-framing\"",
+		"\n  [[claims.updates]]\n  date = 2026-12-05\n  note = \"A third look.\"\n\n[[claims]]\nid = \"outside-forces-framing\"", 1)
+	got := rerendered(t, fsys, name, []byte(src))
+	for _, want := range []string{"claims/formed-2001/index.html", "corrections/index.html"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("a new update does not render %s again (rendered: %v)", want, got)
+		}
 	}
 }
