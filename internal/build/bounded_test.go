@@ -37,7 +37,7 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 		if want := min(others, 5); shown != want {
 			t.Errorf("quote %s: %d other quotes shown, want %d (the speaker has %d others)", q.ID, shown, want, others)
 		}
-		hasAll := strings.Contains(section, `/actors/`+q.Speaker.ID+`/#quotes-h"`)
+		hasAll := strings.Contains(section, `/actors/`+q.Speaker.ID+`/quotes/"`)
 		if hasAll != (others > 5) {
 			t.Errorf("quote %s: link to the full list is %v with %d other quotes", q.ID, hasAll, others)
 		}
@@ -61,7 +61,8 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 	}
 }
 
-// TestPaginatedLists walks every list of a generated dossier from its first
+// TestPaginatedLists walks every list of a generated dossier (an actor's
+// and organization's full lists of claims and quotes included) from its first
 // page along its rel="next" links: each page holds at most pageSize entries,
 // the pages link back and forth, together they hold every entry exactly
 // once, and the sitemap lists every page.
@@ -94,6 +95,22 @@ func TestPaginatedLists(t *testing.T) {
 			path, entries string
 			want          int
 		}{"claims/" + v.ID + "/", "claims", len(d.ClaimsWithVerdict(v.ID))})
+	}
+	entityList := func(path, entries string, n int) {
+		if n > 5 {
+			lists = append(lists, struct {
+				path, entries string
+				want          int
+			}{path, entries, n})
+		}
+	}
+	for _, a := range d.Actors {
+		entityList("actors/"+a.ID+"/claims/", "claims", len(a.Claims))
+		entityList("actors/"+a.ID+"/quotes/", "quotes", len(a.Quotes))
+	}
+	for _, o := range d.Organizations {
+		entityList("organizations/"+o.ID+"/claims/", "claims", len(o.Claims))
+		entityList("organizations/"+o.ID+"/quotes/", "quotes", len(o.Statements))
 	}
 	sitemap := string(res.Files["sitemap.xml"])
 	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)

@@ -54,9 +54,9 @@ type atomEntry struct {
 // EntityFeed is the URL of the Atom feed of an actor's or organization's page,
 // "" on every other page.
 func (p *Page) EntityFeed() string {
-	switch p.object.(type) {
+	switch e := p.object.(type) {
 	case *dossier.Actor, *dossier.Organization:
-		return p.URL(p.Path + FeedName)
+		return p.URL(EntityPath(e.(dossier.Entity).EntityKind(), e.(dossier.Entity).EntityID()) + FeedName)
 	}
 	return ""
 }

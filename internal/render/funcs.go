@@ -29,6 +29,7 @@ func templateFuncs(words func() *config.Words) template.FuncMap {
 		"jsonld":   jsonLD,
 		"kindName": func(e Entity) string { return kindName(words(), e) },
 		"dict":     dict,
+		"first":    first,
 	}
 }
 

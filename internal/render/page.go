@@ -182,6 +182,7 @@ type Page struct {
 	Verdict     VerdictView // the verdict of a verdict's page of claims
 	Draft       bool
 	Pager       *Pager // where the page stands in a list of several pages; nil otherwise
+	ListOf      string // on an actor's or organization's full list: "claims", "quotes" or "mentions"
 
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
@@ -372,6 +373,17 @@ func pages(s *siteData, prev []string) []job {
 	for _, o := range d.Organizations {
 		file, path := pageFile(o, last())
 		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
+	}
+	for _, e := range entitiesOf(d) {
+		for _, l := range entityLists {
+			if !hasListPage(e, l) {
+				continue
+			}
+			title := w.T("entity-"+l+"-title", e.DisplayName())
+			list(entityListPath(e, l), "entitylist.html", "entitylist", title, title, entityListLen(e, l), func(p *Page) {
+				p.object, p.ListOf = e, l
+			})
+		}
 	}
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())

@@ -49,7 +49,7 @@ func (p *Page) prepare() error {
 			v.Others = append(v.Others, newQuoteView(p, other.q, false))
 		}
 		if total > len(others) && v.Speaker != nil {
-			v.AllOthers = &Link{URL: v.Speaker.URL + "#quotes-h", Text: v.Speaker.Text}
+			v.AllOthers = &Link{URL: s.URL(entityListPath(o.Speaker, "quotes")), Text: v.Speaker.Text}
 		}
 		v.OthersTotal = total
 		if v.JSONLD, err = jsonLD(p.Quotation()); err != nil {
