@@ -244,3 +244,21 @@ func TestNewUpdateRendersTheLog(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionsAreLinked: the corrections log is in the sitemap, dated by
+// its newest update, and linked from every page's footer and the
+// methodology page; its feed is linked from it.
+func TestCorrectionsAreLinked(t *testing.T) {
+	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
+	if !strings.Contains(string(res.Files["sitemap.xml"]), "<loc>https://example.org/fc/corrections/</loc>\n    <lastmod>2026-12-03</lastmod>") {
+		t.Errorf("sitemap.xml lacks the corrections log dated by its newest update:\n%s", res.Files["sitemap.xml"])
+	}
+	for _, page := range []string{"index.html", "methodology/index.html", "claims/formed-2001/index.html"} {
+		if !strings.Contains(string(res.Files[page]), `href="/fc/corrections/"`) {
+			t.Errorf("%s does not link the corrections log", page)
+		}
+	}
+	if !strings.Contains(string(res.Files["corrections/index.html"]), `href="/fc/corrections.xml"`) {
+		t.Error("the corrections log does not link its feed")
+	}
+}
