@@ -1,7 +1,6 @@
-// dossier.js: small enhancements; every page reads fine without it.
-// Preview cards for marked claims, quotes and names; on article pages the
-// margin notes, the pairing of marks and notes, and the plain-text toggle. The claims filter
-// (claims.js) and search (search.js) load only on their own pages.
+// dossier.js: small enhancements; every page reads fine without it. Preview
+// cards; on article pages margin notes, their pairing with marks and the
+// plain-text toggle. claims.js and search.js load only on their own pages.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -28,13 +27,10 @@
   }
 
   // ---- Preview cards -------------------------------------------------------
-  // A card shows the verdict and reasoning of a claim, the speaker of a quote,
-  // or the role of a person or organization, taken from the linked page, and
-  // ends with a link to that page. It opens on hover and on keyboard focus,
-  // stays while the pointer or the focus is in it, and closes on Escape, on
-  // blur and when the pointer leaves. It follows its link or mark in the
-  // document, so that Tab reaches its own link next, and it is placed in the
-  // viewport: below its link, or above when there is no room below.
+  // A card shows what the linked page says (a claim's verdict and reasoning,
+  // a quote's speaker, an entity's role) and links to it. Hover or focus
+  // opens it; Escape, blur or leaving closes it. It follows its target in the
+  // document (Tab reaches its link next) and stays in the viewport.
   var card, cardFor, hideTimer, pages = {};
 
   function targetURL(t) {

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -33,6 +34,12 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
 	units := units(d, urls, matcher, mode, site.Words())
+	if pf, ok := b.parsed[content.MethodologyFile]; ok {
+		src := pf.item.(methodologyText)
+		units = append(units, unit{key: render.MethodologyKey, file: content.MethodologyFile, jobs: func() []conversion {
+			return []conversion{{key: render.MethodologyKey, in: markdown.Input{File: content.MethodologyFile, BodyLine: 1, Source: src}}}
+		}})
+	}
 	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint,
 		site.Language, site.Strings)
 	results := make([]convertedUnit, len(units))

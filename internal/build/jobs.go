@@ -109,6 +109,13 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *
 			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls, w))}
 			for _, c := range a.Claims {
 				jobs = append(jobs, text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
+				for i, u := range c.Updates {
+					pos, ok := a.Keys["claims."+strconv.Itoa(c.Index)+".updates."+strconv.Itoa(i)+".note"]
+					if !ok {
+						pos = u.Pos
+					}
+					jobs = append(jobs, text(render.UpdateKey(c.ID, i), a.Path, u.Note, pos))
+				}
 			}
 			for _, q := range a.Quotes {
 				jobs = append(jobs, text("quote:"+q.ID, a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))

@@ -91,6 +91,10 @@ func Files(fsys fs.FS) ([]string, diag.List) {
 	return paths, diags
 }
 
+// MethodologyFile is the methodology page's text: Markdown without front
+// matter, in place of the theme's default text (optional).
+const MethodologyFile = "content/methodology.md"
+
 // classify keeps a content file, or warns about anything else found in content/.
 func classify(paths *[]string, diags *diag.List, p string, dir bool) error {
 	_, inKind := KindOf(p)
@@ -108,6 +112,8 @@ func classify(paths *[]string, diags *diag.List, p string, dir bool) error {
 		return fs.SkipDir
 	case dir:
 		return nil
+	case p == MethodologyFile:
+		// Read by the build as the methodology page's text, not a kind's file.
 	case !inKind:
 		diags.Warnf(diag.Pos{File: p}, diag.UnknownKey, "move it into content/articles, content/actors, content/organizations or content/events",
 			"file %s is not read: it is in no kind's folder", p)

@@ -69,6 +69,9 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 		return err
 	}
 	files[FeedName] = b
+	if files[CorrectionsFeed], err = marshalFeed(correctionsFeed(s, fallback)); err != nil {
+		return err
+	}
 	for _, e := range entitiesOf(s.D) {
 		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
 		if files[name], err = marshalFeed(feedOf(s, fallback, e)); err != nil {

@@ -185,7 +185,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 // Page is the data every page template gets.
 type Page struct {
 	*siteData
-	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, tag, timeline, methodology, search, notfound
+	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, tag, timeline, methodology, corrections, search, notfound
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
@@ -363,6 +363,7 @@ func pages(s *siteData, prev []string) []job {
 		}
 	}
 	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", w.T("methodology"), w.T("methodology-about"), nil))
+	list(CorrectionsPath, "corrections.html", "corrections", w.T("corrections"), w.T("corrections-about"), len(d.Updates), nil)
 	add("search/index.html", "search.html", "search", nil, page("search", "search/", w.T("search"), w.T("search-about"), nil))
 	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", w.T("not-found"), "", nil))
 	for _, v := range s.Site.Verdicts {

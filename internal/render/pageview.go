@@ -96,6 +96,9 @@ type VerdictView struct {
 	Description string
 	URL         string // the page of the claims with this verdict
 	Rating      int    // 1 (worst) to 5 (best) for ClaimReview; 0 for none
+	// Rated is false for a verdict that is no rating (opinion, framing):
+	// shown as not rated, left out of tallies and numeric ratings.
+	Rated bool
 }
 
 // To is the verdict with its badge linking to url instead: a claim's page.
@@ -106,7 +109,7 @@ func (v VerdictView) To(url string) VerdictView {
 
 func (s *siteData) verdictView(v config.Verdict) VerdictView {
 	return VerdictView{ID: v.ID, Label: v.Label, Short: v.ShortLabel(), Icon: v.Icon, Description: v.Description,
-		URL: s.VerdictURL(v.ID), Rating: v.Rating}
+		URL: s.VerdictURL(v.ID), Rating: v.Rating, Rated: v.Rated}
 }
 
 // Verdicts is the whole scale, in order.
@@ -145,6 +148,13 @@ type ClaimView struct {
 	Body        template.HTML // the explanation, rendered Markdown
 	JSONLD      template.JS   // the ClaimReview
 	Sources     []SourceView
+	Updates     []UpdateView // the corrections log, oldest first
+	Modified    DateView     // the latest update's date; empty without updates
+	CheckedBy   []StaffView  // who checked the claim; empty when not said
+	// ReportURL is where a reader asks for a correction of this claim
+	// ([publisher] corrections, prefilled with the claim and its URL); ""
+	// when the site gives no address.
+	ReportURL string
 }
 
 func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
@@ -162,6 +172,9 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	if full {
 		v.ArticleDate, v.Checked = p.dateView(c.Article.Date), p.dateView(c.Checked)
 		v.Body, v.Sources = p.body(), sourceViews(p, c.Sources)
+		v.Updates, v.Modified = updateViews(p, c), p.dateView(c.Modified())
+		v.CheckedBy = staffViews(c.CheckedBy)
+		v.ReportURL = reportURL(s.words, s.Site.Publisher.Corrections, c.Reviewed(), s.AbsURL(Path(c)))
 	}
 	return v
 }
@@ -305,22 +318,40 @@ func inReadingOrder[T any](list []*T, offset func(*T) int) []*T {
 
 // SourceView is a source as the "source" partial prints it.
 type SourceView struct {
-	Title       string
-	URL         string // "" without one
-	Text        string // the link's text: the title, or the URL without one
-	Publisher   string
-	Date        DateView
-	Note        string
+	Title string
+	// URL is the link to the source: with a text directive (#:~:text=)
+	// that opens the page at Quote when there is one; "" without a URL.
+	URL       string
+	Original  string // the source's URL as written, without the directive
+	Text      string // the link's text: the title, or the URL without one
+	Publisher string
+	Date      DateView
+	Note      string
+	Kind      string // the kind's id (state-media, mirror …), "" when not given
+	KindLabel string // the kind as readers see it ("state media")
+	// Quote is the passage the verdict rests on, "" without one.
+	Quote       string
 	ArchivedURL string // an archive copy, "" without one
 	// Verdicts are the headline verdicts of an article whose title or
 	// source the source is: a checked headline cited as a source keeps its
 	// verdict. None for other sources.
 	Verdicts []VerdictView
+	// FirstPublished names where a re-posted text first appeared (an
+	// article's [source.original]); nil when not given.
+	FirstPublished *OriginView
+}
+
+// OriginView is where a re-posted text first appeared.
+type OriginView struct {
+	Publisher string
+	URL       string // "" when not given
+	Date      DateView
 }
 
 func sourceView(p *Page, src content.Source) SourceView {
-	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: p.dateView(src.Date),
-		Note: src.Note, ArchivedURL: src.Archived}
+	v := SourceView{Title: src.Title, URL: TextFragment(src.URL, src.Quote), Original: src.URL, Text: src.Title,
+		Publisher: src.Publisher, Date: p.dateView(src.Date), Note: src.Note, Kind: string(src.Kind),
+		KindLabel: p.sourceKindLabel(src.Kind), Quote: strings.Join(strings.Fields(src.Quote), " "), ArchivedURL: src.Archived}
 	if a := p.ratedSource(src); a != nil {
 		p.rec.read(dep{kind: depArticle, id: a.ID})
 		v.Verdicts = p.headline(a).Verdicts
@@ -328,7 +359,19 @@ func sourceView(p *Page, src content.Source) SourceView {
 	if v.Text == "" {
 		v.Text = src.URL
 	}
+	if o := src.Original; o != nil {
+		v.FirstPublished = &OriginView{Publisher: o.Publisher, URL: o.URL, Date: p.dateView(o.Date)}
+	}
 	return v
+}
+
+// sourceKindLabel is a source kind as readers see it, in the site's
+// language ("" for no kind).
+func (s *siteData) sourceKindLabel(k content.SourceKind) string {
+	if k == "" {
+		return ""
+	}
+	return s.words.T("source-kind-" + string(k))
 }
 
 func sourceViews(p *Page, list []content.Source) []SourceView {

@@ -41,6 +41,7 @@ const (
 	depRel                     // a list of one object: an actor's quotes, an article's actors … (see rel)
 	depList                    // a list of the whole dossier: every article, every claim with a verdict …
 	depLinks                   // the back-links and the network of who is named with whom
+	depText                    // a rendered Markdown text that is no content file's: id is its key in Input.HTML (methodology)
 	depAll                     // everything: a template reached the raw dossier
 )
 
@@ -53,7 +54,7 @@ type dep struct {
 }
 
 func (d dep) String() string {
-	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "all"}
+	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "text", "all"}
 	s := names[d.kind]
 	if d.id != "" {
 		s += ":" + d.id
@@ -269,6 +270,8 @@ func (f *fingerprints) compute(d dep) uint64 {
 		listIDs(&h, dos, d.rel)
 	case depLinks:
 		f.linksInputs(&h)
+	case depText:
+		h.str(string(in.HTML[d.id]))
 	case depAll:
 		return f.everything()
 	}

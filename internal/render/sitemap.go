@@ -88,8 +88,8 @@ func newest(dates ...content.Date) content.Date {
 	return n
 }
 
-// claimDate is when a claim last changed: its check, else its article's date.
-func claimDate(c *dossier.Claim) content.Date { return newest(c.Checked, c.Article.Date) }
+// claimDate is when a claim last changed: its latest update or check, else its article's date.
+func claimDate(c *dossier.Claim) content.Date { return newest(c.Checked, c.Modified(), c.Article.Date) }
 
 // quoteDate is when a quote last changed: its article's date or when it was said.
 func quoteDate(q *dossier.Quote) content.Date { return newest(q.Said, q.Article.Date) }
@@ -159,6 +159,9 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 		bump(Path(c), date)
 		bump("claims/", date)
 		bump(VerdictPath(c.Verdict.ID), date)
+	}
+	for _, u := range d.Updates {
+		bump(CorrectionsPath, u.Date)
 	}
 	for _, q := range d.Quotes {
 		date := quoteDate(q)

@@ -16,6 +16,8 @@ var themingTypes = []any{
 	(*VerdictView)(nil), (*Link)(nil), (*DateView)(nil), (*TallyView)(nil), (*TallyCount)(nil), (*Bar)(nil),
 	(*Score)(nil), (*EntityView)(nil), (*ArticleEntry)(nil), (*Backlink)(nil), (*Day)(nil), (*Entry)(nil),
 	(*DatedEntry)(nil), (*EntityCount)(nil), (*Pager)(nil), (*Month)(nil), (*TagView)(nil),
+	(*UpdateView)(nil), (*StaffView)(nil), (*OriginView)(nil),
+	(*SourceKindView)(nil),
 	(*Dossier)(nil), (*Article)(nil), (*Claim)(nil), (*Quote)(nil), (*Actor)(nil), (*Organization)(nil),
 	(*Event)(nil), (*Mention)(nil),
 }
