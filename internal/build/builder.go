@@ -193,6 +193,11 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 		return nil, nil, err
 	}
 	diags.Append(mdiags)
+	methodology, mdiags, err := b.methodology(site)
+	if err != nil {
+		return nil, nil, err
+	}
+	diags.Append(mdiags)
 	codeCSS, err := markdown.CSS(site.Markdown.Highlight)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: config.FileName}, diag.Config, "try github, monokai or dracula", "%v", err)
@@ -207,7 +212,8 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	return res, &render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
-		Versions: b.versions(), BodyVersions: bodies.versions, Global: b.global(site),
+		Versions: b.versions(), BodyVersions: bodies.versions, Global: b.global(site, methodology),
+		Methodology: methodology,
 	}, nil
 }
 
@@ -381,9 +387,9 @@ func (b *Builder) versions() map[string]uint64 {
 // global hashes what every page may depend on besides content files: the
 // configuration, the templates and the options. The names bodies link show
 // in the rendered bodies, which the renderer compares as they are.
-func (b *Builder) global(site *config.Site) uint64 {
+func (b *Builder) global(site *config.Site, methodology template.HTML) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%#v|%#v|%d|%t|%t", *site, site.Verdicts, b.tmplHash, b.opts.Drafts, b.opts.Preview)
+	fmt.Fprintf(h, "%#v|%#v|%d|%t|%t|%s", *site, site.Verdicts, b.tmplHash, b.opts.Drafts, b.opts.Preview, methodology)
 	return h.Sum64()
 }
 

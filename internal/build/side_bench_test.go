@@ -32,7 +32,7 @@ func sideInput(b *testing.B, n int) render.Input {
 	}
 	d.Finish()
 	return render.Input{Dossier: d, HTML: bodies.html, Text: bodies.text,
-		Versions: builder.versions(), Global: builder.global(site)}
+		Versions: builder.versions(), Global: builder.global(site, "")}
 }
 
 // BenchmarkSideOutputs1000 times the search index, data export, feeds and

@@ -224,7 +224,8 @@ func (p *Page) Claims() []Claim {
 func (p *Page) D() Dossier { return Dossier{p.siteData.D, p.rec} }
 
 // HTML is a rendered Markdown body by key ("article:x", "actor:y",
-// "organization:z", "event:e", "claim:c", "quote:q").
+// "organization:z", "event:e", "claim:c", "quote:q"), or "methodology":
+// the site's content/methodology.md, "" without one.
 func (p *Page) HTML(key string) template.HTML {
 	kind, id, _ := strings.Cut(key, ":")
 	switch kind {
@@ -240,6 +241,9 @@ func (p *Page) HTML(key string) template.HTML {
 		p.rec.read(dep{kind: depClaim, id: id})
 	case "quote":
 		p.rec.read(dep{kind: depQuote, id: id})
+	case "methodology": // part of Global
+		p.rec.read(dep{kind: depSite})
+		return p.in.Methodology
 	default:
 		p.rec.read(dep{kind: depAll})
 	}

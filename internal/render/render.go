@@ -36,6 +36,10 @@ type Input struct {
 	Static fs.FS
 	// SkipStatic, when set, leaves out static files by name (editors' temporary files).
 	SkipStatic func(name string) bool
+	// Methodology is the methodology page's own text (content/methodology.md
+	// as HTML), "" for the theme's default; templates read it as
+	// {{.HTML "methodology"}}.
+	Methodology template.HTML
 	// CodeCSS is the stylesheet for highlighted code.
 	CodeCSS []byte
 	// Preview marks a build for `dossier serve` (drafts are labelled).
