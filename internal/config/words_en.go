@@ -125,6 +125,7 @@ var wordsEN = map[string]string{
 	"reported-by-title":  "Reported by",
 	"appears-in":         "Appears in",
 	"context":            "Context",
+	"original":           "In the original",
 	"back-to-quote":      "Back to the quote in the article",
 	"more-quotes-by":     "More quotes by %s",
 	"quote-by":           "Quote by %s",

@@ -119,6 +119,7 @@ var wordsRU = map[string]string{
 	"reported-by-title":  "Источник сообщения",
 	"appears-in":         "В статье",
 	"context":            "Контекст",
+	"original":           "В оригинале",
 	"back-to-quote":      "К цитате в статье",
 	"more-quotes-by":     "Другие цитаты: %s",
 	"quote-by":           "Цитата: %s",

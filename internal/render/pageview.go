@@ -54,6 +54,15 @@ func (p *Page) prepare() error {
 	return nil
 }
 
+// partLang is lang when a part of a page is in another language than the
+// site's, "" when it is in the site's or not known (WCAG 2.1, 3.1.2).
+func (s *siteData) partLang(lang string) string {
+	if lang == "" || strings.EqualFold(lang, s.Site.Language) {
+		return ""
+	}
+	return lang
+}
+
 // DateView is a date as pages print it: ISO for datetime attributes and
 // Text for readers; both "" for no date.
 type DateView struct {
@@ -121,6 +130,10 @@ type ClaimView struct {
 	URL        string // the claim's page
 	InArticle  string // the claim in its article (the article's URL#claim-ID)
 	Fragment   string // the claim on this page: #claim-ID
+	// Lang is the language of the claimed words and their sentence (the
+	// article's language) when it is not the site's, "" otherwise: for
+	// a lang attribute around them.
+	Lang string
 	// On the claim's page only:
 	ArticleDate DateView
 	Checked     DateView
@@ -136,7 +149,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(c),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: Link{URL: article, Text: c.Article.Title}, URL: s.Href(c),
-		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID}
+		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, Lang: s.partLang(c.Article.Language)}
 	if present(c.Claimant) {
 		v.ClaimantID = c.Claimant.EntityID()
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
@@ -198,6 +211,12 @@ type QuoteView struct {
 	InArticle   string // the quote in its article (the article's URL#quote-ID)
 	Fragment    string // the quote on this page: #quote-ID
 	Said        DateView
+	// Lang is the language of the quoted words (the article's) when it is
+	// not the site's, "" otherwise: for a lang attribute around them.
+	Lang string
+	// Original is the words in the language they were said in, "" when
+	// not given; OriginalLang is that language ("zh"), "" when not given.
+	Original, OriginalLang string
 	// On the quote's page only:
 	Context template.HTML // the editors' note, rendered Markdown
 	Others  []*QuoteView  // the speaker's other quotes
@@ -210,7 +229,11 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	article := s.Href(q.Article)
 	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence,
 		Article: Link{URL: article, Text: q.Article.Title}, URL: s.Href(q),
-		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
+		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said),
+		Lang: s.partLang(q.Article.Language), Original: q.Original}
+	if q.Original != "" {
+		v.OriginalLang = q.Language
+	}
 	if q.Speaker != nil {
 		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
 	}
@@ -236,6 +259,9 @@ type ArticleView struct {
 	Actors        []EntityView
 	Organizations []EntityView
 	Tags          []string
+	// Lang is the article's own language when it is not the site's, ""
+	// otherwise: the article element's lang attribute.
+	Lang string
 }
 
 func newArticleView(p *Page, a *dossier.Article) *ArticleView {
@@ -245,7 +271,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: p.dateView(a.Date),
-		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
+		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags, Lang: s.partLang(a.Language)}
 	for _, c := range a.Claims {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
 	}
