@@ -22,8 +22,10 @@ import (
 //
 // A query downloads the manifest, one shard per word and the document chunks
 // of the results it shows, so the first search stays small on large dossiers.
-// Terms are the lower-cased runs of letters and digits; the browser splits a
-// query the same way (tokens in dossier.js).
+// Terms are the lower-cased runs of letters and digits (ё read as е), a
+// run in a script written without spaces (Chinese, Japanese, Thai …) cut
+// into overlapping pairs of characters; the browser splits a query the same
+// way (tokens in search.js), so "王文斌" finds 王文 and 文斌 together.
 
 // SearchVersion is the index format's version, in the manifest's "v".
 const SearchVersion = 1
