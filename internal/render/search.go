@@ -106,7 +106,10 @@ func addJSON(files Files, name string, v any) error {
 // manifest fills everything of the manifest but the shard list; postings is
 // the number of (term, document) pairs of the index.
 func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
-	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds}
+	// The lists are [] when empty, never null: search.js walks them (a site
+	// without organizations has an empty facet, not a failed search).
+	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds,
+		Verdicts: [][]string{}, Actors: [][]string{}, Orgs: [][]string{}}
 	for _, v := range s.Site.Verdicts {
 		m.Verdicts = append(m.Verdicts, []string{v.ID, v.Label, v.Icon})
 	}

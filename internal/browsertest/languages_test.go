@@ -1,0 +1,50 @@
+package browsertest
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// russianSite is a small Russian dossier with a Chinese article.
+var russianSite = fstest.MapFS{
+	"site.toml":                     {Data: []byte("title = \"Досье\"\nlanguage = \"ru\"\n")},
+	"content/actors/tokayev.md":     {Data: []byte("+++\nname = \"Касым-Жомарт Токаев\"\naliases = [\"Токаев\"]\n+++\n\nПрезидент.\n")},
+	"content/actors/wang-wenbin.md": {Data: []byte("+++\nname = \"Ван Вэньбинь\"\naliases = [\"王文斌\"]\n+++\n\nПредставитель МИД КНР.\n")},
+	"content/articles/ru-a.md": {Data: []byte("+++\ntitle = \"Обращение\"\ndate = 2022-01-05\n+++\n\n" +
+		"Пресс-служба Токаева заявила, что обращение выйдет вечером. Ёлка стоит.\n")},
+	"content/articles/zh-quote.md": {Data: []byte("+++\ntitle = \"表态\"\ndate = 2022-01-07\nlanguage = \"zh\"\n+++\n\n" +
+		"1月7日，外交部发言人王文斌表示反对某些外部势力干涉。\n")},
+}
+
+// TestSearchScripts: search.js splits a query as the Go indexer does: a
+// Russian word, its start, ё read as е, and Chinese without spaces; the
+// status line is in the site's language.
+func TestSearchScripts(t *testing.T) {
+	s, err := buildSite(russianSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	for _, tc := range []struct{ q, want string }{
+		{"заявила", "article /kz/articles/ru-a/"},
+		{"обращ", "article /kz/articles/ru-a/"}, // the start of a word
+		{"елка", "article /kz/articles/ru-a/"},  // ё read as е
+		{"Токаев", "actor /kz/actors/tokayev/"},
+		{"王文斌", "article /kz/articles/zh-quote/"}, // inside unspaced Chinese
+		{"外部势力", "article /kz/articles/zh-quote/"},
+	} {
+		do(t, ctx, chromedp.Navigate(s.url+"search/?q="+url.QueryEscape(tc.q)))
+		waitFor(t, ctx, `document.getElementById("search-status").textContent !== "" && document.querySelectorAll("#search-results li").length > 0`)
+		got := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results li")).map(li => li.dataset.kind + " " + li.querySelector("a").getAttribute("href"))`)
+		if !contains(got, tc.want) {
+			t.Errorf("search %q: want %q among %v", tc.q, tc.want, got)
+		}
+		if status := eval[string](t, ctx, `document.getElementById("search-status").textContent`); !strings.Contains(status, "результат") {
+			t.Errorf("search %q: status %q is not Russian", tc.q, status)
+		}
+	}
+}
