@@ -8,6 +8,8 @@ var wordsEN = map[string]string{
 	// order of day, month and year.
 	"months":      "January|February|March|April|May|June|July|August|September|October|November|December",
 	"date-format": "%d %s %d",
+	// Numbers: the decimal point of the mean rating (3.2; Russian 3,2).
+	"decimal-point": ".",
 
 	// The main navigation and the sections' names.
 	"articles":          "Articles",

@@ -3,8 +3,9 @@ package config
 // wordsRU is the built-in Russian set: the keys of wordsEN. A word for a
 // count has three forms: one (1, 21), few (2–4, 22–24), many (5–20, 25 …).
 var wordsRU = map[string]string{
-	"months":      "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
-	"date-format": "%d %s %d г.",
+	"months":        "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+	"date-format":   "%d %s %d г.",
+	"decimal-point": ",",
 
 	"articles":          "Статьи",
 	"claims":            "Утверждения",

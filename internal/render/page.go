@@ -358,7 +358,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
-			title := statement(c)
+			title := statement(w, c)
 			return page("claim", path, title, c.Verdict.Label+": "+title, c)()
 		})
 	}

@@ -146,7 +146,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	s := p.siteData
 	p.rec.claim(c)
 	article := s.Href(c.Article)
-	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(c),
+	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(s.words, c),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: Link{URL: article, Text: c.Article.Title}, URL: s.Href(c),
 		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, Lang: s.partLang(c.Article.Language)}
@@ -162,11 +162,11 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 }
 
 // statement is a claim's title: its restatement, or its words quoted.
-func statement(c *dossier.Claim) string {
+func statement(w *config.Words, c *dossier.Claim) string {
 	if c.Restatement != "" {
 		return c.Restatement
 	}
-	return "“" + c.Text + "”"
+	return w.T("quoted", c.Text)
 }
 
 // InContext is a sentence split around the words it quotes, to show them
