@@ -27,6 +27,7 @@ type names struct {
 // renames nobody), a new one otherwise.
 func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, diag.List) {
 	var entities []mention.Entity
+	words := d.Site.Words()
 	h := fnv.New64a()
 	add := func(e mention.Entity) {
 		entities = append(entities, e)
@@ -38,7 +39,7 @@ func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, di
 	}
 	for _, o := range d.Organizations {
 		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)), Forms: o.Forms,
-			Href: urls.Rel(render.Path(o)), Title: o.Kind, Pos: o.At("name")})
+			Href: urls.Rel(render.Path(o)), Title: words.OrgKind(o.Kind), Pos: o.At("name")})
 	}
 	if last.Matcher != nil && last.fingerprint == h.Sum64() {
 		return last, slices.Clone(last.diags)

@@ -54,6 +54,13 @@ var wordsEN = map[string]string{
 	// Kinds of page and entry.
 	"kind-actor":        "actor",
 	"kind-organization": "organization",
+	// An organization's kind as written in its front matter, for the kinds
+	// the content model names; other kinds are shown as written.
+	"org-kind-state":    "state",
+	"org-kind-alliance": "alliance",
+	"org-kind-agency":   "agency",
+	"org-kind-ministry": "ministry",
+	"org-kind-media":    "media",
 	"entry-event":       "event",
 	"entry-article":     "article",
 	"entry-quote":       "quote",

@@ -48,6 +48,11 @@ var wordsRU = map[string]string{
 
 	"kind-actor":        "персона",
 	"kind-organization": "организация",
+	"org-kind-state":    "государство",
+	"org-kind-alliance": "союз",
+	"org-kind-agency":   "ведомство",
+	"org-kind-ministry": "министерство",
+	"org-kind-media":    "СМИ",
 	"entry-event":       "событие",
 	"entry-article":     "статья",
 	"entry-quote":       "цитата",

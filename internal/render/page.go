@@ -353,7 +353,7 @@ func pages(s *siteData, prev []string) []job {
 	}
 	for _, o := range d.Organizations {
 		file, path := pageFile(o, last())
-		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
+		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, w.OrgKind(o.Kind), o), o.Draft))
 	}
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())

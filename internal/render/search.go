@@ -237,12 +237,13 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		}
 	}
 	for _, o := range d.Organizations {
-		doc := newDoc(4, o.ID, o.Name, o.Kind)
+		kind := s.words.OrgKind(o.Kind)
+		doc := newDoc(4, o.ID, o.Name, kind)
 		x.add(o.Short, weightTitle)
 		for _, alias := range o.Aliases {
 			x.add(alias, weightTitle)
 		}
-		x.add(o.Kind, weightSummary)
+		x.add(kind, weightSummary)
 		doc.orgs = []int{idx.org[o.ID]}
 	}
 	if len(docs) > 0 {
