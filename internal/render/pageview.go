@@ -22,7 +22,7 @@ import (
 func (p *Page) prepare() error {
 	s := p.siteData
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
-	p.FullTitle = p.Title + " · " + s.Site.Title
+	p.FullTitle = p.Title + s.words.T("title-separator") + s.Site.Title
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
 	}
