@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -47,4 +48,26 @@ func TestSearchScripts(t *testing.T) {
 			t.Errorf("search %q: status %q is not Russian", tc.q, status)
 		}
 	}
+}
+
+// TestAxeLanguages: the Russian site's pages, an article in Chinese inside
+// it and the search page with Russian results pass axe (lang attributes
+// valid, contrast and names as on the English site).
+func TestAxeLanguages(t *testing.T) {
+	s, err := buildSite(russianSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("testdata/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	for _, p := range []string{"", "articles/ru-a/", "articles/zh-quote/", "actors/tokayev/", "methodology/", "claims/", "timeline/"} {
+		do(t, ctx, chromedp.Navigate(s.url+p), chromedp.WaitReady(chromedp.CSS("body")))
+		checkAxe(t, ctx, string(src), "ru /"+p)
+	}
+	do(t, ctx, chromedp.Navigate(s.url+"search/?q="+url.QueryEscape("王文斌")))
+	waitFor(t, ctx, `document.querySelectorAll("#search-results li").length > 0`)
+	checkAxe(t, ctx, string(src), "ru search")
 }
