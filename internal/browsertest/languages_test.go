@@ -15,7 +15,9 @@ var russianSite = fstest.MapFS{
 	"site.toml":                     {Data: []byte("title = \"Досье\"\nlanguage = \"ru\"\n")},
 	"content/actors/tokayev.md":     {Data: []byte("+++\nname = \"Касым-Жомарт Токаев\"\naliases = [\"Токаев\"]\n+++\n\nПрезидент.\n")},
 	"content/actors/wang-wenbin.md": {Data: []byte("+++\nname = \"Ван Вэньбинь\"\naliases = [\"王文斌\"]\n+++\n\nПредставитель МИД КНР.\n")},
-	"content/articles/ru-a.md": {Data: []byte("+++\ntitle = \"Обращение\"\ndate = 2022-01-05\n+++\n\n" +
+	"content/articles/ru-a.md": {Data: []byte("+++\ntitle = \"Обращение\"\ndate = 2022-01-05\n" +
+		"[[claims]]\nid = \"tonight\"\ntext = \"обращение выйдет вечером\"\nclaim = \"Обращение выйдет вечером.\"\n" +
+		"status = \"true\"\nexplanation = \"Вышло в 20:00.\"\nchecked = 2022-01-06\n+++\n\n" +
 		"Пресс-служба Токаева заявила, что обращение выйдет вечером. Ёлка стоит.\n")},
 	"content/articles/zh-quote.md": {Data: []byte("+++\ntitle = \"表态\"\ndate = 2022-01-07\nlanguage = \"zh\"\n+++\n\n" +
 		"1月7日，外交部发言人王文斌表示反对某些外部势力干涉。\n")},
@@ -47,6 +49,25 @@ func TestSearchScripts(t *testing.T) {
 		if status := eval[string](t, ctx, `document.getElementById("search-status").textContent`); !strings.Contains(status, "результат") {
 			t.Errorf("search %q: status %q is not Russian", tc.q, status)
 		}
+	}
+}
+
+// TestClaimsFilterInRussian: claims.js labels its filter and counts in
+// the site's language, with the plural form of the count.
+func TestClaimsFilterInRussian(t *testing.T) {
+	s, err := buildSite(russianSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.url+"claims/"))
+	waitFor(t, ctx, `(e => e && e.textContent !== "")(document.querySelector(".filter-status"))`)
+	got := eval[string](t, ctx, `[document.querySelector(".claims-filter").getAttribute("aria-label"),
+		document.querySelector("label[for=filter-claimant]").textContent,
+		document.querySelector("#filter-verdict option").textContent,
+		document.querySelector(".filter-status").textContent].join(" | ")`)
+	if want := "Фильтр утверждений | Автор утверждения | Все | Показано 1 из 1 утверждения"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
