@@ -58,9 +58,22 @@
   var KIND_ONE = { article: ["entry-article", "article"], claim: ["entry-claim", "claim"], quote: ["entry-quote", "quote"],
     actor: ["kind-actor", "actor"], organization: ["kind-organization", "organization"] };
 
-  // tokens splits text like the Go indexer: lower-cased runs of letters and digits.
+  // tokens splits text like the Go indexer (internal/render/side_terms.go):
+  // lower-cased runs of letters and digits, ё read as е, and each part in a
+  // script written without spaces (Chinese, Japanese kana, Thai, Lao, Khmer,
+  // Myanmar) cut into overlapping pairs of characters: "王文斌" is 王文, 文斌.
+  var UNSPACED = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}ー々]+)/u;
   function tokens(s) {
-    return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var out = [];
+    s.toLowerCase().replace(/ё/g, "е").split(/[^\p{L}\p{N}]+/u).forEach(function (field) {
+      field.split(UNSPACED).forEach(function (part, i) {
+        if (!part) return;
+        var cs = Array.from(part);
+        if (i % 2 === 0 || cs.length === 1) { out.push(part); return; }
+        for (var j = 0; j + 1 < cs.length; j++) out.push(cs[j] + cs[j + 1]);
+      });
+    });
+    return out;
   }
   function shardKey(term, n) {
     var p = Array.from(term).slice(0, n).join("");

@@ -31,14 +31,14 @@ func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, di
 	h := fnv.New64a()
 	add := func(e mention.Entity) {
 		entities = append(entities, e)
-		fmt.Fprintf(h, "%s|%s|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Pos)
+		fmt.Fprintf(h, "%s|%s|%q|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Forms, e.Href, e.Pos)
 	}
 	for _, a := range d.Actors {
-		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)),
+		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)), Forms: a.Forms,
 			Href: urls.Rel(render.Path(a)), Pos: a.At("name")})
 	}
 	for _, o := range d.Organizations {
-		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)),
+		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)), Forms: o.Forms,
 			Href: urls.Rel(render.Path(o)), Pos: o.At("name")})
 	}
 	if last.Matcher != nil && last.fingerprint == h.Sum64() {

@@ -59,6 +59,22 @@ func baseLanguage(tag string) string {
 	return strings.ToLower(strings.TrimSpace(base))
 }
 
+// Has reports whether key is a word of the theme.
+func (w *Words) Has(key string) bool {
+	_, ok := w.m[key]
+	return ok
+}
+
+// OrgKind is an organization's kind for readers: the word "org-kind-"+kind
+// for the kinds the theme knows (state, alliance, agency, ministry, media),
+// else the kind as written.
+func (w *Words) OrgKind(kind string) string {
+	if w.Has("org-kind-" + kind) {
+		return w.T("org-kind-" + kind)
+	}
+	return kind
+}
+
 // Lang is the base language of the words ("en", "ru").
 func (w *Words) Lang() string { return w.lang }
 

@@ -11,6 +11,7 @@ var wordsEN = map[string]string{
 	// A month as a heading of the timeline: the names standing alone.
 	"months-standalone": "January|February|March|April|May|June|July|August|September|October|November|December",
 	"month-format":      "%s %d",
+	"decimal-point":     ".",
 
 	// The main navigation and the sections' names.
 	"articles":          "Articles",
@@ -55,6 +56,13 @@ var wordsEN = map[string]string{
 	// Kinds of page and entry.
 	"kind-actor":        "actor",
 	"kind-organization": "organization",
+	// An organization's kind as written in its front matter, for the kinds
+	// the content model names; other kinds are shown as written.
+	"org-kind-state":    "state",
+	"org-kind-alliance": "alliance",
+	"org-kind-agency":   "agency",
+	"org-kind-ministry": "ministry",
+	"org-kind-media":    "media",
 	"entry-event":       "event",
 	"entry-article":     "article",
 	"entry-quote":       "quote",
@@ -306,6 +314,7 @@ var wordsEN = map[string]string{
 	"report-error":         "Report an error",
 	"report-subject":       "Correction request: %s",
 	"report-body":          "Claim: %s\r\nPage: %s\r\n\r\nWhat is wrong, and the source that shows it:\r\n",
+	"in-original":          "In the original",
 	"original":             "original",
 	"first-published-by":   "first published by",
 	"first-published-on":   " on ",

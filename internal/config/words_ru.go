@@ -8,6 +8,7 @@ var wordsRU = map[string]string{
 	"months-standalone": "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь",
 	"month-format":      "%s %d г.",
 	"date-format":       "%d %s %d г.",
+	"decimal-point":     ",",
 
 	"articles":          "Статьи",
 	"claims":            "Утверждения",
@@ -50,6 +51,11 @@ var wordsRU = map[string]string{
 
 	"kind-actor":        "персона",
 	"kind-organization": "организация",
+	"org-kind-state":    "государство",
+	"org-kind-alliance": "союз",
+	"org-kind-agency":   "ведомство",
+	"org-kind-ministry": "министерство",
+	"org-kind-media":    "СМИ",
 	"entry-event":       "событие",
 	"entry-article":     "статья",
 	"entry-quote":       "цитата",
@@ -295,6 +301,7 @@ var wordsRU = map[string]string{
 	"report-error":         "Сообщить об ошибке",
 	"report-subject":       "Запрос на исправление: %s",
 	"report-body":          "Утверждение: %s\r\nСтраница: %s\r\n\r\nЧто неверно и какой источник это показывает:\r\n",
+	"in-original":          "В оригинале",
 	"original":             "оригинал",
 	"first-published-by":   "впервые опубликовано:",
 	"first-published-on":   ", ",

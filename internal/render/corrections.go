@@ -54,7 +54,7 @@ func updateView(p *Page, u *dossier.Update, i int) UpdateView {
 	c := u.Claim
 	id := "update-" + strconv.Itoa(i+1)
 	v := UpdateView{Date: s.dateView(u.Date), Note: s.in.HTML[UpdateKey(c.ID, i)], Verdict: s.verdictView(c.Verdict),
-		Claim: Link{URL: s.Href(c), Text: statement(c)}, ID: id, URL: s.Href(c) + "#" + id}
+		Claim: Link{URL: s.Href(c), Text: statement(s.words, c)}, ID: id, URL: s.Href(c) + "#" + id}
 	if u.From.ID != "" {
 		from := s.verdictView(u.From)
 		v.From = &from

@@ -239,7 +239,8 @@ func (p *Page) Claims() []Claim {
 func (p *Page) D() Dossier { return Dossier{p.siteData.D, p.rec} }
 
 // HTML is a rendered Markdown body by key ("article:x", "actor:y",
-// "organization:z", "event:e", "claim:c", "quote:q").
+// "organization:z", "event:e", "claim:c", "quote:q"), or "methodology":
+// the site's content/methodology.md, "" without one.
 func (p *Page) HTML(key string) template.HTML {
 	kind, id, _ := strings.Cut(key, ":")
 	switch kind {
@@ -255,6 +256,8 @@ func (p *Page) HTML(key string) template.HTML {
 		p.rec.read(dep{kind: depClaim, id: id})
 	case "quote":
 		p.rec.read(dep{kind: depQuote, id: id})
+	case MethodologyKey:
+		return p.MethodologyText()
 	default:
 		p.rec.read(dep{kind: depAll})
 	}
@@ -395,7 +398,7 @@ func pages(s *siteData, prev []string) []job {
 	}
 	for _, o := range d.Organizations {
 		file, path := pageFile(o, last())
-		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
+		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, w.OrgKind(o.Kind), o), o.Draft))
 	}
 	for _, e := range entitiesOf(d) {
 		for _, l := range entityLists {
@@ -411,7 +414,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
-			title := statement(c)
+			title := statement(w, c)
 			return page("claim", path, s.words.T("title-rated", title, s.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)()
 		})
 	}

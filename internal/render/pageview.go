@@ -24,9 +24,10 @@ import (
 func (p *Page) prepare() error {
 	s := p.siteData
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
-	p.FullTitle = p.Title + " · " + s.Site.Title
+	sep := s.words.T("title-separator")
+	p.FullTitle = p.Title + sep + s.Site.Title
 	if p.Pager != nil && p.Pager.Number > 1 {
-		p.FullTitle = p.Title + " · " + s.words.T("title-page-of", p.Pager.Number, p.Pager.Count) + " · " + s.Site.Title
+		p.FullTitle = p.Title + sep + s.words.T("title-page-of", p.Pager.Number, p.Pager.Count) + sep + s.Site.Title
 	}
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
@@ -67,6 +68,15 @@ func (p *Page) prepare() error {
 		p.View = v
 	}
 	return nil
+}
+
+// partLang is lang when a part of a page is in another language than the
+// site's, "" when it is in the site's or not known (WCAG 2.1, 3.1.2).
+func (s *siteData) partLang(lang string) string {
+	if lang == "" || strings.EqualFold(lang, s.Site.Language) {
+		return ""
+	}
+	return lang
 }
 
 // DateView is a date as pages print it: ISO for datetime attributes and
@@ -142,6 +152,10 @@ type ClaimView struct {
 	// InTitle says the claim is anchored in its article's title: its
 	// Sentence is the title, which goes with Article.Verdicts.
 	InTitle bool
+	// Lang is the language of the claimed words and their sentence (the
+	// article's language) when it is not the site's, "" otherwise: for
+	// a lang attribute around them.
+	Lang string
 	// On the claim's page only:
 	ArticleDate DateView
 	Checked     DateView
@@ -161,10 +175,11 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	s := p.siteData
 	p.rec.claim(c)
 	article := s.Href(c.Article)
-	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(c),
+	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(s.words, c),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: s.headline(c.Article), URL: s.Href(c),
-		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.In == content.InTitle}
+		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.In == content.InTitle,
+		Lang: s.partLang(c.Article.Language)}
 	if present(c.Claimant) {
 		v.ClaimantID = c.Claimant.EntityID()
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
@@ -180,11 +195,11 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 }
 
 // statement is a claim's title: its restatement, or its words quoted.
-func statement(c *dossier.Claim) string {
+func statement(w *config.Words, c *dossier.Claim) string {
 	if c.Restatement != "" {
 		return c.Restatement
 	}
-	return "“" + c.Text + "”"
+	return w.T("quoted", c.Text)
 }
 
 // InContext is a sentence split around the words it quotes, to show them
@@ -230,6 +245,12 @@ type QuoteView struct {
 	InArticle   string   // the quote in its article (the article's URL#quote-ID)
 	Fragment    string   // the quote on this page: #quote-ID
 	Said        DateView
+	// Lang is the language of the quoted words (the article's) when it is
+	// not the site's, "" otherwise: for a lang attribute around them.
+	Lang string
+	// Original is the words in the language they were said in, "" when
+	// not given; OriginalLang is that language ("zh"), "" when not given.
+	Original, OriginalLang string
 	// On the quote's page only:
 	Context template.HTML // the editors' note, rendered Markdown
 	Others  []*QuoteView  // the speaker's newest other quotes, at most five
@@ -246,7 +267,11 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	article := s.Href(q.Article)
 	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Paraphrase: q.Paraphrase, Sentence: q.Sentence,
 		Article: s.headline(q.Article), URL: s.Href(q),
-		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
+		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said),
+		Lang: s.partLang(q.Article.Language), Original: q.Original}
+	if q.Original != "" {
+		v.OriginalLang = q.Language
+	}
 	if q.Speaker != nil {
 		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
 	}
@@ -277,6 +302,9 @@ type ArticleView struct {
 	Actors        []EntityView
 	Organizations []EntityView
 	Tags          []string
+	// Lang is the article's own language when it is not the site's, ""
+	// otherwise: the article element's lang attribute.
+	Lang string
 }
 
 func newArticleView(p *Page, a *dossier.Article) *ArticleView {
@@ -287,7 +315,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Headline: s.headline(a), TitlePieces: s.titlePieces(a),
 		Summary: a.Summary, Date: p.dateView(a.Date),
-		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags}
+		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags, Lang: s.partLang(a.Language)}
 	for _, c := range inReadingOrder(a.Claims, func(c *dossier.Claim) int { return c.Offset }) {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
 	}

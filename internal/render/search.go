@@ -27,8 +27,10 @@ import (
 //
 // A query downloads the manifest, one shard per word and the document chunks
 // of the results it shows, so the first search stays small on large dossiers.
-// Terms are the lower-cased runs of letters and digits; the browser splits a
-// query the same way (tokens in dossier.js).
+// Terms are the lower-cased runs of letters and digits (ё read as е), a
+// run in a script written without spaces (Chinese, Japanese, Thai …) cut
+// into overlapping pairs of characters; the browser splits a query the same
+// way (tokens in search.js), so "王文斌" finds 王文 and 文斌 together.
 
 // SearchVersion is the index format's version, in the manifest's "v".
 const SearchVersion = 1
@@ -118,7 +120,10 @@ func addJSON(files Files, name string, v any) error {
 // manifest fills everything of the manifest but the shard list; postings is
 // the number of (term, document) pairs of the index.
 func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
-	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds}
+	// The lists are [] when empty, never null: search.js walks them (a site
+	// without organizations has an empty facet, not a failed search).
+	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds,
+		Verdicts: [][]string{}, Actors: [][]string{}, Orgs: [][]string{}}
 	for _, v := range s.Site.Verdicts {
 		m.Verdicts = append(m.Verdicts, []string{v.ID, v.Label, v.Icon})
 	}
@@ -252,12 +257,13 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		}
 	}
 	for _, o := range d.Organizations {
-		doc := newDoc(4, o.ID, o.Name, o.Kind)
+		kind := s.words.OrgKind(o.Kind)
+		doc := newDoc(4, o.ID, o.Name, kind)
 		x.add(o.Short, weightTitle)
 		for _, alias := range o.Aliases {
 			x.add(alias, weightTitle)
 		}
-		x.add(o.Kind, weightSummary)
+		x.add(kind, weightSummary)
 		doc.orgs = []int{idx.org[o.ID]}
 	}
 	if len(docs) > 0 {
