@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -12,7 +13,8 @@ import (
 var updateScreenshots = flag.Bool("update-screenshots", false, "rewrite docs/screenshots/*.png")
 
 // TestScreenshots writes the README's screenshots: the home, article, actor,
-// claim and search pages, 390 and 1280 pixels wide (the first screen of each).
+// claim and search pages, 390 and 1280 pixels wide (the first screen of
+// each), and the article page in the dark scheme at both widths.
 func TestScreenshots(t *testing.T) {
 	if !*updateScreenshots {
 		t.Skip("screenshots are written only with -update-screenshots")
@@ -33,7 +35,7 @@ func TestScreenshots(t *testing.T) {
 	for _, w := range []struct {
 		width, height int64
 		scheme        string
-	}{{390, 844, "light"}, {1280, 900, "light"}, {1280, 900, "dark"}} {
+	}{{390, 844, "light"}, {390, 844, "dark"}, {1280, 900, "light"}, {1280, 900, "dark"}} {
 		for _, sh := range shots {
 			if w.scheme == "dark" && sh.name != "article" {
 				continue
@@ -47,7 +49,7 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			name := sh.name + "-" + itoa(w.width)
+			name := sh.name + "-" + strconv.FormatInt(w.width, 10)
 			if w.scheme == "dark" {
 				name += "-dark"
 			}
@@ -57,15 +59,4 @@ func TestScreenshots(t *testing.T) {
 			t.Logf("wrote docs/screenshots/%s.png", name)
 		}
 	}
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
