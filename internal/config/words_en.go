@@ -285,6 +285,7 @@ var wordsEN = map[string]string{
 	"headline-note-parts": "Headline: %s. ",
 	// The summary above an article's body.
 	"what-we-checked":   "What we checked",
+	"headline-rated":    "headline rated",
 	"headline-verdict":  "Headline:",
 	"headline-part":     "Headline %s:",
 	"claims-checked-by": "Claims checked:",

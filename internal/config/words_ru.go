@@ -272,6 +272,7 @@ var wordsRU = map[string]string{
 	"headline-note-parts": "Заголовок: %s. ",
 	// Сводка над текстом статьи.
 	"what-we-checked":   "Что мы проверили",
+	"headline-rated":    "заголовок:",
 	"headline-verdict":  "Заголовок:",
 	"headline-part":     "Заголовок %s:",
 	"claims-checked-by": "Проверено утверждений:",

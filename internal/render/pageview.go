@@ -64,7 +64,7 @@ func (p *Page) prepare() error {
 		// The headline's verdicts go wherever the title goes: the window's
 		// title, og:title and the description that share cards show.
 		p.Title, p.Description = v.Headline.Rated, v.Headline.Note+p.Description
-		p.FullTitle = p.Title + " · " + s.Site.Title
+		p.FullTitle = p.Title + sep + s.Site.Title
 		p.View = v
 	}
 	return nil

@@ -100,7 +100,15 @@ type Entry struct {
 	Verdicts []VerdictView
 }
 
+// timeline is every dated entry by day, oldest first, made once a render:
+// the timeline's pages and the home page's teaser share it and never
+// change it.
 func (s *siteData) timeline() []Day {
+	s.timelineOnce.Do(func() { s.days = s.makeTimeline() })
+	return s.days
+}
+
+func (s *siteData) makeTimeline() []Day {
 	type dated struct {
 		date  content.Date
 		entry Entry
