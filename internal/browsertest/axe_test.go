@@ -43,6 +43,7 @@ func pageTypes(s *site) []struct{ name, path, ready string } {
 		{"tags", "tags/", ""},
 		{"tag", "tags/sco/", ""},
 		{"corrections", "corrections/", ""},
+		{"events", "events/", ""},
 		{"search", "search/?q=kazakhstan", `document.querySelectorAll("#search-results li").length > 0 && !document.getElementById("search-facets").hidden`},
 		{"notfound", "no-such-page/", ""},
 	}

@@ -196,7 +196,7 @@ func TestTimelineByMonth(t *testing.T) {
 	if len(months) < 2 || strings.Contains(index, `class="day"`) {
 		t.Fatalf("/timeline/ of %d entries lists %d months, days: %v", want, len(months), strings.Contains(index, `class="day"`))
 	}
-	entry := regexp.MustCompile(`<li class="entry entry-\w+"><span class="entry-kind">[^<]*</span> <a href="([^"]+)">`)
+	entry := regexp.MustCompile(`<li class="entry entry-\w+"><span class="entry-kind">[^<]*</span> <span class="entry-what"><a href="([^"]+)">`)
 	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
 	total, paged := 0, false
 	for _, m := range months {

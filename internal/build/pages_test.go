@@ -273,7 +273,11 @@ func checkParaphrases(t *testing.T, res *Result, pages map[string]*html.Node) {
 				if text = strings.TrimSpace(text); strings.HasPrefix(text, "“") || strings.HasSuffix(text, "”") || strings.HasPrefix(text, `"`) {
 					t.Errorf("%s: a link to %s puts the paraphrase in quotation marks: %q", name, p, text)
 				}
-				if entry := n.Parent; entry != nil && !strings.Contains(strings.ToLower(textOf(entry)), "paraphrase") {
+				entry := n.Parent
+				for entry != nil && entry.Parent != nil && entry.Data != "li" && entry.Data != "p" && entry.Data != "dd" {
+					entry = entry.Parent // the list item or paragraph holding the link
+				}
+				if entry != nil && !strings.Contains(strings.ToLower(textOf(entry)), "paraphrase") {
 					t.Errorf("%s: the entry linking to %s does not say it is a paraphrase: %q", name, p, textOf(entry))
 				}
 			}

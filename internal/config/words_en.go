@@ -285,6 +285,9 @@ var wordsEN = map[string]string{
 	"headline-note-parts": "Headline: %s. ",
 	// The summary above an article's body.
 	"what-we-checked":   "What we checked",
+	"events-about":      "Every dated event of the dossier, oldest first.",
+	"no-events":         "No events yet.",
+	"n-not-rated":       "%d claim is not rated (opinion or framing) and counted in no tally.|%d claims are not rated (opinion or framing) and counted in no tally.",
 	"headline-rated":    "headline rated",
 	"headline-verdict":  "Headline:",
 	"headline-part":     "Headline %s:",

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"time"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
@@ -21,17 +22,28 @@ var english = config.NewWords("en", nil)
 // words() as they run: t, tn, date and kindName write in the site's language.
 func templateFuncs(words func() *config.Words) template.FuncMap {
 	return template.FuncMap{
-		"t":        func(key string, args ...any) string { return words().T(key, args...) },
-		"tn":       func(key string, n int, args ...any) string { return words().N(key, n, args...) },
-		"words":    func(keys ...string) (string, error) { return wordsJSON(words(), keys) },
-		"date":     func(d content.Date) string { return words().Date(d.Time) },
-		"isoDate":  func(d content.Date) string { return d.String() },
-		"jsonld":   jsonLD,
-		"kindName": func(e Entity) string { return kindName(words(), e) },
-		"orgKind":  func(kind string) string { return words().OrgKind(kind) },
-		"dict":     dict,
-		"first":    first,
+		"t":          func(key string, args ...any) string { return words().T(key, args...) },
+		"tn":         func(key string, n int, args ...any) string { return words().N(key, n, args...) },
+		"words":      func(keys ...string) (string, error) { return wordsJSON(words(), keys) },
+		"date":       func(d content.Date) string { return words().Date(d.Time) },
+		"isoDate":    func(d content.Date) string { return d.String() },
+		"yearOrDate": func(s string) string { return yearOrDate(words(), s) },
+		"jsonld":     jsonLD,
+		"kindName":   func(e Entity) string { return kindName(words(), e) },
+		"orgKind":    func(kind string) string { return words().OrgKind(kind) },
+		"dict":       dict,
+		"first":      first,
 	}
+}
+
+// yearOrDate writes a date given as a year (2001) or a full date
+// (2001-06-15), such as an organization's founded, for readers: a year as
+// it is, a full date in the site's language, anything else as written.
+func yearOrDate(w *config.Words, s string) string {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return w.Date(t)
+	}
+	return s
 }
 
 // wordsJSON is a JSON object of the given words by key, for a script to

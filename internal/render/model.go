@@ -77,6 +77,20 @@ func (v Dossier) Tally() dossier.Tally {
 	return v.d.Tally()
 }
 
+// NotRated counts the claims whose verdict is no rating (opinion or
+// framing): listed everywhere, counted in no tally.
+func (v Dossier) NotRated() int {
+	v.list("claims")
+	n := 0
+	for _, c := range v.d.Claims {
+		v.r.read(dep{kind: depClaim, id: c.ID})
+		if !c.Verdict.Rated {
+			n++
+		}
+	}
+	return n
+}
+
 // Site is the site's configuration.
 func (v Dossier) Site() *config.Site {
 	v.r.read(dep{kind: depSite})

@@ -357,6 +357,7 @@ func pages(s *siteData, prev []string) []job {
 	}
 	list("articles/", "articles.html", "list", w.T("articles"), w.T("articles-about"), len(d.Articles), nil)
 	list("actors/", "actors.html", "list", w.T("actors"), w.T("actors-about"), len(d.Actors), nil)
+	list("events/", "events.html", "list", w.T("events"), w.T("events-about"), len(d.Events), nil)
 	list("organizations/", "organizations.html", "list", w.T("organizations"), w.T("orgs-about"), len(d.Organizations), nil)
 	list("quotes/", "quotes.html", "list", w.T("quotes"), w.T("quotes-about"), len(d.Quotes), nil)
 	list("claims/", "claims.html", "list", w.T("claims"), w.T("claims-about"), len(d.Claims), nil)
