@@ -287,6 +287,8 @@ var wordsEN = map[string]string{
 	"what-we-checked":   "What we checked",
 	"events-about":      "Every dated event of the dossier, oldest first.",
 	"no-events":         "No events yet.",
+	"claim-checked":     "Claim checked",
+	"our-verdict":       "Our verdict:",
 	"n-not-rated":       "%d claim is not rated (opinion or framing) and counted in no tally.|%d claims are not rated (opinion or framing) and counted in no tally.",
 	"headline-rated":    "headline rated",
 	"headline-verdict":  "Headline:",
