@@ -19,13 +19,21 @@ func TestVersionFromVCS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The go command stamps VCS data only where .git is a folder: not in a
-	// copy without history, and not in a git worktree, whose .git is a file.
-	if fi, err := os.Stat(filepath.Join(root, ".git")); err != nil || !fi.IsDir() {
-		t.Skipf("skipping: %s has no .git folder, so the go command stamps no commit", root)
-	}
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("skipping: git is not installed")
+	}
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		t.Skipf("skipping: %s is not a git checkout, so there is no commit to stamp", root)
+	}
+	// The go command stamps VCS data only where .git is a folder, not in a
+	// git worktree, whose .git is a file: there, install from a clone of
+	// the worktree's commit instead.
+	if fi, _ := os.Stat(filepath.Join(root, ".git")); !fi.IsDir() {
+		clone := filepath.Join(t.TempDir(), "dossier")
+		if out, err := exec.Command("git", "clone", "--quiet", "--shared", root, clone).CombinedOutput(); err != nil {
+			t.Skipf("skipping: cloning the worktree: %v\n%s", err, out)
+		}
+		root = clone
 	}
 	head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
 	if err != nil {

@@ -59,3 +59,24 @@ func TestMethodologyText(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedLanguage: every Atom feed says the site's language as xml:lang,
+// and an article's entry in another language says its own.
+func TestFeedLanguage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                 {Data: []byte("title = \"T\"\nlanguage = \"ru\"\n")},
+		"content/actors/tokayev.md": {Data: []byte("+++\nname = \"Касым-Жомарт Токаев\"\n+++\n")},
+		"content/articles/ru.md":    {Data: []byte("+++\ntitle = \"По-русски\"\ndate = 2022-01-05\n+++\n\nТокаев выступил.\n")},
+		"content/articles/en.md":    {Data: []byte("+++\ntitle = \"In English\"\ndate = 2022-01-06\nlanguage = \"en\"\n+++\n\nA text.\n")},
+	}
+	files := buildFiles(t, fsys)
+	for _, name := range []string{"feed.xml", "corrections.xml", "actors/tokayev/feed.xml"} {
+		if !strings.Contains(files[name], `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">`) {
+			t.Errorf("%s: no xml:lang=\"ru\" on the feed:\n%s", name, files[name])
+		}
+	}
+	feed := files["feed.xml"]
+	if strings.Count(feed, `<entry xml:lang="en">`) != 1 || strings.Count(feed, "<entry>") != 1 {
+		t.Errorf("feed.xml: want the English article's entry alone with xml:lang=\"en\":\n%s", feed)
+	}
+}

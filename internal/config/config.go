@@ -94,8 +94,8 @@ type Verdict struct {
 	Rating int `toml:"rating" json:"rating,omitempty"`
 	// Rated is false for a verdict that is no rating (opinion, framing): it
 	// has no number and is left out of tallies. site.toml's rated = false
-	// sets it; leaving rated out means true. Short and Rated are not in the
-	// data export's schema yet.
+	// sets it; leaving rated out means true. The data export writes it as
+	// "rated"; Short is not in the export.
 	Rated bool `toml:"-" json:"-"`
 }
 

@@ -20,10 +20,18 @@ const ExportSchema = "dossier/2"
 // data/<kind>.json, one object a line, so that a program can read a large
 // dossier one object at a time.
 type exportIndex struct {
-	Schema   string           `json:"schema"`
-	Site     exportSite       `json:"site"`
-	Verdicts []config.Verdict `json:"verdicts"`
-	Files    []exportFile     `json:"files"`
+	Schema   string          `json:"schema"`
+	Site     exportSite      `json:"site"`
+	Verdicts []exportVerdict `json:"verdicts"`
+	Files    []exportFile    `json:"files"`
+}
+
+// exportVerdict is one verdict of the scale. Rated is false for a verdict
+// that is no rating (opinion, framing): it has no number and is left out of
+// tallies.
+type exportVerdict struct {
+	config.Verdict
+	Rated bool `json:"rated"`
 }
 
 // exportFile is one kind's file in the index.
@@ -34,11 +42,22 @@ type exportFile struct {
 }
 
 type exportSite struct {
-	Title       string           `json:"title"`
-	Description string           `json:"description,omitempty"`
-	BaseURL     string           `json:"baseURL"`
-	Language    string           `json:"language"`
-	Publisher   config.Publisher `json:"publisher"`
+	Title       string          `json:"title"`
+	Description string          `json:"description,omitempty"`
+	BaseURL     string          `json:"baseURL"`
+	Language    string          `json:"language"`
+	Publisher   exportPublisher `json:"publisher"`
+	// Staff is the team that checks claims ([[staff]]), named by claims'
+	// checkedBy.
+	Staff []config.Staff `json:"staff"`
+}
+
+// exportPublisher is the site's publisher, with where readers ask for a
+// correction.
+type exportPublisher struct {
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	Corrections string `json:"corrections,omitempty"`
 }
 
 type exportSource struct {
@@ -46,11 +65,23 @@ type exportSource struct {
 	URL       string `json:"url,omitempty"`
 	Publisher string `json:"publisher,omitempty"`
 	Date      string `json:"date,omitempty"`
+	Kind      string `json:"kind,omitempty"`  // official, wire, state-media… (DESIGN's source kinds)
+	Quote     string `json:"quote,omitempty"` // the passage relied on
 	Archived  string `json:"archived,omitempty"`
 	Note      string `json:"note,omitempty"`
+	// Original, on an article's source only, is where a re-posted text
+	// first appeared.
+	Original *exportOrigin `json:"original,omitempty"`
 	// Verdicts are the headline verdicts of the article whose title or
 	// source this source is (see ratedSource).
 	Verdicts []exportRated `json:"verdicts,omitempty"`
+}
+
+// exportOrigin is an article's [source.original].
+type exportOrigin struct {
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Date      string `json:"date,omitempty"` // left out when unknown
 }
 
 type exportRef struct {
@@ -76,10 +107,12 @@ type exportArticle struct {
 }
 
 type exportClaim struct {
-	ID       string `json:"id"`
-	URL      string `json:"url"`
-	Article  string `json:"article"`
-	Text     string `json:"text"`
+	ID      string `json:"id"`
+	URL     string `json:"url"`
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	// Claim is the restatement: what was claimed, as one sentence.
+	Claim    string `json:"claim,omitempty"`
 	In       string `json:"in"` // body or title: where text is anchored
 	Sentence string `json:"sentence,omitempty"`
 	// Verdicts are, for a claim in its article's title, the verdicts of
@@ -89,7 +122,18 @@ type exportClaim struct {
 	Status      string         `json:"status"`
 	Explanation string         `json:"explanation"`
 	Checked     string         `json:"checked,omitempty"`
+	CheckedBy   []string       `json:"checkedBy"`          // staff ids
+	Modified    string         `json:"modified,omitempty"` // the latest update's date
+	Updates     []exportUpdate `json:"updates"`
 	Sources     []exportSource `json:"sources"`
+}
+
+// exportUpdate is one entry of a claim's corrections log.
+type exportUpdate struct {
+	Date string `json:"date"`
+	Note string `json:"note"` // Markdown
+	// From is the verdict id before the update, when the verdict changed.
+	From string `json:"from,omitempty"`
 }
 
 // exportRated is a claim anchored in an article's title, with its verdict:
@@ -107,12 +151,16 @@ type exportQuote struct {
 	Article string `json:"article"`
 	Text    string `json:"text"`
 	// Paraphrase: the words are reported speech, not verbatim.
-	Paraphrase bool   `json:"paraphrase,omitempty"`
-	Sentence   string `json:"sentence,omitempty"`
-	Speaker    string `json:"speaker"`
-	Said       string `json:"said,omitempty"`
-	Via        string `json:"via,omitempty"`
-	Context    string `json:"context,omitempty"`
+	Paraphrase bool `json:"paraphrase,omitempty"`
+	// Original is the words in the language they were said in, Language
+	// that language's tag.
+	Original string `json:"original,omitempty"`
+	Language string `json:"language,omitempty"`
+	Sentence string `json:"sentence,omitempty"`
+	Speaker  string `json:"speaker"`
+	Said     string `json:"said,omitempty"`
+	Via      string `json:"via,omitempty"`
+	Context  string `json:"context,omitempty"`
 }
 
 type exportMention struct {
@@ -180,8 +228,12 @@ func addExport(files Files, s *siteData) error {
 	index := exportIndex{
 		Schema: ExportSchema,
 		Site: exportSite{Title: s.Site.Title, Description: s.Site.Description, BaseURL: s.Site.BaseURL,
-			Language: s.Site.Language, Publisher: s.Site.Publisher},
-		Verdicts: s.Site.Verdicts,
+			Language: s.Site.Language, Staff: s.Site.Staff,
+			Publisher: exportPublisher{Name: s.Site.Publisher.Name, URL: s.Site.Publisher.URL, Corrections: s.Site.Publisher.Corrections}},
+		Verdicts: mapList(s.Site.Verdicts, func(v config.Verdict) exportVerdict { return exportVerdict{v, v.Rated} }),
+	}
+	if index.Site.Staff == nil {
+		index.Site.Staff = []config.Staff{}
 	}
 	kinds := []struct {
 		kind string
@@ -249,7 +301,11 @@ func ids[T interface{ comparable }](in []T, id func(T) string) []string {
 func (s *siteData) sources(in []content.Source) []exportSource { return mapList(in, s.exportSource) }
 
 func (s *siteData) exportSource(src content.Source) exportSource {
-	out := exportSource{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date.String(), Archived: src.Archived, Note: src.Note}
+	out := exportSource{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date.String(), Kind: string(src.Kind),
+		Quote: src.Quote, Archived: src.Archived, Note: src.Note}
+	if o := src.Original; o != nil {
+		out.Original = &exportOrigin{Publisher: o.Publisher, URL: o.URL, Date: o.Date.String()}
+	}
 	if a := s.ratedSource(src); a != nil {
 		out.Verdicts = exportHeadline(a)
 	}
@@ -298,15 +354,20 @@ func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
 		headline = exportHeadline(c.Article)
 	}
 	return exportClaim{
-		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, In: c.In, Sentence: c.Sentence, Verdicts: headline,
-		Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
+		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, Claim: c.Restatement, In: c.In, Sentence: c.Sentence,
+		Verdicts: headline, Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
+		CheckedBy: ids(c.CheckedBy, func(x *config.Staff) string { return x.ID }),
+		Modified:  c.Modified().String(),
+		Updates: mapList(c.Updates, func(u *dossier.Update) exportUpdate {
+			return exportUpdate{Date: u.Date.String(), Note: u.Note, From: u.From.ID}
+		}),
 		Sources: s.sources(c.Sources),
 	}
 }
 
 func (s *siteData) exportQuote(q *dossier.Quote) exportQuote {
-	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Paraphrase: q.Paraphrase, Sentence: q.Sentence,
-		Said: q.Said.String(), Context: q.Context}
+	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Paraphrase: q.Paraphrase,
+		Original: q.Original, Language: q.Language, Sentence: q.Sentence, Said: q.Said.String(), Context: q.Context}
 	if q.Speaker != nil {
 		out.Speaker = q.Speaker.ID
 	}

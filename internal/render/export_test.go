@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -17,25 +18,27 @@ import (
 // changes meaning, ExportSchema.
 var exportFields = strings.Fields(`
 schema files files[].kind files[].url files[].count site site.title site.description? site.baseURL site.language
-site.publisher site.publisher.name site.publisher.url
-verdicts verdicts[].id verdicts[].label verdicts[].color? verdicts[].icon? verdicts[].description verdicts[].rating?
+site.publisher site.publisher.name site.publisher.url site.publisher.corrections?
+site.staff site.staff[].id site.staff[].name site.staff[].role? site.staff[].kind site.staff[].url?
+verdicts verdicts[].id verdicts[].label verdicts[].color? verdicts[].icon? verdicts[].description verdicts[].rating? verdicts[].rated
 articles articles[].id articles[].url articles[].title articles[].verdicts? articles[].verdicts[].claim?
 articles[].verdicts[].words? articles[].verdicts[].verdict? articles[].verdicts[].label? articles[].date articles[].summary? articles[].tags
 articles[].draft? articles[].source articles[].source.title? articles[].source.url? articles[].source.publisher?
-articles[].source.date? articles[].source.archived? articles[].source.note? articles[].source.verdicts? articles[].source.verdicts[].claim? articles[].source.verdicts[].words? articles[].source.verdicts[].verdict? articles[].source.verdicts[].label?
+articles[].source.date? articles[].source.kind? articles[].source.quote? articles[].source.original? articles[].source.original.publisher? articles[].source.original.url? articles[].source.original.date? articles[].source.archived? articles[].source.note? articles[].source.verdicts? articles[].source.verdicts[].claim? articles[].source.verdicts[].words? articles[].source.verdicts[].verdict? articles[].source.verdicts[].label?
 articles[].claims articles[].quotes articles[].actors articles[].organizations articles[].tally
-claims claims[].id claims[].url claims[].article claims[].text claims[].in claims[].sentence? claims[].verdicts? claims[].verdicts[].claim? claims[].verdicts[].words? claims[].verdicts[].verdict? claims[].verdicts[].label? claims[].claimant
+claims claims[].id claims[].url claims[].article claims[].text claims[].claim? claims[].in claims[].sentence? claims[].verdicts? claims[].verdicts[].claim? claims[].verdicts[].words? claims[].verdicts[].verdict? claims[].verdicts[].label? claims[].claimant
 claims[].claimant.kind? claims[].claimant.id? claims[].status claims[].explanation claims[].checked?
+claims[].checkedBy claims[].modified? claims[].updates claims[].updates[].date claims[].updates[].note claims[].updates[].from?
 claims[].sources claims[].sources[].title? claims[].sources[].url? claims[].sources[].publisher?
-claims[].sources[].date? claims[].sources[].archived? claims[].sources[].note? claims[].sources[].verdicts? claims[].sources[].verdicts[].claim? claims[].sources[].verdicts[].words? claims[].sources[].verdicts[].verdict? claims[].sources[].verdicts[].label?
-quotes quotes[].id quotes[].url quotes[].article quotes[].text quotes[].sentence? quotes[].speaker
+claims[].sources[].date? claims[].sources[].kind? claims[].sources[].quote? claims[].sources[].archived? claims[].sources[].note? claims[].sources[].verdicts? claims[].sources[].verdicts[].claim? claims[].sources[].verdicts[].words? claims[].sources[].verdicts[].verdict? claims[].sources[].verdicts[].label?
+quotes quotes[].id quotes[].url quotes[].article quotes[].text quotes[].sentence? quotes[].speaker quotes[].paraphrase? quotes[].original? quotes[].language?
 quotes[].said? quotes[].via? quotes[].context?
 actors actors[].id actors[].url actors[].name actors[].aliases actors[].role? actors[].country? actors[].wikidata?
 actors[].organizations actors[].quotes actors[].claims actors[].articles actors[].events
 actors[].mentions actors[].mentions[].article? actors[].mentions[].event? actors[].mentions[].profile?
 actors[].mentions[].profile.kind? actors[].mentions[].profile.id? actors[].mentions[].sentence
 actors[].tally actors[].sources actors[].sources[].title? actors[].sources[].url? actors[].sources[].publisher?
-actors[].sources[].date? actors[].sources[].archived? actors[].sources[].note? actors[].sources[].verdicts? actors[].sources[].verdicts[].claim? actors[].sources[].verdicts[].words? actors[].sources[].verdicts[].verdict? actors[].sources[].verdicts[].label?
+actors[].sources[].date? actors[].sources[].kind? actors[].sources[].quote? actors[].sources[].archived? actors[].sources[].note? actors[].sources[].verdicts? actors[].sources[].verdicts[].claim? actors[].sources[].verdicts[].words? actors[].sources[].verdicts[].verdict? actors[].sources[].verdicts[].label?
 organizations organizations[].id organizations[].url organizations[].name organizations[].short?
 organizations[].aliases organizations[].kind? organizations[].founded? organizations[].headquarters?
 organizations[].wikidata? organizations[].members organizations[].members[].kind organizations[].members[].id
@@ -44,11 +47,11 @@ organizations[].events organizations[].mentions organizations[].mentions[].artic
 organizations[].mentions[].event? organizations[].mentions[].profile? organizations[].mentions[].profile.kind?
 organizations[].mentions[].profile.id? organizations[].mentions[].sentence organizations[].tally
 organizations[].sources organizations[].sources[].title? organizations[].sources[].url?
-organizations[].sources[].publisher? organizations[].sources[].date? organizations[].sources[].archived?
+organizations[].sources[].publisher? organizations[].sources[].date? organizations[].sources[].kind? organizations[].sources[].quote? organizations[].sources[].archived?
 organizations[].sources[].note? organizations[].sources[].verdicts? organizations[].sources[].verdicts[].claim? organizations[].sources[].verdicts[].words? organizations[].sources[].verdicts[].verdict? organizations[].sources[].verdicts[].label?
 events events[].id events[].url events[].title events[].date events[].end? events[].actors
 events[].organizations events[].sources events[].sources[].title? events[].sources[].url?
-events[].sources[].publisher? events[].sources[].date? events[].sources[].archived? events[].sources[].note? events[].sources[].verdicts? events[].sources[].verdicts[].claim? events[].sources[].verdicts[].words? events[].sources[].verdicts[].verdict? events[].sources[].verdicts[].label?
+events[].sources[].publisher? events[].sources[].date? events[].sources[].kind? events[].sources[].quote? events[].sources[].archived? events[].sources[].note? events[].sources[].verdicts? events[].sources[].verdicts[].claim? events[].sources[].verdicts[].words? events[].sources[].verdicts[].verdict? events[].sources[].verdicts[].label?
 `)
 
 // exported is the data export read back whole: the index's fields, and
@@ -108,7 +111,7 @@ func exportAll(t testing.TB, d *dossier.Dossier) []byte {
 
 // exportDossier fills most of the schema's fields.
 func exportDossier(t testing.TB) *dossier.Dossier {
-	d := resolve(t, map[string]string{
+	d := resolveSite(t, map[string]string{
 		"content/actors/zhang.md": front(`name = "Zhang Ming"`, `aliases = ["Mr. Zhang"]`, `role = "Secretary-General"`,
 			`organizations = ["sco"]`, `country = "china"`, `wikidata = "Q1"`, `[[sources]]`, `title = "Profile"`, `url = "https://example.org/p"`),
 		"content/organizations/sco.md": front(`name = "Shanghai Cooperation Organisation"`, `short = "SCO"`, `kind = "alliance"`,
@@ -117,10 +120,18 @@ func exportDossier(t testing.TB) *dossier.Dossier {
 		"content/events/summit.md": front(`title = "Summit"`, `date = 2022-01-05`, `end = 2022-01-06`, `actors = ["zhang"]`,
 			`[[sources]]`, `title = "Report"`, `date = 2022-01-06`),
 		"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`, `summary = "S."`, `tags = ["sco"]`,
-			`[source]`, `publisher = "News"`, `url = "https://news.example.org/a"`,
-			`[[claims]]`, `id = "c1"`, `text = "Body"`, `claimant = "zhang"`, `status = "false"`, `explanation = "No."`, `checked = 2026-01-01`,
-			`[[claims.sources]]`, `title = "Charter"`, `url = "https://example.org/c"`, `note = "official"`,
-			`[[quotes]]`, `id = "q1"`, `speaker = "zhang"`, `text = "Body"`, `said = 2022-01-07`, `via = "sco"`, `context = "Said at a briefing."`),
+			`[source]`, `publisher = "News"`, `url = "https://news.example.org/a"`, `kind = "aggregator"`,
+			`[source.original]`, `publisher = "Origin"`, `url = "https://origin.example.org/a"`, `date = 2022-01-07`,
+			`[[claims]]`, `id = "c1"`, `text = "Body"`, `claim = "Zhang said the body."`, `claimant = "zhang"`, `status = "false"`,
+			`explanation = "No."`, `checked = 2026-01-01`, `checked_by = ["ed"]`,
+			`[[claims.sources]]`, `title = "Charter"`, `url = "https://example.org/c"`, `note = "official"`, `kind = "official"`,
+			`quote = "the charter says"`, `archived = "https://archive.example.org/c"`,
+			`[[claims.updates]]`, `date = 2026-02-01`, `note = "Rated false, not mostly true."`, `from = "mostly-true"`,
+			`[[quotes]]`, `id = "q1"`, `speaker = "zhang"`, `text = "Body"`, `said = 2022-01-07`, `via = "sco"`, `context = "Said at a briefing."`,
+			`paraphrase = true`, `original = "正文"`, `language = "zh"`),
+	}, func(site *config.Site) {
+		site.Staff = []config.Staff{{ID: "ed", Name: "An Editor", Role: "Editor", Kind: config.StaffPerson, URL: "https://example.org/ed"}}
+		site.Publisher.Corrections = "mailto:corrections@example.org"
 	})
 	d.Article("a").Anchored("claim", "c1", "Body.", 5, 0)
 	d.AddMention("actor", "zhang", dossier.Mention{Article: d.Article("a"), Sentence: "Body."})
@@ -265,5 +276,49 @@ func TestExportReferences(t *testing.T) {
 func refs(ref func(kind, id, where string), kind string, list []string, where string) {
 	for _, id := range list {
 		ref(kind, id, where)
+	}
+}
+
+// TestExportFactCheckFields checks that the fact-checking fields reach the
+// export with their values: a claim's restatement, staff, corrections log,
+// a source's kind, passage, archive copy and original, a quote's
+// paraphrase and original words, and which verdicts are ratings.
+func TestExportFactCheckFields(t *testing.T) {
+	out := exportAll(t, exportDossier(t))
+	var e struct {
+		exported
+		Site     exportSite      `json:"site"`
+		Verdicts []exportVerdict `json:"verdicts"`
+	}
+	if err := json.Unmarshal(out, &e); err != nil {
+		t.Fatal(err)
+	}
+	c := e.Claims[0]
+	if c.Claim != "Zhang said the body." || !slices.Equal(c.CheckedBy, []string{"ed"}) || c.Modified != "2026-02-01" {
+		t.Errorf("claim: claim %q, checkedBy %v, modified %q", c.Claim, c.CheckedBy, c.Modified)
+	}
+	if len(c.Updates) != 1 || c.Updates[0] != (exportUpdate{Date: "2026-02-01", Note: "Rated false, not mostly true.", From: "mostly-true"}) {
+		t.Errorf("claim updates: %+v", c.Updates)
+	}
+	if src := c.Sources[0]; src.Kind != "official" || src.Quote != "the charter says" || src.Archived != "https://archive.example.org/c" {
+		t.Errorf("claim source: %+v", src)
+	}
+	src := e.Articles[0].Source
+	if src.Kind != "aggregator" || src.Original == nil ||
+		*src.Original != (exportOrigin{Publisher: "Origin", URL: "https://origin.example.org/a", Date: "2022-01-07"}) {
+		t.Errorf("article source: %+v (original %+v)", src, src.Original)
+	}
+	if q := e.Quotes[0]; !q.Paraphrase || q.Original != "正文" || q.Language != "zh" {
+		t.Errorf("quote: %+v", q)
+	}
+	if len(e.Site.Staff) != 1 || e.Site.Staff[0].Name != "An Editor" || e.Site.Publisher.Corrections != "mailto:corrections@example.org" {
+		t.Errorf("site: %+v", e.Site)
+	}
+	rated := map[string]bool{}
+	for _, v := range e.Verdicts {
+		rated[v.ID] = v.Rated
+	}
+	if !rated["false"] || rated["not-rated"] {
+		t.Errorf("rated: %v", rated)
 	}
 }

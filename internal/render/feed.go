@@ -21,7 +21,9 @@ const siteFeedSize = 50
 
 // atomFeed is an Atom 1.0 feed (RFC 4287).
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	// Lang is the feed's language, the site's (xml:lang, RFC 4287 2).
+	Lang    string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	Title   string      `xml:"title"`
 	ID      string      `xml:"id"`
 	Updated string      `xml:"updated"`
@@ -42,6 +44,9 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
+	// Lang is set on an article's entry when the article is in another
+	// language than the site's.
+	Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	ID      string   `xml:"id"`
 	Title   string   `xml:"title"`
 	Updated string   `xml:"updated"`
@@ -151,6 +156,7 @@ func newFeed(s *siteData, fallback content.Date, path, title string, entries []a
 	}
 	author := atomAuthor{Name: cmp.Or(s.Site.Publisher.Name, s.Site.Title), URI: s.Site.Publisher.URL}
 	return &atomFeed{
+		Lang:    s.Site.Language,
 		Title:   title,
 		ID:      atomID(s.URLs, path+FeedName),
 		Updated: atomTime(updated),
@@ -165,7 +171,9 @@ func newFeed(s *siteData, fallback content.Date, path, title string, entries []a
 
 func articleEntry(s *siteData, a *dossier.Article) atomEntry {
 	h := s.headline(a)
-	return entry(s, Path(a), h.Rated, h.Note+a.Summary, articleDate(a))
+	e := entry(s, Path(a), h.Rated, h.Note+a.Summary, articleDate(a))
+	e.Lang = s.partLang(a.Language)
+	return e
 }
 
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {

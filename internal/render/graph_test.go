@@ -18,6 +18,13 @@ import (
 // the caller through finish.
 func resolve(t testing.TB, files map[string]string) *dossier.Dossier {
 	t.Helper()
+	return resolveSite(t, files, nil)
+}
+
+// resolveSite is resolve with the default site changed by edit first (when
+// not nil).
+func resolveSite(t testing.TB, files map[string]string, edit func(*config.Site)) *dossier.Dossier {
+	t.Helper()
 	set := &content.Set{}
 	paths := make([]string, 0, len(files))
 	for p := range files {
@@ -34,6 +41,9 @@ func resolve(t testing.TB, files map[string]string) *dossier.Dossier {
 	set.Sort()
 	site := config.Default()
 	site.BaseURL = "https://example.org/repo/"
+	if edit != nil {
+		edit(site)
+	}
 	d, diags := dossier.Resolve(site, set, false)
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
