@@ -42,6 +42,7 @@ const (
 	depList                    // a list of the whole dossier: every article, every claim with a verdict …
 	depLinks                   // the back-links and the network of who is named with whom
 	depAll                     // everything: a template reached the raw dossier
+	depCard                    // what a share card shows: "claim:ID" or "article:ID" (see cards.go)
 )
 
 // dep is one input of a page: a kind, the id of what it reads ("" for the
@@ -53,7 +54,7 @@ type dep struct {
 }
 
 func (d dep) String() string {
-	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "all"}
+	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "all", "card"}
 	s := names[d.kind]
 	if d.id != "" {
 		s += ":" + d.id
@@ -271,6 +272,8 @@ func (f *fingerprints) compute(d dep) uint64 {
 		f.linksInputs(&h)
 	case depAll:
 		return f.everything()
+	case depCard:
+		cardInputs(&h, dos, d.id)
 	}
 	return h.Sum64()
 }
