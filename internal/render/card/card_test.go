@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font"
 )
 
 var (
@@ -63,5 +65,52 @@ func BenchmarkDraw(b *testing.B) {
 		if _, err := Draw(samples["claim75"]); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTextFits: a 75-character claim, a 200-character one and a far longer
+// one each fit the text area, line by line; only the longest is cut, with
+// an ellipsis.
+func TestTextFits(t *testing.T) {
+	fs, err := fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Protesters in Almaty were armed and trained abroad, the president said. ", 8)
+	for _, tc := range []struct {
+		text string
+		cut  bool
+	}{
+		{samples["claim75"].Text, false},
+		{samples["claim200"].Text, false},
+		{long, true},
+		{strings.Repeat("x", 300), true}, // one word wider than a line
+	} {
+		top, bottom := bandHeight+textGap, footRule-textGap
+		f, lines, step := fit(func(size float64) font.Face { return face(fs["medium"], size) }, tc.text, textSizes, Width-2*margin, bottom-top, 1.25)
+		if len(lines)*step > bottom-top {
+			t.Errorf("%.20q: %d lines of %d px overflow %d px", tc.text, len(lines), step, bottom-top)
+		}
+		for _, l := range lines {
+			if w := font.MeasureString(f, l).Ceil(); w > Width-2*margin {
+				t.Errorf("%.20q: line %q is %d px wide", tc.text, l, w)
+			}
+		}
+		if cut := strings.HasSuffix(lines[len(lines)-1], ellipsis); cut != tc.cut {
+			t.Errorf("%.20q: cut %v, want %v (%q)", tc.text, cut, tc.cut, lines)
+		}
+	}
+}
+
+// TestKey: the key changes with everything drawn.
+func TestKey(t *testing.T) {
+	base := samples["claim75"]
+	other := base
+	other.Verdicts = []Verdict{trueVerdict}
+	site := base
+	site.Site = "Other"
+	keys := map[string]bool{base.Key(): true, other.Key(): true, site.Key(): true}
+	if len(keys) != 3 {
+		t.Error("cards that differ share a key")
 	}
 }
