@@ -3,6 +3,7 @@ package card
 import (
 	"image"
 	"image/color"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -25,9 +26,20 @@ type canvas struct {
 // ramp is the palette index of a ramp's background shade.
 type ramp uint8
 
+// images are the canvases' pixels, reused: a card is drawn over every pixel.
+var images = sync.Pool{New: func() any {
+	return image.NewPaletted(image.Rect(0, 0, Width, Height), make(color.Palette, 0, 256))
+}}
+
+// newCanvas returns a canvas with an empty palette and undefined pixels;
+// release gives it back.
 func newCanvas() *canvas {
-	return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), make(color.Palette, 0, 256))}
+	img := images.Get().(*image.Paletted)
+	img.Palette = img.Palette[:0]
+	return &canvas{img: img}
 }
+
+func (c *canvas) release() { images.Put(c.img) }
 
 // addRamp adds the shades from bg to ink to the palette.
 func (c *canvas) addRamp(bg, ink color.RGBA) ramp {

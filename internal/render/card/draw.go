@@ -82,6 +82,7 @@ func Draw(c Card) ([]byte, error) {
 		return nil, err
 	}
 	cv := newCanvas()
+	defer cv.release()
 	text := cv.addRamp(paper, ink)
 	foot := cv.addRamp(paper, muted)
 	cv.fill(cv.img.Rect, text, 0)
