@@ -36,8 +36,9 @@ hugo_median=$(median "${WALLS[@]}") hugo_cpu=$(median "${CPUS[@]}")
 WALLS=("${D_WALLS[@]}") CPUS=("${D_CPUS[@]}") RSSES=("${D_RSSES[@]}")
 summary dossier
 dossier_median=$(median "${WALLS[@]}") dossier_cpu=$(median "${CPUS[@]}")
-printf 'output: hugo %d files, dossier %d files\n' \
-	"$(find "$OUT/hugo-public-$N" -type f | wc -l)" "$(find "$OUT/public-$N" -type f | wc -l)"
+printf 'output: hugo %d files, %d bytes; dossier %d files, %d bytes\n' \
+	"$(find "$OUT/hugo-public-$N" -type f | wc -l)" "$(du -sb "$OUT/hugo-public-$N" | cut -f1)" \
+	"$(find "$OUT/public-$N" -type f | wc -l)" "$(du -sb "$OUT/public-$N" | cut -f1)"
 
 awk -v d="$dossier_median" -v h="$hugo_median" -v dc="$dossier_cpu" -v hc="$hugo_cpu" -v n="$N" 'BEGIN {
 	printf "N=%d: wall median dossier %.3f s, hugo %.3f s, dossier/hugo = %.2f\n", n, d, h, d / h

@@ -28,8 +28,35 @@
     });
   }
 
+  // words reads the theme's words in the site's language from a data-words
+  // attribute (a JSON object by key); a theme without it keeps the English
+  // fallbacks. A word for a count has one form per plural category,
+  // separated by "|" (see docs/theming.md), and %d, %s or %[n]d for its
+  // arguments.
+  function words(node) {
+    var w = {};
+    try { w = JSON.parse((node && node.getAttribute("data-words")) || "{}"); } catch (e) { w = {}; }
+    var order = { one: 0, few: 1, many: 2 };
+    function format(s, args) {
+      var i = 0;
+      return s.replace(/%(?:\[(\d+)\])?[dsv]/g, function (_, n) { return String(args[n ? n - 1 : i++]); });
+    }
+    return {
+      t: function (key, fallback, args) { return format(w[key] || fallback, args || []); },
+      n: function (key, fallback, count, args) {
+        var forms = (w[key] || fallback).split("|");
+        var cat = window.Intl && Intl.PluralRules ? new Intl.PluralRules(w.lang || "en").select(count) : (count === 1 ? "one" : "other");
+        var i = cat in order ? order[cat] : forms.length - 1;
+        return format(forms[Math.min(i, forms.length - 1)], [count].concat(args || []));
+      }
+    };
+  }
+
   var DIRS = { article: "articles/", claim: "claims/", quote: "quotes/", actor: "actors/", organization: "organizations/" };
   var KIND_NAMES = { article: "Articles", claim: "Claims", quote: "Quotes", actor: "Actors", organization: "Organizations" };
+  var KIND_KEYS = { article: "articles", claim: "claims", quote: "quotes", actor: "actors", organization: "organizations" };
+  var KIND_ONE = { article: ["entry-article", "article"], claim: ["entry-claim", "claim"], quote: ["entry-quote", "quote"],
+    actor: ["kind-actor", "actor"], organization: ["kind-organization", "organization"] };
 
   // tokens splits text like the Go indexer: lower-cased runs of letters and digits.
   function tokens(s) {
@@ -148,6 +175,7 @@
     var root = document.getElementById("search");
     if (!root) return;
     var s = new Search(root);
+    var W = words(root);
     var input = document.getElementById("search-q");
     var facetBox = document.getElementById("search-facets");
     var status = document.getElementById("search-status");
@@ -180,10 +208,10 @@
         buildFacets(r.m, r.facets, f);
         results.textContent = "";
         s.shown = 0;
-        status.textContent = r.hits.length === 1 ? "1 result" : r.hits.length + " results";
+        status.textContent = W.n("search-n-results", "%d result|%d results", r.hits.length);
         return showMore();
       }).catch(function () {
-        status.textContent = "The search index could not be loaded.";
+        status.textContent = W.t("search-failed", "The search index could not be loaded.");
       });
     }
     function showMore() {
@@ -200,9 +228,9 @@
       var kind = m.kinds[d[0]];
       var li = el("li", "search-result");
       li.setAttribute("data-kind", kind);
-      li.appendChild(el("span", "result-kind", kind));
+      li.appendChild(el("span", "result-kind", W.t(KIND_ONE[kind][0], KIND_ONE[kind][1])));
       li.appendChild(document.createTextNode(" "));
-      var a = el("a", "result-title", kind === "claim" || kind === "quote" ? "“" + d[2] + "”" : d[2]);
+      var a = el("a", "result-title", kind === "claim" || kind === "quote" ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
       a.href = base + DIRS[kind] + d[1] + "/";
       li.appendChild(a);
       if (kind === "claim") m.vf[n].forEach(function (v) {
@@ -219,12 +247,12 @@
         // are not pushed below the first screen.
         var box = el("details", "search-filters");
         box.open = window.matchMedia("(min-width: 40rem)").matches;
-        box.appendChild(el("summary", null, "Filter results"));
+        box.appendChild(el("summary", null, W.t("search-filter", "Filter results")));
         var inner = el("div", "search-facet-list");
-        inner.appendChild(checkboxes("kind", "Kind of page", m.kinds.map(function (k) { return [k, KIND_NAMES[k]]; })));
-        inner.appendChild(checkboxes("verdict", "Verdict", m.verdicts));
-        inner.appendChild(facetSelect("actor", "Actor", m.actors));
-        inner.appendChild(facetSelect("org", "Organization", m.orgs));
+        inner.appendChild(checkboxes("kind", W.t("search-kind", "Kind of page"), m.kinds.map(function (k) { return [k, W.t(KIND_KEYS[k], KIND_NAMES[k])]; })));
+        inner.appendChild(checkboxes("verdict", W.t("search-verdict", "Verdict"), m.verdicts));
+        inner.appendChild(facetSelect("actor", W.t("search-actor", "Actor"), m.actors));
+        inner.appendChild(facetSelect("org", W.t("search-organization", "Organization"), m.orgs));
         box.appendChild(inner);
         facetBox.appendChild(box);
         facetBox.hidden = false;
@@ -270,7 +298,7 @@
       var sel = el("select");
       sel.id = "facet-" + name;
       sel.name = name;
-      sel.appendChild(new Option("Any", ""));
+      sel.appendChild(new Option(W.t("search-any", "Any"), ""));
       values.forEach(function (v) {
         var o = new Option(v[1], v[0]);
         o.setAttribute("data-label", v[1]);

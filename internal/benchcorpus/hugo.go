@@ -4,23 +4,40 @@ import (
 	"fmt"
 )
 
-// WriteHugo writes the corpus as a Hugo site for comparison: articles and events as
-// content pages, actors and organizations as taxonomies whose term pages carry the
-// profiles, claims and quotes as front-matter params printed by a minimal layout.
-// Front matter is rewritten for Hugo rather than copied: Hugo knows nothing of the
-// dossier's references, so ids become taxonomy terms and plain params.
+// WriteHugo writes the corpus as a Hugo site for comparison, with the same
+// pages as dossier's: articles and events as content pages; a page per claim
+// and per quote; actors and organizations as taxonomies whose term pages
+// carry the profiles and list the articles, claims and quotes that name
+// them; verdicts as a taxonomy whose term pages list their claims; and
+// every list paginated by 50, as dossier's are. Front matter is rewritten
+// for Hugo rather than copied: Hugo knows nothing of the dossier's
+// references, so ids become taxonomy terms and plain params.
 func (c *Corpus) WriteHugo(dir string) error {
 	files := []outFile{
 		{"hugo.toml", c.hugoConfig},
 		{"layouts/_default/baseof.html", constant(hugoBaseof)},
 		{"layouts/_default/single.html", constant(hugoSingle)},
 		{"layouts/_default/list.html", constant(hugoList)},
+		{"layouts/claims/single.html", constant(hugoClaim)},
+		{"layouts/quotes/single.html", constant(hugoQuote)},
 		{"content/_index.md", constant("+++\ntitle = \"Home\"\n+++\n\nA generated dossier.\n")},
 		{"content/articles/_index.md", constant("+++\ntitle = \"Articles\"\n+++\n")},
 		{"content/events/_index.md", constant("+++\ntitle = \"Events\"\n+++\n")},
+		{"content/claims/_index.md", constant("+++\ntitle = \"Claims\"\n+++\n")},
+		{"content/quotes/_index.md", constant("+++\ntitle = \"Quotes\"\n+++\n")},
+	}
+	actors := map[string]bool{}
+	for _, a := range c.Actors {
+		actors[a.ID] = true
 	}
 	for _, a := range c.Articles {
 		files = append(files, outFile{"content/articles/" + a.Slug + ".md", a.hugoFile})
+		for _, claim := range a.Claims {
+			files = append(files, outFile{"content/claims/" + claim.ID + ".md", func() []byte { return claim.hugoFile(a, actors) }})
+		}
+		for _, q := range a.Quotes {
+			files = append(files, outFile{"content/quotes/" + q.ID + ".md", func() []byte { return q.hugoFile(a) }})
+		}
 	}
 	for i := range c.Actors {
 		a := &c.Actors[i]
@@ -44,10 +61,12 @@ func (c *Corpus) hugoConfig() []byte {
 	t.str("baseURL", "https://example.org/bench/")
 	t.str("languageCode", "en")
 	t.str("title", fmt.Sprintf("Benchmark dossier of %d articles", len(c.Articles)))
+	t.sb.WriteString("paginate = 50\n")
 	t.table("taxonomies")
 	t.str("actor", "actors")
 	t.str("organization", "organizations")
 	t.str("tag", "tags")
+	t.str("status", "statuses")
 	t.table("markup.goldmark.extensions")
 	t.sb.WriteString("typographer = true\nfootnote = true\n")
 	t.table("markup.goldmark.parser")
@@ -95,6 +114,50 @@ func (a *Article) hugoFile() []byte {
 	return t.bytes()
 }
 
+// hugoFile is a claim's own page: its words as the title, its verdict and
+// claimant as taxonomy terms, its explanation as the body.
+func (c Claim) hugoFile(a *Article, actors map[string]bool) []byte {
+	var t tomlWriter
+	t.sb.WriteString("+++\n")
+	t.str("title", c.Text)
+	t.date("date", a.Date)
+	t.list("statuses", []string{c.Status})
+	switch {
+	case actors[c.Claimant]:
+		t.list("actors", []string{c.Claimant})
+	case c.Claimant != "article":
+		t.list("organizations", []string{c.Claimant})
+	}
+	t.str("article", "/articles/"+a.Slug+"/")
+	t.str("articleTitle", a.Title)
+	t.str("checked", c.Checked.String())
+	for _, s := range c.Sources {
+		t.table("[sources]")
+		t.str("title", s.Title)
+		t.str("url", s.URL)
+	}
+	t.sb.WriteString("+++\n\n")
+	t.sb.WriteString(c.Explanation)
+	t.sb.WriteString("\n")
+	return t.bytes()
+}
+
+// hugoFile is a quote's own page, listed on its speaker's term page.
+func (q Quote) hugoFile(a *Article) []byte {
+	var t tomlWriter
+	t.sb.WriteString("+++\n")
+	t.str("title", q.Text)
+	t.date("date", q.Said)
+	t.list("actors", []string{q.Speaker})
+	if q.Via != "" {
+		t.list("organizations", []string{q.Via})
+	}
+	t.str("article", "/articles/"+a.Slug+"/")
+	t.str("articleTitle", a.Title)
+	t.sb.WriteString("+++\n")
+	return t.bytes()
+}
+
 func (a *Actor) hugoFile() []byte {
 	var t tomlWriter
 	t.sb.WriteString("+++\n")
@@ -136,7 +199,7 @@ const hugoSingle = `{{ define "main" }}
 <section><h2>Claims</h2>
 {{ range . }}
 <div id="{{ .id }}" data-status="{{ .status }}">
-<p><mark>{{ .text }}</mark> <strong>{{ .status }}</strong> (claimant: {{ .claimant }}, checked {{ .checked }})</p>
+<p><mark>{{ .text }}</mark> <strong>{{ .status }}</strong> (claimant: {{ .claimant }}, checked {{ .checked }}) <a href="{{ printf "/claims/%s/" .id | relURL }}">the claim's page</a></p>
 {{ .explanation | markdownify }}
 <ul>{{ range .sources }}<li><a href="{{ .url }}">{{ .title }}</a></li>{{ end }}</ul>
 </div>
@@ -156,8 +219,31 @@ const hugoList = `{{ define "main" }}
 <h1>{{ .Title }}</h1>
 {{ .Content }}
 <ul>
-{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time>{{ with .Params.statuses }} <strong>{{ index . 0 }}</strong>{{ end }}</li>
 {{ end }}
 </ul>
+{{ template "_internal/pagination.html" . }}
+{{ end }}
+`
+
+const hugoClaim = `{{ define "main" }}
+<article>
+<h1>{{ .Title }}</h1>
+<p><strong>{{ index .Params.statuses 0 }}</strong>{{ range .Params.actors }} · claimed by <a href="{{ printf "/actors/%s/" . | relURL }}">{{ . }}</a>{{ end }}{{ range .Params.organizations }} · claimed by <a href="{{ printf "/organizations/%s/" . | relURL }}">{{ . }}</a>{{ end }}</p>
+<p>In <a href="{{ .Params.article | relURL }}">{{ .Params.articleTitle }}</a>, checked {{ .Params.checked }}</p>
+{{ .Content }}
+<ol>{{ range .Params.sources }}<li><a href="{{ .url }}">{{ .title }}</a></li>{{ end }}</ol>
+</article>
+{{ end }}
+`
+
+const hugoQuote = `{{ define "main" }}
+<article>
+<blockquote><p>{{ .Title }}</p></blockquote>
+<p>{{ range .Params.actors }}<a href="{{ printf "/actors/%s/" . | relURL }}">{{ . }}</a>{{ end }}, {{ .Date.Format "2006-01-02" }}, in <a href="{{ .Params.article | relURL }}">{{ .Params.articleTitle }}</a></p>
+{{ $speaker := index .Params.actors 0 }}
+<h2>More quotes by {{ $speaker }}</h2>
+<ol>{{ with index .Site.Taxonomies.actors (lower $speaker) }}{{ range first 5 (where .Pages "Section" "quotes") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ol>
+</article>
 {{ end }}
 `

@@ -41,6 +41,28 @@ func TestHugoSite(t *testing.T) {
 			t.Errorf("%s: front matter or body differs from the corpus", a.Slug)
 		}
 	}
+	for _, a := range c.Articles {
+		for _, claim := range a.Claims {
+			var fm struct {
+				Title    string
+				Statuses []string
+			}
+			readDocLoose(t, filepath.Join(dir, "content/claims", claim.ID+".md"), &fm)
+			if fm.Title != claim.Text || len(fm.Statuses) != 1 || fm.Statuses[0] != claim.Status {
+				t.Errorf("claim %s: page front matter %+v", claim.ID, fm)
+			}
+		}
+		for _, q := range a.Quotes {
+			var fm struct {
+				Title  string
+				Actors []string
+			}
+			readDocLoose(t, filepath.Join(dir, "content/quotes", q.ID+".md"), &fm)
+			if fm.Title != q.Text || len(fm.Actors) != 1 || fm.Actors[0] != q.Speaker {
+				t.Errorf("quote %s: page front matter %+v", q.ID, fm)
+			}
+		}
+	}
 	for _, a := range c.Actors {
 		var fm struct{ Title string }
 		readDocLoose(t, filepath.Join(dir, "content/actors", a.ID, "_index.md"), &fm)

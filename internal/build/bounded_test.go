@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -57,5 +58,102 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no speaker in the generated dossier has more than six quotes: the test checks nothing")
+	}
+}
+
+// TestPaginatedLists walks every list of a generated dossier from its first
+// page along its rel="next" links: each page holds at most pageSize entries,
+// the pages link back and forth, together they hold every entry exactly
+// once, and the sitemap lists every page.
+func TestPaginatedLists(t *testing.T) {
+	b := New(Options{Source: os.DirFS(generated(t, 120, 5))})
+	res, err := b.Build(nil)
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatal(err, res.Diags)
+	}
+	d, size := b.last, res.Site.PageSize
+	base := res.Site.BasePath()
+	entry := map[string]*regexp.Regexp{
+		"articles": regexp.MustCompile(`<li><a href="([^"]+)">`),
+		"entities": regexp.MustCompile(`<li><a href="([^"]+)">`),
+		"quotes":   regexp.MustCompile(`<blockquote><p><a href="([^"]+)">`),
+		"claims":   regexp.MustCompile(`class="claim-text" href="([^"]+)"`),
+	}
+	lists := []struct {
+		path, entries string
+		want          int
+	}{
+		{"articles/", "articles", len(d.Articles)},
+		{"actors/", "entities", len(d.Actors)},
+		{"organizations/", "entities", len(d.Organizations)},
+		{"quotes/", "quotes", len(d.Quotes)},
+		{"claims/", "claims", len(d.Claims)},
+	}
+	for _, v := range res.Site.Verdicts {
+		lists = append(lists, struct {
+			path, entries string
+			want          int
+		}{"claims/" + v.ID + "/", "claims", len(d.ClaimsWithVerdict(v.ID))})
+	}
+	sitemap := string(res.Files["sitemap.xml"])
+	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
+	prev := regexp.MustCompile(`<a rel="prev" href="([^"]+)">`)
+	long := 0
+	for _, l := range lists {
+		seen := map[string]bool{}
+		want := max(1, (l.want+size-1)/size)
+		if want > 1 {
+			long++
+		}
+		url, from := base+l.path, ""
+		for number := 1; url != ""; number++ {
+			file := strings.TrimPrefix(url, base) + "index.html"
+			page := string(res.Files[file])
+			if page == "" {
+				t.Fatalf("%s: page %d (%s) was not built", l.path, number, file)
+			}
+			if !strings.Contains(sitemap, strings.TrimPrefix(url, base)+"</loc>") {
+				t.Errorf("%s: the sitemap does not list %s", l.path, url)
+			}
+			list := page[strings.Index(page, `<main id="main">`):]
+			if i := strings.Index(list, `<nav class="pager"`); i >= 0 {
+				list = list[:i]
+			} else if want > 1 {
+				t.Errorf("%s: page %d has no pager", l.path, number)
+			}
+			if i := strings.Index(list, `<section aria-labelledby="network-h">`); i >= 0 {
+				list = list[:i]
+			}
+			found := entry[l.entries].FindAllStringSubmatch(list, -1)
+			if len(found) > size {
+				t.Errorf("%s: page %d lists %d entries, more than %d", l.path, number, len(found), size)
+			}
+			for _, m := range found {
+				if seen[m[1]] {
+					t.Errorf("%s: %s listed twice", l.path, m[1])
+				}
+				seen[m[1]] = true
+			}
+			if want > 1 && !strings.Contains(page, fmt.Sprintf("Page %d of %d", number, want)) {
+				t.Errorf("%s: page %d does not say it is page %d of %d", l.path, number, number, want)
+			}
+			if m := prev.FindStringSubmatch(page); (m == nil) != (from == "") || (m != nil && m[1] != from) {
+				t.Errorf("%s: page %d links back to %v, want %q", l.path, number, m, from)
+			}
+			from = url
+			url = ""
+			if m := next.FindStringSubmatch(page); m != nil {
+				url = m[1]
+			}
+			if url == "" && number != want {
+				t.Errorf("%s: the pages end at %d of %d", l.path, number, want)
+			}
+		}
+		if len(seen) != l.want {
+			t.Errorf("%s: the pages hold %d entries, want %d", l.path, len(seen), l.want)
+		}
+	}
+	if long < 3 {
+		t.Fatalf("only %d lists of several pages in the generated dossier: the test checks little", long)
 	}
 }

@@ -32,8 +32,9 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	b.matcher = matcher
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
-	units := units(d, urls, matcher, mode)
-	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint)
+	units := units(d, urls, matcher, mode, site.Words())
+	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint,
+		site.Language, site.Strings)
 	results := make([]convertedUnit, len(units))
 	keys := make([]uint64, len(units))
 	errs := make([]error, len(units))

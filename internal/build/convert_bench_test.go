@@ -90,7 +90,7 @@ func BenchmarkConvert1000(b *testing.B) {
 // needs, as convertAll converts them when nothing is cached.
 func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
 	var jobs []conversion
-	for _, u := range units(d, urls, m, mode) {
+	for _, u := range units(d, urls, m, mode, d.Site.Words()) {
 		jobs = append(jobs, u.jobs()...)
 	}
 	return jobs

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -67,8 +68,8 @@ type unit struct {
 
 // units lists every content file's Markdown. What a unit's conversion reads
 // besides its file: the matcher's names, links and titles, the verdict
-// scale, the base URL and the Markdown options (convertAll's cache key).
-func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []unit {
+// scale, the base URL, the Markdown options and the words (convertAll's cache key).
+func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *config.Words) []unit {
 	list := make([]unit, 0, len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Events))
 	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) conversion {
 		in := markdown.Input{File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
@@ -82,7 +83,7 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []u
 	}
 	for _, a := range d.Articles {
 		list = append(list, unit{key: "article:" + a.ID, file: a.Path, owner: a, jobs: func() []conversion {
-			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls))}
+			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls, w))}
 			for _, c := range a.Claims {
 				jobs = append(jobs, text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
 			}
@@ -113,19 +114,22 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []u
 }
 
 // annotations turns an article's claims and quotes into what the annotate extension anchors.
-func annotations(a *dossier.Article, urls render.URLs) []annotate.Annotation {
+// What screen readers hear around them is in the site's language (w).
+func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range a.Claims {
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
-			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c))})
+			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
+			Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")})
 	}
 	for _, q := range a.Quotes {
-		label := "unknown speaker"
+		label := w.T("unknown-speaker")
 		if q.Speaker != nil {
 			label = q.Speaker.Name
 		}
 		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
-			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q))})
+			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)),
+			Start: w.T("sr-quote-start", label), End: w.T("sr-quote-end"), Badge: w.T("badge-quote")})
 	}
 	return out
 }

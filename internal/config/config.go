@@ -131,24 +131,25 @@ func Default() *Site {
 	}
 }
 
-// DefaultVerdicts is the scale used when site.toml has no [[verdicts]].
-func DefaultVerdicts() []Verdict {
-	return []Verdict{
-		{ID: "true", Label: "True", Color: "#1a7f37", Icon: "check", Rating: 5, Rated: true,
-			Description: "Accurate, and nothing significant is missing."},
-		{ID: "mostly-true", Label: "Mostly true", Color: "#4d7c0f", Icon: "check-half", Rating: 4, Rated: true,
-			Description: "Accurate, but needs clarification or additional information."},
-		{ID: "misleading", Label: "Misleading", Short: "Mislead.", Color: "#b35900", Icon: "half", Rating: 2, Rated: true,
-			Description: "Contains accurate elements but leaves a false impression."},
-		{ID: "false", Label: "False", Color: "#c62828", Icon: "cross", Rating: 1, Rated: true,
-			Description: "Inaccurate: the evidence contradicts it."},
-		{ID: "unverified", Label: "Unverified", Color: "#57606a", Icon: "question", Rated: true,
-			Description: "Could not be confirmed or refuted from available sources."},
-		{ID: "disputed", Label: "Disputed", Color: "#6f42c1", Icon: "split", Rated: true,
-			Description: "Credible sources disagree, and the evidence does not settle it."},
-		{ID: NotRated, Label: "Not rated", Color: "#6e7781", Icon: "dash",
-			Description: "Not rated: opinion or framing, not a statement of fact that can be checked."},
+// DefaultVerdicts is the scale used when site.toml has no [[verdicts]], in English.
+func DefaultVerdicts() []Verdict { return defaultVerdicts(NewWords("en", nil)) }
+
+// defaultVerdicts is the default scale with its labels and descriptions in w.
+func defaultVerdicts(w *Words) []Verdict {
+	scale := []Verdict{
+		{ID: "true", Color: "#1a7f37", Icon: "check", Rating: 5, Rated: true},
+		{ID: "mostly-true", Color: "#4d7c0f", Icon: "check-half", Rating: 4, Rated: true},
+		{ID: "misleading", Color: "#b35900", Icon: "half", Rating: 2, Rated: true},
+		{ID: "false", Color: "#c62828", Icon: "cross", Rating: 1, Rated: true},
+		{ID: "unverified", Color: "#57606a", Icon: "question", Rated: true},
+		{ID: "disputed", Color: "#6f42c1", Icon: "split", Rated: true},
+		{ID: NotRated, Color: "#6e7781", Icon: "dash"},
 	}
+	for i := range scale {
+		key := "verdict-" + scale[i].ID
+		scale[i].Label, scale[i].Short, scale[i].Description = w.T(key), w.T(key+"-short"), w.T(key+"-description")
+	}
+	return scale
 }
 
 // Verdict returns the verdict with the given id.
@@ -211,16 +212,17 @@ func Load(fsys fs.FS, name string) (*Site, diag.List) {
 		v.Verdict.Rated = v.Rated == nil || *v.Rated
 		site.Verdicts = append(site.Verdicts, v.Verdict)
 	}
-	if len(site.Verdicts) == 0 {
-		site.Verdicts = DefaultVerdicts()
-	}
 	site.file, site.src = name, src
+	if len(site.Verdicts) == 0 {
+		site.Verdicts = defaultVerdicts(site.Words())
+	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		diags.Warnf(keyPos(name, src, k[len(k)-1]), diag.UnknownKey, diag.DidYouMean(k[len(k)-1], knownKeys),
 			"unknown key %q in %s", key, name)
 	}
 	diags.Append(site.validate(name, src))
+	diags.Append(site.validateStrings())
 	return site, diags
 }
 

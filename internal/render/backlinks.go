@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
@@ -33,17 +34,19 @@ type linkIndex struct {
 
 	net       *network
 	urls      URLs
+	words     *config.Words
 	graphOnce sync.Once
 	graphHTML string
 }
 
-func newLinkIndex(d *dossier.Dossier, urls URLs) *linkIndex {
+func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words) *linkIndex {
 	x := &linkIndex{
 		articles: map[dossier.Entity][]Backlink{},
 		events:   map[dossier.Entity][]Backlink{},
 		profiles: map[dossier.Entity][]Backlink{},
 		eventWho: map[*dossier.Event][]dossier.Entity{},
 		urls:     urls,
+		words:    words,
 	}
 	for _, e := range entitiesOf(d) {
 		x.index(e)
@@ -83,7 +86,7 @@ func (x *linkIndex) index(e dossier.Entity) {
 			return i
 		}
 		*list = append(*list, Backlink{object: obj, Title: title, Date: date,
-			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: formatDate(date)})
+			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: x.words.Date(date.Time)})
 		at[obj] = len(*list) - 1
 		return len(*list) - 1
 	}

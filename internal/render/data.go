@@ -12,11 +12,9 @@ func addData(files Files, s *siteData) error {
 	if err := addFeeds(files, s, mod[""]); err != nil {
 		return err
 	}
-	sm, err := sitemap(files, s, mod)
-	if err != nil {
+	if err := addSitemap(files, s, mod); err != nil {
 		return err
 	}
-	files["sitemap.xml"] = sm
 	files["robots.txt"] = robots(s.URLs)
 	if cname := cnameOf(s.Site.CNAME); cname != "" {
 		files["CNAME"] = []byte(cname + "\n")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -9,22 +10,27 @@ import (
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
-// ExportSchema names the version of data/dossier.json's schema. It changes
+// ExportSchema names the version of the data export's schema. It changes
 // only when a field is removed or changes meaning; new fields may be added.
-const ExportSchema = "dossier/1"
+// Version 2 split the one file of version 1 into an index and a file per kind.
+const ExportSchema = "dossier/2"
 
-// export is data/dossier.json: the whole dossier, each object with its id,
-// its page's URL and the ids of what it links to.
-type export struct {
-	Schema        string           `json:"schema"`
-	Site          exportSite       `json:"site"`
-	Verdicts      []config.Verdict `json:"verdicts"`
-	Articles      []exportArticle  `json:"articles"`
-	Claims        []exportClaim    `json:"claims"`
-	Quotes        []exportQuote    `json:"quotes"`
-	Actors        []exportActor    `json:"actors"`
-	Organizations []exportOrg      `json:"organizations"`
-	Events        []exportEvent    `json:"events"`
+// exportIndex is data/dossier.json: the site, the verdict scale and where
+// each kind's file is. Every object is in its kind's file,
+// data/<kind>.json, one object a line, so that a program can read a large
+// dossier one object at a time.
+type exportIndex struct {
+	Schema   string           `json:"schema"`
+	Site     exportSite       `json:"site"`
+	Verdicts []config.Verdict `json:"verdicts"`
+	Files    []exportFile     `json:"files"`
+}
+
+// exportFile is one kind's file in the index.
+type exportFile struct {
+	Kind  string `json:"kind"`  // articles, claims, quotes, actors, organizations, events
+	URL   string `json:"url"`   // data/<kind>.json, as a URL of the site
+	Count int    `json:"count"` // how many objects it holds
 }
 
 type exportSite struct {
@@ -149,30 +155,60 @@ type exportEvent struct {
 	Sources       []exportSource `json:"sources"`
 }
 
-// exportJSON renders data/dossier.json, indented by two spaces.
-func exportJSON(s *siteData) ([]byte, error) {
-	b, err := json.MarshalIndent(s.export(), "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("export dossier.json: %w", err)
-	}
-	return append(b, '\n'), nil
-}
-
-// export gathers data/dossier.json.
-func (s *siteData) export() *export {
+// addExport adds data/dossier.json, the index, and the file of each kind.
+func addExport(files Files, s *siteData) error {
 	d := s.D
-	return &export{
+	index := exportIndex{
 		Schema: ExportSchema,
 		Site: exportSite{Title: s.Site.Title, Description: s.Site.Description, BaseURL: s.Site.BaseURL,
 			Language: s.Site.Language, Publisher: s.Site.Publisher},
-		Verdicts:      s.Site.Verdicts,
-		Articles:      mapList(d.Articles, s.exportArticle),
-		Claims:        mapList(d.Claims, s.exportClaim),
-		Quotes:        mapList(d.Quotes, s.exportQuote),
-		Actors:        mapList(d.Actors, s.exportActor),
-		Organizations: mapList(d.Organizations, s.exportOrg),
-		Events:        mapList(d.Events, s.exportEvent),
+		Verdicts: s.Site.Verdicts,
 	}
+	kinds := []struct {
+		kind string
+		list func() ([]byte, int, error)
+	}{
+		{"articles", func() ([]byte, int, error) { return exportList(d.Articles, s.exportArticle) }},
+		{"claims", func() ([]byte, int, error) { return exportList(d.Claims, s.exportClaim) }},
+		{"quotes", func() ([]byte, int, error) { return exportList(d.Quotes, s.exportQuote) }},
+		{"actors", func() ([]byte, int, error) { return exportList(d.Actors, s.exportActor) }},
+		{"organizations", func() ([]byte, int, error) { return exportList(d.Organizations, s.exportOrg) }},
+		{"events", func() ([]byte, int, error) { return exportList(d.Events, s.exportEvent) }},
+	}
+	for _, k := range kinds {
+		name := "data/" + k.kind + ".json"
+		b, n, err := k.list()
+		if err != nil {
+			return fmt.Errorf("export %s: %w", name, err)
+		}
+		files[name] = b
+		index.Files = append(index.Files, exportFile{Kind: k.kind, URL: s.AbsURL(name), Count: n})
+	}
+	b, err := json.MarshalIndent(&index, "", "  ")
+	if err != nil {
+		return fmt.Errorf("export data/dossier.json: %w", err)
+	}
+	files["data/dossier.json"] = append(b, '\n')
+	return nil
+}
+
+// exportList is a kind's file: a JSON array of its objects, one a line.
+func exportList[T, U any](in []T, f func(T) U) ([]byte, int, error) {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i, v := range in {
+		b, err := json.Marshal(f(v))
+		if err != nil {
+			return nil, 0, err
+		}
+		buf.Write(b)
+		if i < len(in)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("]\n")
+	return buf.Bytes(), len(in), nil
 }
 
 func mapList[T, U any](in []T, f func(T) U) []U {

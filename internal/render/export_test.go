@@ -16,7 +16,7 @@ import (
 // when empty. Changing it means changing the README and, if a field goes or
 // changes meaning, ExportSchema.
 var exportFields = strings.Fields(`
-schema site site.title site.description? site.baseURL site.language
+schema files files[].kind files[].url files[].count site site.title site.description? site.baseURL site.language
 site.publisher site.publisher.name site.publisher.url
 verdicts verdicts[].id verdicts[].label verdicts[].color? verdicts[].icon? verdicts[].description verdicts[].rating?
 articles articles[].id articles[].url articles[].title articles[].date articles[].summary? articles[].tags
@@ -50,6 +50,61 @@ events[].organizations events[].sources events[].sources[].title? events[].sourc
 events[].sources[].publisher? events[].sources[].date? events[].sources[].archived? events[].sources[].note?
 `)
 
+// exported is the data export read back whole: the index's fields, and
+// each kind's objects under the kind's name, as version 1 had them.
+type exported struct {
+	Articles      []exportArticle `json:"articles"`
+	Claims        []exportClaim   `json:"claims"`
+	Quotes        []exportQuote   `json:"quotes"`
+	Actors        []exportActor   `json:"actors"`
+	Organizations []exportOrg     `json:"organizations"`
+	Events        []exportEvent   `json:"events"`
+}
+
+// exportAll renders the export of d and joins its files into one JSON
+// object: the index, with each kind's list added under the kind's name. It
+// checks that the index names every file with its count.
+func exportAll(t testing.TB, d *dossier.Dossier) []byte {
+	t.Helper()
+	files := Files{}
+	if err := addExport(files, newSite(d)); err != nil {
+		t.Fatal(err)
+	}
+	var whole map[string]any
+	if err := json.Unmarshal(files["data/dossier.json"], &whole); err != nil {
+		t.Fatal(err)
+	}
+	var index exportIndex
+	if err := json.Unmarshal(files["data/dossier.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	if len(index.Files) != 6 || len(files) != 7 {
+		t.Fatalf("the index names %d files, the export wrote %d", len(index.Files), len(files))
+	}
+	for _, f := range index.Files {
+		name := "data/" + f.Kind + ".json"
+		if !strings.HasSuffix(f.URL, "/"+name) {
+			t.Errorf("%s: url %q", f.Kind, f.URL)
+		}
+		var list []any
+		if err := json.Unmarshal(files[name], &list); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(list) != f.Count {
+			t.Errorf("%s: the index counts %d objects, the file holds %d", name, f.Count, len(list))
+		}
+		if lines := bytes.Count(files[name], []byte("\n")); lines != len(list)+2 {
+			t.Errorf("%s: %d lines for %d objects, want one object a line", name, lines, len(list))
+		}
+		whole[f.Kind] = list
+	}
+	b, err := json.MarshalIndent(whole, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // exportDossier fills most of the schema's fields.
 func exportDossier(t testing.TB) *dossier.Dossier {
 	d := resolve(t, map[string]string{
@@ -75,10 +130,7 @@ func exportDossier(t testing.TB) *dossier.Dossier {
 }
 
 func TestExportSchema(t *testing.T) {
-	out, err := exportJSON(newSite(exportDossier(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := exportAll(t, exportDossier(t))
 	var v any
 	if err := json.Unmarshal(out, &v); err != nil {
 		t.Fatal(err)
@@ -134,18 +186,15 @@ func fieldPaths(v any, path string, seen map[string]bool) {
 // TestExportReferences checks that every id the export refers to is defined,
 // that lists are [] rather than null, and that two exports are the same bytes.
 func TestExportReferences(t *testing.T) {
-	out, err := exportJSON(newSite(exportDossier(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, _ := exportJSON(newSite(exportDossier(t)))
+	out := exportAll(t, exportDossier(t))
+	again := exportAll(t, exportDossier(t))
 	if !bytes.Equal(out, again) {
 		t.Error("two exports of the same dossier differ")
 	}
 	if bytes.Contains(out, []byte(": null")) && bytes.Count(out, []byte(": null")) != bytes.Count(out, []byte(`"claimant": null`)) {
 		t.Error("a null other than an article's own claimant")
 	}
-	var e export
+	var e exported
 	if err := json.Unmarshal(out, &e); err != nil {
 		t.Fatal(err)
 	}

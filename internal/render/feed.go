@@ -165,12 +165,14 @@ func articleEntry(s *siteData, a *dossier.Article) atomEntry {
 }
 
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
-	summary := c.Verdict.Label + ": “" + c.Text + "” (in " + c.Article.Title + ")"
-	return entry(s, Path(c), "Fact-check: "+shorten(c.Text, 70), summary, claimDate(c))
+	w := s.words
+	summary := w.T("feed-claim", c.Verdict.Label, w.T("quoted", c.Text), c.Article.Title)
+	return entry(s, Path(c), w.T("feed-fact-check", shorten(c.Text, 70)), summary, claimDate(c))
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
-	return entry(s, Path(q), "“"+shorten(q.Text, 70)+"”", quoteDescription(q)+": “"+q.Text+"”", quoteDate(q))
+	w := s.words
+	return entry(s, Path(q), w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q)+": "+w.T("quoted", q.Text), quoteDate(q))
 }
 
 func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {

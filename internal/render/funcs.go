@@ -5,17 +5,43 @@ import (
 	"fmt"
 	"html/template"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
-// funcs are the template functions every template can use.
-var funcs = template.FuncMap{
-	"date":     formatDate,
-	"isoDate":  func(d content.Date) string { return d.String() },
-	"jsonld":   jsonLD,
-	"kindName": kindName,
-	"dict":     dict,
+// funcs are the template functions every template can use; the words'
+// functions here write English (see templateFuncs for a renderer's).
+var funcs = templateFuncs(func() *config.Words { return english })
+
+// english is the built-in English words, for templates parsed outside a Renderer.
+var english = config.NewWords("en", nil)
+
+// templateFuncs returns the template functions, the words' ones reading
+// words() as they run: t, tn, date and kindName write in the site's language.
+func templateFuncs(words func() *config.Words) template.FuncMap {
+	return template.FuncMap{
+		"t":        func(key string, args ...any) string { return words().T(key, args...) },
+		"tn":       func(key string, n int, args ...any) string { return words().N(key, n, args...) },
+		"words":    func(keys ...string) (string, error) { return wordsJSON(words(), keys) },
+		"date":     func(d content.Date) string { return words().Date(d.Time) },
+		"isoDate":  func(d content.Date) string { return d.String() },
+		"jsonld":   jsonLD,
+		"kindName": func(e Entity) string { return kindName(words(), e) },
+		"dict":     dict,
+	}
+}
+
+// wordsJSON is a JSON object of the given words by key, for a script to
+// read from a data attribute (search.js, claims.js).
+func wordsJSON(w *config.Words, keys []string) (string, error) {
+	m := make(map[string]string, len(keys)+1)
+	for _, k := range keys {
+		m[k] = w.T(k)
+	}
+	m["lang"] = w.Lang()
+	b, err := json.Marshal(m)
+	return string(b), err
 }
 
 // dict builds a map from alternating keys and values, to pass several values to a partial.
@@ -34,13 +60,8 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// formatDate prints a date for readers: "8 January 2022".
-func formatDate(d content.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Format("2 January 2006")
-}
+// formatDate prints a date for readers in the site's language: "8 January 2022".
+func (s *siteData) formatDate(d content.Date) string { return s.words.Date(d.Time) }
 
 // jsonLD marshals v for a <script type="application/ld+json"> element;
 // json.Marshal escapes <, > and & so the script cannot be closed early.
@@ -52,18 +73,19 @@ func jsonLD(v any) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-// kindName is an organization's kind, or "actor" or "organization".
-func kindName(e Entity) string {
+// kindName is an organization's kind as written, or the word for "actor"
+// or "organization".
+func kindName(w *config.Words, e Entity) string {
 	if o, ok := e.(Organization); ok && o.Kind() != "" {
 		return o.Kind()
 	}
-	return e.EntityKind()
+	return w.T("kind-" + e.EntityKind())
 }
 
 // entityKindName is kindName for the graph's own entities.
-func entityKindName(e dossier.Entity) string {
+func entityKindName(w *config.Words, e dossier.Entity) string {
 	if o, ok := e.(*dossier.Organization); ok && o.Kind != "" {
 		return o.Kind
 	}
-	return e.EntityKind()
+	return w.T("kind-" + e.EntityKind())
 }

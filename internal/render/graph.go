@@ -2,11 +2,11 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -211,19 +211,19 @@ func (n *network) closest(i, limit int) ([]int, int) {
 }
 
 // words describes an edge for the list that accompanies each picture.
-func (e *netEdge) words() string {
+func (e *netEdge) words(w *config.Words) string {
 	var parts []string
 	if e.rel&relMember != 0 {
-		parts = append(parts, "membership")
+		parts = append(parts, w.T("net-membership"))
 	}
 	if e.rel&relVia != 0 {
-		parts = append(parts, "reported speech")
+		parts = append(parts, w.T("net-speech"))
 	}
 	if e.rel&relProfile != 0 {
-		parts = append(parts, "named in a profile")
+		parts = append(parts, w.T("net-profile"))
 	}
 	if e.rel&relTogether != 0 {
-		parts = append(parts, "named together "+times(e.together))
+		parts = append(parts, w.T("net-together", times(w, e.together)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -242,21 +242,14 @@ func (e *netEdge) class() string {
 }
 
 // times says how often: "once", "twice", "3 times".
-func times(n int) string {
+func times(w *config.Words, n int) string {
 	switch n {
 	case 1:
-		return "once"
+		return w.T("net-once")
 	case 2:
-		return "twice"
+		return w.T("net-twice")
 	}
-	return fmt.Sprintf("%d times", n)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
+	return w.N("net-times", n)
 }
 
 // Graph is the network of the dossier's actors and organizations as inline
@@ -265,7 +258,7 @@ func plural(n int) string {
 // It is "" when nobody is connected.
 func (p *Page) Graph() template.HTML {
 	x := p.linksOf(nil)
-	x.graphOnce.Do(func() { x.graphHTML = x.net.siteGraph(x.urls) })
+	x.graphOnce.Do(func() { x.graphHTML = x.net.siteGraph(x.urls, x.words) })
 	return template.HTML(x.graphHTML)
 }
 
@@ -281,5 +274,5 @@ func (p *Page) Neighbourhood(obj any) template.HTML {
 	if !ok {
 		return ""
 	}
-	return template.HTML(x.net.neighbourhood(i, x.urls))
+	return template.HTML(x.net.neighbourhood(i, x.urls, x.words))
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -127,10 +128,11 @@ type picture struct {
 	nodes    []drawNode
 	edges    []*netEdge
 	listNote string // the summary of the list
+	words    *config.Words
 }
 
 // siteGraph draws the most connected actors and organizations with a force layout.
-func (n *network) siteGraph(urls URLs) string {
+func (n *network) siteGraph(urls URLs, w *config.Words) string {
 	picked, connected := n.mostConnected(siteGraphMax)
 	if len(picked) == 0 {
 		return ""
@@ -139,7 +141,7 @@ func (n *network) siteGraph(urls URLs) string {
 	for k, i := range picked {
 		local[i] = k
 	}
-	pic := &picture{n: n, urls: urls, w: 880, h: 600, id: "network-caption", listNote: "The same connections as a list"}
+	pic := &picture{n: n, urls: urls, w: 880, h: 600, id: "network-caption", listNote: w.T("net-site-list"), words: w}
 	var les []layoutEdge
 	for _, e := range n.list {
 		a, okA := local[e.a]
@@ -155,34 +157,24 @@ func (n *network) siteGraph(urls URLs) string {
 		r := min(4+1.2*math.Sqrt(float64(len(n.adj[i]))), 12)
 		pic.nodes = append(pic.nodes, drawNode{i: i, p: pos[k], r: r, label: point{pos[k].x, pos[k].y + r + 11}, anchor: "middle"})
 	}
-	pic.caption = "Who is connected to whom: " + legend + "."
+	pic.caption = w.T("net-site", w.T("net-legend"))
 	if len(picked) < connected {
-		pic.caption += fmt.Sprintf(" Only the %d most connected of %d are drawn.", len(picked), connected)
+		pic.caption += w.T("net-site-some", len(picked), connected)
 	}
 	if rest := len(n.nodes) - connected; rest > 0 {
-		pic.caption += fmt.Sprintf(" %d with no recorded connection %s left out.", rest, isAre(rest))
+		pic.caption += w.N("net-site-rest", rest)
 	}
 	return pic.String()
 }
 
-// legend explains the shapes and lines of both pictures.
-const legend = "actors are circles and organizations squares, joined by a line for membership, reported speech, a profile naming the other, or being named together in a sentence of an article or by an event"
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
-
 // neighbourhood draws node i in the middle and its closest neighbours on a ring.
-func (n *network) neighbourhood(i int, urls URLs) string {
+func (n *network) neighbourhood(i int, urls URLs, w *config.Words) string {
 	near, total := n.closest(i, neighbourhoodMax)
 	if total == 0 {
 		return ""
 	}
 	slices.SortFunc(near, func(a, b int) int { return entityOrder(n.nodes[a], n.nodes[b]) })
-	pic := &picture{n: n, urls: urls, w: 720, h: 420, id: "neighbourhood-caption", listNote: "These connections as a list"}
+	pic := &picture{n: n, urls: urls, w: 720, h: 420, id: "neighbourhood-caption", listNote: w.T("net-near-list"), words: w}
 	c := point{float64(pic.w) / 2, float64(pic.h) / 2}
 	pic.nodes = append(pic.nodes, drawNode{i: i, p: c, r: 12, self: true, label: point{c.x, c.y + 12 + 13}, anchor: "middle"})
 	for k, j := range near {
@@ -200,9 +192,9 @@ func (n *network) neighbourhood(i int, urls URLs) string {
 			}
 		}
 	}
-	pic.caption = fmt.Sprintf("Who %s is connected to: %s. Lines between the others show only membership, reported speech and profiles.", n.nodes[i].DisplayName(), legend)
+	pic.caption = w.T("net-near", n.nodes[i].DisplayName(), w.T("net-legend"))
 	if len(near) < total {
-		pic.caption += fmt.Sprintf(" The %d closest of %d connections are drawn.", len(near), total)
+		pic.caption += w.T("net-near-some", len(near), total)
 	}
 	return pic.String()
 }
@@ -255,8 +247,8 @@ func (pic *picture) node(b *strings.Builder, d drawNode) {
 	}
 	href := pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))
 	links := len(pic.n.adj[d.i])
-	fmt.Fprintf(b, "<a class=\"%s\" href=\"%s\"%s><title>%s (%s, %d connection%s)</title>", class, esc(href), current,
-		esc(e.DisplayName()), esc(entityKindName(e)), links, plural(links))
+	fmt.Fprintf(b, "<a class=\"%s\" href=\"%s\"%s><title>%s</title>", class, esc(href), current,
+		esc(pic.words.N("net-node", links, e.DisplayName(), entityKindName(pic.words, e))))
 	stroke := "1.5"
 	if d.self {
 		stroke = "3.0"
@@ -298,7 +290,7 @@ func (pic *picture) list(b *strings.Builder) {
 		}
 		e := pic.n.nodes[d.i]
 		fmt.Fprintf(b, "<li><a href=\"%s\">%s</a> <span class=\"kind\">%s</span>", esc(pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))),
-			esc(e.DisplayName()), esc(entityKindName(e)))
+			esc(e.DisplayName()), esc(entityKindName(pic.words, e)))
 		pic.connections(b, d, in)
 		b.WriteString("</li>\n")
 	}
@@ -309,7 +301,7 @@ func (pic *picture) list(b *strings.Builder) {
 // own entity (one line), or to each other drawn node.
 func (pic *picture) connections(b *strings.Builder, d drawNode, in map[int]bool) {
 	if self := pic.nodes[0]; self.self {
-		fmt.Fprintf(b, ": %s", esc(pic.n.edge(self.i, d.i).words()))
+		fmt.Fprintf(b, ": %s", esc(pic.n.edge(self.i, d.i).words(pic.words)))
 		return
 	}
 	var parts []string
@@ -320,7 +312,7 @@ func (pic *picture) connections(b *strings.Builder, d drawNode, in map[int]bool)
 		}
 		oe := pic.n.nodes[o]
 		parts = append(parts, fmt.Sprintf("<a href=\"%s\">%s</a> (%s)", esc(pic.urls.Rel(EntityPath(oe.EntityKind(), oe.EntityID()))),
-			esc(oe.DisplayName()), esc(e.words())))
+			esc(oe.DisplayName()), esc(e.words(pic.words))))
 	}
 	if len(parts) > 0 {
 		b.WriteString(" — " + strings.Join(parts, "; "))

@@ -72,7 +72,7 @@ func TestNetworkRelations(t *testing.T) {
 	n := newSite(d).links().net
 	words := func(x, y dossier.Entity) string {
 		if e := n.edge(n.at[x], n.at[y]); e != nil {
-			return e.words()
+			return e.words(english)
 		}
 		return ""
 	}

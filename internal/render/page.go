@@ -29,6 +29,7 @@ type siteData struct {
 	gen        uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
+	words    *config.Words // the theme's words in the site's language
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
@@ -37,7 +38,8 @@ func newSiteData(in Input, tmpl *Templates) *siteData {
 	if cards == nil {
 		cards = &Cards{}
 	}
-	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl, cards: cards}
+	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl,
+		words: in.Dossier.Site.Words(), cards: cards}
 }
 
 // releasePages lets go of what only pages read: the bodies' HTML and the
@@ -53,7 +55,7 @@ func (s *siteData) releasePages() {
 // links returns the back-links and the network, built on first use: a
 // preview rebuild that renders no entity page never builds them.
 func (s *siteData) links() *linkIndex {
-	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs) })
+	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs, s.words) })
 	return s.linksIndex
 }
 
@@ -184,6 +186,7 @@ type Page struct {
 	Description string
 	Verdict     VerdictView // the verdict of a verdict's page of claims
 	Draft       bool
+	Pager       *Pager // where the page stands in a list of several pages; nil otherwise
 
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
@@ -318,21 +321,42 @@ func pages(s *siteData, prev []string) []job {
 		}
 		return ""
 	}
+	w := s.words
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
-	add("articles/index.html", "articles.html", "list", nil, page("list", "articles/", "Articles", "Every article of the dossier.", nil))
-	add("actors/index.html", "actors.html", "list", nil, page("list", "actors/", "Actors", "The people in the dossier.", nil))
-	add("organizations/index.html", "organizations.html", "list", nil, page("list", "organizations/", "Organizations", "States, alliances, agencies and media in the dossier.", nil))
-	add("quotes/index.html", "quotes.html", "list", nil, page("list", "quotes/", "Quotes", "Who said what, and when.", nil))
-	add("claims/index.html", "claims.html", "list", nil, page("list", "claims/", "Claims", "Every checked claim with its verdict.", nil))
-	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", "Timeline", "Events, articles and statements by date.", nil))
-	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", "Methodology", "How claims are chosen and rated.", nil))
-	add("search/index.html", "search.html", "search", nil, page("search", "search/", "Search", "Search the articles, claims, quotes, actors and organizations.", nil))
-	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", "Page not found", "", nil))
+	size := s.Site.PageSize
+	if size <= 0 {
+		size = 50
+	}
+	// list adds the pages of a list of n entries: the first at path, the
+	// others at path/page/N/.
+	list := func(path, template, kind, title, desc string, n int, fill func(*Page)) {
+		count := pageCount(n, size)
+		for number := 1; number <= count; number++ {
+			add(pagePath(path, number)+"index.html", template, kind, nil, func() *Page {
+				p := page(kind, pagePath(path, number), title, desc, nil)()
+				if count > 1 {
+					p.Pager = newPager(s, path, number, count, n, size)
+				}
+				if fill != nil {
+					fill(p)
+				}
+				return p
+			})
+		}
+	}
+	list("articles/", "articles.html", "list", w.T("articles"), w.T("articles-about"), len(d.Articles), nil)
+	list("actors/", "actors.html", "list", w.T("actors"), w.T("actors-about"), len(d.Actors), nil)
+	list("organizations/", "organizations.html", "list", w.T("organizations"), w.T("orgs-about"), len(d.Organizations), nil)
+	list("quotes/", "quotes.html", "list", w.T("quotes"), w.T("quotes-about"), len(d.Quotes), nil)
+	list("claims/", "claims.html", "list", w.T("claims"), w.T("claims-about"), len(d.Claims), nil)
+	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", w.T("timeline"), w.T("timeline-about"), nil))
+	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", w.T("methodology"), w.T("methodology-about"), nil))
+	add("search/index.html", "search.html", "search", nil, page("search", "search/", w.T("search"), w.T("search-about"), nil))
+	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", w.T("not-found"), "", nil))
 	for _, v := range s.Site.Verdicts {
-		add(VerdictPath(v.ID)+"index.html", "claims.html", "verdict", nil, func() *Page {
-			p := page("verdict", VerdictPath(v.ID), "Claims rated "+v.Label, v.Description, nil)()
-			p.Verdict, p.claims = s.verdictView(v), d.ClaimsWithVerdict(v.ID)
-			return p
+		claims := d.ClaimsWithVerdict(v.ID)
+		list(VerdictPath(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
+			p.Verdict, p.claims = s.verdictView(v), claims
 		})
 	}
 	drafted := func(newPage func() *Page, draft bool) func() *Page {
@@ -364,7 +388,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, "“"+shorten(q.Text, 70)+"”", quoteDescription(q), q)()
+			return page("quote", path, w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q), q)()
 		})
 	}
 	for _, e := range d.Events {
@@ -374,11 +398,11 @@ func pages(s *siteData, prev []string) []job {
 	return append(jobs, cardJobs(s)...)
 }
 
-func quoteDescription(q *dossier.Quote) string {
+func quoteDescription(w *config.Words, q *dossier.Quote) string {
 	if q.Speaker != nil {
-		return "Quote by " + q.Speaker.Name
+		return w.T("quote-by", q.Speaker.Name)
 	}
-	return "Quote"
+	return w.T("quote")
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding "…".

@@ -23,6 +23,9 @@ func (p *Page) prepare() error {
 	s := p.siteData
 	p.Lang, p.SiteTitle = s.Site.Language, s.Site.Title
 	p.FullTitle = p.Title + " · " + s.Site.Title
+	if p.Pager != nil && p.Pager.Number > 1 {
+		p.FullTitle = p.Title + " · " + s.words.T("title-page-of", p.Pager.Number, p.Pager.Count) + " · " + s.Site.Title
+	}
 	if p.Kind == "home" {
 		p.FullTitle = s.Site.Title
 	}
@@ -67,7 +70,9 @@ type DateView struct {
 	Text string // 8 January 2022
 }
 
-func dateView(d content.Date) DateView { return DateView{ISO: d.String(), Text: formatDate(d)} }
+func (s *siteData) dateView(d content.Date) DateView {
+	return DateView{ISO: d.String(), Text: s.formatDate(d)}
+}
 
 // Link is a link to a page of the site or elsewhere.
 type Link struct {
@@ -146,7 +151,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 		v.Claimant = &Link{URL: s.Href(c.Claimant), Text: c.Claimant.DisplayName()}
 	}
 	if full {
-		v.ArticleDate, v.Checked = dateView(c.Article.Date), dateView(c.Checked)
+		v.ArticleDate, v.Checked = p.dateView(c.Article.Date), p.dateView(c.Checked)
 		v.Body, v.Sources = p.body(), sourceViews(s, c.Sources)
 	}
 	return v
@@ -218,7 +223,7 @@ func newQuoteView(p *Page, q *dossier.Quote, full bool) *QuoteView {
 	article := s.Href(q.Article)
 	v := &QuoteView{Quote: Quote{q, p.rec}, ID: q.ID, Text: q.Text, Sentence: q.Sentence,
 		Article: Link{URL: article, Text: q.Article.Title}, URL: s.Href(q),
-		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: dateView(q.Said)}
+		InArticle: article + "#quote-" + q.ID, Fragment: "#quote-" + q.ID, Said: p.dateView(q.Said)}
 	if q.Speaker != nil {
 		v.Speaker, v.SpeakerRole = &Link{URL: s.Href(q.Speaker), Text: q.Speaker.Name}, q.Speaker.Role
 	}
@@ -252,7 +257,7 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	p.rec.read(dep{kind: depBody, id: a.ID})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
 	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
-	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: dateView(a.Date),
+	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Summary: a.Summary, Date: p.dateView(a.Date),
 		Source: sourceView(s, a.Source), Body: p.body(), Tags: a.Tags}
 	for _, c := range a.Claims {
 		v.Claims = append(v.Claims, newClaimView(p, c, false))
@@ -275,8 +280,8 @@ type SourceView struct {
 	ArchivedURL string // an archive copy, "" without one
 }
 
-func sourceView(_ *siteData, src content.Source) SourceView {
-	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: dateView(src.Date),
+func sourceView(s *siteData, src content.Source) SourceView {
+	v := SourceView{Title: src.Title, URL: src.URL, Text: src.Title, Publisher: src.Publisher, Date: s.dateView(src.Date),
 		Note: src.Note, ArchivedURL: src.Archived}
 	if v.Text == "" {
 		v.Text = src.URL
@@ -353,7 +358,7 @@ type ArticleEntry struct {
 func (p *Page) ArticleEntries(list []Article) []ArticleEntry {
 	out := make([]ArticleEntry, len(list))
 	for i, a := range list {
-		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), Date: dateView(a.Date()),
+		out[i] = ArticleEntry{Title: a.Title(), Summary: a.Summary(), Date: p.dateView(a.Date()),
 			Claims: len(a.Claims()), URL: p.Href(a)}
 	}
 	return out

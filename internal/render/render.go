@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/render/card"
@@ -67,7 +68,8 @@ type Input struct {
 
 // Renderer renders sites with templates parsed once.
 type Renderer struct {
-	tmpl *Templates
+	tmpl  *Templates
+	words atomic.Pointer[config.Words] // the words of the site of the last plan, which t and tn print
 
 	mu    sync.Mutex
 	pages map[string]*Deferred  // output path → the page of the last plan
@@ -80,11 +82,14 @@ type Renderer struct {
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
 func New(templates fs.FS) (*Renderer, diag.List) {
-	t, diags := ParseTemplates(templates, funcs)
+	r := &Renderer{}
+	r.words.Store(english)
+	t, diags := ParseTemplates(templates, templateFuncs(r.words.Load))
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Renderer{tmpl: t}, diags
+	r.tmpl = t
+	return r, diags
 }
 
 // Files is a rendered site: output path → bytes.
@@ -183,6 +188,7 @@ type Plan struct {
 // Deferred, bytes and all.
 func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
+	r.words.Store(site.words)
 	site.table = &r.table
 	keep := in.Versions != nil // a render kept for the next one records what pages read
 	r.mu.Lock()
@@ -376,11 +382,11 @@ func (p *Plan) sideGroups(put func(Files) error) error {
 // exportAndData makes the data export, then feeds, sitemap, robots.txt and CNAME.
 func (p *Plan) exportAndData(put func(Files) error) error {
 	site := p.site
-	export, err := exportJSON(site)
-	if err != nil {
+	export := Files{}
+	if err := addExport(export, site); err != nil {
 		return err
 	}
-	if err := put(Files{"data/dossier.json": export}); err != nil {
+	if err := put(export); err != nil {
 		return err
 	}
 	data := Files{}

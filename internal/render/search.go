@@ -198,7 +198,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		}
 	}
 	for _, c := range d.Claims {
-		doc := newDoc(1, c.ID, c.Text, "In "+c.Article.Title)
+		doc := newDoc(1, c.ID, c.Text, s.words.T("in-title", c.Article.Title))
 		x.add(c.Explanation, weightBody)
 		if c.Claimant != nil {
 			x.add(c.Claimant.DisplayName(), weightSummary)

@@ -14,11 +14,9 @@ func SideOutputs(in Input) (Files, error) {
 	if err := addSearch(files, site); err != nil {
 		return nil, err
 	}
-	b, err := exportJSON(site)
-	if err != nil {
+	if err := addExport(files, site); err != nil {
 		return nil, err
 	}
-	files["data/dossier.json"] = b
 	if err := addData(files, site); err != nil {
 		return nil, err
 	}

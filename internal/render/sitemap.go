@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/content"
@@ -20,11 +21,22 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every HTML page but the 404 page, sorted, each with the
+// sitemapIndex is sitemap.xml when the site has more pages than one sitemap
+// may list: it names the sitemaps that do.
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+// sitemapLimit is the most URLs one sitemap may list (the protocol's limit).
+const sitemapLimit = 50000
+
+// addSitemap lists every HTML page but the 404 page, sorted, each with the
 // newest date relevant to it as lastmod (never the wall clock, so identical
 // input gives identical output), taken from mod (see lastmods). Pages
-// without a date have no lastmod.
-func sitemap(files Files, s *siteData, mod map[string]content.Date) ([]byte, error) {
+// without a date have no lastmod. Past sitemapLimit pages, sitemap.xml is an
+// index of sitemap-1.xml, sitemap-2.xml … each listing at most that many.
+func addSitemap(files Files, s *siteData, mod map[string]content.Date) error {
 	var paths []string
 	for p := range files {
 		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
@@ -32,14 +44,37 @@ func sitemap(files Files, s *siteData, mod map[string]content.Date) ([]byte, err
 		}
 	}
 	slices.Sort(paths)
-	set := urlset{URLs: make([]sitemapURL, len(paths))}
+	urls := make([]sitemapURL, len(paths))
 	for i, p := range paths {
-		set.URLs[i].Loc = s.URLs.Abs(p)
+		urls[i].Loc = s.URLs.Abs(p)
 		if d := mod[p]; !d.IsZero() {
-			set.URLs[i].LastMod = d.String()
+			urls[i].LastMod = d.String()
 		}
 	}
-	return marshalXML(&set, "sitemap.xml")
+	if len(urls) <= sitemapLimit {
+		b, err := marshalXML(&urlset{URLs: urls}, "sitemap.xml")
+		files["sitemap.xml"] = b
+		return err
+	}
+	var index sitemapIndex
+	for n := 1; len(urls) > 0; n++ {
+		part := urls[:min(sitemapLimit, len(urls))]
+		urls = urls[len(part):]
+		name := "sitemap-" + strconv.Itoa(n) + ".xml"
+		b, err := marshalXML(&urlset{URLs: part}, name)
+		if err != nil {
+			return err
+		}
+		files[name] = b
+		var newest string
+		for _, u := range part {
+			newest = max(newest, u.LastMod)
+		}
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: s.URLs.Abs(name), LastMod: newest})
+	}
+	b, err := marshalXML(&index, "sitemap.xml")
+	files["sitemap.xml"] = b
+	return err
 }
 
 // newest returns the latest of its dates; the zero Date when none is set.

@@ -123,7 +123,7 @@ func (s *siteData) timeline() []Day {
 		if q.Speaker != nil {
 			note = "— " + q.Speaker.Name
 		}
-		all = append(all, dated{q.Said, newEntry("quote", "“"+shorten(q.Text, 90)+"”", s.Href(q), note)})
+		all = append(all, dated{q.Said, newEntry("quote", s.words.T("quoted", shorten(q.Text, 90)), s.Href(q), note)})
 	}
 	slices.SortStableFunc(all, func(a, b dated) int { return a.date.Compare(b.date.Time) })
 	var days []Day
@@ -132,7 +132,7 @@ func (s *siteData) timeline() []Day {
 			continue
 		}
 		if n := len(days); n == 0 || !days[n-1].Date.Equal(d.date.Time) {
-			days = append(days, Day{Date: d.date, ISO: d.date.String(), Readable: formatDate(d.date)})
+			days = append(days, Day{Date: d.date, ISO: d.date.String(), Readable: s.formatDate(d.date)})
 		}
 		days[len(days)-1].Entries = append(days[len(days)-1].Entries, d.entry)
 	}

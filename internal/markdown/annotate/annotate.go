@@ -34,6 +34,11 @@ type Annotation struct {
 	Icon string
 	// Href is the URL of the annotation's own page; the badge links there.
 	Href string
+	// Start and End are what screen readers hear before and after the
+	// span, and Badge a quote's badge text, in the page's language; ""
+	// is the English default ("claim, rated Label: ", " end of claim",
+	// "quote").
+	Start, End, Badge string
 }
 
 // Document is the per-document input of the extension. Store it with Set

@@ -66,7 +66,13 @@ func (r *htmlRenderer) renderEnd(w util.BufWriter, _ []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	a := node.(*End).Annotation
-	writeStrings(w, `<span class="sr-only"> end of `, string(a.Kind), `</span>`)
+	_, _ = w.WriteString(`<span class="sr-only">`)
+	if a.End != "" {
+		writeEscaped(w, a.End)
+	} else {
+		writeStrings(w, " end of ", string(a.Kind))
+	}
+	_, _ = w.WriteString(`</span>`)
 	r.renderBadge(w, a)
 	return ast.WalkContinue, nil
 }
@@ -103,6 +109,8 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 // startText is what screen readers hear before an annotation.
 func startText(a *Annotation) string {
 	switch {
+	case a.Start != "":
+		return a.Start
 	case a.Kind == KindClaim && a.Label != "":
 		return "claim, rated " + a.Label + ": "
 	case a.Kind == KindQuote && a.Label != "":
@@ -114,6 +122,9 @@ func startText(a *Annotation) string {
 // badgeText is the badge's text: the verdict's label (or id) for a claim.
 func badgeText(a *Annotation) string {
 	if a.Kind != KindClaim {
+		if a.Badge != "" {
+			return a.Badge
+		}
 		return string(a.Kind)
 	}
 	if a.Label != "" {
