@@ -58,9 +58,22 @@
   var KIND_ONE = { article: ["entry-article", "article"], claim: ["entry-claim", "claim"], quote: ["entry-quote", "quote"],
     actor: ["kind-actor", "actor"], organization: ["kind-organization", "organization"] };
 
-  // tokens splits text like the Go indexer: lower-cased runs of letters and digits.
+  // tokens splits text like the Go indexer (internal/render/side_terms.go):
+  // lower-cased runs of letters and digits, ё read as е, and each part in a
+  // script written without spaces (Chinese, Japanese kana, Thai, Lao, Khmer,
+  // Myanmar) cut into overlapping pairs of characters: "王文斌" is 王文, 文斌.
+  var UNSPACED = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}ー々]+)/u;
   function tokens(s) {
-    return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var out = [];
+    s.toLowerCase().replace(/ё/g, "е").split(/[^\p{L}\p{N}]+/u).forEach(function (field) {
+      field.split(UNSPACED).forEach(function (part, i) {
+        if (!part) return;
+        var cs = Array.from(part);
+        if (i % 2 === 0 || cs.length === 1) { out.push(part); return; }
+        for (var j = 0; j + 1 < cs.length; j++) out.push(cs[j] + cs[j + 1]);
+      });
+    });
+    return out;
   }
   function shardKey(term, n) {
     var p = Array.from(term).slice(0, n).join("");
@@ -163,7 +176,10 @@
     });
     return c;
   }
-  // docs loads the [kind, id, title, snippet] records of some hits.
+  // docs loads the [kind, id, title, snippet, headline, paraphrase] records
+  // of some hits; paraphrase (1) marks a quote whose words are not verbatim;
+  // headline, when there, is the verdicts of the title of the article the
+  // hit is or is in, shown wherever that title is.
   Search.prototype.docs = function (m, hits) {
     var s = this;
     return Promise.all(hits.map(function (h) {
@@ -230,14 +246,27 @@
       li.setAttribute("data-kind", kind);
       li.appendChild(el("span", "result-kind", W.t(KIND_ONE[kind][0], KIND_ONE[kind][1])));
       li.appendChild(document.createTextNode(" "));
-      var a = el("a", "result-title", kind === "claim" || kind === "quote" ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
+      // A paraphrase (d[5]) is never shown in quotation marks.
+      if (kind === "quote" && d[5]) li.appendChild(el("span", "paraphrase-label", W.t("paraphrase-label", "Paraphrase:") + " "));
+      var a = el("a", "result-title", kind === "claim" || (kind === "quote" && !d[5]) ? W.t("quote-open", "“") + d[2] + W.t("quote-close", "”") : d[2]);
       a.href = base + DIRS[kind] + d[1] + "/";
       li.appendChild(a);
       if (kind === "claim") m.vf[n].forEach(function (v) {
         li.appendChild(document.createTextNode(" "));
         li.appendChild(badge(m.verdicts[v][0], m.verdicts[v][1], m.verdicts[v][2]));
       });
-      if (d[3]) li.appendChild(el("p", "result-snippet", d[3]));
+      var headline = function (to) {
+        (d[4] || []).forEach(function (v) {
+          to.appendChild(document.createTextNode(" "));
+          to.appendChild(badge(m.verdicts[v][0], m.verdicts[v][1], m.verdicts[v][2]));
+        });
+      };
+      if (kind === "article") headline(li);
+      if (d[3]) {
+        var snippet = el("p", "result-snippet", d[3]);
+        if (kind !== "article") headline(snippet);
+        li.appendChild(snippet);
+      }
       return li;
     }
     // buildFacets draws the facet controls once, then updates their counts.

@@ -29,6 +29,7 @@ func pageTypes(s *site) []struct{ name, path, ready string } {
 		{"actor", "actors/zhang-ming/", ""},
 		{"organization", "organizations/sco/", ""},
 		{"claim", "claims/sco-formed-by-china/", ""},
+		{"claim with an update", "claims/compressed-gas-prices/", ""},
 		{"quote", "quotes/rats-corresponding-request/", ""},
 		{"event", event, ""},
 		{"articles", "articles/", ""},
@@ -39,6 +40,9 @@ func pageTypes(s *site) []struct{ name, path, ready string } {
 		{"verdict", "claims/false/", ""},
 		{"timeline", "timeline/", ""},
 		{"methodology", "methodology/", ""},
+		{"tags", "tags/", ""},
+		{"tag", "tags/sco/", ""},
+		{"corrections", "corrections/", ""},
 		{"search", "search/?q=kazakhstan", `document.querySelectorAll("#search-results li").length > 0 && !document.getElementById("search-facets").hidden`},
 		{"notfound", "no-such-page/", ""},
 	}

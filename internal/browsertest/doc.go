@@ -1,6 +1,7 @@
 // Package browsertest checks the default theme end to end in headless
 // Chromium: search, the claims filter, preview cards, axe-core accessibility
-// audits in light and dark, page weights, and the README's screenshots.
+// audits in light and dark, page weights, the README's screenshots, and a
+// source's text-fragment link opening a locally served page at its passage.
 //
 // The tests build the repository's own dossier with build.Build and serve it
 // from memory on 127.0.0.1 under the base path /kz/. Without a Chromium

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,6 +114,9 @@ func (s *site) page(obj any) string {
 }
 
 // links reports whether the page at site path from links to site path to.
+// An actor's or organization's page shows the first entries of each list
+// and continues the longer ones on pages of their own (its claims/,
+// quotes/ and mentions/, paginated): their links count as the page's.
 func (s *site) links(t *testing.T, from, to string) bool {
 	t.Helper()
 	file := from + "index.html"
@@ -123,6 +127,13 @@ func (s *site) links(t *testing.T, from, to string) bool {
 			t.Fatalf("no page %s in the output", file)
 		}
 		set = hrefsOf(t, src)
+		for name, src := range s.files {
+			for _, list := range []string{"claims/", "quotes/", "mentions/"} {
+				if strings.HasPrefix(name, from+list) && strings.HasSuffix(name, "index.html") {
+					maps.Copy(set, hrefsOf(t, src))
+				}
+			}
+		}
 		s.hrefs[file] = set
 	}
 	return set[s.urls.Rel(to)]

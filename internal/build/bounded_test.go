@@ -37,7 +37,7 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 		if want := min(others, 5); shown != want {
 			t.Errorf("quote %s: %d other quotes shown, want %d (the speaker has %d others)", q.ID, shown, want, others)
 		}
-		hasAll := strings.Contains(section, `/actors/`+q.Speaker.ID+`/#quotes-h"`)
+		hasAll := strings.Contains(section, `/actors/`+q.Speaker.ID+`/quotes/"`)
 		if hasAll != (others > 5) {
 			t.Errorf("quote %s: link to the full list is %v with %d other quotes", q.ID, hasAll, others)
 		}
@@ -61,7 +61,8 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 	}
 }
 
-// TestPaginatedLists walks every list of a generated dossier from its first
+// TestPaginatedLists walks every list of a generated dossier (an actor's
+// and organization's full lists of claims and quotes included) from its first
 // page along its rel="next" links: each page holds at most pageSize entries,
 // the pages link back and forth, together they hold every entry exactly
 // once, and the sitemap lists every page.
@@ -94,6 +95,22 @@ func TestPaginatedLists(t *testing.T) {
 			path, entries string
 			want          int
 		}{"claims/" + v.ID + "/", "claims", len(d.ClaimsWithVerdict(v.ID))})
+	}
+	entityList := func(path, entries string, n int) {
+		if n > 5 {
+			lists = append(lists, struct {
+				path, entries string
+				want          int
+			}{path, entries, n})
+		}
+	}
+	for _, a := range d.Actors {
+		entityList("actors/"+a.ID+"/claims/", "claims", len(a.Claims))
+		entityList("actors/"+a.ID+"/quotes/", "quotes", len(a.Quotes))
+	}
+	for _, o := range d.Organizations {
+		entityList("organizations/"+o.ID+"/claims/", "claims", len(o.Claims))
+		entityList("organizations/"+o.ID+"/quotes/", "quotes", len(o.Statements))
 	}
 	sitemap := string(res.Files["sitemap.xml"])
 	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
@@ -155,5 +172,61 @@ func TestPaginatedLists(t *testing.T) {
 	}
 	if long < 3 {
 		t.Fatalf("only %d lists of several pages in the generated dossier: the test checks little", long)
+	}
+}
+
+// TestTimelineByMonth checks a long timeline: /timeline/ lists its months,
+// and each month's pages, walked along their next links, hold the month's
+// entries once each, at most pageSize a page; together every dated entry.
+func TestTimelineByMonth(t *testing.T) {
+	b := New(Options{Source: os.DirFS(generated(t, 120, 5))})
+	res, err := b.Build(nil)
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatal(err, res.Diags)
+	}
+	d, base, size := b.last, res.Site.BasePath(), res.Site.PageSize
+	want := len(d.Events) + len(d.Articles)
+	for _, q := range d.Quotes {
+		if !q.Said.IsZero() {
+			want++
+		}
+	}
+	index := string(res.Files["timeline/index.html"])
+	months := regexp.MustCompile(`<li><a href="([^"]+)"><time datetime="(\d{4}-\d\d)">`).FindAllStringSubmatch(index, -1)
+	if len(months) < 2 || strings.Contains(index, `class="day"`) {
+		t.Fatalf("/timeline/ of %d entries lists %d months, days: %v", want, len(months), strings.Contains(index, `class="day"`))
+	}
+	entry := regexp.MustCompile(`<li class="entry entry-\w+"><span class="entry-kind">[^<]*</span> <a href="([^"]+)">`)
+	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
+	total, paged := 0, false
+	for _, m := range months {
+		seen := map[string]bool{}
+		for url := m[1]; url != ""; {
+			page := string(res.Files[strings.TrimPrefix(url, base)+"index.html"])
+			if page == "" {
+				t.Fatalf("month %s: no page at %s", m[2], url)
+			}
+			found := entry.FindAllStringSubmatch(page, -1)
+			if len(found) > size {
+				t.Errorf("%s holds %d entries", url, len(found))
+			}
+			for _, f := range found {
+				if seen[f[1]] {
+					t.Errorf("month %s: %s twice", m[2], f[1])
+				}
+				seen[f[1]] = true
+			}
+			url = ""
+			if n := next.FindStringSubmatch(page); n != nil {
+				url, paged = n[1], true
+			}
+		}
+		total += len(seen)
+	}
+	if total != want {
+		t.Errorf("the months hold %d entries, want %d", total, want)
+	}
+	if !paged {
+		t.Error("no month has several pages: the test checks little")
 	}
 }

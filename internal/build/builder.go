@@ -49,6 +49,10 @@ type parsedFile struct {
 	diags diag.List
 }
 
+// methodologyText is content/methodology.md: Markdown without front
+// matter, the methodology page's text.
+type methodologyText []byte
+
 // New returns a Builder for opts.
 func New(opts Options) *Builder {
 	return &Builder{opts: opts, parsed: map[string]parsedFile{}}
@@ -240,6 +244,9 @@ func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 		} else {
 			set.AddUnparsed(p)
 		}
+	}
+	if src, err := fs.ReadFile(b.opts.Source, content.MethodologyFile); err == nil {
+		next[content.MethodologyFile] = parsedFile{hash: hashBytes(src), item: methodologyText(src)}
 	}
 	b.parsed = next
 	set.Sort()

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -33,6 +34,12 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
 	units := units(d, urls, matcher, mode, site.Words())
+	if pf, ok := b.parsed[content.MethodologyFile]; ok {
+		src := pf.item.(methodologyText)
+		units = append(units, unit{key: render.MethodologyKey, file: content.MethodologyFile, jobs: func() []conversion {
+			return []conversion{{key: render.MethodologyKey, in: markdown.Input{File: content.MethodologyFile, BodyLine: 1, Source: src}}}
+		}})
+	}
 	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint,
 		site.Language, site.Strings)
 	results := make([]convertedUnit, len(units))
@@ -89,6 +96,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 			diags.Append(out.Diags)
 		}
 	}
+	diags.Append(anchorTitles(d))
 	res := b.collect(units, keys, results)
 	res.names = matcher.fingerprint
 	res.versions = make(map[string]uint64, len(units))
@@ -147,7 +155,7 @@ func unitKey(env []byte, file uint64, key string) uint64 {
 func recordAnchors(owner any, out markdown.Output) {
 	if art, ok := owner.(*dossier.Article); ok {
 		for _, a := range out.Anchors {
-			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line)
+			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line, a.Offset)
 		}
 	}
 }

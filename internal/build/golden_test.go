@@ -60,6 +60,33 @@ func TestGolden(t *testing.T) {
 		"claims/misleading/index.html":          "verdict.html",
 		"timeline/index.html":                   "timeline.html",
 	}
+	compareGolden(t, res, pages)
+}
+
+// TestGoldenFactCheck compares the pages of the fact-check apparatus with
+// testdata/golden: a claim with updates, staff, archived and pinpointed
+// sources; re-posted articles whose original has a date and has none; the
+// corrections log and its feed; a site's own methodology text; a not-rated
+// claim on its claimant's scorecard, its page and its verdict's page.
+func TestGoldenFactCheck(t *testing.T) {
+	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
+	compareGolden(t, res, map[string]string{
+		"claims/formed-2001/index.html":            "fc-claim.html",
+		"articles/repost/index.html":               "fc-article-original.html",
+		"articles/undated/index.html":              "fc-article-undated.html",
+		"corrections/index.html":                   "fc-corrections.html",
+		"corrections.xml":                          "fc-corrections.xml",
+		"methodology/index.html":                   "fc-methodology.html",
+		"organizations/sco/index.html":             "fc-organization.html",
+		"claims/not-rated/index.html":              "fc-not-rated.html",
+		"claims/outside-forces-framing/index.html": "fc-claim-not-rated.html",
+	})
+}
+
+// compareGolden compares output pages with their golden files (page → file
+// name in testdata/golden), or rewrites them with -update.
+func compareGolden(t *testing.T, res *Result, pages map[string]string) {
+	t.Helper()
 	for page, golden := range pages {
 		got, ok := res.Files[page]
 		if !ok {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -30,15 +31,15 @@ func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, di
 	h := fnv.New64a()
 	add := func(e mention.Entity) {
 		entities = append(entities, e)
-		fmt.Fprintf(h, "%s|%s|%q|%s|%s|%s\n", e.Kind, e.ID, e.Names, e.Href, e.Title, e.Pos)
+		fmt.Fprintf(h, "%s|%s|%q|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Forms, e.Href, e.Pos)
 	}
 	for _, a := range d.Actors {
-		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)),
-			Href: urls.Rel(render.Path(a)), Title: a.Role, Pos: a.At("name")})
+		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)), Forms: a.Forms,
+			Href: urls.Rel(render.Path(a)), Pos: a.At("name")})
 	}
 	for _, o := range d.Organizations {
-		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)),
-			Href: urls.Rel(render.Path(o)), Title: o.Kind, Pos: o.At("name")})
+		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)), Forms: o.Forms,
+			Href: urls.Rel(render.Path(o)), Pos: o.At("name")})
 	}
 	if last.Matcher != nil && last.fingerprint == h.Sum64() {
 		return last, slices.Clone(last.diags)
@@ -55,6 +56,28 @@ func nonEmpty(list []string) []string {
 		}
 	}
 	return out
+}
+
+// anchorTitles anchors every article's title claims (in = "title") in its
+// title and records where; a title is a line of front matter, so this is
+// cheap enough to do on every build.
+func anchorTitles(d *dossier.Dossier) diag.List {
+	var diags diag.List
+	for _, a := range d.Articles {
+		var anns []annotate.Annotation
+		for _, c := range a.Claims {
+			if c.In == content.InTitle {
+				anns = append(anns, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+			}
+		}
+		spans, ds := annotate.AnchorTitle(a.Path, a.Title, anns)
+		diags.Append(ds)
+		line := a.At("title").Line
+		for _, s := range spans {
+			a.AnchoredInTitle(s.ID, s.Start, s.End, line)
+		}
+	}
+	return diags
 }
 
 // unit is one content file's Markdown: an article's body with its claims'
@@ -86,6 +109,13 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *
 			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls, w))}
 			for _, c := range a.Claims {
 				jobs = append(jobs, text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
+				for i, u := range c.Updates {
+					pos, ok := a.Keys["claims."+strconv.Itoa(c.Index)+".updates."+strconv.Itoa(i)+".note"]
+					if !ok {
+						pos = u.Pos
+					}
+					jobs = append(jobs, text(render.UpdateKey(c.ID, i), a.Path, u.Note, pos))
+				}
 			}
 			for _, q := range a.Quotes {
 				jobs = append(jobs, text("quote:"+q.ID, a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))
@@ -113,13 +143,18 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *
 	return list
 }
 
-// annotations turns an article's claims and quotes into what the annotate extension anchors.
-// What screen readers hear around them is in the site's language (w).
+// annotations turns an article's claims and quotes into what the annotate
+// extension anchors in its body; claims in its title are anchored by
+// anchorTitles. What screen readers hear around them is in the site's
+// language (w).
 func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range a.Claims {
+		if c.In == content.InTitle {
+			continue
+		}
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
-			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
+			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
 			Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")})
 	}
 	for _, q := range a.Quotes {
@@ -127,9 +162,13 @@ func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annota
 		if q.Speaker != nil {
 			label = q.Speaker.Name
 		}
+		kind := "quote" // or "paraphrase": reported speech is never announced as verbatim
+		if q.Paraphrase {
+			kind = "paraphrase"
+		}
 		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
-			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)),
-			Start: w.T("sr-quote-start", label), End: w.T("sr-quote-end"), Badge: w.T("badge-quote")})
+			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)), Paraphrase: q.Paraphrase,
+			Start: w.T("sr-"+kind+"-start", label), End: w.T("sr-" + kind + "-end"), Badge: w.T("badge-" + kind)})
 	}
 	return out
 }

@@ -44,8 +44,7 @@ func TestPageMeta(t *testing.T) {
 		url := subPathURL + strings.TrimSuffix(name, "index.html")
 		card := `<meta name="twitter:card" content="summary">`
 		if _, ok := res.Files[strings.TrimSuffix(name, "index.html")+"card.png"]; ok {
-			card = `<meta name="twitter:card" content="summary_large_image">` + "\n" +
-				`<meta name="twitter:image" content="` + url + `card.png">`
+			card = `<meta property="og:image" content="` + url + `card.png">`
 		}
 		for _, want := range []string{
 			`<link rel="canonical" href="` + url + `">`,
@@ -54,7 +53,6 @@ func TestPageMeta(t *testing.T) {
 			`<meta property="og:type" content="`,
 			`<meta property="og:description" content="`,
 			card,
-			`<meta name="twitter:title" content="`,
 			`<meta name="description" content="`,
 		} {
 			if !bytes.Contains(b, []byte(want)) {

@@ -191,7 +191,7 @@ func TestSitemapListsEveryPage(t *testing.T) {
 		lastmod[strings.TrimPrefix(u.Loc, subPathURL)] = u.Lastmod
 	}
 	for page, date := range map[string]string{
-		"":                                    "2026-11-26", // the newest claim check
+		"":                                    "2026-12-04", // the newest update of a claim (the corrections log)
 		"events/csto-deployment-decided/":     "2022-01-06",
 		"quotes/wang-certain-outside-forces/": "2022-01-10",
 	} {

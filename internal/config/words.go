@@ -59,6 +59,22 @@ func baseLanguage(tag string) string {
 	return strings.ToLower(strings.TrimSpace(base))
 }
 
+// Has reports whether key is a word of the theme.
+func (w *Words) Has(key string) bool {
+	_, ok := w.m[key]
+	return ok
+}
+
+// OrgKind is an organization's kind for readers: the word "org-kind-"+kind
+// for the kinds the theme knows (state, alliance, agency, ministry, media),
+// else the kind as written.
+func (w *Words) OrgKind(kind string) string {
+	if w.Has("org-kind-" + kind) {
+		return w.T("org-kind-" + kind)
+	}
+	return kind
+}
+
 // Lang is the base language of the words ("en", "ru").
 func (w *Words) Lang() string { return w.lang }
 
@@ -121,6 +137,17 @@ func (w *Words) Date(t time.Time) string {
 		month = months[t.Month()-1]
 	}
 	return fmt.Sprintf(w.T("date-format"), t.Day(), month, t.Year())
+}
+
+// Month is a month and its year for readers, as a heading: "January 2022",
+// "январь 2022 г.".
+func (w *Words) Month(t time.Time) string {
+	months := strings.Split(w.T("months-standalone"), "|")
+	month := t.Month().String()
+	if len(months) == 12 {
+		month = months[t.Month()-1]
+	}
+	return fmt.Sprintf(w.T("month-format"), month, t.Year())
 }
 
 // Keys lists every word's key, sorted: the keys [strings] may set.

@@ -111,6 +111,7 @@
 //
 //	name           string, required
 //	aliases        list of strings: other names that link to the actor
+//	forms          list of strings: inflected forms of the name and aliases that link to the actor, not shown
 //	role           string
 //	organizations  list of organization ids
 //	country        organization id (of kind state)
@@ -124,6 +125,7 @@
 //	name          string, required
 //	short         string, e.g. SCO
 //	aliases       list of strings
+//	forms         list of strings: inflected forms, as for actors
 //	kind          string: state, alliance, agency, ministry, media…
 //	founded       a year (2001) or a date (2001-06-15), kept as written
 //	members       list of actor or organization ids

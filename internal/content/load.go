@@ -13,6 +13,10 @@ import (
 	"github.com/dossier-dev/dossier/internal/diag"
 )
 
+// MethodologyFile is the methodology page's own text (plain Markdown),
+// when a site has one. Files and Load leave it to the build.
+const MethodologyFile = "content/methodology.md"
+
 // Load reads every content/<kind>/**/*.md of fsys, which is rooted at the site
 // folder, in parallel. Files in other folders or with other extensions are
 // reported as warnings; dotfiles and editor temporary files are skipped
@@ -106,8 +110,10 @@ func classify(paths *[]string, diags *diag.List, p string, dir bool) error {
 		}
 		diags.Warnf(diag.Pos{File: p}, diag.UnknownKey, hint, "folder %s is not read: not a kind of content", p)
 		return fs.SkipDir
-	case dir:
+	case dir, p == MethodologyFile: // the methodology page's text is read by the build
 		return nil
+	case p == MethodologyFile:
+		// Read by the build as the methodology page's text, not a kind's file.
 	case !inKind:
 		diags.Warnf(diag.Pos{File: p}, diag.UnknownKey, "move it into content/articles, content/actors, content/organizations or content/events",
 			"file %s is not read: it is in no kind's folder", p)

@@ -98,6 +98,7 @@ var quoteSchema = newSchema(map[string]setter[Quote]{
 var actorSchema = newSchema(map[string]setter[Actor]{
 	"name":          strKey(func(a *Actor) *string { return &a.Name }),
 	"aliases":       strsKey(func(a *Actor) *[]string { return &a.Aliases }),
+	"forms":         strsKey(func(a *Actor) *[]string { return &a.Forms }),
 	"role":          strKey(func(a *Actor) *string { return &a.Role }),
 	"organizations": refsKey(func(a *Actor) *[]Ref { return &a.Organizations }),
 	"country":       refKey(func(a *Actor) *Ref { return &a.Country }),
@@ -111,6 +112,7 @@ var organizationSchema = newSchema(map[string]setter[Organization]{
 	"name":         strKey(func(o *Organization) *string { return &o.Name }),
 	"short":        strKey(func(o *Organization) *string { return &o.Short }),
 	"aliases":      strsKey(func(o *Organization) *[]string { return &o.Aliases }),
+	"forms":        strsKey(func(o *Organization) *[]string { return &o.Forms }),
 	"kind":         strKey(func(o *Organization) *string { return &o.Kind }),
 	"founded":      yearKey(func(o *Organization) *string { return &o.Founded }),
 	"members":      refsKey(func(o *Organization) *[]Ref { return &o.Members }),

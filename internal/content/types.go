@@ -186,8 +186,11 @@ type Article struct {
 // Actor is a person.
 type Actor struct {
 	Doc
-	Name          string
-	Aliases       []string
+	Name    string
+	Aliases []string
+	// Forms are more spellings of the name and aliases that mentions
+	// match but pages do not show: inflected forms (Токаева, Токаеву).
+	Forms         []string
 	Role          string
 	Organizations []Ref
 	Country       Ref // an organization id of kind "state", optional
@@ -203,9 +206,10 @@ type Organization struct {
 	Name         string
 	Short        string
 	Aliases      []string
-	Kind         string // e.g. state, alliance, agency, ministry, media
-	Founded      string // a date 2001-06-15 or a year 2001, as written
-	Members      []Ref  // actor or organization ids
+	Forms        []string // as an Actor's
+	Kind         string   // e.g. state, alliance, agency, ministry, media
+	Founded      string   // a date 2001-06-15 or a year 2001, as written
+	Members      []Ref    // actor or organization ids
 	Headquarters string
 	Wikidata     string
 	Sources      []Source

@@ -47,7 +47,8 @@ const (
 	// Fix: copy the exact words from the article body.
 	Empty Code = "empty"
 
-	// NotFound: a claim or quote text does not occur in the article body.
+	// NotFound: a claim or quote text does not occur in the article body
+	// (or, for a claim with in = "title", in the article's title).
 	// Fix: copy the exact words; the hint shows the closest passage.
 	NotFound Code = "not-found"
 

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -8,24 +9,42 @@ import (
 )
 
 // Anchored records where one of the article's claims or quotes was found
-// in its text. An article has a handful of each: a scan is cheaper than a
-// lookup in the dossier-wide maps.
-func (a *Article) Anchored(kind, id, sentence string, line int) {
+// in its text: the sentence holding the span, the file's line and the
+// span's offset in the body's text. An article has a handful of each: a
+// scan is cheaper than a lookup in the dossier-wide maps.
+func (a *Article) Anchored(kind, id, sentence string, line, offset int) {
 	switch kind {
 	case "claim":
 		for _, c := range a.Claims {
 			if c.ID == id {
-				c.Sentence, c.Line = sentence, line
+				c.Sentence, c.Line, c.Offset = sentence, line, offset
 				return
 			}
 		}
 	case "quote":
 		for _, q := range a.Quotes {
 			if q.ID == id {
-				q.Sentence, q.Line = sentence, line
+				q.Sentence, q.Line, q.Offset = sentence, line, offset
 				return
 			}
 		}
+	}
+}
+
+// AnchoredInTitle records that one of the article's claims was found in its
+// title, at bytes [start, end) of it; line is the title's line in the file.
+func (a *Article) AnchoredInTitle(id string, start, end, line int) {
+	for _, c := range a.Claims {
+		if c.ID != id {
+			continue
+		}
+		c.Sentence, c.Line, c.TitleStart, c.TitleEnd = a.Title, line, start, end
+		c.Offset = start - len(a.Title) // negative: the title reads before the body
+		i, _ := slices.BinarySearchFunc(a.Headline, c, func(x, y *Claim) int {
+			return cmp.Or(cmp.Compare(x.TitleStart, y.TitleStart), cmp.Compare(y.TitleEnd, x.TitleEnd))
+		})
+		a.Headline = slices.Insert(a.Headline, i, c)
+		return
 	}
 }
 

@@ -42,6 +42,9 @@ type Article struct {
 	Actors        []*Actor        // declared and detected, by name
 	Organizations []*Organization // declared and detected, by name
 	Tally         Tally
+	// Headline is the claims anchored in the title (in = "title"), by where
+	// they start: the verdicts that go wherever the title goes.
+	Headline []*Claim
 }
 
 // Claim is a checked statement with its verdict and where it stands.
@@ -57,6 +60,13 @@ type Claim struct {
 	// Sentence is the plain text around the claimed words, once anchored.
 	Sentence string
 	Line     int
+	// TitleStart and TitleEnd are the bytes of the article's title that a
+	// claim anchored in the title covers.
+	TitleStart, TitleEnd int
+	// Offset is where the claimed words start in the body's text, once
+	// anchored (negative in the title, which reads first): the article's
+	// claims sort into reading order by it.
+	Offset int
 }
 
 // Reviewed is the claim as ClaimReview's claimReviewed, page titles and
@@ -97,6 +107,7 @@ type Quote struct {
 	Via      *Organization // nil when not given
 	Sentence string
 	Line     int
+	Offset   int // where the words start in the body's text, as a claim's Offset
 }
 
 // Mention is one place where a name appears: an article or a profile.

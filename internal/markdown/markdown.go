@@ -85,7 +85,7 @@ type Output struct {
 
 // Parse parses in, anchoring its annotations and detecting its mentions.
 func (c *Converter) Parse(in Input) *Doc {
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	annotate.Set(pc, annotate.Document{File: in.File, BodyLine: in.BodyLine, Annotations: in.Annotations})
 	if in.Matcher != nil {
 		mention.Set(pc, in.Matcher, in.Mentions, in.File, in.BodyLine)

@@ -18,6 +18,9 @@ type Backlink struct {
 	Title     string
 	Date      content.Date // zero for profiles
 	Sentences []string     // distinct, in the order they were found; empty when only declared
+	// Verdicts are an article's headline verdicts (see Headline); none for
+	// events and profiles.
+	Verdicts []VerdictView
 	// The link to the page, and Date as 2006-01-02 and for readers ("" for profiles).
 	URL               string
 	ISO, DateReadable string
@@ -35,11 +38,14 @@ type linkIndex struct {
 	net       *network
 	urls      URLs
 	words     *config.Words
+	headline  func(*dossier.Article) []VerdictView // an article's headline verdicts
 	graphOnce sync.Once
 	graphHTML string
 }
 
-func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words) *linkIndex {
+// newLinkIndex indexes the back-links of d; headline gives an article's
+// headline verdicts, which go with its title in the lists.
+func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words, headline func(*dossier.Article) []VerdictView) *linkIndex {
 	x := &linkIndex{
 		articles: map[dossier.Entity][]Backlink{},
 		events:   map[dossier.Entity][]Backlink{},
@@ -47,6 +53,7 @@ func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words) *linkIndex
 		eventWho: map[*dossier.Event][]dossier.Entity{},
 		urls:     urls,
 		words:    words,
+		headline: headline,
 	}
 	for _, e := range entitiesOf(d) {
 		x.index(e)
@@ -85,8 +92,12 @@ func (x *linkIndex) index(e dossier.Entity) {
 		if i, ok := at[obj]; ok {
 			return i
 		}
-		*list = append(*list, Backlink{object: obj, Title: title, Date: date,
-			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: x.words.Date(date.Time)})
+		b := Backlink{object: obj, Title: title, Date: date,
+			URL: x.urls.Rel(Path(obj)), ISO: date.String(), DateReadable: x.words.Date(date.Time)}
+		if a, ok := obj.(*dossier.Article); ok {
+			b.Verdicts = x.headline(a)
+		}
+		*list = append(*list, b)
 		at[obj] = len(*list) - 1
 		return len(*list) - 1
 	}

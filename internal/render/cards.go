@@ -6,7 +6,6 @@ import (
 	"sync/atomic"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/render/card"
 )
@@ -102,50 +101,39 @@ func CardPath(obj any) string { return Path(obj) + cardFile }
 // claimCard is what a claim's card shows; it records what it reads.
 func (s *siteData) claimCard(rec *recorder, c *dossier.Claim) card.Card {
 	rec.read(dep{kind: depCard, id: "claim:" + c.ID})
-	return card.Card{Text: statement(c), Verdicts: []card.Verdict{cardVerdict(c.Verdict)}, Site: s.Site.Title}
+	return card.Card{Text: statement(s.words, c), Verdicts: []card.Verdict{cardVerdict(c.Verdict)}, Site: s.Site.Title}
 }
 
 // articleCard is what an article's card shows: its title and the verdicts
-// of the claims anchored in it; it records what it reads.
+// of its headline claims (in = "title"), in the title's order; it records what it reads.
 func (s *siteData) articleCard(rec *recorder, a *dossier.Article) card.Card {
 	rec.read(dep{kind: depCard, id: "article:" + a.ID})
 	cd := card.Card{Text: a.Title, Site: s.Site.Title}
-	for _, c := range titleClaims(a) {
+	for _, c := range a.Headline {
 		cd.Verdicts = append(cd.Verdicts, cardVerdict(c.Verdict))
 	}
 	return cd
 }
 
 // cardInputs hashes what the card of "claim:ID" or "article:ID" shows
-// besides the site's name and verdict scale (which every card reads with
-// the site): a claim's statement and verdict, an article's title and its
-// title claims' verdicts.
+// besides the site's name, words and verdict scale (which every card reads
+// with the site): a claim's restatement, text and verdict, an article's
+// title and its headline claims' verdicts.
 func cardInputs(h *hasher, d *dossier.Dossier, id string) {
 	kind, oid, _ := strings.Cut(id, ":")
 	switch kind {
 	case "claim":
 		if c := d.Claim(oid); c != nil {
-			h.str(statement(c)).str(c.Verdict.ID)
+			h.str(c.Restatement).str(c.Text).str(c.Verdict.ID)
 		}
 	case "article":
 		if a := d.Article(oid); a != nil {
 			h.str(a.Title)
-			for _, c := range titleClaims(a) {
+			for _, c := range a.Headline {
 				h.str(c.Verdict.ID)
 			}
 		}
 	}
-}
-
-// titleClaims are the claims anchored in an article's title, in order.
-func titleClaims(a *dossier.Article) []*dossier.Claim {
-	var out []*dossier.Claim
-	for _, c := range a.Claims {
-		if c.In == content.InTitle {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // unknownColor is the colour of a verdict that gives none (the theme's muted grey).
@@ -170,21 +158,16 @@ type CardView struct {
 // cardView is the card of a claim's or an article's page, nil for other pages.
 func (p *Page) cardView() *CardView {
 	var cd card.Card
+	var alt string
 	switch o := p.object.(type) {
 	case *dossier.Claim:
 		cd = p.claimCard(p.rec, o)
+		alt = o.Verdict.Label + ": " + cd.Text
 	case *dossier.Article:
 		cd = p.articleCard(p.rec, o)
+		alt = p.headline(o).Rated // the title with its verdicts in words
 	default:
 		return nil
-	}
-	alt := cd.Text
-	if len(cd.Verdicts) > 0 {
-		labels := make([]string, len(cd.Verdicts))
-		for i, v := range cd.Verdicts {
-			labels[i] = v.Label
-		}
-		alt = strings.Join(labels, ", ") + ": " + alt
 	}
 	return &CardView{URL: p.URLs.Abs(CardPath(p.object)), Width: card.Width, Height: card.Height, Alt: alt}
 }

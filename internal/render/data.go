@@ -4,8 +4,9 @@ import (
 	"strings"
 )
 
-// addData adds what a static host expects besides the pages: the Atom feeds,
-// sitemap.xml, robots.txt and, when site.toml names a custom domain, CNAME.
+// addData adds what a static host expects besides the pages: the Atom feeds
+// (the corrections log's among them), sitemap.xml, every ClaimReview in one
+// document, robots.txt and, when site.toml names a custom domain, CNAME.
 // .nojekyll comes with the static files. Every URL comes from s.URLs.
 func addData(files Files, s *siteData) error {
 	mod := lastmods(s.D)
@@ -13,6 +14,10 @@ func addData(files Files, s *siteData) error {
 		return err
 	}
 	if err := addSitemap(files, s, mod); err != nil {
+		return err
+	}
+	var err error
+	if files[ClaimReviewPath], err = claimReviews(s); err != nil {
 		return err
 	}
 	files["robots.txt"] = robots(s.URLs)

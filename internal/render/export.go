@@ -48,6 +48,9 @@ type exportSource struct {
 	Date      string `json:"date,omitempty"`
 	Archived  string `json:"archived,omitempty"`
 	Note      string `json:"note,omitempty"`
+	// Verdicts are the headline verdicts of the article whose title or
+	// source this source is (see ratedSource).
+	Verdicts []exportRated `json:"verdicts,omitempty"`
 }
 
 type exportRef struct {
@@ -59,6 +62,7 @@ type exportArticle struct {
 	ID            string         `json:"id"`
 	URL           string         `json:"url"`
 	Title         string         `json:"title"`
+	Verdicts      []exportRated  `json:"verdicts,omitempty"` // the claims anchored in the title
 	Date          string         `json:"date"`
 	Summary       string         `json:"summary,omitempty"`
 	Tags          []string       `json:"tags"`
@@ -72,11 +76,15 @@ type exportArticle struct {
 }
 
 type exportClaim struct {
-	ID          string         `json:"id"`
-	URL         string         `json:"url"`
-	Article     string         `json:"article"`
-	Text        string         `json:"text"`
-	Sentence    string         `json:"sentence,omitempty"`
+	ID       string `json:"id"`
+	URL      string `json:"url"`
+	Article  string `json:"article"`
+	Text     string `json:"text"`
+	In       string `json:"in"` // body or title: where text is anchored
+	Sentence string `json:"sentence,omitempty"`
+	// Verdicts are, for a claim in its article's title, the verdicts of
+	// every claim in that title, which its sentence (the title) carries.
+	Verdicts    []exportRated  `json:"verdicts,omitempty"`
 	Claimant    *exportRef     `json:"claimant"` // null: the article itself
 	Status      string         `json:"status"`
 	Explanation string         `json:"explanation"`
@@ -84,16 +92,27 @@ type exportClaim struct {
 	Sources     []exportSource `json:"sources"`
 }
 
+// exportRated is a claim anchored in an article's title, with its verdict:
+// an article's title never goes without it.
+type exportRated struct {
+	Claim   string `json:"claim"`
+	Words   string `json:"words"`   // the words of the title it covers
+	Verdict string `json:"verdict"` // the verdict's id
+	Label   string `json:"label"`
+}
+
 type exportQuote struct {
-	ID       string `json:"id"`
-	URL      string `json:"url"`
-	Article  string `json:"article"`
-	Text     string `json:"text"`
-	Sentence string `json:"sentence,omitempty"`
-	Speaker  string `json:"speaker"`
-	Said     string `json:"said,omitempty"`
-	Via      string `json:"via,omitempty"`
-	Context  string `json:"context,omitempty"`
+	ID      string `json:"id"`
+	URL     string `json:"url"`
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	// Paraphrase: the words are reported speech, not verbatim.
+	Paraphrase bool   `json:"paraphrase,omitempty"`
+	Sentence   string `json:"sentence,omitempty"`
+	Speaker    string `json:"speaker"`
+	Said       string `json:"said,omitempty"`
+	Via        string `json:"via,omitempty"`
+	Context    string `json:"context,omitempty"`
 }
 
 type exportMention struct {
@@ -227,10 +246,14 @@ func ids[T interface{ comparable }](in []T, id func(T) string) []string {
 	return out
 }
 
-func sources(in []content.Source) []exportSource {
-	return mapList(in, func(s content.Source) exportSource {
-		return exportSource{s.Title, s.URL, s.Publisher, s.Date.String(), s.Archived, s.Note}
-	})
+func (s *siteData) sources(in []content.Source) []exportSource { return mapList(in, s.exportSource) }
+
+func (s *siteData) exportSource(src content.Source) exportSource {
+	out := exportSource{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date.String(), Archived: src.Archived, Note: src.Note}
+	if a := s.ratedSource(src); a != nil {
+		out.Verdicts = exportHeadline(a)
+	}
+	return out
 }
 
 func ref(e dossier.Entity) *exportRef {
@@ -250,9 +273,9 @@ func nonNil(s []string) []string {
 func (s *siteData) exportArticle(a *dossier.Article) exportArticle {
 	src := a.Source
 	return exportArticle{
-		ID: a.ID, URL: s.AbsURL(Path(a)), Title: a.Title, Date: a.Date.String(), Summary: a.Summary,
+		ID: a.ID, URL: s.AbsURL(Path(a)), Title: a.Title, Verdicts: exportHeadline(a), Date: a.Date.String(), Summary: a.Summary,
 		Tags: nonNil(a.Tags), Draft: a.Draft,
-		Source:        exportSource{src.Title, src.URL, src.Publisher, src.Date.String(), src.Archived, src.Note},
+		Source:        s.exportSource(src),
 		Claims:        ids(a.Claims, func(c *dossier.Claim) string { return c.ID }),
 		Quotes:        ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
 		Actors:        ids(a.Actors, func(x *dossier.Actor) string { return x.ID }),
@@ -261,16 +284,28 @@ func (s *siteData) exportArticle(a *dossier.Article) exportArticle {
 	}
 }
 
+func exportHeadline(a *dossier.Article) []exportRated {
+	var out []exportRated
+	for _, c := range a.Headline {
+		out = append(out, exportRated{Claim: c.ID, Words: a.Title[c.TitleStart:c.TitleEnd], Verdict: c.Verdict.ID, Label: c.Verdict.Label})
+	}
+	return out
+}
+
 func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
+	var headline []exportRated
+	if c.In == content.InTitle {
+		headline = exportHeadline(c.Article)
+	}
 	return exportClaim{
-		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, Sentence: c.Sentence,
+		ID: c.ID, URL: s.AbsURL(Path(c)), Article: c.Article.ID, Text: c.Text, In: c.In, Sentence: c.Sentence, Verdicts: headline,
 		Claimant: ref(c.Claimant), Status: c.Verdict.ID, Explanation: c.Explanation, Checked: c.Checked.String(),
-		Sources: sources(c.Sources),
+		Sources: s.sources(c.Sources),
 	}
 }
 
 func (s *siteData) exportQuote(q *dossier.Quote) exportQuote {
-	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Sentence: q.Sentence,
+	out := exportQuote{ID: q.ID, URL: s.AbsURL(Path(q)), Article: q.Article.ID, Text: q.Text, Paraphrase: q.Paraphrase, Sentence: q.Sentence,
 		Said: q.Said.String(), Context: q.Context}
 	if q.Speaker != nil {
 		out.Speaker = q.Speaker.ID
@@ -299,7 +334,7 @@ func (s *siteData) exportActor(a *dossier.Actor) exportActor {
 		ID: a.ID, URL: s.AbsURL(Path(a)), Name: a.Name, Aliases: nonNil(a.Aliases), Role: a.Role, Wikidata: a.Wikidata,
 		Organizations:     ids(a.Organizations, func(o *dossier.Organization) string { return o.ID }),
 		Quotes:            ids(a.Quotes, func(q *dossier.Quote) string { return q.ID }),
-		exportInvolvement: exportInvolved(a.Claims, a.Articles, a.Events, a.Mentions, a.Tally, a.Sources),
+		exportInvolvement: s.exportInvolved(a.Claims, a.Articles, a.Events, a.Mentions, a.Tally, a.Sources),
 	}
 	if a.Country != nil {
 		out.Country = a.Country.ID
@@ -314,17 +349,17 @@ func (s *siteData) exportOrg(o *dossier.Organization) exportOrg {
 		Members:           mapList(o.Members, func(e dossier.Entity) exportRef { return *ref(e) }),
 		MemberOf:          ids(o.MemberOf, func(x *dossier.Organization) string { return x.ID }),
 		Statements:        ids(o.Statements, func(q *dossier.Quote) string { return q.ID }),
-		exportInvolvement: exportInvolved(o.Claims, o.Articles, o.Events, o.Mentions, o.Tally, o.Sources),
+		exportInvolvement: s.exportInvolved(o.Claims, o.Articles, o.Events, o.Mentions, o.Tally, o.Sources),
 	}
 }
 
-func exportInvolved(claims []*dossier.Claim, articles []*dossier.Article, events []*dossier.Event,
+func (s *siteData) exportInvolved(claims []*dossier.Claim, articles []*dossier.Article, events []*dossier.Event,
 	named []dossier.Mention, tally dossier.Tally, srcs []content.Source) exportInvolvement {
 	return exportInvolvement{
 		Claims:   ids(claims, func(c *dossier.Claim) string { return c.ID }),
 		Articles: ids(articles, func(x *dossier.Article) string { return x.ID }),
 		Events:   ids(events, func(e *dossier.Event) string { return e.ID }),
-		Mentions: mentions(named), Tally: tally, Sources: sources(srcs),
+		Mentions: mentions(named), Tally: tally, Sources: s.sources(srcs),
 	}
 }
 
@@ -333,6 +368,6 @@ func (s *siteData) exportEvent(e *dossier.Event) exportEvent {
 		ID: e.ID, URL: s.AbsURL(Path(e)), Title: e.Title, Date: e.Date.String(), End: e.End.String(),
 		Actors:        ids(e.Actors, func(a *dossier.Actor) string { return a.ID }),
 		Organizations: ids(e.Organizations, func(o *dossier.Organization) string { return o.ID }),
-		Sources:       sources(e.Sources),
+		Sources:       s.sources(e.Sources),
 	}
 }

@@ -19,14 +19,15 @@ var exportFields = strings.Fields(`
 schema files files[].kind files[].url files[].count site site.title site.description? site.baseURL site.language
 site.publisher site.publisher.name site.publisher.url
 verdicts verdicts[].id verdicts[].label verdicts[].color? verdicts[].icon? verdicts[].description verdicts[].rating?
-articles articles[].id articles[].url articles[].title articles[].date articles[].summary? articles[].tags
+articles articles[].id articles[].url articles[].title articles[].verdicts? articles[].verdicts[].claim?
+articles[].verdicts[].words? articles[].verdicts[].verdict? articles[].verdicts[].label? articles[].date articles[].summary? articles[].tags
 articles[].draft? articles[].source articles[].source.title? articles[].source.url? articles[].source.publisher?
-articles[].source.date? articles[].source.archived? articles[].source.note?
+articles[].source.date? articles[].source.archived? articles[].source.note? articles[].source.verdicts? articles[].source.verdicts[].claim? articles[].source.verdicts[].words? articles[].source.verdicts[].verdict? articles[].source.verdicts[].label?
 articles[].claims articles[].quotes articles[].actors articles[].organizations articles[].tally
-claims claims[].id claims[].url claims[].article claims[].text claims[].sentence? claims[].claimant
+claims claims[].id claims[].url claims[].article claims[].text claims[].in claims[].sentence? claims[].verdicts? claims[].verdicts[].claim? claims[].verdicts[].words? claims[].verdicts[].verdict? claims[].verdicts[].label? claims[].claimant
 claims[].claimant.kind? claims[].claimant.id? claims[].status claims[].explanation claims[].checked?
 claims[].sources claims[].sources[].title? claims[].sources[].url? claims[].sources[].publisher?
-claims[].sources[].date? claims[].sources[].archived? claims[].sources[].note?
+claims[].sources[].date? claims[].sources[].archived? claims[].sources[].note? claims[].sources[].verdicts? claims[].sources[].verdicts[].claim? claims[].sources[].verdicts[].words? claims[].sources[].verdicts[].verdict? claims[].sources[].verdicts[].label?
 quotes quotes[].id quotes[].url quotes[].article quotes[].text quotes[].sentence? quotes[].speaker
 quotes[].said? quotes[].via? quotes[].context?
 actors actors[].id actors[].url actors[].name actors[].aliases actors[].role? actors[].country? actors[].wikidata?
@@ -34,7 +35,7 @@ actors[].organizations actors[].quotes actors[].claims actors[].articles actors[
 actors[].mentions actors[].mentions[].article? actors[].mentions[].event? actors[].mentions[].profile?
 actors[].mentions[].profile.kind? actors[].mentions[].profile.id? actors[].mentions[].sentence
 actors[].tally actors[].sources actors[].sources[].title? actors[].sources[].url? actors[].sources[].publisher?
-actors[].sources[].date? actors[].sources[].archived? actors[].sources[].note?
+actors[].sources[].date? actors[].sources[].archived? actors[].sources[].note? actors[].sources[].verdicts? actors[].sources[].verdicts[].claim? actors[].sources[].verdicts[].words? actors[].sources[].verdicts[].verdict? actors[].sources[].verdicts[].label?
 organizations organizations[].id organizations[].url organizations[].name organizations[].short?
 organizations[].aliases organizations[].kind? organizations[].founded? organizations[].headquarters?
 organizations[].wikidata? organizations[].members organizations[].members[].kind organizations[].members[].id
@@ -44,10 +45,10 @@ organizations[].mentions[].event? organizations[].mentions[].profile? organizati
 organizations[].mentions[].profile.id? organizations[].mentions[].sentence organizations[].tally
 organizations[].sources organizations[].sources[].title? organizations[].sources[].url?
 organizations[].sources[].publisher? organizations[].sources[].date? organizations[].sources[].archived?
-organizations[].sources[].note?
+organizations[].sources[].note? organizations[].sources[].verdicts? organizations[].sources[].verdicts[].claim? organizations[].sources[].verdicts[].words? organizations[].sources[].verdicts[].verdict? organizations[].sources[].verdicts[].label?
 events events[].id events[].url events[].title events[].date events[].end? events[].actors
 events[].organizations events[].sources events[].sources[].title? events[].sources[].url?
-events[].sources[].publisher? events[].sources[].date? events[].sources[].archived? events[].sources[].note?
+events[].sources[].publisher? events[].sources[].date? events[].sources[].archived? events[].sources[].note? events[].sources[].verdicts? events[].sources[].verdicts[].claim? events[].sources[].verdicts[].words? events[].sources[].verdicts[].verdict? events[].sources[].verdicts[].label?
 `)
 
 // exported is the data export read back whole: the index's fields, and
@@ -121,7 +122,7 @@ func exportDossier(t testing.TB) *dossier.Dossier {
 			`[[claims.sources]]`, `title = "Charter"`, `url = "https://example.org/c"`, `note = "official"`,
 			`[[quotes]]`, `id = "q1"`, `speaker = "zhang"`, `text = "Body"`, `said = 2022-01-07`, `via = "sco"`, `context = "Said at a briefing."`),
 	})
-	d.Article("a").Anchored("claim", "c1", "Body.", 5)
+	d.Article("a").Anchored("claim", "c1", "Body.", 5, 0)
 	d.AddMention("actor", "zhang", dossier.Mention{Article: d.Article("a"), Sentence: "Body."})
 	d.AddMention("organization", "china", dossier.Mention{From: d.Actor("zhang"), Sentence: "From China."})
 	d.AddMention("organization", "sco", dossier.Mention{Event: d.Event("summit"), Sentence: "The SCO met."})

@@ -54,9 +54,9 @@ type atomEntry struct {
 // EntityFeed is the URL of the Atom feed of an actor's or organization's page,
 // "" on every other page.
 func (p *Page) EntityFeed() string {
-	switch p.object.(type) {
+	switch e := p.object.(type) {
 	case *dossier.Actor, *dossier.Organization:
-		return p.URL(p.Path + FeedName)
+		return p.URL(EntityPath(e.(dossier.Entity).EntityKind(), e.(dossier.Entity).EntityID()) + FeedName)
 	}
 	return ""
 }
@@ -69,6 +69,9 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 		return err
 	}
 	files[FeedName] = b
+	if files[CorrectionsFeed], err = marshalFeed(correctionsFeed(s, fallback)); err != nil {
+		return err
+	}
 	for _, e := range entitiesOf(s.D) {
 		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
 		if files[name], err = marshalFeed(feedOf(s, fallback, e)); err != nil {
@@ -161,18 +164,19 @@ func newFeed(s *siteData, fallback content.Date, path, title string, entries []a
 }
 
 func articleEntry(s *siteData, a *dossier.Article) atomEntry {
-	return entry(s, Path(a), a.Title, a.Summary, articleDate(a))
+	h := s.headline(a)
+	return entry(s, Path(a), h.Rated, h.Note+a.Summary, articleDate(a))
 }
 
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
 	w := s.words
-	summary := w.T("feed-claim", c.Verdict.Label, w.T("quoted", c.Text), c.Article.Title)
-	return entry(s, Path(c), w.T("feed-fact-check", shorten(c.Text, 70)), summary, claimDate(c))
+	summary := w.T("feed-claim", c.Verdict.Label, w.T("quoted", c.Text), s.headline(c.Article).Rated)
+	return entry(s, Path(c), w.T("title-rated", w.T("feed-fact-check", shorten(c.Text, 70)), s.ratedPhrase(c.Verdict)), summary, claimDate(c))
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
 	w := s.words
-	return entry(s, Path(q), w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q)+": "+w.T("quoted", q.Text), quoteDate(q))
+	return entry(s, Path(q), quoteTitle(w, q, 70), quoteDescription(w, q)+": "+quoteTitle(w, q, len(q.Text)), quoteDate(q))
 }
 
 func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {

@@ -28,7 +28,9 @@ func templateFuncs(words func() *config.Words) template.FuncMap {
 		"isoDate":  func(d content.Date) string { return d.String() },
 		"jsonld":   jsonLD,
 		"kindName": func(e Entity) string { return kindName(words(), e) },
+		"orgKind":  func(kind string) string { return words().OrgKind(kind) },
 		"dict":     dict,
+		"first":    first,
 	}
 }
 
@@ -73,11 +75,11 @@ func jsonLD(v any) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-// kindName is an organization's kind as written, or the word for "actor"
-// or "organization".
+// kindName is an organization's kind (see config.Words.OrgKind), or the
+// word for "actor" or "organization".
 func kindName(w *config.Words, e Entity) string {
 	if o, ok := e.(Organization); ok && o.Kind() != "" {
-		return o.Kind()
+		return w.OrgKind(o.Kind())
 	}
 	return w.T("kind-" + e.EntityKind())
 }
@@ -85,7 +87,7 @@ func kindName(w *config.Words, e Entity) string {
 // entityKindName is kindName for the graph's own entities.
 func entityKindName(w *config.Words, e dossier.Entity) string {
 	if o, ok := e.(*dossier.Organization); ok && o.Kind != "" {
-		return o.Kind
+		return w.OrgKind(o.Kind)
 	}
 	return w.T("kind-" + e.EntityKind())
 }

@@ -116,6 +116,7 @@ type drawNode struct {
 	self   bool
 	label  point
 	anchor string // the label's text-anchor
+	wrap   bool   // the label is written on two lines when it is long (see splitLabel)
 }
 
 // picture is one network drawing about to be written.
@@ -129,7 +130,25 @@ type picture struct {
 	edges    []*netEdge
 	listNote string // the summary of the list
 	words    *config.Words
+	// narrow, when set, is the same picture laid out for phones: the
+	// stylesheet shows it below 40rem and the wide one above, so that
+	// labels are as large on a phone as on a wide screen.
+	narrow *narrowView
 }
+
+// narrowView is a picture's layout for narrow screens: its size and its
+// nodes, in the order of the picture's own.
+type narrowView struct {
+	w, h  int
+	nodes []drawNode
+}
+
+// labelSize is the labels' font size in the picture's units. The pictures
+// are drawn for the width they are shown at (the wide ones for a text
+// column of about 40rem, the narrow ones for a 390 px phone), so labels
+// show at 11 to 13 px, never the 5 to 6 px of a wide picture shrunk onto
+// a phone.
+const labelSize = 13
 
 // siteGraph draws the most connected actors and organizations with a force layout.
 func (n *network) siteGraph(urls URLs, w *config.Words) string {
@@ -174,15 +193,22 @@ func (n *network) neighbourhood(i int, urls URLs, w *config.Words) string {
 		return ""
 	}
 	slices.SortFunc(near, func(a, b int) int { return entityOrder(n.nodes[a], n.nodes[b]) })
-	pic := &picture{n: n, urls: urls, w: 720, h: 420, id: "neighbourhood-caption", listNote: w.T("net-near-list"), words: w}
-	c := point{float64(pic.w) / 2, float64(pic.h) / 2}
-	pic.nodes = append(pic.nodes, drawNode{i: i, p: c, r: 12, self: true, label: point{c.x, c.y + 12 + 13}, anchor: "middle"})
+	// Both drawings put the neighbours in two columns either side of the
+	// entity, labels on the outer side: lines to the middle reach a node
+	// from the inner side, and lines between neighbours run between the
+	// columns or along one, so none crosses a neighbour's label. The narrow
+	// one, for phones, wraps long labels and is as tall as it must be.
+	rows := (len(near) + 1) / 2
+	pic := &picture{n: n, urls: urls, w: 720, h: max(300, 44*rows+40), id: "neighbourhood-caption", listNote: w.T("net-near-list"), words: w}
+	pic.narrow = &narrowView{w: 360, h: max(400, 72*rows+40)}
+	c, nc := point{float64(pic.w) / 2, float64(pic.h) / 2}, point{float64(pic.narrow.w) / 2, float64(pic.narrow.h) / 2}
+	pic.nodes = append(pic.nodes, drawNode{i: i, p: c, r: 12, self: true, label: point{c.x, c.y + 12 + 15}, anchor: "middle"})
+	pic.narrow.nodes = append(pic.narrow.nodes, drawNode{i: i, p: nc, r: 12, self: true, label: point{nc.x, nc.y + 12 + 15}, anchor: "middle"})
 	for k, j := range near {
-		th := -math.Pi/2 + 2*math.Pi*float64(k)/float64(len(near))
-		cos, sin := math.Cos(th), math.Sin(th)
-		p := point{c.x + 200*cos, c.y + 150*sin}
 		r := min(5+math.Sqrt(float64(n.edge(i, j).weight)), 10)
-		pic.nodes = append(pic.nodes, ringNode(j, p, r, cos, sin))
+		label := nodeLabel(n.nodes[j])
+		pic.nodes = append(pic.nodes, columnNode(j, k, rows, pic.w, pic.h, 200, false, r, label))
+		pic.narrow.nodes = append(pic.narrow.nodes, columnNode(j, k, rows, pic.narrow.w, pic.narrow.h, 115, true, r, label))
 		pic.edges = append(pic.edges, n.edge(i, j))
 	}
 	for k, a := range near {
@@ -199,43 +225,93 @@ func (n *network) neighbourhood(i int, urls URLs, w *config.Words) string {
 	return pic.String()
 }
 
-// ringNode places a neighbour's label outside the ring, away from the centre.
-func ringNode(i int, p point, r, cos, sin float64) drawNode {
-	d := drawNode{i: i, p: p, r: r, anchor: "middle"}
-	switch {
-	case cos > 0.3:
-		d.anchor, d.label = "start", point{p.x + r + 4, p.y + 4}
-	case cos < -0.3:
-		d.anchor, d.label = "end", point{p.x - r - 4, p.y + 4}
-	case sin < 0:
-		d.label = point{p.x, p.y - r - 5}
-	default:
-		d.label = point{p.x, p.y + r + 13}
+// columnNode places the k-th of a picture's neighbours: down the right
+// column, then up the left one (clockwise), rows rows each, in a picture w
+// by h whose columns are inset from its sides. Its label is on the outer
+// side of the node, on two lines when wrap is set and it is long.
+func columnNode(i, k, rows, w, h int, inset float64, wrap bool, r float64, label string) drawNode {
+	row, x, anchor, dx := k, float64(w)-inset, "start", r+5
+	if k >= rows {
+		row, x, anchor, dx = 2*rows-1-k, inset, "end", -r-5
+	}
+	step := float64(h-40) / float64(rows)
+	p := point{x, 20 + step*(float64(row)+0.5)}
+	d := drawNode{i: i, p: p, r: r, anchor: anchor, wrap: wrap, label: point{p.x + dx, p.y + 4}}
+	if _, second := splitLabel(label); wrap && second != "" {
+		d.label.y -= labelLine / 2
 	}
 	return d
 }
 
-// String writes the figure: the SVG, its caption, then the list.
+// labelLine is the distance between the two lines of a wrapped label.
+const labelLine = labelSize + 2
+
+// labelWidth is about how wide n characters of a label are, in the
+// picture's units (the sans face's average letter is some 0.55 em).
+func labelWidth(n int) float64 { return 0.58 * labelSize * float64(n) }
+
+// splitLabel cuts a label longer than 12 characters in two at the space
+// nearest its middle; second is "" when it is short or has no space.
+func splitLabel(s string) (first, second string) {
+	r := []rune(s)
+	if len(r) <= 12 {
+		return s, ""
+	}
+	best := -1
+	for i, c := range r {
+		if c == ' ' && (best < 0 || abs(i-len(r)/2) < abs(best-len(r)/2)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return s, ""
+	}
+	return string(r[:best]), string(r[best+1:])
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// String writes the figure: the SVG (the wide and the narrow one when
+// there are two), its caption, then the list.
 func (pic *picture) String() string {
 	var b strings.Builder
-	pos := make(map[int]point, len(pic.nodes))
-	for _, d := range pic.nodes {
+	b.WriteString("<figure class=\"network\">\n")
+	if pic.narrow == nil {
+		pic.svg(&b, "network-graph", pic.w, pic.h, pic.nodes)
+	} else {
+		pic.svg(&b, "network-graph network-wide", pic.w, pic.h, pic.nodes)
+		pic.svg(&b, "network-graph network-narrow", pic.narrow.w, pic.narrow.h, pic.narrow.nodes)
+	}
+	fmt.Fprintf(&b, "<figcaption id=\"%s\">%s</figcaption>\n</figure>\n", pic.id, esc(pic.caption))
+	pic.list(&b)
+	return b.String()
+}
+
+// svg writes one drawing of the picture: the lines first, then the nodes
+// with their labels over them (the stylesheet rings each label with the
+// page's background, so that no line runs through its letters).
+func (pic *picture) svg(b *strings.Builder, class string, w, h int, nodes []drawNode) {
+	pos := make(map[int]point, len(nodes))
+	for _, d := range nodes {
 		pos[d.i] = d.p
 	}
-	fmt.Fprintf(&b, "<figure class=\"network\">\n<svg class=\"network-graph\" viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"%s\">\n", pic.w, pic.h, pic.id)
+	fmt.Fprintf(b, "<svg class=\"%s\" viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"%s\">\n", class, w, h, pic.id)
 	b.WriteString("<g class=\"edges\" aria-hidden=\"true\" stroke=\"currentColor\" stroke-opacity=\"0.35\">\n")
 	for _, e := range pic.edges {
 		p, q := pos[e.a], pos[e.b]
-		fmt.Fprintf(&b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke-width=\"%.1f\"></line>\n",
+		fmt.Fprintf(b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke-width=\"%.1f\"></line>\n",
 			e.class(), p.x, p.y, q.x, q.y, 0.8+0.4*float64(min(e.weight, 6)))
 	}
 	b.WriteString("</g>\n<g class=\"nodes\">\n")
-	for _, d := range pic.nodes {
-		pic.node(&b, d)
+	for _, d := range nodes {
+		pic.node(b, d)
 	}
-	fmt.Fprintf(&b, "</g>\n</svg>\n<figcaption id=\"%s\">%s</figcaption>\n</figure>\n", pic.id, esc(pic.caption))
-	pic.list(&b)
-	return b.String()
+	b.WriteString("</g>\n</svg>\n")
 }
 
 // node writes one node: a link around its shape and label, named by its <title>.
@@ -259,8 +335,13 @@ func (pic *picture) node(b *strings.Builder, d drawNode) {
 		fmt.Fprintf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2.0\" fill=\"#b35900\" stroke=\"#ffffff\" stroke-width=\"%s\"></rect>",
 			d.p.x-d.r, d.p.y-d.r, 2*d.r, 2*d.r, stroke)
 	}
-	fmt.Fprintf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"currentColor\">%s</text></a>\n",
-		d.label.x, d.label.y, d.anchor, esc(nodeLabel(e)))
+	fmt.Fprintf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" fill=\"currentColor\">", d.label.x, d.label.y, d.anchor, labelSize)
+	if first, second := splitLabel(nodeLabel(e)); d.wrap && second != "" {
+		fmt.Fprintf(b, "<tspan x=\"%.1f\">%s</tspan><tspan x=\"%.1f\" dy=\"%d\">%s</tspan>", d.label.x, esc(first), d.label.x, labelLine, esc(second))
+	} else {
+		b.WriteString(esc(nodeLabel(e)))
+	}
+	b.WriteString("</text></a>\n")
 }
 
 // nodeLabel is the short text beside a node: an organization's short name, or the name.

@@ -238,8 +238,14 @@ func TestGraphCaps(t *testing.T) {
 		t.Errorf("the caption does not say the graph is capped:\n%s", g[strings.Index(g, "<figcaption"):])
 	}
 	nb := string(s.Neighbourhood(s.siteData.D.Organization("org-0000")))
-	if got := strings.Count(nb, `<a class="node `); got != neighbourhoodMax+1 {
-		t.Errorf("neighbourhood draws %d nodes, want %d and the organization", got, neighbourhoodMax)
+	wide, narrow, ok := strings.Cut(nb, `<svg class="network-graph network-narrow"`)
+	if !ok {
+		t.Fatal("the neighbourhood has no narrow drawing")
+	}
+	for _, d := range []string{wide, narrow} {
+		if got := strings.Count(d, `<a class="node `); got != neighbourhoodMax+1 {
+			t.Errorf("neighbourhood draws %d nodes, want %d and the organization", got, neighbourhoodMax)
+		}
 	}
 	if !strings.Contains(nb, "The 24 closest of 50 connections are drawn.") {
 		t.Error("the neighbourhood's caption does not say it is capped")

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -22,6 +26,7 @@ func (p *Page) ClaimReview() map[string]any {
 	if c.Article.Source.URL != "" {
 		appearance["url"] = c.Article.Source.URL
 	}
+	p.withHeadlineReviews(appearance, c.Article)
 	if !c.Article.Date.IsZero() {
 		appearance["datePublished"] = c.Article.Date.String()
 	}
@@ -37,13 +42,43 @@ func (p *Page) ClaimReview() map[string]any {
 		"claimReviewed": c.Reviewed(),
 		"itemReviewed":  item,
 		"reviewRating":  rating,
-		"author":        p.publisher(),
+		"author":        p.reviewAuthor(c),
 		"publisher":     p.publisher(),
 	}
 	if !c.Checked.IsZero() {
 		review["datePublished"] = c.Checked.String()
 	}
+	if m := c.Modified(); !m.IsZero() {
+		review["dateModified"] = m.String()
+	}
 	return review
+}
+
+// reviewAuthor is who wrote the review: the staff who checked the claim,
+// each a Person or an Organization as its kind says, or the publisher
+// when the claim names none.
+func (p *Page) reviewAuthor(c *dossier.Claim) any {
+	if len(c.CheckedBy) == 0 {
+		return p.publisher()
+	}
+	authors := make([]map[string]any, len(c.CheckedBy))
+	for i, m := range c.CheckedBy {
+		kind := "Person"
+		if m.Kind == config.StaffOrganization {
+			kind = "Organization"
+		}
+		authors[i] = map[string]any{"@type": kind, "name": m.Name}
+		if m.URL != "" {
+			authors[i]["url"] = m.URL
+		}
+		if m.Role != "" && kind == "Person" {
+			authors[i]["jobTitle"] = m.Role
+		}
+	}
+	if len(authors) == 1 {
+		return authors[0]
+	}
+	return authors
 }
 
 func (p *Page) claimAuthor(c *dossier.Claim) map[string]any {
@@ -57,8 +92,24 @@ func (p *Page) claimAuthor(c *dossier.Claim) map[string]any {
 	if c.Article.Source.Publisher == "" {
 		author["name"] = c.Article.Title
 		author["@type"] = "CreativeWork"
+		p.withHeadlineReviews(author, c.Article)
 	}
 	return author
+}
+
+// withHeadlineReviews adds to a CreativeWork that names an article by its
+// title the verdicts of the claims anchored in that title, as schema.org
+// reviews: a false headline never travels without its verdict.
+func (p *Page) withHeadlineReviews(work map[string]any, a *dossier.Article) {
+	if len(a.Headline) == 0 {
+		return
+	}
+	reviews := make([]map[string]any, len(a.Headline))
+	for i, c := range a.Headline {
+		reviews[i] = map[string]any{"@type": "ClaimReview", "url": p.AbsURL(Path(c)), "claimReviewed": c.Reviewed(),
+			"reviewRating": map[string]any{"@type": "Rating", "alternateName": c.Verdict.Label}}
+	}
+	work["review"] = reviews
 }
 
 func (p *Page) publisher() map[string]any {
@@ -98,6 +149,7 @@ func (p *Page) Quotation() map[string]any {
 	if q.Article.Source.URL != "" {
 		based["url"] = q.Article.Source.URL
 	}
+	p.withHeadlineReviews(based, q.Article)
 	out["isBasedOn"] = based
 	return out
 }
@@ -134,4 +186,26 @@ func (p *Page) EntityLD() map[string]any {
 		return out
 	}
 	return nil
+}
+
+// ClaimReviewPath is the file of every ClaimReview of the site in one
+// JSON-LD document, for fact-check aggregators and databases.
+const ClaimReviewPath = "data/claimreview.json"
+
+// claimReviews is every claim's ClaimReview, as its page has it, in one
+// JSON-LD document: one @context and the reviews as its @graph, in the
+// order of the dossier's claims.
+func claimReviews(s *siteData) ([]byte, error) {
+	graph := make([]map[string]any, len(s.D.Claims))
+	for i, c := range s.D.Claims {
+		review := (&Page{siteData: s, object: c}).ClaimReview()
+		delete(review, "@context")
+		graph[i] = review
+	}
+	doc := map[string]any{"@context": "https://schema.org", "@graph": graph}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ClaimReviewPath, err)
+	}
+	return append(b, '\n'), nil
 }

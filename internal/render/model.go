@@ -192,6 +192,9 @@ func (v Quote) Text() string { v.own(); return v.q.Text }
 // Sentence is the plain text around the quoted words.
 func (v Quote) Sentence() string { v.own(); return v.q.Sentence }
 
+// Paraphrase reports whether the words are reported speech, not verbatim.
+func (v Quote) Paraphrase() bool { v.own(); return v.q.Paraphrase }
+
 // Said is when the words were said.
 func (v Quote) Said() content.Date { v.own(); return v.q.Said }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -19,6 +20,8 @@ type siteData struct {
 	in         Input
 	linksOnce  sync.Once
 	linksIndex *linkIndex // back-links and the network: see links
+	tagsOnce   sync.Once
+	tagList    []tagGroup // the tags' pages: see tags
 	tmpl       *Templates
 	cards      *Cards        // draws the share cards
 	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
@@ -29,7 +32,10 @@ type siteData struct {
 	gen        uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
-	words    *config.Words // the theme's words in the site's language
+	// rated finds the article with title claims that a source names.
+	ratedOnce sync.Once
+	rated     map[string]*dossier.Article
+	words     *config.Words // the theme's words in the site's language
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
@@ -55,7 +61,9 @@ func (s *siteData) releasePages() {
 // links returns the back-links and the network, built on first use: a
 // preview rebuild that renders no entity page never builds them.
 func (s *siteData) links() *linkIndex {
-	s.linksOnce.Do(func() { s.linksIndex = newLinkIndex(s.D, s.URLs, s.words) })
+	s.linksOnce.Do(func() {
+		s.linksIndex = newLinkIndex(s.D, s.URLs, s.words, func(a *dossier.Article) []VerdictView { return s.headline(a).Verdicts })
+	})
 	return s.linksIndex
 }
 
@@ -152,6 +160,8 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 	page := &Page{siteData: s}
 	if s.fps != nil {
 		page.rec = newRecorder()
+		// An item prints verdicts, whose labels and icons are the site's.
+		page.rec.read(dep{kind: depSite})
 	}
 	var partial string
 	var data any
@@ -180,16 +190,20 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 // Page is the data every page template gets.
 type Page struct {
 	*siteData
-	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, timeline, methodology, search, notfound
+	Kind        string // home, article, actor, organization, claim, quote, event, list, verdict, tag, timeline, methodology, corrections, search, notfound
 	Path        string // the page's site path, "" for home, "articles/x/" …
 	Title       string
 	Description string
 	Verdict     VerdictView // the verdict of a verdict's page of claims
 	Draft       bool
 	Pager       *Pager // where the page stands in a list of several pages; nil otherwise
+	ListOf      string // on an actor's or organization's full list: "claims", "quotes" or "mentions"
+
+	month string // on a month's page of a long timeline: "2022-01"
 
 	object any              // the page's article, actor, … when it has one
 	claims []*dossier.Claim // a verdict page's claims
+	tag    string           // a tag page's slug
 	rec    *recorder        // what the page reads; nil in a render that keeps nothing
 
 	// Set just before the page's template runs (see prepare in pageview.go).
@@ -231,7 +245,8 @@ func (p *Page) Claims() []Claim {
 func (p *Page) D() Dossier { return Dossier{p.siteData.D, p.rec} }
 
 // HTML is a rendered Markdown body by key ("article:x", "actor:y",
-// "organization:z", "event:e", "claim:c", "quote:q").
+// "organization:z", "event:e", "claim:c", "quote:q"), or "methodology":
+// the site's content/methodology.md, "" without one.
 func (p *Page) HTML(key string) template.HTML {
 	kind, id, _ := strings.Cut(key, ":")
 	switch kind {
@@ -247,6 +262,8 @@ func (p *Page) HTML(key string) template.HTML {
 		p.rec.read(dep{kind: depClaim, id: id})
 	case "quote":
 		p.rec.read(dep{kind: depQuote, id: id})
+	case MethodologyKey:
+		return p.MethodologyText()
 	default:
 		p.rec.read(dep{kind: depAll})
 	}
@@ -310,7 +327,7 @@ func pages(s *siteData, prev []string) []job {
 			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, object: obj}
 		}
 	}
-	jobs := make([]job, 0, 16+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
+	jobs := make([]job, 0, 17+len(s.tags())+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
 	add := func(path, template, kind string, obj any, newPage func() *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
 	}
@@ -323,10 +340,7 @@ func pages(s *siteData, prev []string) []job {
 	}
 	w := s.words
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
-	size := s.Site.PageSize
-	if size <= 0 {
-		size = 50
-	}
+	size := s.pageSize()
 	// list adds the pages of a list of n entries: the first at path, the
 	// others at path/page/N/.
 	list := func(path, template, kind, title, desc string, n int, fill func(*Page)) {
@@ -350,13 +364,27 @@ func pages(s *siteData, prev []string) []job {
 	list("quotes/", "quotes.html", "list", w.T("quotes"), w.T("quotes-about"), len(d.Quotes), nil)
 	list("claims/", "claims.html", "list", w.T("claims"), w.T("claims-about"), len(d.Claims), nil)
 	add("timeline/index.html", "timeline.html", "timeline", nil, page("timeline", "timeline/", w.T("timeline"), w.T("timeline-about"), nil))
+	if months, count, total := timelineMonths(d); total > size {
+		for _, m := range months {
+			t, _ := time.Parse("2006-01", m)
+			title := w.T("timeline") + ": " + w.Month(t)
+			list(monthPath(m), "timeline.html", "timeline", title, w.T("timeline-about"), count[m], func(p *Page) { p.month = m })
+		}
+	}
 	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", w.T("methodology"), w.T("methodology-about"), nil))
+	list(CorrectionsPath, "corrections.html", "corrections", w.T("corrections"), w.T("corrections-about"), len(d.Updates), nil)
 	add("search/index.html", "search.html", "search", nil, page("search", "search/", w.T("search"), w.T("search-about"), nil))
 	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", w.T("not-found"), "", nil))
 	for _, v := range s.Site.Verdicts {
 		claims := d.ClaimsWithVerdict(v.ID)
 		list(VerdictPath(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
 			p.Verdict, p.claims = s.verdictView(v), claims
+		})
+	}
+	list(TagsPath, "tags.html", "list", w.T("tags-title"), w.T("tags-about"), len(s.tags()), nil)
+	for _, g := range s.tags() {
+		list(TagPath(g.slug), "tag.html", "tag", w.T("tag-title", g.name), w.T("tag-about", g.name), len(g.articles), func(p *Page) {
+			p.tag = g.slug
 		})
 	}
 	drafted := func(newPage func() *Page, draft bool) func() *Page {
@@ -376,19 +404,30 @@ func pages(s *siteData, prev []string) []job {
 	}
 	for _, o := range d.Organizations {
 		file, path := pageFile(o, last())
-		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, o.Kind, o), o.Draft))
+		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, w.OrgKind(o.Kind), o), o.Draft))
+	}
+	for _, e := range entitiesOf(d) {
+		for _, l := range entityLists {
+			if !hasListPage(e, l) {
+				continue
+			}
+			title := w.T("entity-"+l+"-title", e.DisplayName())
+			list(entityListPath(e, l), "entitylist.html", "entitylist", title, title, entityListLen(e, l), func(p *Page) {
+				p.object, p.ListOf = e, l
+			})
+		}
 	}
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
-			title := statement(c)
-			return page("claim", path, title, c.Verdict.Label+": "+title, c)()
+			title := statement(w, c)
+			return page("claim", path, s.words.T("title-rated", title, s.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)()
 		})
 	}
 	for _, q := range d.Quotes {
 		file, path := pageFile(q, last())
 		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, w.T("quoted", shorten(q.Text, 70)), quoteDescription(w, q), q)()
+			return page("quote", path, quoteTitle(w, q, 70), quoteDescription(w, q), q)()
 		})
 	}
 	for _, e := range d.Events {
@@ -399,10 +438,25 @@ func pages(s *siteData, prev []string) []job {
 }
 
 func quoteDescription(w *config.Words, q *dossier.Quote) string {
-	if q.Speaker != nil {
+	switch {
+	case q.Paraphrase && q.Speaker != nil:
+		return w.T("paraphrase-of", q.Speaker.Name)
+	case q.Paraphrase:
+		return w.T("paraphrase-desc")
+	case q.Speaker != nil:
 		return w.T("quote-by", q.Speaker.Name)
 	}
 	return w.T("quote")
+}
+
+// quoteTitle is a quote's words cut to n runes, in quotation marks, or
+// after "Paraphrase:" when they are not verbatim: a paraphrase is never
+// shown as the speaker's own words.
+func quoteTitle(w *config.Words, q *dossier.Quote, n int) string {
+	if q.Paraphrase {
+		return w.T("paraphrased", shorten(q.Text, n))
+	}
+	return w.T("quoted", shorten(q.Text, n))
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding "…".

@@ -41,6 +41,7 @@ const (
 	depRel                     // a list of one object: an actor's quotes, an article's actors … (see rel)
 	depList                    // a list of the whole dossier: every article, every claim with a verdict …
 	depLinks                   // the back-links and the network of who is named with whom
+	depText                    // a rendered Markdown text that is no content file's: id is its key in Input.HTML (methodology)
 	depAll                     // everything: a template reached the raw dossier
 	depCard                    // what a share card shows: "claim:ID" or "article:ID" (see cards.go)
 )
@@ -54,7 +55,7 @@ type dep struct {
 }
 
 func (d dep) String() string {
-	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "all", "card"}
+	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "text", "all", "card"}
 	s := names[d.kind]
 	if d.id != "" {
 		s += ":" + d.id
@@ -270,6 +271,8 @@ func (f *fingerprints) compute(d dep) uint64 {
 		listIDs(&h, dos, d.rel)
 	case depLinks:
 		f.linksInputs(&h)
+	case depText:
+		h.str(string(in.HTML[d.id]))
 	case depAll:
 		return f.everything()
 	case depCard:
@@ -421,9 +424,13 @@ func listIDs(h *hasher, d *dossier.Dossier, name string) {
 		claimIDs(h, d.Claims)
 	case "quotes":
 		quoteIDs(h, d.Quotes)
+	case "tags":
+		tagIDs(h, d, name)
 	default:
 		if v, ok := strings.CutPrefix(name, "verdict:"); ok {
 			claimIDs(h, d.ClaimsWithVerdict(v))
+		} else if strings.HasPrefix(name, "tag:") {
+			tagIDs(h, d, name)
 		}
 	}
 }

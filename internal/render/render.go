@@ -28,7 +28,9 @@ import (
 type Input struct {
 	Dossier *dossier.Dossier
 	// HTML holds rendered Markdown by key: "article:ID", "actor:ID",
-	// "organization:ID", "event:ID", "claim:ID" (the explanation), "quote:ID" (the context).
+	// "organization:ID", "event:ID", "claim:ID" (the explanation), "quote:ID" (the context),
+	// UpdateKey(claim, i) (the note of a claim's i-th update, oldest first)
+	// and MethodologyKey (content/methodology.md, when the site has one).
 	HTML map[string]template.HTML
 	// Text holds the plain text of article bodies by article id, for search.
 	// A render that keeps nothing (Versions nil) empties it as it reads it.

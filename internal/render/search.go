@@ -18,12 +18,19 @@ import (
 //	search/t/KEY.json      the terms starting with KEY (their first PrefixLen
 //	                       letters): term → postings [doc, weight, doc, weight, …],
 //	                       doc numbers delta-encoded
-//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet]
+//	search/d/N.json        documents N*DocChunk … as [kind, id, title, snippet],
+//	                       with a fifth element for the pages of an article with
+//	                       claims in its title and the claims and quotes in it:
+//	                       the verdict indexes of that headline, which goes
+//	                       nowhere without them; a quote whose words are a
+//	                       paraphrase has a sixth element, 1 (and a fifth, [])
 //
 // A query downloads the manifest, one shard per word and the document chunks
 // of the results it shows, so the first search stays small on large dossiers.
-// Terms are the lower-cased runs of letters and digits; the browser splits a
-// query the same way (tokens in dossier.js).
+// Terms are the lower-cased runs of letters and digits (ё read as е), a
+// run in a script written without spaces (Chinese, Japanese, Thai …) cut
+// into overlapping pairs of characters; the browser splits a query the same
+// way (tokens in search.js), so "王文斌" finds 王文 and 文斌 together.
 
 // SearchVersion is the index format's version, in the manifest's "v".
 const SearchVersion = 1
@@ -47,7 +54,9 @@ const (
 type searchDoc struct {
 	kind                   int
 	id, title, snippet     string
+	paraphrase             bool // a quote's words are not verbatim
 	verdicts, actors, orgs []int
+	headline               []int // the verdicts of the title of the article it is or is in
 }
 
 // searchManifest is search/index.json.
@@ -82,7 +91,14 @@ func addSearch(files Files, s *siteData) error {
 	for start := 0; start < len(docs); start += DocChunk {
 		chunk := make([][]any, 0, DocChunk)
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
-			chunk = append(chunk, []any{d.kind, d.id, d.title, d.snippet})
+			rec := []any{d.kind, d.id, d.title, d.snippet}
+			if len(d.headline) > 0 || d.paraphrase {
+				rec = append(rec, append([]int{}, d.headline...))
+			}
+			if d.paraphrase {
+				rec = append(rec, 1)
+			}
+			chunk = append(chunk, rec)
 		}
 		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
 			return err
@@ -104,7 +120,10 @@ func addJSON(files Files, name string, v any) error {
 // manifest fills everything of the manifest but the shard list; postings is
 // the number of (term, document) pairs of the index.
 func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
-	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds}
+	// The lists are [] when empty, never null: search.js walks them (a site
+	// without organizations has an empty facet, not a failed search).
+	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds,
+		Verdicts: [][]string{}, Actors: [][]string{}, Orgs: [][]string{}}
 	for _, v := range s.Site.Verdicts {
 		m.Verdicts = append(m.Verdicts, []string{v.ID, v.Label, v.Icon})
 	}
@@ -190,6 +209,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			delete(s.in.Text, a.ID)
 		}
 		doc.verdicts = idx.verdictsOf(a.Claims)
+		doc.headline = idx.verdictsOf(a.Headline)
 		for _, ac := range a.Actors {
 			doc.actors = append(doc.actors, idx.actor[ac.ID])
 		}
@@ -204,6 +224,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			x.add(c.Claimant.DisplayName(), weightSummary)
 		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
+		doc.headline = idx.verdictsOf(c.Article.Headline)
 		idx.claimant(doc, c.Claimant)
 	}
 	for _, q := range d.Quotes {
@@ -211,6 +232,8 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		if q.Speaker != nil {
 			snippet = q.Speaker.Name + " · " + snippet
 			doc := newDoc(2, q.ID, q.Text, snippet)
+			doc.paraphrase = q.Paraphrase
+			doc.headline = idx.verdictsOf(q.Article.Headline)
 			x.add(q.Speaker.Name, weightSummary)
 			idx.claimant(doc, q.Speaker)
 			if q.Via != nil {
@@ -218,7 +241,9 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			}
 			continue
 		}
-		newDoc(2, q.ID, q.Text, snippet)
+		doc := newDoc(2, q.ID, q.Text, snippet)
+		doc.paraphrase = q.Paraphrase
+		doc.headline = idx.verdictsOf(q.Article.Headline)
 	}
 	for _, a := range d.Actors {
 		doc := newDoc(3, a.ID, a.Name, a.Role)
@@ -232,12 +257,13 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		}
 	}
 	for _, o := range d.Organizations {
-		doc := newDoc(4, o.ID, o.Name, o.Kind)
+		kind := s.words.OrgKind(o.Kind)
+		doc := newDoc(4, o.ID, o.Name, kind)
 		x.add(o.Short, weightTitle)
 		for _, alias := range o.Aliases {
 			x.add(alias, weightTitle)
 		}
-		x.add(o.Kind, weightSummary)
+		x.add(kind, weightSummary)
 		doc.orgs = []int{idx.org[o.ID]}
 	}
 	if len(docs) > 0 {

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // termIndex builds the search index's postings document by document. Terms
@@ -31,25 +32,88 @@ func newTermIndex() *termIndex {
 // runs before lower-casing as after.
 func notTermRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
-// add adds the terms of text, lower-cased, to the current document with
-// weight. The browser splits a query the same way (tokens in dossier.js).
+// add adds the terms of text (see searchTerms) to the current document
+// with weight. The browser splits a query the same way (tokens in search.js).
 func (x *termIndex) add(text string, weight int) {
-	for term := range strings.FieldsFuncSeq(text, notTermRune) {
-		term = strings.ToLower(term)
-		n, ok := x.number[term]
-		if !ok {
-			n = int32(len(x.terms))
-			term = strings.Clone(term) // the index never holds on to the text
-			x.number[term] = n
-			x.terms = append(x.terms, term)
-			x.df = append(x.df, 0)
-			x.weight = append(x.weight, 0)
+	for field := range strings.FieldsFuncSeq(text, notTermRune) {
+		if !plainField(field) {
+			splitField(strings.ToLower(field), func(term string) { x.addTerm(term, weight) })
+			continue
 		}
-		if x.weight[n] == 0 {
-			x.inDoc = append(x.inDoc, n)
-		}
-		x.weight[n] = min(x.weight[n]+weight, maxWeight)
+		x.addTerm(strings.ToLower(field), weight)
 	}
+}
+
+// plainField reports whether a run of letters and digits is one term as it
+// is: no character of a script written without spaces, no ё.
+func plainField(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE0 { // a character from U+0800 on, where the scripts without spaces are
+			return false
+		}
+	}
+	return !strings.ContainsAny(s, "ёЁ")
+}
+
+// splitField calls yield with the terms of one lower-cased run of letters
+// and digits: ё read as е (Russian writes either), and each part in a script
+// written without spaces (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar)
+// cut into overlapping pairs of characters, a part of one character being
+// its own term: "上海合作" is 上海, 海合, 合作; "шос和王文斌" is шос, 王文, 文斌.
+func splitField(s string, yield func(string)) {
+	s = strings.ReplaceAll(s, "ё", "е")
+	start := 0
+	for start < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[start:])
+		cjk := unspacedScript(r)
+		end := start
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if unspacedScript(r) != cjk {
+				break
+			}
+			end += n
+		}
+		part := s[start:end]
+		switch {
+		case !cjk:
+			yield(part)
+		case utf8.RuneCountInString(part) == 1:
+			yield(part)
+		default:
+			for i, r := range part {
+				if j := i + utf8.RuneLen(r); j < len(part) {
+					_, n := utf8.DecodeRuneInString(part[j:])
+					yield(part[i : j+n])
+				}
+			}
+		}
+		start = end
+	}
+}
+
+// unspacedScript reports whether r is of a script written without spaces
+// between words, as the mention extension reads them.
+func unspacedScript(r rune) bool {
+	return r >= 0x0E00 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao,
+		unicode.Khmer, unicode.Myanmar) || r == 'ー' || r == '々')
+}
+
+// addTerm adds one term to the current document with weight.
+func (x *termIndex) addTerm(term string, weight int) {
+	n, ok := x.number[term]
+	if !ok {
+		n = int32(len(x.terms))
+		term = strings.Clone(term) // the index never holds on to the text
+		x.number[term] = n
+		x.terms = append(x.terms, term)
+		x.df = append(x.df, 0)
+		x.weight = append(x.weight, 0)
+	}
+	if x.weight[n] == 0 {
+		x.inDoc = append(x.inDoc, n)
+	}
+	x.weight[n] = min(x.weight[n]+weight, maxWeight)
 }
 
 // endDoc ends the current document.

@@ -88,8 +88,8 @@ func newest(dates ...content.Date) content.Date {
 	return n
 }
 
-// claimDate is when a claim last changed: its check, else its article's date.
-func claimDate(c *dossier.Claim) content.Date { return newest(c.Checked, c.Article.Date) }
+// claimDate is when a claim last changed: its latest update or check, else its article's date.
+func claimDate(c *dossier.Claim) content.Date { return newest(c.Checked, c.Modified(), c.Article.Date) }
 
 // quoteDate is when a quote last changed: its article's date or when it was said.
 func quoteDate(q *dossier.Quote) content.Date { return newest(q.Said, q.Article.Date) }
@@ -160,6 +160,9 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 		bump("claims/", date)
 		bump(VerdictPath(c.Verdict.ID), date)
 	}
+	for _, u := range d.Updates {
+		bump(CorrectionsPath, u.Date)
+	}
 	for _, q := range d.Quotes {
 		date := quoteDate(q)
 		bump(Path(q), date)
@@ -183,6 +186,12 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 	}
 	for _, a := range d.Articles {
 		bump("timeline/", a.Date)
+	}
+	for _, g := range tagGroups(d) {
+		for _, a := range g.articles {
+			bump(TagPath(g.slug), articleDate(a))
+			bump(TagsPath, articleDate(a))
+		}
 	}
 	var home content.Date
 	for _, date := range m {

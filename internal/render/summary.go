@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -36,7 +37,8 @@ func (s *siteData) OverallScore(t dossier.Tally) *Score {
 	if rated == 0 {
 		return nil
 	}
-	return &Score{Checked: checked, Rated: rated, Mean: fmt.Sprintf("%.1f", float64(sum)/float64(rated))}
+	mean := strings.Replace(fmt.Sprintf("%.1f", float64(sum)/float64(rated)), ".", s.words.T("decimal-point"), 1)
+	return &Score{Checked: checked, Rated: rated, Mean: mean}
 }
 
 // DatedEntry is a timeline entry with its day, for the home page's teaser.

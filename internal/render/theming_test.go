@@ -15,7 +15,9 @@ var themingTypes = []any{
 	(*Page)(nil), (*ClaimView)(nil), (*InContext)(nil), (*QuoteView)(nil), (*ArticleView)(nil), (*SourceView)(nil),
 	(*VerdictView)(nil), (*Link)(nil), (*DateView)(nil), (*TallyView)(nil), (*TallyCount)(nil), (*Bar)(nil),
 	(*Score)(nil), (*EntityView)(nil), (*ArticleEntry)(nil), (*Backlink)(nil), (*Day)(nil), (*Entry)(nil),
-	(*DatedEntry)(nil), (*EntityCount)(nil), (*Pager)(nil), (*CardView)(nil),
+	(*DatedEntry)(nil), (*EntityCount)(nil), (*Pager)(nil), (*Month)(nil), (*TagView)(nil),
+	(*UpdateView)(nil), (*StaffView)(nil), (*OriginView)(nil),
+	(*SourceKindView)(nil), (*CardView)(nil),
 	(*Dossier)(nil), (*Article)(nil), (*Claim)(nil), (*Quote)(nil), (*Actor)(nil), (*Organization)(nil),
 	(*Event)(nil), (*Mention)(nil),
 }

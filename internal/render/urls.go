@@ -1,8 +1,10 @@
 package render
 
 import (
+	"encoding/hex"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
@@ -99,3 +101,37 @@ func EntityPath(kind, id string) string {
 
 // VerdictPath is the page listing the claims with one verdict.
 func VerdictPath(id string) string { return "claims/" + id + "/" }
+
+// TagsPath is the index of every tag.
+const TagsPath = "tags/"
+
+// TagPath is the page of the articles with a tag: tags/<slug>/ (see TagSlug).
+func TagPath(tag string) string { return TagsPath + TagSlug(tag) + "/" }
+
+// TagSlug is a tag as it appears in a URL: lower case, each run of
+// characters other than letters and digits one "-", none at either end
+// ("Death toll" and "death-toll" are both death-toll). A tag with no
+// letter or digit is spelt out in hexadecimal, so that no slug is empty,
+// and the tag "page" is tag-page, since lists continue at page/N/.
+func TagSlug(tag string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(tag) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	switch b.String() {
+	case "":
+		return "x-" + hex.EncodeToString([]byte(tag))
+	case "page":
+		return "tag-page"
+	}
+	return b.String()
+}

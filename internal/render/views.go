@@ -65,12 +65,6 @@ func (p *Page) otherQuotes() (newest []Quote, total int) {
 	return newest, total
 }
 
-// Timeline merges events, articles and quotes by date, grouped by day, oldest first.
-func (p *Page) Timeline() []Day {
-	p.readTimeline()
-	return p.siteData.timeline()
-}
-
 // readTimeline records what the timeline shows: every event, article and
 // quote with its title or words, its date and its speaker.
 func (p *Page) readTimeline() {
@@ -97,10 +91,13 @@ type Day struct {
 
 // Entry is one item of the timeline.
 type Entry struct {
-	Kind  string // event, article, quote
+	Kind  string // event, article, quote, paraphrase (a quote not verbatim)
 	Title string
 	URL   string
 	Note  string
+	// Verdicts are an article's headline verdicts (see Headline); none for
+	// other entries.
+	Verdicts []VerdictView
 }
 
 func (s *siteData) timeline() []Day {
@@ -113,7 +110,9 @@ func (s *siteData) timeline() []Day {
 		all = append(all, dated{e.Date, newEntry("event", e.Title, s.Href(e), "")})
 	}
 	for _, a := range s.D.Articles {
-		all = append(all, dated{a.Date, newEntry("article", a.Title, s.Href(a), "")})
+		entry := newEntry("article", a.Title, s.Href(a), "")
+		entry.Verdicts = s.headline(a).Verdicts
+		all = append(all, dated{a.Date, entry})
 	}
 	for _, q := range s.D.Quotes {
 		if q.Said.IsZero() {
@@ -123,7 +122,11 @@ func (s *siteData) timeline() []Day {
 		if q.Speaker != nil {
 			note = "— " + q.Speaker.Name
 		}
-		all = append(all, dated{q.Said, newEntry("quote", s.words.T("quoted", shorten(q.Text, 90)), s.Href(q), note)})
+		kind, title := "quote", s.words.T("quoted", shorten(q.Text, 90))
+		if q.Paraphrase {
+			kind, title = "paraphrase", shorten(q.Text, 90)
+		}
+		all = append(all, dated{q.Said, newEntry(kind, title, s.Href(q), note)})
 	}
 	slices.SortStableFunc(all, func(a, b dated) int { return a.date.Compare(b.date.Time) })
 	var days []Day

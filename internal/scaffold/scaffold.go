@@ -23,8 +23,12 @@ import (
 	"strings"
 )
 
-//go:embed all:site
+//go:embed all:site content-ru
 var site embed.FS
+
+// localContent is the folder of examples in each language that has its own;
+// other languages get site/content.
+var localContent = map[string]string{"ru": "content-ru"}
 
 // Languages lists the values Options.Language may take.
 var Languages = []string{"en", "ru"}
@@ -51,17 +55,27 @@ func Files(opts Options) (map[string][]byte, error) {
 	}
 	fill := strings.NewReplacer("@LANGUAGE@", opts.Language, "@VERSION@", opts.Version)
 	files := map[string][]byte{}
-	err := fs.WalkDir(site, "site", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		src, err := fs.ReadFile(site, p)
-		if err != nil {
-			return err
-		}
-		files[outName(strings.TrimPrefix(p, "site/"))] = []byte(fill.Replace(string(src)))
-		return nil
-	})
+	local, ok := localContent[opts.Language]
+	add := func(root, prefix string) error {
+		return fs.WalkDir(site, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if ok && root == "site" && strings.HasPrefix(p, "site/content/") {
+				return nil // the language's own examples instead
+			}
+			src, err := fs.ReadFile(site, p)
+			if err != nil {
+				return err
+			}
+			files[outName(prefix+strings.TrimPrefix(p, root+"/"))] = []byte(fill.Replace(string(src)))
+			return nil
+		})
+	}
+	err := add("site", "")
+	if err == nil && ok {
+		err = add(local, "content/")
+	}
 	return files, err
 }
 

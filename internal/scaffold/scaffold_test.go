@@ -17,8 +17,8 @@ func TestFiles(t *testing.T) {
 	}
 	for _, name := range []string{
 		"site.toml", ".gitignore", "README.md", ".github/workflows/pages.yml",
-		"content/articles/example-bridge-promise.md", "content/actors/jane-example.md",
-		"content/organizations/riverton-council.md", "content/events/riverton-bridge-opens.md",
+		"content/articles/example-bridge-promise.md", "content/actors/anna-primerova.md",
+		"content/organizations/rechnoe-council.md", "content/events/rechnoe-bridge-opens.md",
 	} {
 		if _, ok := files[name]; !ok {
 			t.Errorf("no %s among %v", name, slices.Sorted(maps.Keys(files)))
@@ -34,6 +34,13 @@ func TestFiles(t *testing.T) {
 	}
 	if !strings.Contains(string(files[".github/workflows/pages.yml"]), "DOSSIER_VERSION: v1.2.0") {
 		t.Errorf("the workflow does not install v1.2.0")
+	}
+	if len(files) != 8 {
+		t.Errorf("%d files, want 8 (the Russian examples replace the English ones): %v", len(files), slices.Sorted(maps.Keys(files)))
+	}
+	en, err := Files(Options{Language: "en", Version: "latest"})
+	if _, ok := en["content/actors/jane-example.md"]; err != nil || !ok || len(en) != 8 {
+		t.Errorf("English site: %v, %v", err, slices.Sorted(maps.Keys(en)))
 	}
 	if _, err := Files(Options{Language: "de", Version: "latest"}); err == nil {
 		t.Errorf("Files accepted the language de")

@@ -29,6 +29,9 @@ type Annotation struct {
 	// Label is a claim's verdict label (badge text and screen-reader text), or
 	// a quote's speaker name ("quote by Label:").
 	Label string
+	// Short is a claim's compact verdict label, for phones; when it differs
+	// from Label the badge holds both (see doc.go).
+	Short string
 	// Icon is a claim's icon name; the badge holds
 	// <span class="icon icon-NAME" aria-hidden="true"></span>.
 	Icon string
@@ -39,6 +42,10 @@ type Annotation struct {
 	// is the English default ("claim, rated Label: ", " end of claim",
 	// "quote").
 	Start, End, Badge string
+	// Paraphrase marks a quote whose words are reported speech, not
+	// verbatim: its marks carry data-paraphrase, and its badge and
+	// screen-reader text say "paraphrase" instead of "quote".
+	Paraphrase bool
 }
 
 // Document is the per-document input of the extension. Store it with Set
@@ -58,6 +65,9 @@ type Anchor struct {
 	ID   string
 	// Line is the line of File on which the span starts.
 	Line int
+	// Offset is where the span starts in the document's rendered text:
+	// anchors sorted by it are in reading order.
+	Offset int
 	// Sentence is the plain text of the sentence (or block) holding the span.
 	Sentence string
 }

@@ -169,6 +169,8 @@ func setField(t *testing.T, a *Annotation, k, v string) {
 		a.Icon = v
 	case "href":
 		a.Href = v
+	case "paraphrase":
+		a.Paraphrase = v == "true"
 	default:
 		t.Fatalf("unknown annotation key %q", k)
 	}

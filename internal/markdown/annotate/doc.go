@@ -71,13 +71,21 @@
 // and otherwise "a longer prefix or suffix". Suggestions are quoted ready to
 // paste into front matter.
 //
+// # Titles
+//
+// AnchorTitle anchors annotations in a title rather than a body (claims
+// with in = "title"): the same folding, Prefix and Suffix, with "text not
+// found in title" and "text occurs N times in title" at the annotation's
+// Pos. It returns byte spans of the title; the host marks them.
+//
 // # Markup
 //
 // Every piece of an anchored claim is
 //
 //	<mark class="claim" data-claim="ID" data-status="STATUS">…</mark>
 //
-// and every piece of a quote <mark class="quote" data-quote="ID">; the first
+// and every piece of a quote <mark class="quote" data-quote="ID">, with
+// data-paraphrase="" when its words are a paraphrase; the first
 // piece also carries id="claim-ID" or id="quote-ID". The text of all pieces,
 // joined, is the annotated span. A span has several pieces where it crosses an
 // element boundary (the pieces nest inside <em>, <a> …), a raw HTML tag or a
@@ -93,6 +101,16 @@
 //	<span class="sr-only"> end of claim</span>          after the last piece, followed by the badge:
 //	<a class="badge badge-claim" data-status="STATUS" href="HREF"><span class="icon icon-ICON" aria-hidden="true"></span>LABEL</a>
 //	<a class="badge badge-quote" href="HREF">quote</a>
+//
+// A paraphrase (Annotation.Paraphrase) says "paraphrase" where a quote says
+// "quote": "paraphrase of LABEL: ", " end of paraphrase", and the badge's
+// text, so that reported speech is never presented as the speaker's words.
+//
+// When a claim's Short differs from its label, the badge's label is two
+// spans, for stylesheets to show one by screen width; screen readers hear
+// only the label:
+//
+//	<span class="v-label">LABEL</span><span class="v-short" aria-hidden="true">SHORT</span>
 //
 // The badge's text is the verdict's label (its id when the label is empty),
 // so the verdict is never told by colour alone; without Icon the icon span is

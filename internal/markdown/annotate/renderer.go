@@ -40,6 +40,9 @@ func (r *htmlRenderer) renderMark(w util.BufWriter, _ []byte, node ast.Node, ent
 		_, _ = w.WriteString(`" data-status="`)
 		writeEscaped(w, a.Status)
 	}
+	if a.Kind == KindQuote && a.Paraphrase {
+		_, _ = w.WriteString(`" data-paraphrase="`)
+	}
 	if n.First {
 		writeStrings(w, `" id="`, string(a.Kind), "-")
 		writeEscaped(w, a.ID)
@@ -70,7 +73,7 @@ func (r *htmlRenderer) renderEnd(w util.BufWriter, _ []byte, node ast.Node, ente
 	if a.End != "" {
 		writeEscaped(w, a.End)
 	} else {
-		writeStrings(w, " end of ", string(a.Kind))
+		writeStrings(w, " end of ", kindName(a))
 	}
 	_, _ = w.WriteString(`</span>`)
 	r.renderBadge(w, a)
@@ -78,7 +81,8 @@ func (r *htmlRenderer) renderEnd(w util.BufWriter, _ []byte, node ast.Node, ente
 }
 
 // renderBadge writes the link to the annotation's page: the verdict's icon
-// and label for a claim, "quote" for a quote. Without a usable Href it is a span.
+// and label for a claim (and its short label, when it differs), "quote" for
+// a quote. Without a usable Href it is a span.
 func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 	tag := "a"
 	href := util.URLEscape([]byte(a.Href), false)
@@ -102,7 +106,15 @@ func (r *htmlRenderer) renderBadge(w util.BufWriter, a *Annotation) {
 		writeEscaped(w, a.Icon)
 		_, _ = w.WriteString(`" aria-hidden="true"></span>`)
 	}
-	writeEscaped(w, badgeText(a))
+	if label := badgeText(a); a.Kind == KindClaim && a.Short != "" && a.Short != label {
+		_, _ = w.WriteString(`<span class="v-label">`)
+		writeEscaped(w, label)
+		_, _ = w.WriteString(`</span><span class="v-short" aria-hidden="true">`)
+		writeEscaped(w, a.Short)
+		_, _ = w.WriteString(`</span>`)
+	} else {
+		writeEscaped(w, label)
+	}
 	writeStrings(w, "</", tag, ">")
 }
 
@@ -113,10 +125,21 @@ func startText(a *Annotation) string {
 		return a.Start
 	case a.Kind == KindClaim && a.Label != "":
 		return "claim, rated " + a.Label + ": "
+	case a.Kind == KindQuote && a.Paraphrase && a.Label != "":
+		return "paraphrase of " + a.Label + ": "
 	case a.Kind == KindQuote && a.Label != "":
 		return "quote by " + a.Label + ": "
 	}
-	return string(a.Kind) + ": "
+	return kindName(a) + ": "
+}
+
+// kindName is what readers are told an annotation is: claim, quote, or
+// paraphrase for a quote whose words are not verbatim.
+func kindName(a *Annotation) string {
+	if a.Kind == KindQuote && a.Paraphrase {
+		return "paraphrase"
+	}
+	return string(a.Kind)
 }
 
 // badgeText is the badge's text: the verdict's label (or id) for a claim.
@@ -125,7 +148,7 @@ func badgeText(a *Annotation) string {
 		if a.Badge != "" {
 			return a.Badge
 		}
-		return string(a.Kind)
+		return kindName(a)
 	}
 	if a.Label != "" {
 		return a.Label

@@ -1,8 +1,6 @@
 package annotate
 
 import (
-	"bytes"
-
 	"github.com/dossier-dev/dossier/internal/diag"
 )
 
@@ -108,23 +106,11 @@ func (x *anchorer) filter(occ []int, n int, ctx context) []int {
 
 // hasPrefix reports whether the folded text just before s is p, allowing
 // one space between them.
-func (x *anchorer) hasPrefix(s int, p []byte) bool {
-	b := x.d.norm.b
-	if len(p) > 0 && s > 0 && b[s-1] == ' ' {
-		s--
-	}
-	return s >= len(p) && bytes.Equal(b[s-len(p):s], p)
-}
+func (x *anchorer) hasPrefix(s int, p []byte) bool { return foldedPrefix(x.d.norm.b, s, p) }
 
 // hasSuffix reports whether the folded text just after e is p, allowing
 // one space between them.
-func (x *anchorer) hasSuffix(e int, p []byte) bool {
-	b := x.d.norm.b
-	if len(p) > 0 && e < len(b) && b[e] == ' ' {
-		e++
-	}
-	return len(b)-e >= len(p) && bytes.Equal(b[e:e+len(p)], p)
-}
+func (x *anchorer) hasSuffix(e int, p []byte) bool { return foldedSuffix(x.d.norm.b, e, p) }
 
 // place records a's anchoring at folded range [s, s+n).
 func (x *anchorer) place(a *Annotation, s, n int) {

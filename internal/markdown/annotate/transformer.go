@@ -42,7 +42,7 @@ func (x *anchorer) anchors() []Anchor {
 	out := make([]Anchor, 0, len(x.placed))
 	for _, p := range x.placed {
 		out = append(out, Anchor{
-			Kind: p.ann.Kind, ID: p.ann.ID, Line: x.fileLine(p.start),
+			Kind: p.ann.Kind, ID: p.ann.ID, Line: x.fileLine(p.start), Offset: p.start,
 			Sentence: x.d.sentence(p.block, p.start, p.end),
 		})
 	}

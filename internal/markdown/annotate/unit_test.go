@@ -268,3 +268,27 @@ func TestUnsafeOption(t *testing.T) {
 		}
 	}
 }
+
+// TestShortLabelAndOffsets: a claim whose short label differs from its label
+// has both in its badge, the short one hidden from screen readers; anchors
+// carry their offset in the text, so they sort into reading order.
+func TestShortLabelAndOffsets(t *testing.T) {
+	body := "Early words. Later words."
+	anns := []Annotation{
+		{Kind: KindClaim, ID: "late", Text: "Later", Status: "m", Label: "Misleading", Short: "Mislead.", Href: "/c/late/"},
+		{Kind: KindClaim, ID: "early", Text: "Early", Status: "t", Label: "True", Short: "True", Href: "/c/early/"},
+	}
+	page, pc := convert(t, Document{File: "x.md", Annotations: anns}, body)
+	for _, want := range []string{
+		`<span class="v-label">Misleading</span><span class="v-short" aria-hidden="true">Mislead.</span></a>`,
+		`href="/c/early/">True</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s:\n%s", want, page)
+		}
+	}
+	as := Anchors(pc)
+	if len(as) != 2 || as[0].ID != "late" || as[1].ID != "early" || as[0].Offset <= as[1].Offset {
+		t.Errorf("anchors %+v: want them in annotation order, late's offset after early's", as)
+	}
+}

@@ -23,7 +23,12 @@
 //     name matches one space or a line break; a straight apostrophe in a name
 //     also matches a typographic one, and the other way round.
 //   - Whole words only: no letter, digit, mark or "_" may touch a name that
-//     begins or ends with one. Hyphens separate words ("CSTO-led" mentions
+//     begins or ends with one ("Токаев" is not in "Токаевский").
+//   - Scripts written without spaces (Chinese, Japanese kana, Thai, Lao,
+//     Khmer, Myanmar) have no word boundaries to find: a name in them is
+//     found anywhere in a run of them ("王文斌" in "外交部发言人王文斌表示"),
+//     and their characters next to a name of another script separate it
+//     as a space would ("ШОС和…" mentions ШОС). Hyphens separate words ("CSTO-led" mentions
 //     CSTO). A possessive is a mention: "Tokayev's", "Tokayev’s" and the
 //     typographer's "Tokayev&rsquo;s" all mention Tokayev, and the "'s" stays
 //     outside the link; "O'Brien" does not mention "Brien".
@@ -44,6 +49,15 @@
 //     would begin inside emphasis or a mark and end outside it (or the other
 //     way round) is not a mention, though a shorter name wholly on one side
 //     still is. Line breaks inside a paragraph do not stop a name.
+//   - Inflected forms. An entity's Forms (front matter's forms) are matched
+//     as its names are but shown nowhere: list the case forms of a name
+//     there (forms = ["Токаева", "Токаеву"]). The common Russian surnames
+//     get theirs without a list: a one-word Cyrillic name or alias that
+//     begins with a capital and ends in -ов, -ев, -ёв, -ин, -ын (Токаев:
+//     Токаева, Токаеву, Токаевым, Токаеве), -ова, -ева, -ина (Иванова:
+//     Ивановой, Иванову) or -ский, -цкий, -ская, -цкая. A form never takes
+//     a name from another entity, and a form two entities share (Иванову, of
+//     Иванов and Иванова) links to neither, without a warning.
 //   - A name shared by two or more entities is reported by NewMatcher
 //     (diag.MentionClash, at each entity) and never links nor counts as a hit,
 //     but it still hides shorter names inside it.
@@ -55,7 +69,7 @@
 // none. Hits reports every mention either way, in document order, with its
 // line and the plain text of its sentence (for back-link lists). A link is
 //
-//	<a class="mention" href="HREF" data-entity="KIND:ID" data-title="TITLE">NAME</a>
+//	<a class="mention" href="HREF" data-entity="KIND:ID">NAME</a>
 //
 // around the name's own nodes, so emphasis, typographic quotes and claim
 // marks inside and around it render as before.

@@ -12,16 +12,16 @@ import (
 
 // testEntities is the cast of the tests.
 var testEntities = []Entity{
-	{Kind: "actor", ID: "tokayev", Names: []string{"Kassym-Jomart Tokayev", "Tokayev"}, Href: "/actors/tokayev/", Title: "President of Kazakhstan"},
-	{Kind: "actor", ID: "nazarbayev", Names: []string{"Nursultan Nazarbayev", "Nazarbayev", "Elbasy"}, Href: "/actors/nazarbayev/", Title: "First President"},
-	{Kind: "organization", ID: "csto", Names: []string{"Collective Security Treaty Organization", "CSTO"}, Href: "/organizations/csto/", Title: "Military alliance"},
-	{Kind: "organization", ID: "pla", Names: []string{"People's Liberation Army", "PLA"}, Href: "/organizations/pla/", Title: "China's armed forces"},
+	{Kind: "actor", ID: "tokayev", Names: []string{"Kassym-Jomart Tokayev", "Tokayev"}, Href: "/actors/tokayev/"},
+	{Kind: "actor", ID: "nazarbayev", Names: []string{"Nursultan Nazarbayev", "Nazarbayev", "Elbasy"}, Href: "/actors/nazarbayev/"},
+	{Kind: "organization", ID: "csto", Names: []string{"Collective Security Treaty Organization", "CSTO"}, Href: "/organizations/csto/"},
+	{Kind: "organization", ID: "pla", Names: []string{"People's Liberation Army", "PLA"}, Href: "/organizations/pla/"},
 	{Kind: "actor", ID: "brien", Names: []string{"Brien"}, Href: "/actors/brien/"},
-	{Kind: "actor", ID: "wang-wenbin", Names: []string{"Wang Wenbin", "Wang"}, Href: "/actors/wang-wenbin/", Title: "Spokesperson"},
-	{Kind: "actor", ID: "wang-yi", Names: []string{"Wang Yi", "Wang"}, Href: "/actors/wang-yi/", Title: "Foreign minister"},
+	{Kind: "actor", ID: "wang-wenbin", Names: []string{"Wang Wenbin", "Wang"}, Href: "/actors/wang-wenbin/"},
+	{Kind: "actor", ID: "wang-yi", Names: []string{"Wang Yi", "Wang"}, Href: "/actors/wang-yi/"},
 	{Kind: "organization", ID: "nyt", Names: []string{"The New York Times"}, Href: "/organizations/nyt/"},
 	{Kind: "organization", ID: "new-york", Names: []string{"New York"}, Href: "/organizations/new-york/"},
-	{Kind: "organization", ID: "att", Names: []string{"AT&T", "Ak Orda"}, Href: "/organizations/att/?a=1&b=2", Title: `"quoted" <title>`},
+	{Kind: "organization", ID: "att", Names: []string{"AT&T", "Ak Orda"}, Href: "/organizations/att/?a=1&b=2"},
 }
 
 // newMarkdown returns goldmark configured as the site configures it, plus

@@ -14,8 +14,11 @@ type Entity struct {
 	Kind  string   // "actor" or "organization"
 	ID    string   // the entity's id, e.g. "kassym-jomart-tokayev"
 	Names []string // name, short name, aliases; matched case-sensitively as written, whole words
+	// Forms are more spellings matched as names are (inflected forms:
+	// Токаева, Токаеву), besides those made from Names (see doc.go). A
+	// form never takes a name from another entity and never clashes.
+	Forms []string
 	Href  string   // URL of the entity page
-	Title string   // short description (e.g. role), rendered as data-title for preview cards
 	Pos   diag.Pos // where the entity is defined, for clash warnings
 }
 
@@ -61,6 +64,7 @@ func NewMatcher(entities []Entity) (*Matcher, diag.List) {
 	}
 	owners, order := collectNames(m.entities)
 	diags := clashes(m.entities, owners, order)
+	order = addForms(m.entities, owners, order)
 	m.compile(owners, order)
 	return m, diags
 }
@@ -153,7 +157,7 @@ func (m *Matcher) compile(owners map[string][]int32, order []string) {
 			last, _ := utf8.DecodeLastRuneInString(v)
 			m.patterns = append(m.patterns, pattern{
 				length: int32(len(v)), entity: int32(entity),
-				wordStart: isWord(first), wordEnd: isWord(last),
+				wordStart: spacedWord(first), wordEnd: spacedWord(last),
 			})
 			words = append(words, v)
 		}

@@ -18,7 +18,7 @@ func (r htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 // renderMention writes
 //
-//	<a class="mention" href="HREF" data-entity="KIND:ID" data-title="TITLE">…</a>
+//	<a class="mention" href="HREF" data-entity="KIND:ID">…</a>
 //
 // with every attribute HTML-escaped and the href URL-escaped as goldmark does
 // for links.
@@ -43,8 +43,6 @@ func openTag(e *Entity) string {
 	b.Write(util.EscapeHTML(util.URLEscape([]byte(e.Href), true)))
 	b.WriteString(`" data-entity="`)
 	b.Write(util.EscapeHTML([]byte(e.Kind + ":" + e.ID)))
-	b.WriteString(`" data-title="`)
-	b.Write(util.EscapeHTML([]byte(e.Title)))
 	b.WriteString(`">`)
 	return b.String()
 }

@@ -12,6 +12,20 @@ func isWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
 }
 
+// unspaced reports whether r is of a script written without spaces between
+// words (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar): a name in such
+// a script is found anywhere in a run of it, and such a character next to
+// a name of another script separates it like a space.
+func unspaced(r rune) bool {
+	return r >= 0x0E00 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao,
+		unicode.Khmer, unicode.Myanmar) || r == 'ー' || r == '々')
+}
+
+// spacedWord reports whether r is a word character of a script that puts
+// spaces between words (Latin, Cyrillic, Greek, Arabic, Hangul …): only
+// such characters make a word boundary necessary.
+func spacedWord(r rune) bool { return isWord(r) && !unspaced(r) }
+
 // isApostrophe reports whether r is written as an apostrophe: straight,
 // typographic (what the typographer's "&rsquo;" stands for) or the letter
 // apostrophe.
@@ -21,7 +35,9 @@ func isApostrophe(r rune) bool {
 
 // wholeWord reports whether text[start:end], an occurrence of p, stands as a
 // whole word: no word character touches it on a side where the name itself
-// begins or ends with one. Apostrophes are looked through so that "O'Brien"
+// begins or ends with one, where only the characters of scripts written
+// with spaces count (a Chinese name is found inside Chinese text, and a
+// Cyrillic one next to Chinese characters; see unspaced). Apostrophes are looked through so that "O'Brien"
 // does not mention "Brien" while the possessive "Tokayev's" (or "Tokayev’s")
 // mentions "Tokayev": after a name, an apostrophe may be followed only by a
 // lone "s" or by a non-word character.
@@ -36,10 +52,10 @@ func wholeWord(text []byte, start, end int, p pattern) bool {
 func startsWord(text []byte, i int) bool {
 	r, n := utf8.DecodeLastRune(text[:i])
 	if i == 0 || !isApostrophe(r) {
-		return i == 0 || !isWord(r)
+		return i == 0 || !spacedWord(r)
 	}
 	before, _ := utf8.DecodeLastRune(text[:i-n])
-	return i-n == 0 || !isWord(before)
+	return i-n == 0 || !spacedWord(before)
 }
 
 // endsWord reports whether a word may end just before text[i], a possessive
@@ -50,16 +66,16 @@ func endsWord(text []byte, i int) bool {
 	}
 	r, n := utf8.DecodeRune(text[i:])
 	if !isApostrophe(r) {
-		return !isWord(r)
+		return !spacedWord(r)
 	}
 	rest := text[i+n:]
 	next, n := utf8.DecodeRune(rest)
-	if len(rest) == 0 || !isWord(next) {
+	if len(rest) == 0 || !spacedWord(next) {
 		return true
 	}
 	if next != 's' {
 		return false
 	}
 	after, _ := utf8.DecodeRune(rest[n:])
-	return len(rest) == n || !isWord(after)
+	return len(rest) == n || !spacedWord(after)
 }

@@ -1,0 +1,43 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
+)
+
+// highlightedCode starts every block of highlighted code in a rendered
+// body: internal/markdown writes it (its classPrefix is "hl-"), and
+// code.css styles what is inside it.
+const highlightedCode = `<pre class="hl-chroma">`
+
+// HasCode reports whether the page shows highlighted code, that is whether
+// its own Markdown (an article's body, a profile, an event's text, a
+// claim's explanation or a quote's context) holds a fenced code block. The
+// layout links code.css only then: most pages have no code, and the
+// stylesheet is some 10 kB.
+func (p *Page) HasCode() bool {
+	key := ownBodyKey(p.object)
+	if key == "" {
+		return false
+	}
+	body := p.HTML(key) // records the read
+	if p.own != "" {
+		body = p.own
+	}
+	return strings.Contains(string(body), highlightedCode)
+}
+
+// ownBodyKey is the key in Input.HTML of the Markdown a page of obj shows
+// as its own; "" for a page without one.
+func ownBodyKey(obj any) string {
+	switch o := obj.(type) {
+	case *dossier.Actor:
+		return "actor:" + o.ID
+	case *dossier.Organization:
+		return "organization:" + o.ID
+	case *dossier.Event:
+		return "event:" + o.ID
+	}
+	return bodyKey(obj)
+}
