@@ -77,19 +77,31 @@ func (c *canvas) paint(dr image.Rectangle, mask *image.Alpha, mp image.Point, r 
 		src := mask.Pix[mask.PixOffset(mp.X, mp.Y+y):]
 		dst := c.img.Pix[c.img.PixOffset(clipped.Min.X, clipped.Min.Y+y):]
 		for x := 0; x < clipped.Dx(); x++ {
-			a := int(src[x])
+			a := src[x]
 			if a == 0 {
 				continue
 			}
 			have := 0
 			if i := int(dst[x]) - base; i >= 0 && i < levels {
-				have = i * 255 / (levels - 1)
+				have = i
 			}
-			cover := have + a*(255-have)/255
-			dst[x] = uint8(base + (cover*(levels-1)+127)/255)
+			dst[x] = uint8(base) + cover[have][a]
 		}
 	}
 }
+
+// cover is the shade a pixel of a ramp takes when ink of coverage a (0–255)
+// is laid over its shade have: cover[have][a].
+var cover = func() (t [levels][256]uint8) {
+	for have := range levels {
+		h := have * 255 / (levels - 1)
+		for a := range 256 {
+			c := h + a*(255-h)/255
+			t[have][a] = uint8((c*(levels-1) + 127) / 255)
+		}
+	}
+	return t
+}()
 
 // text paints s with its baseline starting at (x, y).
 func (c *canvas) text(face font.Face, x, y int, s string, r ramp) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -113,4 +114,29 @@ func TestKey(t *testing.T) {
 	if len(keys) != 3 {
 		t.Error("cards that differ share a key")
 	}
+}
+
+// TestDrawParallel: cards drawn at once on several goroutines, sharing the
+// faces' glyphs, come out as drawn one at a time.
+func TestDrawParallel(t *testing.T) {
+	want := map[string][]byte{}
+	for name, c := range samples {
+		b, err := Draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[name] = b
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for name, c := range samples {
+			wg.Go(func() {
+				b, err := Draw(c)
+				if err != nil || !bytes.Equal(b, want[name]) {
+					t.Errorf("%s: drawn in parallel, differs (%v)", name, err)
+				}
+			})
+		}
+	}
+	wg.Wait()
 }

@@ -51,16 +51,6 @@ var fonts = sync.OnceValues(func() (map[string]*opentype.Font, error) {
 	return out, nil
 })
 
-// face is a font of the given size; faces are cheap, and not safe for
-// concurrent use, so each card makes its own.
-func face(f *opentype.Font, size float64) font.Face {
-	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		panic(err) // only for a size or DPI out of range, which these are not
-	}
-	return fc
-}
-
 // encoder reuses its compression buffers across cards.
 var encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &bufferPool{}}
 
@@ -121,8 +111,8 @@ func drawBand(cv *canvas, bold *opentype.Font, vs []Verdict) {
 			left = x0 + margin/2
 		}
 		iconTop := (bandHeight - iconSize) / 2
-		if outlines := iconOutlines(v.Icon); outlines != nil {
-			cv.paint(image.Rect(left, iconTop, left+iconSize, iconTop+iconSize), iconMask(outlines, iconSize), image.Point{}, r)
+		if mask := icon(v.Icon); mask != nil {
+			cv.paint(image.Rect(left, iconTop, left+iconSize, iconTop+iconSize), mask, image.Point{}, r)
 		} else {
 			q := face(bold, 76)
 			w := font.MeasureString(q, "?").Round()
