@@ -28,8 +28,8 @@ type Options struct {
 	LimitMemory bool
 	// CardDir, when set, is the folder where drawn share cards are kept
 	// between builds, named by their content (`dossier build` uses the
-	// user's cache folder). Without it, a Builder keeps them in memory, for
-	// its next build.
+	// user's cache folder). Without it, a Preview Builder keeps them in
+	// memory, for its next build, and other builds keep none.
 	CardDir string
 }
 

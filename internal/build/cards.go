@@ -12,16 +12,20 @@ import (
 // of a large dossier, with room for the ones edits replaced.
 const memoryCards = 20000
 
-// shareCards is what draws the builds' share cards: in Options.CardDir when
-// set, else in memory, so a rebuild draws only the cards whose content
-// changed.
+// shareCards is what draws the builds' share cards, so that a rebuild draws
+// only the cards whose content changed: kept in Options.CardDir when set,
+// else in memory for a preview Builder (serve), which builds again and
+// again. A one-shot build without CardDir keeps none, so that the cards'
+// bytes go with the files written.
 func (b *Builder) shareCards() *render.Cards {
 	if b.cards == nil {
-		var cache render.CardCache = render.NewMemoryCards(memoryCards)
-		if b.opts.CardDir != "" {
-			cache = cardDir(b.opts.CardDir)
+		b.cards = &render.Cards{}
+		switch {
+		case b.opts.CardDir != "":
+			b.cards.Cache = cardDir(b.opts.CardDir)
+		case b.opts.Preview:
+			b.cards.Cache = render.NewMemoryCards(memoryCards)
 		}
-		b.cards = &render.Cards{Cache: cache}
 	}
 	return b.cards
 }

@@ -11,12 +11,14 @@ import (
 )
 
 // Every claim and every article has a share card, card.png beside its page
-// (see package card), which its page names as og:image. A card is an output
-// file made like a page: a job of the plan, whose inputs are recorded as it
-// reads them (the claim or the article, and the site), so a preview rebuild
-// makes again only the cards whose inputs changed. Drawing goes through
-// Cards, which keeps what it drew by content: a card whose content did not
-// change is never drawn twice.
+// (see package card), which its page names as og:image; no other page has
+// one, and site.toml's [cards] enabled = false leaves them all out. A card
+// is an output file made like a page: a job of the plan, rendered in the
+// same parallel pass as the pages, whose inputs are recorded as it reads
+// them (the claim or the article, and the site), so a preview rebuild makes
+// again only the cards whose inputs changed. Drawing goes through Cards,
+// which keeps what it drew by content: a card whose content did not change
+// is never drawn twice.
 
 // cardFile is the name of a page's card, in its page's folder.
 const cardFile = "card.png"
@@ -157,6 +159,9 @@ type CardView struct {
 
 // cardView is the card of a claim's or an article's page, nil for other pages.
 func (p *Page) cardView() *CardView {
+	if !p.Site.Cards.Enabled {
+		return nil
+	}
 	var cd card.Card
 	var alt string
 	switch o := p.object.(type) {
@@ -172,8 +177,12 @@ func (p *Page) cardView() *CardView {
 	return &CardView{URL: p.URLs.Abs(CardPath(p.object)), Width: card.Width, Height: card.Height, Alt: alt}
 }
 
-// cardJobs lists the cards of every claim and article.
+// cardJobs lists the cards of every claim and article, none when site.toml
+// turns cards off.
 func cardJobs(s *siteData) []job {
+	if !s.Site.Cards.Enabled {
+		return nil
+	}
 	d := s.D
 	jobs := make([]job, 0, len(d.Claims)+len(d.Articles))
 	for _, c := range d.Claims {
