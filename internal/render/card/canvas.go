@@ -9,9 +9,9 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// maxLevels is the most shades a ramp has, from its background (0) to its
-// ink (maxLevels-1): enough for smooth edges.
-const maxLevels = 16
+// levels is the number of shades of a ramp, from its background (0) to its
+// ink (levels-1): enough for smooth edges, few enough for a small palette.
+const levels = 16
 
 // canvas is a paletted image drawn in ramps: each ramp is the palette entries
 // from one background colour to one ink colour, and a pixel's index in its
@@ -23,9 +23,8 @@ type canvas struct {
 	img *image.Paletted
 }
 
-// ramp is a ramp's place in the palette: the index of its background shade
-// and its number of shades.
-type ramp struct{ base, levels uint8 }
+// ramp is the palette index of a ramp's background shade.
+type ramp uint8
 
 // images are the canvases' pixels, reused: a card is drawn over every pixel.
 var images = sync.Pool{New: func() any {
@@ -42,12 +41,11 @@ func newCanvas() *canvas {
 
 func (c *canvas) release() { images.Put(c.img) }
 
-// addRamp adds n shades from bg to ink to the palette (one, bg, for a
-// ramp only filled).
-func (c *canvas) addRamp(bg, ink color.RGBA, n int) ramp {
-	r := ramp{uint8(len(c.img.Palette)), uint8(n)}
-	for i := range n {
-		mix := func(a, b uint8) uint8 { return uint8((int(a)*(n-1-i) + int(b)*i + (n-1)/2) / max(n-1, 1)) }
+// addRamp adds the shades from bg to ink to the palette.
+func (c *canvas) addRamp(bg, ink color.RGBA) ramp {
+	r := ramp(len(c.img.Palette))
+	for i := range levels {
+		mix := func(a, b uint8) uint8 { return uint8((int(a)*(levels-1-i) + int(b)*i + (levels-1)/2) / (levels - 1)) }
 		c.img.Palette = append(c.img.Palette, color.RGBA{mix(bg.R, ink.R), mix(bg.G, ink.G), mix(bg.B, ink.B), 255})
 	}
 	return r
@@ -60,7 +58,7 @@ func (c *canvas) fill(rect image.Rectangle, r ramp, level int) {
 		return
 	}
 	first := c.img.Pix[c.img.PixOffset(rect.Min.X, rect.Min.Y):c.img.PixOffset(rect.Max.X, rect.Min.Y)]
-	first[0] = r.base + uint8(level)
+	first[0] = uint8(r) + uint8(level)
 	for n := 1; n < len(first); n *= 2 {
 		copy(first[n:], first[:n])
 	}
@@ -70,12 +68,11 @@ func (c *canvas) fill(rect image.Rectangle, r ramp, level int) {
 }
 
 // paint lays the ink of ramp r through mask (an alpha mask placed so that
-// its point mp is at dr.Min) over the canvas, at strength (255: the ink
-// itself; less, a lighter shade of it).
-func (c *canvas) paint(dr image.Rectangle, mask *image.Alpha, mp image.Point, r ramp, strength uint8) {
+// its point mp is at dr.Min) over the canvas.
+func (c *canvas) paint(dr image.Rectangle, mask *image.Alpha, mp image.Point, r ramp) {
 	clipped := dr.Intersect(c.img.Rect)
 	mp = mp.Add(clipped.Min.Sub(dr.Min))
-	table := &cover[r.levels]
+	base := int(r)
 	for y := 0; y < clipped.Dy(); y++ {
 		src := mask.Pix[mask.PixOffset(mp.X, mp.Y+y):]
 		dst := c.img.Pix[c.img.PixOffset(clipped.Min.X, clipped.Min.Y+y):]
@@ -84,36 +81,30 @@ func (c *canvas) paint(dr image.Rectangle, mask *image.Alpha, mp image.Point, r 
 			if a == 0 {
 				continue
 			}
-			if strength != 255 {
-				a = uint8(int(a) * int(strength) / 255)
+			have := 0
+			if i := int(dst[x]) - base; i >= 0 && i < levels {
+				have = i
 			}
-			have := dst[x] - r.base // wraps past the ramp for another ramp's pixel
-			if have >= r.levels {
-				have = 0
-			}
-			dst[x] = r.base + table[have][a]
+			dst[x] = uint8(base) + cover[have][a]
 		}
 	}
 }
 
-// cover is the shade a pixel of a ramp of n shades takes when ink of
-// coverage a (0–255) is laid over its shade have: cover[n][have][a].
-var cover = func() (t [maxLevels + 1][maxLevels][256]uint8) {
-	for n := 2; n <= maxLevels; n++ {
-		for have := range n {
-			h := have * 255 / (n - 1)
-			for a := range 256 {
-				c := h + a*(255-h)/255
-				t[n][have][a] = uint8((c*(n-1) + 127) / 255)
-			}
+// cover is the shade a pixel of a ramp takes when ink of coverage a (0–255)
+// is laid over its shade have: cover[have][a].
+var cover = func() (t [levels][256]uint8) {
+	for have := range levels {
+		h := have * 255 / (levels - 1)
+		for a := range 256 {
+			c := h + a*(255-h)/255
+			t[have][a] = uint8((c*(levels-1) + 127) / 255)
 		}
 	}
 	return t
 }()
 
-// text paints s with its baseline starting at (x, y), at strength (see
-// paint).
-func (c *canvas) text(face font.Face, x, y int, s string, r ramp, strength uint8) {
+// text paints s with its baseline starting at (x, y).
+func (c *canvas) text(face font.Face, x, y int, s string, r ramp) {
 	dot := fixed.P(x, y)
 	prev := rune(-1)
 	for _, ch := range s {
@@ -123,7 +114,7 @@ func (c *canvas) text(face font.Face, x, y int, s string, r ramp, strength uint8
 		dr, mask, mp, advance, ok := face.Glyph(dot, ch)
 		if ok {
 			if alpha, isAlpha := mask.(*image.Alpha); isAlpha {
-				c.paint(dr, alpha, mp, r, strength)
+				c.paint(dr, alpha, mp, r)
 			}
 		}
 		dot.X += advance

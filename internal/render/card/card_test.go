@@ -61,83 +61,18 @@ func TestDraw(t *testing.T) {
 	}
 }
 
-// TestEncode: every card decodes, with image/png, to the very pixels drawn,
-// at 4 bits a pixel for up to two verdicts and 8 for three.
-func TestEncode(t *testing.T) {
-	for name, c := range samples {
-		cv, err := drawCanvas(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := encode(cv.img)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(b))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if depth, want := b[24], map[bool]byte{true: 4, false: 8}[len(c.Verdicts) < 3]; depth != want {
-			t.Errorf("%s: %d bits a pixel, want %d", name, depth, want)
-		}
-		differ := 0
-		for y := range Height {
-			for x := range Width {
-				r0, g0, b0, _ := cv.img.At(x, y).RGBA()
-				r1, g1, b1, _ := img.At(x, y).RGBA()
-				if r0 != r1 || g0 != g1 || b0 != b1 {
-					differ++
-				}
-			}
-		}
-		if differ > 0 {
-			t.Errorf("%s: %d pixels differ from the drawing", name, differ)
-		}
-		cv.release()
-	}
-}
-
 // BenchmarkDraw is one card, drawn and encoded: a claim of 75 characters
-// with one verdict. Run it briefly: go test -run '^$' -bench Draw -benchtime 200x
+// with one verdict. Run it briefly, on an idle machine:
+//
+//	go test -run '^$' -bench Draw -benchtime 200x ./internal/render/card
 func BenchmarkDraw(b *testing.B) {
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := Draw(samples["claim75"]); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
-
-// BenchmarkDrawImagePNG is the same card encoded by image/png at its best
-// speed (8 bits a pixel, its buffers reused), for comparison with encode.
-func BenchmarkDrawImagePNG(b *testing.B) {
-	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pngBuffers{}}
-	for b.Loop() {
-		cv, err := drawCanvas(samples["claim75"])
-		if err != nil {
-			b.Fatal(err)
-		}
-		cv.img.Palette = append(cv.img.Palette, make(color.Palette, 17-len(cv.img.Palette))...) // 8 bits a pixel
-		for i := range cv.img.Palette {
-			if cv.img.Palette[i] == nil {
-				cv.img.Palette[i] = color.Black
-			}
-		}
-		var out bytes.Buffer
-		if err := enc.Encode(&out, cv.img); err != nil {
-			b.Fatal(err)
-		}
-		cv.release()
-	}
-}
-
-type pngBuffers struct{ p sync.Pool }
-
-func (p *pngBuffers) Get() *png.EncoderBuffer {
-	e, _ := p.p.Get().(*png.EncoderBuffer)
-	return e
-}
-
-func (p *pngBuffers) Put(e *png.EncoderBuffer) { p.p.Put(e) }
 
 // TestTextFits: a 75-character claim, a 200-character one and a far longer
 // one each fit the text area, line by line; only the longest is cut, with

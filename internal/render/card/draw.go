@@ -1,9 +1,11 @@
 package card
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -17,6 +19,7 @@ import (
 var (
 	paper  = color.RGBA{0xfd, 0xfc, 0xfa, 0xff} // --bg
 	ink    = color.RGBA{0x1b, 0x1f, 0x24, 0xff} // --fg
+	muted  = color.RGBA{0x56, 0x5e, 0x67, 0xff} // --muted
 	accent = color.RGBA{0x1d, 0x4a, 0x99, 0xff} // --accent
 	white  = color.RGBA{0xff, 0xff, 0xff, 0xff}
 )
@@ -48,75 +51,60 @@ var fonts = sync.OnceValues(func() (map[string]*opentype.Font, error) {
 	return out, nil
 })
 
-// The foot (the rule and the site's name) is the text's ink, lighter: the
-// muted grey is the ink at about 74 % on the paper, the rule at about 20 %.
-const (
-	footStrength = 189 // of 255
-	ruleShade    = 0.2
-)
+// encoder reuses its compression buffers across cards.
+var encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &bufferPool{}}
 
-// shades says how many shades the text's ramp and each verdict's ramp get
-// for a card of n verdicts, so that the palette holds at most 16 colours
-// (4 bits a pixel, half the bytes to compress) whenever it can: 15 and a
-// flat accent band without a verdict, 8 and 8 for one verdict, 8 and 4
-// each for two. Three verdicts get 16 shades each (8 bits a pixel).
-func shades(n int) (text, band int) {
-	switch n {
-	case 0:
-		return 15, 0
-	case 1:
-		return 8, 8
-	case 2:
-		return 8, 4
+type bufferPool struct{ p sync.Pool }
+
+func (b *bufferPool) Get() *png.EncoderBuffer {
+	if v, ok := b.p.Get().(*png.EncoderBuffer); ok {
+		return v
 	}
-	return maxLevels, maxLevels
+	return nil
 }
+
+func (b *bufferPool) Put(e *png.EncoderBuffer) { b.p.Put(e) }
 
 // Draw draws the card as a PNG image of Width × Height pixels.
 func Draw(c Card) ([]byte, error) {
-	cv, err := drawCanvas(c)
-	if err != nil {
-		return nil, err
-	}
-	defer cv.release()
-	return encode(cv.img)
-}
-
-// drawCanvas draws the card; release the canvas when done.
-func drawCanvas(c Card) (*canvas, error) {
 	fs, err := fonts()
 	if err != nil {
 		return nil, err
 	}
-	vs := c.Verdicts[:min(len(c.Verdicts), MaxVerdicts)]
-	textShades, bandShades := shades(len(vs))
 	cv := newCanvas()
-	text := cv.addRamp(paper, ink, textShades)
+	defer cv.release()
+	text := cv.addRamp(paper, ink)
+	foot := cv.addRamp(paper, muted)
 	cv.fill(cv.img.Rect, text, 0)
 	top := thinBand
-	if len(vs) > 0 {
-		drawBand(cv, fs["bold"], vs, bandShades)
+	if vs := c.Verdicts[:min(len(c.Verdicts), MaxVerdicts)]; len(vs) > 0 {
+		drawBand(cv, fs["bold"], vs)
 		top = bandHeight
 	} else {
-		cv.fill(image.Rect(0, 0, Width, thinBand), cv.addRamp(accent, accent, 1), 0)
+		cv.fill(image.Rect(0, 0, Width, thinBand), cv.addRamp(accent, white), 0)
 	}
 	drawText(cv, fs["medium"], c.Text, top+textGap, footRule-textGap, text)
-	cv.fill(image.Rect(margin, footRule, Width-margin, footRule+2), text, int(ruleShade*float64(textShades-1)+0.5))
+	cv.fill(image.Rect(margin, footRule, Width-margin, footRule+2), foot, 4)
 	site := face(fs["bold"], 34)
-	cv.text(site, margin, siteBase, fitLine(site, c.Site, Width-2*margin), text, footStrength)
-	return cv, nil
+	cv.text(site, margin, siteBase, fitLine(site, c.Site, Width-2*margin), foot)
+	var b bytes.Buffer
+	b.Grow(64 << 10)
+	if err := encoder.Encode(&b, cv.img); err != nil {
+		return nil, fmt.Errorf("encode card: %w", err)
+	}
+	return b.Bytes(), nil
 }
 
 // drawBand fills the band with one segment per verdict: its colour, its icon
 // and its label in white, the label as large as fits.
-func drawBand(cv *canvas, bold *opentype.Font, vs []Verdict, shades int) {
+func drawBand(cv *canvas, bold *opentype.Font, vs []Verdict) {
 	seg := Width / len(vs)
 	for i, v := range vs {
 		x0, x1 := i*seg, (i+1)*seg
 		if i == len(vs)-1 {
 			x1 = Width
 		}
-		r := cv.addRamp(v.Color, white, shades)
+		r := cv.addRamp(v.Color, white)
 		cv.fill(image.Rect(x0, 0, x1, bandHeight), r, 0)
 		left := x0 + margin
 		if i > 0 {
@@ -124,11 +112,11 @@ func drawBand(cv *canvas, bold *opentype.Font, vs []Verdict, shades int) {
 		}
 		iconTop := (bandHeight - iconSize) / 2
 		if mask := icon(v.Icon); mask != nil {
-			cv.paint(image.Rect(left, iconTop, left+iconSize, iconTop+iconSize), mask, image.Point{}, r, 255)
+			cv.paint(image.Rect(left, iconTop, left+iconSize, iconTop+iconSize), mask, image.Point{}, r)
 		} else {
 			q := face(bold, 76)
 			w := font.MeasureString(q, "?").Round()
-			cv.text(q, left+(iconSize-w)/2, iconTop+iconSize-4, "?", r, 255)
+			cv.text(q, left+(iconSize-w)/2, iconTop+iconSize-4, "?", r)
 		}
 		labelX := left + iconSize + 24
 		room := x1 - labelX - margin/2
@@ -140,7 +128,7 @@ func drawBand(cv *canvas, bold *opentype.Font, vs []Verdict, shades int) {
 		}
 		m := f.Metrics()
 		base := (bandHeight + m.CapHeight.Round()) / 2
-		cv.text(f, labelX, base, fitLine(f, v.Label, room), r, 255)
+		cv.text(f, labelX, base, fitLine(f, v.Label, room), r)
 	}
 }
 
@@ -154,7 +142,7 @@ func drawText(cv *canvas, medium *opentype.Font, s string, top, bottom int, r ra
 	// the block's top.
 	y := top + (bottom-top-block)/2 + (step+m.CapHeight.Round())/2
 	for _, line := range lines {
-		cv.text(f, margin, y, line, r, 255)
+		cv.text(f, margin, y, line, r)
 		y += step
 	}
 }
