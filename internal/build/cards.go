@@ -8,9 +8,11 @@ import (
 	"github.com/dossier-dev/dossier/internal/render"
 )
 
-// memoryCards is how many drawn cards a Builder keeps in memory: the cards
-// of a large dossier, with room for the ones edits replaced.
-const memoryCards = 20000
+// memoryCards is how many bytes of drawn cards a preview Builder keeps in
+// memory: about 3,000 cards of 20 kB. serve draws a card only when it is
+// asked for, and a rebuild keeps every card whose inputs did not change, so
+// the cache only spares drawing a card again after an edit is undone.
+const memoryCards = 64 << 20
 
 // shareCards is what draws the builds' share cards, so that a rebuild draws
 // only the cards whose content changed: kept in Options.CardDir when set,

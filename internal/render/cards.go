@@ -61,17 +61,18 @@ func (c *Cards) make(cd card.Card) ([]byte, error) {
 }
 
 // MemoryCards is a CardCache in memory, for `dossier serve`: it keeps the
-// last max cards put.
+// cards last put, up to a number of bytes.
 type MemoryCards struct {
-	mu    sync.Mutex
-	max   int
-	cards map[string][]byte
-	order []string // keys, oldest first
+	mu       sync.Mutex
+	maxBytes int
+	bytes    int
+	cards    map[string][]byte
+	order    []string // keys, oldest first
 }
 
-// NewMemoryCards returns a cache of at most max cards.
-func NewMemoryCards(max int) *MemoryCards {
-	return &MemoryCards{max: max, cards: map[string][]byte{}}
+// NewMemoryCards returns a cache of at most maxBytes of cards.
+func NewMemoryCards(maxBytes int) *MemoryCards {
+	return &MemoryCards{maxBytes: maxBytes, cards: map[string][]byte{}}
 }
 
 // Get returns the card of key.
@@ -82,19 +83,22 @@ func (m *MemoryCards) Get(key string) ([]byte, bool) {
 	return b, ok
 }
 
-// Put keeps the card of key, forgetting the oldest when full.
+// Put keeps the card of key, forgetting the oldest while the cache holds
+// more than its bytes.
 func (m *MemoryCards) Put(key string, png []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.cards[key]; ok {
 		return
 	}
-	if len(m.order) >= m.max {
+	m.cards[key] = png
+	m.order = append(m.order, key)
+	m.bytes += len(png)
+	for m.bytes > m.maxBytes && len(m.order) > 1 {
+		m.bytes -= len(m.cards[m.order[0]])
 		delete(m.cards, m.order[0])
 		m.order = m.order[1:]
 	}
-	m.cards[key] = png
-	m.order = append(m.order, key)
 }
 
 // CardPath is the site path of the share card of a claim or an article.
