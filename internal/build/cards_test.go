@@ -7,21 +7,20 @@ import (
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dossier-dev/dossier/internal/render/card"
 )
 
-// ogImage finds a page's og:image, ogSize its declared size.
-var (
-	ogImage = regexp.MustCompile(`<meta property="og:image" content="([^"]*)">`)
-	ogSize  = regexp.MustCompile(`<meta property="og:image:width" content="(\d+)">\n<meta property="og:image:height" content="(\d+)">`)
-)
+// ogImage finds a page's og:image.
+var ogImage = regexp.MustCompile(`<meta property="og:image" content="([^"]*)">`)
 
 // checkCards checks that every claim's and article's page of files names an
-// og:image under base that is a file of files and a PNG of the size the
-// page declares, and that no other file is a card. It returns the number of
+// og:image under base that is a file of files and a PNG of the size
+// CardView declares (card.Width × card.Height), and that no other file is a
+// card. It returns the number of
 // pages checked.
 func checkCards(t *testing.T, files map[string][]byte, base string) int {
 	t.Helper()
@@ -47,19 +46,14 @@ func checkCards(t *testing.T, files map[string][]byte, base string) int {
 			t.Errorf("%s: og:image %s, want %s", name, m[1], want)
 			continue
 		}
-		size := ogSize.FindSubmatch(b)
-		if size == nil {
-			t.Errorf("%s: no og:image:width and og:image:height", name)
-			continue
-		}
 		data, ok := files[dir+"card.png"]
 		if !ok {
 			t.Errorf("%s: its card %scard.png is not in the output", name, dir)
 			continue
 		}
 		cfg, err := png.DecodeConfig(bytes.NewReader(data))
-		if err != nil || strconv.Itoa(cfg.Width) != string(size[1]) || strconv.Itoa(cfg.Height) != string(size[2]) {
-			t.Errorf("%scard.png: %v %dx%d, want a %s×%s PNG", dir, err, cfg.Width, cfg.Height, size[1], size[2])
+		if err != nil || cfg.Width != card.Width || cfg.Height != card.Height {
+			t.Errorf("%scard.png: %v %dx%d, want a %d×%d PNG", dir, err, cfg.Width, cfg.Height, card.Width, card.Height)
 		}
 		if _, err := png.Decode(bytes.NewReader(data)); err != nil {
 			t.Errorf("%scard.png: %v", dir, err)
