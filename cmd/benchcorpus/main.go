@@ -3,7 +3,9 @@
 //	benchcorpus -n 10000 -seed 1 -out DIR          a dossier source folder
 //	benchcorpus -n 10000 -seed 1 -hugo DIR         the same corpus as a Hugo site
 //
-// The same -n and -seed always give the same files.
+// The same -n and -seed always give the same files. The dossier's share
+// cards are off ([cards] enabled = false in its site.toml), since Hugo's
+// site makes no images; -cards turns them on.
 package main
 
 import (
@@ -25,15 +27,16 @@ func run(args []string, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "random seed")
 	out := fs.String("out", "", "write a dossier source folder here")
 	hugo := fs.String("hugo", "", "write the corpus as a Hugo site here")
+	cards := fs.Bool("cards", false, "have the dossier draw its share cards")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if (*out == "" && *hugo == "") || *n < 1 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: benchcorpus [-n N] [-seed S] [-out DIR] [-hugo DIR]")
+		fmt.Fprintln(stderr, "usage: benchcorpus [-n N] [-seed S] [-cards] [-out DIR] [-hugo DIR]")
 		return 2
 	}
 	start := time.Now()
-	c := benchcorpus.Generate(benchcorpus.Options{Articles: *n, Seed: *seed})
+	c := benchcorpus.Generate(benchcorpus.Options{Articles: *n, Seed: *seed, Cards: *cards})
 	if *out != "" {
 		if err := c.WriteDossier(*out); err != nil {
 			fmt.Fprintln(stderr, "benchcorpus:", err)

@@ -32,7 +32,7 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		opts := build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, LimitMemory: true}
+		opts := build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, LimitMemory: true, CardDir: cardDir()}
 		res, err := build.Publish(opts, *out, *source)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier build: %v\n", err)
@@ -54,6 +54,17 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		}
 		return exitOK
 	}
+}
+
+// cardDir is where `dossier build` and `dossier check` keep the share cards
+// they drew, for the next build: dossier/cards in the user's cache folder;
+// "" (no cache kept) when the system has none.
+func cardDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "dossier", "cards")
 }
 
 // checkSource makes sure the source folder exists.

@@ -37,7 +37,7 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if *external {
 			copts.External = &linkcheck.Options{}
 		}
-		res, err := build.CheckWith(ctx, build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts}, copts)
+		res, err := build.CheckWith(ctx, build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, CardDir: cardDir()}, copts)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier check: %v\n", err)
 			return exitContent

@@ -21,6 +21,10 @@ import (
 type Options struct {
 	Articles int    // number of articles, at least 1
 	Seed     uint64 // the same seed and count give the same corpus
+	// Cards has the dossier draw its share cards. They are off by default:
+	// the Hugo site makes no images, and the comparison is of equal work
+	// (docs/performance.md gives the cards' cost on its own).
+	Cards bool
 }
 
 // Corpus is a generated dossier.
@@ -31,6 +35,7 @@ type Corpus struct {
 	Events        []Event
 
 	mediaOrgs []*Organization
+	cards     bool // site.toml draws share cards (Options.Cards)
 }
 
 // Generate builds a corpus. Articles are composed in parallel, each from its own
@@ -40,7 +45,7 @@ func Generate(opts Options) *Corpus {
 	rng := rand.New(rand.NewPCG(opts.Seed, 0))
 	nActors, nOrgs := max(n/5, 8), max(n/20, 8)
 	book := newNameBook(rng, nActors+nOrgs)
-	c := &Corpus{}
+	c := &Corpus{cards: opts.Cards}
 	c.Organizations = newOrganizations(rng, book, nOrgs)
 	c.Actors = newActors(rng, book, c.Organizations, nActors)
 	c.Events = newEvents(rng, c.Actors, c.Organizations, max(n/100, 3))

@@ -290,3 +290,23 @@ func wordIn(s, name string) bool {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// TestCardsOffByDefault: the corpus's dossier draws no share cards unless
+// asked (the Hugo site makes no images), and draws them with Cards.
+func TestCardsOffByDefault(t *testing.T) {
+	for _, cards := range []bool{false, true} {
+		dir := t.TempDir()
+		if err := Generate(Options{Articles: 2, Seed: 1, Cards: cards}).WriteDossier(dir); err != nil {
+			t.Fatal(err)
+		}
+		var site struct {
+			Cards *struct{ Enabled bool } `toml:"cards"`
+		}
+		if _, err := toml.DecodeFile(filepath.Join(dir, "site.toml"), &site); err != nil {
+			t.Fatal(err)
+		}
+		if on := site.Cards == nil || site.Cards.Enabled; on != cards {
+			t.Errorf("Cards %v: site.toml draws cards: %v", cards, on)
+		}
+	}
+}

@@ -72,6 +72,10 @@ func (c *Corpus) siteTOML() []byte {
 	t.table("publisher")
 	t.str("name", "Benchmark Fact Desk")
 	t.str("url", "https://example.org/")
+	if !c.cards {
+		t.table("cards")
+		t.sb.WriteString("enabled = false\n")
+	}
 	return t.bytes()
 }
 

@@ -12,14 +12,20 @@ import (
 )
 
 // corpus writes the benchmarks' generated dossier of n articles (seed 1) to
-// a temporary folder.
+// a temporary folder. Like the Hugo comparison's, it draws no share cards.
 func corpus(b *testing.B, n int) string { return generated(b, n, 1) }
 
-// generated writes a generated dossier of n articles to a temporary folder.
+// generated writes a generated dossier of n articles, without share cards,
+// to a temporary folder.
 func generated(tb testing.TB, n int, seed uint64) string {
+	return generatedWith(tb, benchcorpus.Options{Articles: n, Seed: seed})
+}
+
+// generatedWith writes a generated dossier to a temporary folder.
+func generatedWith(tb testing.TB, opts benchcorpus.Options) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	if err := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: seed}).WriteDossier(dir); err != nil {
+	if err := benchcorpus.Generate(opts).WriteDossier(dir); err != nil {
 		tb.Fatal(err)
 	}
 	return dir
@@ -28,11 +34,17 @@ func generated(tb testing.TB, n int, seed uint64) string {
 // benchmarkBuild times what `dossier build` does but for the disk: a
 // one-shot build whose files are handed over and dropped.
 func benchmarkBuild(b *testing.B, n int) {
-	src := os.DirFS(corpus(b, n))
+	benchmarkBuildOf(b, n, corpus(b, n), "")
+}
+
+// benchmarkBuildOf times one-shot builds of the dossier in dir, keeping
+// share cards in cardDir when it is set.
+func benchmarkBuildOf(b *testing.B, n int, dir, cardDir string) {
+	src := os.DirFS(dir)
 	b.ResetTimer()
 	defer reportCPU(b)()
 	for b.Loop() {
-		res, err := New(Options{Source: src, LimitMemory: true}).BuildTo(func() (func(string, []byte) error, error) {
+		res, err := New(Options{Source: src, LimitMemory: true, CardDir: cardDir}).BuildTo(func() (func(string, []byte) error, error) {
 			return func(string, []byte) error { return nil }, nil
 		})
 		if err != nil || res.Diags.HasErrors() {
@@ -46,6 +58,24 @@ func benchmarkBuild(b *testing.B, n int) {
 
 // BenchmarkBuild1000 is a full build of a generated 1,000-article dossier.
 func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, 1000) }
+
+// BenchmarkBuild1000Cards is BenchmarkBuild1000 with share cards (6,000:
+// 5,000 claims and 1,000 articles), every one drawn: a cold build, as on a
+// CI runner without a cache.
+func BenchmarkBuild1000Cards(b *testing.B) {
+	benchmarkBuildOf(b, 1000, generatedWith(b, benchcorpus.Options{Articles: 1000, Seed: 1, Cards: true}), "")
+}
+
+// BenchmarkBuild1000CardsCached is the same with every card already in the
+// card folder (drawn by a build before the timer starts): what a build
+// after an edit of a body costs with cards.
+func BenchmarkBuild1000CardsCached(b *testing.B) {
+	dir, cards := generatedWith(b, benchcorpus.Options{Articles: 1000, Seed: 1, Cards: true}), b.TempDir()
+	if _, err := New(Options{Source: os.DirFS(dir), CardDir: cards}).Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	benchmarkBuildOf(b, 1000, dir, cards)
+}
 
 // BenchmarkBuild10000 is the same at 10,000 articles; it runs only with
 // DOSSIER_BENCH_10K=1, since generating and building take a while.

@@ -26,6 +26,11 @@ type Options struct {
 	// build (BuildTo, Publish) set a soft memory limit while it renders
 	// (see limitMemory).
 	LimitMemory bool
+	// CardDir, when set, is the folder where drawn share cards are kept
+	// between builds, named by their content (`dossier build` uses the
+	// user's cache folder). Without it, a Preview Builder keeps them in
+	// memory, for its next build, and other builds keep none.
+	CardDir string
 }
 
 // Result is one finished build.

@@ -39,6 +39,7 @@ type Builder struct {
 	// lastGlobal is the global signature of the last lazy build that
 	// succeeded (see Build).
 	lastGlobal uint64
+	cards      *render.Cards // the share cards drawn, kept by content (see shareCards)
 }
 
 type parsedFile struct {
@@ -212,6 +213,7 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
 		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
 		Versions: b.versions(), BodyVersions: bodies.versions, Global: b.global(site),
+		Cards: b.shareCards(),
 	}, nil
 }
 

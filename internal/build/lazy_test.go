@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// A lazy build (serve's) renders every page the first time, then only the
+// A lazy build (serve's) renders every page (but the share cards) the first time, then only the
 // pages asked for; what it serves equals a fresh full build; a template
 // change renders everything again, so its failure is reported at once.
 func TestLazyBuild(t *testing.T) {
@@ -19,6 +19,9 @@ func TestLazyBuild(t *testing.T) {
 		t.Fatalf("first build: %v %v", err, first.Diags)
 	}
 	for name, d := range first.Plan.Pages {
+		if strings.HasSuffix(name, "/card.png") {
+			continue // a share card is made when asked for: it has no template to fail
+		}
 		if !d.Rendered() {
 			t.Fatalf("first build: %s not rendered", name)
 		}

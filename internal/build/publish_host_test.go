@@ -42,13 +42,17 @@ func TestPageMeta(t *testing.T) {
 			continue
 		}
 		url := subPathURL + strings.TrimSuffix(name, "index.html")
+		card := `<meta name="twitter:card" content="summary">`
+		if _, ok := res.Files[strings.TrimSuffix(name, "index.html")+"card.png"]; ok {
+			card = `<meta property="og:image" content="` + url + `card.png">`
+		}
 		for _, want := range []string{
 			`<link rel="canonical" href="` + url + `">`,
 			`<meta property="og:url" content="` + url + `">`,
 			`<meta property="og:title" content="`,
 			`<meta property="og:type" content="`,
 			`<meta property="og:description" content="`,
-			`<meta name="twitter:card" content="summary">`,
+			card,
 			`<meta name="description" content="`,
 		} {
 			if !bytes.Contains(b, []byte(want)) {

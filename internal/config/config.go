@@ -1,6 +1,6 @@
 // Package config reads site.toml: the site's title, base URL, publisher, staff,
-// Markdown options, page size, words and verdict scale. Every key is optional;
-// Default holds the defaults.
+// Markdown options, share cards, page size, words and verdict scale. Every key
+// is optional; Default holds the defaults.
 package config
 
 import (
@@ -28,6 +28,7 @@ type Site struct {
 	CNAME       string    `toml:"cname"`
 	Publisher   Publisher `toml:"publisher"`
 	Markdown    Markdown  `toml:"markdown"`
+	Cards       Cards     `toml:"cards"`
 	// PageSize is the number of entries per page of any list (default 50).
 	PageSize int `toml:"pageSize"`
 	// Strings overrides words of the theme, by key; the language picks the
@@ -80,6 +81,13 @@ type Markdown struct {
 	Highlight  string `toml:"highlight"`
 }
 
+// Cards holds the share cards' options.
+type Cards struct {
+	// Enabled draws a share card (og:image) for every claim and article;
+	// it is true unless site.toml sets [cards] enabled = false.
+	Enabled bool `toml:"enabled"`
+}
+
 // Verdict is one step of the fact-check scale.
 type Verdict struct {
 	ID          string `toml:"id" json:"id"`
@@ -126,6 +134,7 @@ func Default() *Site {
 		BaseURL:  "/",
 		Language: "en",
 		Markdown: Markdown{Mentions: MentionsFirst, Highlight: "github"},
+		Cards:    Cards{Enabled: true},
 		PageSize: DefaultPageSize,
 		Verdicts: DefaultVerdicts(),
 	}
@@ -239,7 +248,7 @@ type verdictFile struct {
 }
 
 var knownKeys = []string{"title", "description", "baseURL", "language", "cname", "publisher", "name", "url",
-	"corrections", "markdown", "unsafeHTML", "mentions", "highlight", "pageSize", "strings", "staff", "role",
+	"corrections", "markdown", "cards", "enabled", "unsafeHTML", "mentions", "highlight", "pageSize", "strings", "staff", "role",
 	"kind", "verdicts", "id", "label", "short", "color", "icon", "description", "rating", "rated"}
 
 var (

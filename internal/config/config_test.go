@@ -174,3 +174,21 @@ func TestEntryPos(t *testing.T) {
 		}
 	}
 }
+
+// TestCardsSwitch: share cards are on unless [cards] enabled = false.
+func TestCardsSwitch(t *testing.T) {
+	for src, want := range map[string]bool{
+		`title = "T"`:                       true,
+		"[cards]\nenabled = true":           true,
+		"[cards]\nenabled = false":          false,
+		"title = \"T\"\n[cards]\n# nothing": true,
+	} {
+		site, msgs := load(t, src)
+		if len(msgs) != 0 {
+			t.Fatal(src, msgs)
+		}
+		if site.Cards.Enabled != want {
+			t.Errorf("%q: cards enabled %v, want %v", src, site.Cards.Enabled, want)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type siteData struct {
 	timelineOnce sync.Once
 	days         []Day
 	tmpl         *Templates
+	cards        *Cards        // draws the share cards
 	items        sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
 	shared       sync.Map      // the layout's pieces of this render, see Page.Shared
 	byPtr        sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
@@ -42,8 +43,12 @@ type siteData struct {
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
 	urls := NewURLs(in.Dossier.Site.BaseURL)
+	cards := in.Cards
+	if cards == nil {
+		cards = &Cards{}
+	}
 	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl,
-		words: in.Dossier.Site.Words()}
+		words: in.Dossier.Site.Words(), cards: cards}
 }
 
 // releasePages lets go of what only pages read: the bodies' HTML and the
@@ -206,11 +211,12 @@ type Page struct {
 
 	// Set just before the page's template runs (see prepare in pageview.go).
 	Lang, SiteTitle string
-	FullTitle       string // "Title · Site title", the site title alone on the home page
-	CanonicalURL    string // Canonical, "" on the 404 page
-	OGArticle       bool   // an article or a claim, for og:type
-	FeedURL         string // EntityFeed, "" without a feed
-	View            any    // *ClaimView, *QuoteView or *ArticleView on those pages
+	FullTitle       string    // "Title · Site title", the site title alone on the home page
+	CanonicalURL    string    // Canonical, "" on the 404 page
+	OGArticle       bool      // an article or a claim, for og:type
+	FeedURL         string    // EntityFeed, "" without a feed
+	Card            *CardView // the share card of a claim's or an article's page, nil elsewhere
+	View            any       // *ClaimView, *QuoteView or *ArticleView on those pages
 
 	// own is the rendered Markdown of the page's article, claim or quote
 	// when its job handed it over (see Input.ReadOnce).
@@ -432,7 +438,7 @@ func pages(s *siteData, prev []string) []job {
 		file, path := pageFile(e, last())
 		add(file, "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
 	}
-	return jobs
+	return append(jobs, cardJobs(s)...)
 }
 
 func quoteDescription(w *config.Words, q *dossier.Quote) string {

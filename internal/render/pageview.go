@@ -37,6 +37,7 @@ func (p *Page) prepare() error {
 	}
 	p.OGArticle = p.Kind == "article" || p.Kind == "claim"
 	p.FeedURL = p.EntityFeed()
+	p.Card = p.cardView()
 	var err error
 	switch o := p.object.(type) {
 	case *dossier.Claim:

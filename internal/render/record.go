@@ -43,6 +43,7 @@ const (
 	depLinks                   // the back-links and the network of who is named with whom
 	depText                    // a rendered Markdown text that is no content file's: id is its key in Input.HTML (methodology)
 	depAll                     // everything: a template reached the raw dossier
+	depCard                    // what a share card shows: "claim:ID" or "article:ID" (see cards.go)
 )
 
 // dep is one input of a page: a kind, the id of what it reads ("" for the
@@ -54,7 +55,7 @@ type dep struct {
 }
 
 func (d dep) String() string {
-	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "text", "all"}
+	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "text", "all", "card"}
 	s := names[d.kind]
 	if d.id != "" {
 		s += ":" + d.id
@@ -274,6 +275,8 @@ func (f *fingerprints) compute(d dep) uint64 {
 		h.str(string(in.HTML[d.id]))
 	case depAll:
 		return f.everything()
+	case depCard:
+		cardInputs(&h, dos, d.id)
 	}
 	return h.Sum64()
 }

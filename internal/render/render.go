@@ -20,6 +20,7 @@ import (
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render/card"
 	"github.com/dossier-dev/dossier/internal/work"
 )
 
@@ -62,6 +63,9 @@ type Input struct {
 	// options), so that a body is compared without reading it; a body
 	// without a version is compared as rendered.
 	BodyVersions map[string]uint64
+	// Cards draws the share cards, keeping them by content; nil draws
+	// every card of the render.
+	Cards *Cards
 }
 
 // Renderer renders sites with templates parsed once.
@@ -100,6 +104,9 @@ type job struct {
 	kind     string       // the page's kind (see Page.Kind)
 	object   any          // the page's article, claim … or nil
 	page     func() *Page // makes the page's data, when it renders
+	// card, for a share card instead of a page, says what the card shows,
+	// recording what it reads.
+	card func(*recorder) card.Card
 }
 
 // Deferred is one HTML page of a plan, rendered the first time its bytes are
@@ -290,6 +297,9 @@ func bodyKey(obj any) string {
 // pageExec returns the function that renders j into a buffer, recording
 // what the page reads when the render is kept for the next one.
 func (r *Renderer) pageExec(j job, site *siteData) func(*Deferred, *bytes.Buffer) error {
+	if j.card != nil {
+		return r.cardExec(j, site)
+	}
 	return func(d *Deferred, buf *bytes.Buffer) error {
 		page := j.page()
 		if site.fps != nil {
@@ -302,6 +312,29 @@ func (r *Renderer) pageExec(j job, site *siteData) func(*Deferred, *bytes.Buffer
 		}
 		if site.fps != nil {
 			d.pins, d.pinned = r.table.pin(page.rec, site.fps, site.gen)
+			d.gen = site.gen
+			d.table = &r.table
+		}
+		return nil
+	}
+}
+
+// cardExec returns the function that makes j's share card into a buffer,
+// recording what the card reads when the render is kept for the next one.
+func (r *Renderer) cardExec(j job, site *siteData) func(*Deferred, *bytes.Buffer) error {
+	return func(d *Deferred, buf *bytes.Buffer) error {
+		var rec *recorder
+		if site.fps != nil {
+			rec = newRecorder()
+			rec.read(dep{kind: depSite})
+		}
+		b, err := site.cards.make(j.card(rec))
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.path, err)
+		}
+		buf.Write(b)
+		if site.fps != nil {
+			d.pins, d.pinned = r.table.pin(rec, site.fps, site.gen)
 			d.gen = site.gen
 			d.table = &r.table
 		}
@@ -461,6 +494,9 @@ func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag
 			return
 		}
 		name := p.order[i-1]
+		if !side && isCard(name) {
+			return // a card has no template to fail: it is made when asked for
+		}
 		page := p.Pages[name]
 		var err error
 		if p.keep {

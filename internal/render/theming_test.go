@@ -17,7 +17,7 @@ var themingTypes = []any{
 	(*Score)(nil), (*EntityView)(nil), (*ArticleEntry)(nil), (*Backlink)(nil), (*Day)(nil), (*Entry)(nil),
 	(*DatedEntry)(nil), (*EntityCount)(nil), (*Pager)(nil), (*Month)(nil), (*TagView)(nil),
 	(*UpdateView)(nil), (*StaffView)(nil), (*OriginView)(nil),
-	(*SourceKindView)(nil),
+	(*SourceKindView)(nil), (*CardView)(nil),
 	(*Dossier)(nil), (*Article)(nil), (*Claim)(nil), (*Quote)(nil), (*Actor)(nil), (*Organization)(nil),
 	(*Event)(nil), (*Mention)(nil),
 }

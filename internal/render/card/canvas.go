@@ -1,0 +1,123 @@
+package card
+
+import (
+	"image"
+	"image/color"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+)
+
+// levels is the number of shades of a ramp, from its background (0) to its
+// ink (levels-1): enough for smooth edges, few enough for a small palette.
+const levels = 16
+
+// canvas is a paletted image drawn in ramps: each ramp is the palette entries
+// from one background colour to one ink colour, and a pixel's index in its
+// ramp is how much ink covers it. Painting ink over a pixel of the same ramp
+// adds coverage; over another ramp's pixel, it starts from that ramp's
+// background. The layout keeps each ink on its own background, so this is
+// exact.
+type canvas struct {
+	img *image.Paletted
+}
+
+// ramp is the palette index of a ramp's background shade.
+type ramp uint8
+
+// images are the canvases' pixels, reused: a card is drawn over every pixel.
+var images = sync.Pool{New: func() any {
+	return image.NewPaletted(image.Rect(0, 0, Width, Height), make(color.Palette, 0, 256))
+}}
+
+// newCanvas returns a canvas with an empty palette and undefined pixels;
+// release gives it back.
+func newCanvas() *canvas {
+	img := images.Get().(*image.Paletted)
+	img.Palette = img.Palette[:0]
+	return &canvas{img: img}
+}
+
+func (c *canvas) release() { images.Put(c.img) }
+
+// addRamp adds the shades from bg to ink to the palette.
+func (c *canvas) addRamp(bg, ink color.RGBA) ramp {
+	r := ramp(len(c.img.Palette))
+	for i := range levels {
+		mix := func(a, b uint8) uint8 { return uint8((int(a)*(levels-1-i) + int(b)*i + (levels-1)/2) / (levels - 1)) }
+		c.img.Palette = append(c.img.Palette, color.RGBA{mix(bg.R, ink.R), mix(bg.G, ink.G), mix(bg.B, ink.B), 255})
+	}
+	return r
+}
+
+// fill paints rect with the shade level of ramp r.
+func (c *canvas) fill(rect image.Rectangle, r ramp, level int) {
+	rect = rect.Intersect(c.img.Rect)
+	if rect.Empty() {
+		return
+	}
+	first := c.img.Pix[c.img.PixOffset(rect.Min.X, rect.Min.Y):c.img.PixOffset(rect.Max.X, rect.Min.Y)]
+	first[0] = uint8(r) + uint8(level)
+	for n := 1; n < len(first); n *= 2 {
+		copy(first[n:], first[:n])
+	}
+	for y := rect.Min.Y + 1; y < rect.Max.Y; y++ {
+		copy(c.img.Pix[c.img.PixOffset(rect.Min.X, y):], first)
+	}
+}
+
+// paint lays the ink of ramp r through mask (an alpha mask placed so that
+// its point mp is at dr.Min) over the canvas.
+func (c *canvas) paint(dr image.Rectangle, mask *image.Alpha, mp image.Point, r ramp) {
+	clipped := dr.Intersect(c.img.Rect)
+	mp = mp.Add(clipped.Min.Sub(dr.Min))
+	base := int(r)
+	for y := 0; y < clipped.Dy(); y++ {
+		src := mask.Pix[mask.PixOffset(mp.X, mp.Y+y):]
+		dst := c.img.Pix[c.img.PixOffset(clipped.Min.X, clipped.Min.Y+y):]
+		for x := 0; x < clipped.Dx(); x++ {
+			a := src[x]
+			if a == 0 {
+				continue
+			}
+			have := 0
+			if i := int(dst[x]) - base; i >= 0 && i < levels {
+				have = i
+			}
+			dst[x] = uint8(base) + cover[have][a]
+		}
+	}
+}
+
+// cover is the shade a pixel of a ramp takes when ink of coverage a (0–255)
+// is laid over its shade have: cover[have][a].
+var cover = func() (t [levels][256]uint8) {
+	for have := range levels {
+		h := have * 255 / (levels - 1)
+		for a := range 256 {
+			c := h + a*(255-h)/255
+			t[have][a] = uint8((c*(levels-1) + 127) / 255)
+		}
+	}
+	return t
+}()
+
+// text paints s with its baseline starting at (x, y).
+func (c *canvas) text(face font.Face, x, y int, s string, r ramp) {
+	dot := fixed.P(x, y)
+	prev := rune(-1)
+	for _, ch := range s {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, ch)
+		}
+		dr, mask, mp, advance, ok := face.Glyph(dot, ch)
+		if ok {
+			if alpha, isAlpha := mask.(*image.Alpha); isAlpha {
+				c.paint(dr, alpha, mp, r)
+			}
+		}
+		dot.X += advance
+		prev = ch
+	}
+}
