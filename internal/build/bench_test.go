@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dossier-dev/dossier/internal/benchcorpus"
+	"github.com/dossier-dev/dossier/internal/benchcpu"
 )
 
 // corpus writes the benchmarks' generated dossier of n articles (seed 1) to
@@ -42,7 +43,7 @@ func benchmarkBuild(b *testing.B, n int) {
 func benchmarkBuildOf(b *testing.B, n int, dir, cardDir string) {
 	src := os.DirFS(dir)
 	b.ResetTimer()
-	defer reportCPU(b)()
+	defer benchcpu.Report(b)()
 	for b.Loop() {
 		res, err := New(Options{Source: src, LimitMemory: true, CardDir: cardDir}).BuildTo(func() (func(string, []byte) error, error) {
 			return func(string, []byte) error { return nil }, nil

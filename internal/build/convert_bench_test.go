@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/dossier-dev/dossier/internal/benchcpu"
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
@@ -58,7 +59,7 @@ func BenchmarkConvert1000(b *testing.B) {
 		}
 		b.SetBytes(size)
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer benchcpu.Report(b)()
 		for b.Loop() {
 			parallel(len(jobs), func(i int) {
 				if err := convert(jobs[i]); err != nil {

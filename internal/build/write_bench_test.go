@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/dossier-dev/dossier/internal/benchcpu"
 )
 
 // BenchmarkWrite1000 times Write alone: the rendered files of a generated
@@ -24,7 +26,7 @@ func BenchmarkWrite1000(b *testing.B) {
 	}
 	dir := b.TempDir()
 	b.SetBytes(size)
-	defer reportCPU(b)()
+	defer benchcpu.Report(b)()
 	i := 0
 	for b.Loop() {
 		i++

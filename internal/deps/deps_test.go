@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"internal/render":            {"internal/dossier", "internal/markdown", "internal/config", "internal/content", "internal/diag", "internal/work", "internal/render/card"},
 	"internal/render/card":       {"golang.org/x/image"},
 	"internal/work":              {},
+	"internal/benchcpu":          {}, // for benchmarks only: cpu-ms/op
 	"internal/dossier":           {"internal/content", "internal/config", "internal/diag", "internal/work"},
 	"internal/markdown":          {"internal/markdown/annotate", "internal/markdown/mention", "internal/diag", "github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2"},
 	"internal/markdown/annotate": {"internal/diag", "internal/markdown/sentence", "github.com/yuin/goldmark"},

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/image/font"
+
+	"github.com/dossier-dev/dossier/internal/benchcpu"
 )
 
 var (
@@ -66,7 +68,7 @@ func TestDraw(t *testing.T) {
 //
 //	go test -run '^$' -bench Draw -benchtime 200x ./internal/render/card
 func BenchmarkDraw(b *testing.B) {
-	defer reportCPU(b)()
+	defer benchcpu.Report(b)()
 	for b.Loop() {
 		if _, err := Draw(samples["claim75"]); err != nil {
 			b.Fatal(err)

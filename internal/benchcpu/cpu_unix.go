@@ -1,6 +1,6 @@
 //go:build unix
 
-package build
+package benchcpu
 
 import (
 	"syscall"
@@ -8,11 +8,9 @@ import (
 	"time"
 )
 
-// reportCPU starts measuring the process's CPU time (user and system, all
-// threads, the garbage collector's included); the function it returns reports
-// it per op as cpu-ms/op, which the other agents of a shared machine disturb
-// less than wall time.
-func reportCPU(b *testing.B) func() {
+// Report starts measuring the process's CPU time; the function it returns
+// reports it per op: defer benchcpu.Report(b)().
+func Report(b *testing.B) func() {
 	start := cpuTime()
 	return func() {
 		b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
