@@ -205,6 +205,9 @@ var wordsEN = map[string]string{
 	"filter-all":      "All",
 	"filter-article":  "The article itself",
 	"filter-shown":    "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown",
+	"filter-reset":    "Show all claims",
+	"filter-more":     "More claims",
+	"filter-failed":   "The filter could not load the list of claims.",
 
 	// The network pictures.
 	"net-membership": "membership",

@@ -194,6 +194,9 @@ var wordsRU = map[string]string{
 	"filter-all":      "Все",
 	"filter-article":  "Сама статья",
 	"filter-shown":    "Показано %[2]d из %[1]d утверждения|Показано %[2]d из %[1]d утверждений|Показано %[2]d из %[1]d утверждений",
+	"filter-reset":    "Показать все утверждения",
+	"filter-more":     "Ещё утверждения",
+	"filter-failed":   "Фильтр не смог загрузить список утверждений.",
 
 	"net-membership": "членство",
 	"net-speech":     "пересказ слов",

@@ -33,9 +33,9 @@ import (
 //	                       the verdict indexes of that headline, which goes
 //	                       nowhere without them; a quote whose words are a
 //	                       paraphrase has a sixth element, 1 (and a fifth, []);
-//	                       a claim has nine: the fifth and sixth, then its
-//	                       article's id, its claimant's page ("" for the
-//	                       article itself) and name
+//	                       a claim has ten: the fifth and sixth, then its
+//	                       article's id and title, its claimant's page (""
+//	                       for the article itself) and name
 //
 // Documents are numbered kind by kind in the order of the manifest's kinds,
 // and a kind's documents in the order of its list pages (claims as /claims/
@@ -84,7 +84,7 @@ type searchDoc struct {
 	verdicts, actors, orgs []int
 	headline               []int // the verdicts of the title of the article it is or is in
 	// A claim's article and who made it, for the claims filter's entries.
-	article, claimantPath, claimantName string
+	article, articleTitle, claimantPath, claimantName string
 }
 
 // searchManifest is search/index.json.
@@ -146,7 +146,7 @@ func addSearch(files Files, s *siteData) error {
 func (d *searchDoc) record() []any {
 	rec := []any{d.kind, d.id, d.title, d.snippet}
 	if d.kind == kindClaim {
-		return append(rec, orEmpty(d.headline), 0, d.article, d.claimantPath, d.claimantName)
+		return append(rec, orEmpty(d.headline), 0, d.article, d.articleTitle, d.claimantPath, d.claimantName)
 	}
 	if len(d.headline) > 0 || d.paraphrase {
 		rec = append(rec, orEmpty(d.headline))
@@ -296,7 +296,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			x.add(c.Text, weightTitle)
 		}
 		x.add(c.Explanation, weightBody)
-		doc.article = c.Article.ID
+		doc.article, doc.articleTitle = c.Article.ID, c.Article.Title
 		if c.Claimant != nil {
 			x.add(c.Claimant.DisplayName(), weightSummary)
 			doc.claimantPath, doc.claimantName = Path(c.Claimant), c.Claimant.DisplayName()

@@ -210,7 +210,7 @@ func TestSearchClaimRecord(t *testing.T) {
 	for _, d := range chunk {
 		if d[1] == "ready" {
 			got, _ := json.Marshal(d)
-			want := `[1,"ready","The SCO pledged troops.","In Alliance to intervene",[],0,"alliance","actors/zhang/","Zhang Ming"]`
+			want := `[1,"ready","The SCO pledged troops.","In Alliance to intervene",[],0,"alliance","Alliance to intervene","actors/zhang/","Zhang Ming"]`
 			if string(got) != want {
 				t.Errorf("claim record %s, want %s", got, want)
 			}
