@@ -1,5 +1,6 @@
-// claims.js: the filter of the claims index by verdict and claimant. Without
-// JavaScript the per-verdict pages (/claims/VERDICT/) do the same.
+// claims.js: the filter of the claims index by verdict and claimant, over
+// every claim of the dossier (not only the page's), read from the search
+// index. Without JavaScript the per-verdict pages (/claims/VERDICT/) do the same.
 (function () {
   "use strict";
   function el(tag, cls, text) {
@@ -31,20 +32,41 @@
       }
     };
   }
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+  function badge(base, v) {
+    var b = el("a", "badge");
+    b.setAttribute("data-status", v[0]);
+    b.href = base + "claims/" + v[0] + "/";
+    var i = el("span", "icon icon-" + v[2]);
+    i.setAttribute("aria-hidden", "true");
+    b.appendChild(i);
+    b.appendChild(document.createTextNode(v[1]));
+    return b;
+  }
+  function link(href, text) {
+    var a = el("a", null, text);
+    a.href = href;
+    return a;
+  }
+
+  // The filter reads the search index (internal/render/search.go): the
+  // manifest gives every claim's verdict, search/f/ every document's actors
+  // and organizations (loaded only to filter by who made a claim), and the
+  // records of search/d/ what an entry shows, loaded as the reader scrolls.
+  // Its state lives in the URL (?verdict=…&claimant=…).
+  var PAGE = 50;
   function initClaimsFilter() {
     var list = document.getElementById("claim-list");
     if (!list) return;
     var W = words(list);
-    var items = Array.prototype.slice.call(list.querySelectorAll(".claim-item"));
-    var claimants = {}, order = [];
-    items.forEach(function (li) {
-      var id = li.getAttribute("data-claimant");
-      if (claimants[id]) return;
-      var a = li.querySelector(".claim-meta a");
-      claimants[id] = id === "article" || !a ? W.t("filter-article", "The article itself") : a.textContent;
-      order.push(id);
-    });
-    order.sort(function (a, b) { return claimants[a].localeCompare(claimants[b]); });
+    var dir = list.getAttribute("data-index"), base = list.getAttribute("data-base");
+    var own = Array.prototype.slice.call(list.children);
+    var pager = list.parentNode.querySelector(".pager");
     var form = el("form", "claims-filter");
     form.setAttribute("aria-label", W.t("filter-claims", "Filter claims"));
     var verdict = select("filter-verdict", W.t("filter-verdict", "Verdict"), W.t("filter-all", "All"), form);
@@ -52,25 +74,156 @@
       verdict.appendChild(new Option(b.textContent.trim(), b.getAttribute("data-status")));
     });
     var who = select("filter-claimant", W.t("filter-claimant", "Claimed by"), W.t("filter-all", "All"), form);
-    order.forEach(function (id) { who.appendChild(new Option(claimants[id], id)); });
     var status = el("p", "filter-status");
     status.setAttribute("role", "status");
     form.appendChild(status);
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    function apply() {
-      var shown = 0;
-      items.forEach(function (li) {
-        var ok = (!verdict.value || li.getAttribute("data-status") === verdict.value) &&
-          (!who.value || li.getAttribute("data-claimant") === who.value);
-        li.hidden = !ok;
-        if (ok) shown++;
-      });
-      status.textContent = W.n("filter-shown", "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown", items.length, [shown]);
-    }
-    verdict.addEventListener("change", apply);
-    who.addEventListener("change", apply);
+    var reset = el("button", "filter-reset", W.t("filter-reset", "Show all claims"));
+    reset.type = "button";
+    reset.hidden = true;
+    form.appendChild(reset);
+    var more = el("button", "filter-more", W.t("filter-more", "More claims"));
+    more.type = "button";
+    more.hidden = true;
     list.parentNode.insertBefore(form, list);
-    apply();
+    list.parentNode.insertBefore(more, list.nextSibling);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+
+    var man, ents, chunks = {}, matches = [], shown = 0, seq = 0;
+    function manifest() {
+      if (!man) {
+        man = getJSON(dir + "index.json").then(function (m) {
+          m.first = m.k.indexOf("1");
+          m.count = m.first < 0 ? 0 : m.k.split("1").length - 1;
+          return m;
+        });
+      }
+      return man;
+    }
+    function entities() {
+      if (!ents) ents = Promise.all([getJSON(dir + "f/a.json"), getJSON(dir + "f/o.json")]);
+      return ents;
+    }
+    function record(m, d) {
+      var n = Math.floor(d / m.c);
+      if (!chunks[n]) chunks[n] = getJSON(dir + "d/" + n + ".json");
+      return chunks[n].then(function (c) { return c[d % m.c]; });
+    }
+    // entry is a claim's list entry, as the claim-item partial draws it.
+    function entry(m, d, r) {
+      var v = m.verdicts[parseInt(m.vf[d], 36)];
+      var li = el("li", "claim-item");
+      li.setAttribute("data-status", v[0]);
+      li.setAttribute("data-claimant", r[8] ? r[8].split("/")[1] : "article");
+      li.appendChild(badge(base, v));
+      li.appendChild(document.createTextNode(" "));
+      var a = link(base + "claims/" + r[1] + "/", r[2]);
+      a.className = "claim-text";
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" "));
+      var meta = el("span", "claim-meta");
+      if (r[8]) {
+        meta.appendChild(document.createTextNode("— "));
+        meta.appendChild(link(base + r[8], r[9]));
+        meta.appendChild(document.createTextNode(", "));
+      }
+      meta.appendChild(document.createTextNode(W.t("in", "in") + " "));
+      meta.appendChild(link(base + "articles/" + r[6] + "/", r[7]));
+      (r[4] || []).forEach(function (i) {
+        meta.appendChild(document.createTextNode(" "));
+        meta.appendChild(badge(base, m.verdicts[i]));
+      });
+      li.appendChild(meta);
+      return li;
+    }
+    function showMore(m) {
+      var page = matches.slice(shown, shown + PAGE), at = seq;
+      shown += page.length;
+      more.hidden = shown >= matches.length;
+      return Promise.all(page.map(function (d) { return record(m, d); })).then(function (recs) {
+        if (at !== seq) return;
+        recs.forEach(function (r, i) { list.appendChild(entry(m, page[i], r)); });
+      });
+    }
+    // apply filters every claim of the dossier; how is "restore" when the
+    // URL already holds the filter.
+    function apply(how) {
+      var at = ++seq, v = verdict.value, c = who.value;
+      if (how !== "restore") {
+        var p = new URLSearchParams();
+        if (v) p.set("verdict", v);
+        if (c) p.set("claimant", c);
+        var url = p.toString() ? "?" + p : location.pathname;
+        if (url !== (location.search || location.pathname)) history.pushState(null, "", url);
+      }
+      return manifest().then(function (m) {
+        if (!v && !c) {
+          list.textContent = "";
+          own.forEach(function (li) { list.appendChild(li); });
+          if (pager) pager.style.display = "";
+          more.hidden = reset.hidden = true;
+          status.textContent = W.n("filter-shown", "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown", m.count, [own.length]);
+          return;
+        }
+        return (c ? entities() : Promise.resolve(null)).then(function (e) {
+          if (at !== seq) return;
+          var kind = c && who.selectedOptions[0] ? who.selectedOptions[0].getAttribute("data-kind") : "";
+          var ids = kind === "a" ? m.actors : m.orgs;
+          matches = [];
+          for (var d = m.first; d < m.first + m.count; d++) {
+            if (v && (m.vf[d] === "-" || m.verdicts[parseInt(m.vf[d], 36)][0] !== v)) continue;
+            if (c === "article" && (e[0][d].length || e[1][d].length)) continue;
+            if (c && c !== "article" && !(kind === "a" ? e[0][d] : e[1][d]).some(function (i) { return ids[i][0] === c; })) continue;
+            matches.push(d);
+          }
+          list.textContent = "";
+          shown = 0;
+          if (pager) pager.style.display = "none";
+          reset.hidden = matches.length > 0;
+          status.textContent = W.n("filter-shown", "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown", m.count, [matches.length]);
+          return showMore(m);
+        });
+      });
+    }
+    function fromURL() {
+      var p = new URLSearchParams(location.search);
+      verdict.value = p.get("verdict") || "";
+      who.value = p.get("claimant") || "";
+      if (verdict.value !== (p.get("verdict") || "")) verdict.value = "";
+      if (who.value !== (p.get("claimant") || "")) who.value = "";
+    }
+    verdict.addEventListener("change", function () { apply(); });
+    who.addEventListener("change", function () { apply(); });
+    reset.addEventListener("click", function () {
+      verdict.value = who.value = "";
+      apply();
+      verdict.focus();
+    });
+    more.addEventListener("click", function () { manifest().then(showMore); });
+    // The rest of the matches loads as the reader scrolls to their end.
+    if (window.IntersectionObserver) {
+      new IntersectionObserver(function (es) {
+        if (es[0].isIntersecting && !more.hidden) more.click();
+      }).observe(more);
+    }
+    window.addEventListener("popstate", function () {
+      fromURL();
+      apply("restore");
+    });
+    manifest().then(function (m) {
+      var names = [["article", W.t("filter-article", "The article itself"), ""]];
+      m.ca.forEach(function (i) { names.push([m.actors[i][0], m.actors[i][1], "a"]); });
+      m.co.forEach(function (i) { names.push([m.orgs[i][0], m.orgs[i][1], "o"]); });
+      names.slice(1).sort(function (a, b) { return a[1].localeCompare(b[1]); }).forEach(function (n, i) { names[i + 1] = n; });
+      names.forEach(function (n) {
+        var o = new Option(n[1], n[0]);
+        o.setAttribute("data-kind", n[2]);
+        who.appendChild(o);
+      });
+      fromURL();
+      apply("restore");
+    }).catch(function () {
+      status.textContent = W.t("filter-failed", "The filter could not load the list of claims.");
+    });
   }
   function select(id, label, all, parent) {
     var wrap = el("div", "field");

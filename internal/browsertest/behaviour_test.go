@@ -88,6 +88,7 @@ func TestClaimsFilter(t *testing.T) {
 	for _, v := range []string{"true", "false", "misleading"} {
 		want := strings.Count(string(s.files["claims/"+v+"/index.html"]), `class="claim-item"`)
 		eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.getElementById("filter-verdict"); s.value = %q; s.dispatchEvent(new Event("change")); return true })()`, v))
+		waitFor(t, ctx, fmt.Sprintf(`location.search === "?verdict=%s" && document.querySelectorAll("#claim-list .claim-item").length === %d`, v, want))
 		shown := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#claim-list .claim-item")).filter(li => !li.hidden && li.offsetParent).map(li => li.dataset.status)`)
 		if len(shown) != want || want == 0 {
 			t.Errorf("verdict %s: %d shown, the per-verdict page lists %d", v, len(shown), want)
@@ -105,6 +106,7 @@ func TestClaimsFilter(t *testing.T) {
 	// Claimant and verdict combine.
 	eval[bool](t, ctx, `(() => { const v = document.getElementById("filter-verdict"); v.value = ""; v.dispatchEvent(new Event("change"));
 		const c = document.getElementById("filter-claimant"); c.value = "zhang-ming"; c.dispatchEvent(new Event("change")); return true })()`)
+	waitFor(t, ctx, `location.search === "?claimant=zhang-ming" && Array.from(document.querySelectorAll("#claim-list .claim-item")).every(li => li.dataset.claimant === "zhang-ming")`)
 	shown := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#claim-list .claim-item")).filter(li => !li.hidden).map(li => li.dataset.claimant)`)
 	if len(shown) == 0 {
 		t.Fatal("claimant zhang-ming: nothing shown")

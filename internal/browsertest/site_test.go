@@ -78,7 +78,12 @@ func buildSite(src fs.FS) (*site, error) {
 		res.Diags.WriteText(&b)
 		return nil, &buildError{b.String()}
 	}
-	s := &site{files: res.Files}
+	return serve(res.Files)
+}
+
+// serve serves files under basePath until the test binary exits.
+func serve(files map[string][]byte) (*site, error) {
+	s := &site{files: files}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -137,13 +142,7 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 // DOSSIER_REQUIRE_BROWSER=1) when there is none.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	exe := findChromium()
-	if exe == "" {
-		if os.Getenv(requireBrowser) == "1" {
-			t.Fatalf("no Chromium found ($DOSSIER_CHROMIUM, chromium, chromium-browser, google-chrome) and %s=1", requireBrowser)
-		}
-		t.Skipf("skipping browser test: no Chromium found (install the chromium package; %s=1 makes this a failure)", requireBrowser)
-	}
+	exe := findBrowser(t)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
@@ -164,6 +163,20 @@ func newBrowser(t *testing.T) context.Context {
 		t.Skipf("skipping browser test: %s does not start: %v", exe, err)
 	}
 	return ctx
+}
+
+// findBrowser returns the Chromium binary, or skips (fails with
+// DOSSIER_REQUIRE_BROWSER=1) when there is none.
+func findBrowser(t *testing.T) string {
+	t.Helper()
+	exe := findChromium()
+	if exe == "" {
+		if os.Getenv(requireBrowser) == "1" {
+			t.Fatalf("no Chromium found ($DOSSIER_CHROMIUM, chromium, chromium-browser, google-chrome) and %s=1", requireBrowser)
+		}
+		t.Skipf("skipping browser test: no Chromium found (install the chromium package; %s=1 makes this a failure)", requireBrowser)
+	}
+	return exe
 }
 
 func findChromium() string {

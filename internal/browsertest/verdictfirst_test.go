@@ -66,7 +66,7 @@ func TestSearchHeadlineVerdicts(t *testing.T) {
 	waitFor(t, ctx, `document.querySelector("#search-results li[data-kind=article]")`)
 	got := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results li")).map(li => {
 		const kind = li.dataset.kind, snippet = li.querySelector(".result-snippet");
-		if (kind === "article") return kind + (li.querySelector(":scope > .badge[data-status=false]") ? " ok" : " missing");
+		if (kind === "article") return kind + (li.querySelector(":scope > .headline-verdicts > .badge[data-status=false]") ? " ok" : " missing");
 		if ((kind === "claim" || kind === "quote") && snippet && snippet.textContent.includes("China-led Central Asian alliance"))
 			return kind + (snippet.querySelector(".badge[data-status=false]") ? " ok" : " missing");
 		return "";

@@ -51,7 +51,7 @@ var wordsEN = map[string]string{
 	"claims-about":      "Every checked claim with its verdict.",
 	"timeline-about":    "Events, articles and statements by date.",
 	"methodology-about": "How claims are chosen and rated.",
-	"search-about":      "Search the articles, claims, quotes, actors and organizations.",
+	"search-about":      "Search the articles, claims, quotes, actors, organizations and events.",
 
 	// Kinds of page and entry.
 	"kind-actor":        "actor",
@@ -184,7 +184,7 @@ var wordsEN = map[string]string{
 	// Search (search.html and search.js).
 	"search-label":        "Search the dossier",
 	"search-button":       "Search",
-	"search-help":         "Words in articles, claims, quotes, actors and organizations; the last word may be the start of a word.",
+	"search-help":         "Words in articles, claims, quotes, actors, organizations and events; the last word may be the start of a word, and a long word with one typo is still found.",
 	"search-nojs":         "Search runs in your browser and needs JavaScript. Without it, browse the",
 	"search-more":         "More results",
 	"search-n-results":    "%d result|%d results",
@@ -195,6 +195,8 @@ var wordsEN = map[string]string{
 	"search-actor":        "Actor",
 	"search-organization": "Organization",
 	"search-any":          "Any",
+	"search-fixed":        "Showing results for “%s”.",
+	"search-did-you-mean": "Did you mean",
 
 	// The claims filter (claims.js).
 	"filter-claims":   "Filter claims",
@@ -203,6 +205,9 @@ var wordsEN = map[string]string{
 	"filter-all":      "All",
 	"filter-article":  "The article itself",
 	"filter-shown":    "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown",
+	"filter-reset":    "Show all claims",
+	"filter-more":     "More claims",
+	"filter-failed":   "The filter could not load the list of claims.",
 
 	// The network pictures.
 	"net-membership": "membership",

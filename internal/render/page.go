@@ -26,13 +26,16 @@ type siteData struct {
 	timelineOnce sync.Once
 	days         []Day
 	tmpl         *Templates
-	cards        *Cards        // draws the share cards
-	items        sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
-	shared       sync.Map      // the layout's pieces of this render, see Page.Shared
-	byPtr        sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
-	fps          *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
-	table        *depTable     // the renderer's numbering of inputs
-	gen          uint64        // this render's generation in table
+	cards        *Cards // draws the share cards
+	// eventText is each event's description as text, for search, kept
+	// when releasePages lets the rendered Markdown go.
+	eventText map[string]string
+	items     sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	shared    sync.Map      // the layout's pieces of this render, see Page.Shared
+	byPtr     sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
+	fps       *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
+	table     *depTable     // the renderer's numbering of inputs
+	gen       uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
 	// rated finds the article with title claims that a source names.
@@ -55,6 +58,10 @@ func newSiteData(in Input, tmpl *Templates) *siteData {
 // shared pieces and list entries. A one-shot render calls it once every
 // page is out, before the side files.
 func (s *siteData) releasePages() {
+	s.eventText = map[string]string{}
+	for _, e := range s.D.Events {
+		s.eventText[e.ID] = s.eventDescription(e)
+	}
 	s.in.HTML = nil
 	for _, m := range []*sync.Map{&s.items, &s.byPtr} {
 		m.Clear()

@@ -4,17 +4,26 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
 	"slices"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
-// The static search index lives under search/ and is read by dossier.js:
+// The static search index lives under search/ and is read by search.js
+// (the search page) and claims.js (the claims filter):
 //
 //	search/index.json      the manifest: kinds, verdicts, actor and organization
-//	                       names, the term shards that exist, and every
-//	                       document's facets (kind, verdicts, actors, organizations)
+//	                       names (an organization's short name too), who made
+//	                       claims, the term shards that exist, each document's
+//	                       kind and each claim's verdict
+//	search/f/a.json        each document's actors, and search/f/o.json its
+//	                       organizations: loaded only when a reader filters by
+//	                       one, since at 10,000 articles they weigh 280 kB
+//	                       compressed, more than the rest of a first search
 //	search/t/KEY.json      the terms starting with KEY (their first PrefixLen
 //	                       letters): term → postings [doc, weight, doc, weight, …],
 //	                       doc numbers delta-encoded
@@ -23,24 +32,41 @@ import (
 //	                       claims in its title and the claims and quotes in it:
 //	                       the verdict indexes of that headline, which goes
 //	                       nowhere without them; a quote whose words are a
-//	                       paraphrase has a sixth element, 1 (and a fifth, [])
+//	                       paraphrase has a sixth element, 1 (and a fifth, []);
+//	                       a claim has ten: the fifth and sixth, then its
+//	                       article's id and title, its claimant's page (""
+//	                       for the article itself) and name
 //
+// Documents are numbered kind by kind in the order of the manifest's kinds,
+// and a kind's documents in the order of its list pages (claims as /claims/
+// lists them), so the claims filter shows its matches in the list's order.
 // A query downloads the manifest, one shard per word and the document chunks
-// of the results it shows, so the first search stays small on large dossiers.
+// of the results it shows, so the first search stays small on large dossiers
+// (see TestSearchDownloadOnLargeDossier).
 // Terms are the lower-cased runs of letters and digits (ё read as е), a
 // run in a script written without spaces (Chinese, Japanese, Thai …) cut
 // into overlapping pairs of characters; the browser splits a query the same
 // way (tokens in search.js), so "王文斌" finds 王文 and 文斌 together.
 
 // SearchVersion is the index format's version, in the manifest's "v".
-const SearchVersion = 1
+const SearchVersion = 2
 
 // DocChunk is how many documents one search/d/N.json holds.
 const DocChunk = 50
 
 // searchKinds are the kinds of page the index covers, in the manifest's order;
 // a document's kind is an index into it.
-var searchKinds = []string{"article", "claim", "quote", "actor", "organization"}
+var searchKinds = []string{"article", "claim", "quote", "actor", "organization", "event"}
+
+// The kinds' indexes in searchKinds.
+const (
+	kindArticle = iota
+	kindClaim
+	kindQuote
+	kindActor
+	kindOrganization
+	kindEvent
+)
 
 // Field weights: a word in a title counts this many times a word in a body.
 const (
@@ -57,6 +83,8 @@ type searchDoc struct {
 	paraphrase             bool // a quote's words are not verbatim
 	verdicts, actors, orgs []int
 	headline               []int // the verdicts of the title of the article it is or is in
+	// A claim's article and who made it, for the claims filter's entries.
+	article, articleTitle, claimantPath, claimantName string
 }
 
 // searchManifest is search/index.json.
@@ -67,14 +95,18 @@ type searchManifest struct {
 	Kinds     []string   `json:"kinds"`
 	Verdicts  [][]string `json:"verdicts"` // [id, label, icon]
 	Actors    [][]string `json:"actors"`   // [id, name]
-	Orgs      [][]string `json:"orgs"`     // [id, name]
+	Orgs      [][]string `json:"orgs"`     // [id, name, short name]
 	Shards    []string   `json:"shards"`   // file keys of search/t/
-	// Facets per document: K is a string of kind digits, V, A and O the
-	// verdict, actor and organization indexes of each document.
-	K string  `json:"k"`
-	V [][]int `json:"vf"`
-	A [][]int `json:"af"`
-	O [][]int `json:"of"`
+	// Claimants are the actor (ClaimActors) and organization (ClaimOrgs)
+	// indexes that made at least one claim, for the claims filter.
+	ClaimActors []int `json:"ca"`
+	ClaimOrgs   []int `json:"co"`
+	// Facets per document: K is a string of kind digits, V one character
+	// per document, its verdict's index in base 36 for a claim and "-" for
+	// any other: the verdict facet counts claims, the only pages that
+	// have a verdict of their own.
+	K string `json:"k"`
+	V string `json:"vf"`
 }
 
 // addSearch adds the files of the search index to files.
@@ -91,20 +123,38 @@ func addSearch(files Files, s *siteData) error {
 	for start := 0; start < len(docs); start += DocChunk {
 		chunk := make([][]any, 0, DocChunk)
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
-			rec := []any{d.kind, d.id, d.title, d.snippet}
-			if len(d.headline) > 0 || d.paraphrase {
-				rec = append(rec, append([]int{}, d.headline...))
-			}
-			if d.paraphrase {
-				rec = append(rec, 1)
-			}
-			chunk = append(chunk, rec)
+			chunk = append(chunk, d.record())
 		}
 		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
 			return err
 		}
 	}
+	af, of := make([][]int, len(docs)), make([][]int, len(docs))
+	for i, d := range docs {
+		af[i], of[i] = orEmpty(d.actors), orEmpty(d.orgs)
+	}
+	if err := addJSON(files, "search/f/a.json", af); err != nil {
+		return err
+	}
+	if err := addJSON(files, "search/f/o.json", of); err != nil {
+		return err
+	}
 	return addJSON(files, "search/index.json", man)
+}
+
+// record is a document's entry in search/d/N.json.
+func (d *searchDoc) record() []any {
+	rec := []any{d.kind, d.id, d.title, d.snippet}
+	if d.kind == kindClaim {
+		return append(rec, orEmpty(d.headline), 0, d.article, d.articleTitle, d.claimantPath, d.claimantName)
+	}
+	if len(d.headline) > 0 || d.paraphrase {
+		rec = append(rec, orEmpty(d.headline))
+	}
+	if d.paraphrase {
+		rec = append(rec, 1)
+	}
+	return rec
 }
 
 // addJSON adds v, marshalled, to files as name.
@@ -131,19 +181,35 @@ func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
 		m.Actors = append(m.Actors, []string{a.ID, a.Name})
 	}
 	for _, o := range s.D.Organizations {
-		m.Orgs = append(m.Orgs, []string{o.ID, o.Name})
+		m.Orgs = append(m.Orgs, []string{o.ID, o.Name, o.Short})
 	}
-	if len(docs) == 0 {
-		return m // facets stay null
-	}
-	k := make([]byte, len(docs))
-	m.V, m.A, m.O = make([][]int, len(docs)), make([][]int, len(docs)), make([][]int, len(docs))
+	m.ClaimActors, m.ClaimOrgs = claimants(s)
+	k, v := make([]byte, len(docs)), make([]byte, len(docs))
 	for i, d := range docs {
 		k[i] = byte('0' + d.kind)
-		m.V[i], m.A[i], m.O[i] = orEmpty(d.verdicts), orEmpty(d.actors), orEmpty(d.orgs)
+		v[i] = '-'
+		if d.kind == kindClaim && len(d.verdicts) == 1 {
+			v[i] = strconv.FormatInt(int64(d.verdicts[0]), 36)[0]
+		}
 	}
-	m.K = string(k)
+	m.K, m.V = string(k), string(v)
 	return m
+}
+
+// claimants lists the indexes of the actors and organizations that made a claim.
+func claimants(s *siteData) (actors, orgs []int) {
+	actors, orgs = []int{}, []int{}
+	for i, a := range s.D.Actors {
+		if len(a.Claims) > 0 {
+			actors = append(actors, i)
+		}
+	}
+	for i, o := range s.D.Organizations {
+		if len(o.Claims) > 0 {
+			orgs = append(orgs, i)
+		}
+	}
+	return actors, orgs
 }
 
 func orEmpty(v []int) []int {
@@ -154,12 +220,17 @@ func orEmpty(v []int) []int {
 }
 
 // prefixLen picks the shard key length: one letter for small dossiers, two
-// once the postings are large enough that one letter would make big shards.
+// once the postings are large enough that one letter would make big shards,
+// and three for a dossier of thousands of articles, where the largest shard
+// of two letters ("re" at 10,000 generated articles) is 1.3 MB.
 func prefixLen(postings int) int {
-	if postings < 20000 {
+	switch {
+	case postings < 20000:
 		return 1
+	case postings < 2_000_000:
+		return 2
 	}
-	return 2
+	return 3
 }
 
 // ShardKey is the file key of the shard holding term: its first plen runes,
@@ -180,8 +251,8 @@ func ShardKey(term string, plen int) string {
 	return p
 }
 
-// searchDocs lists the indexed pages: articles, claims, quotes, actors and
-// organizations, in that order, and indexes their terms.
+// searchDocs lists the indexed pages: articles, claims, quotes, actors,
+// organizations and events, in that order, and indexes their terms.
 func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 	d := s.D
 	idx := indexes(s)
@@ -197,7 +268,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		return doc
 	}
 	for _, a := range d.Articles {
-		doc := newDoc(0, a.ID, a.Title, a.Summary)
+		doc := newDoc(kindArticle, a.ID, a.Title, a.Summary)
 		x.add(a.Summary, weightSummary)
 		for _, t := range a.Tags {
 			x.add(t, weightSummary)
@@ -218,10 +289,17 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		}
 	}
 	for _, c := range d.Claims {
-		doc := newDoc(1, c.ID, c.Text, s.words.T("in-title", c.Article.Title))
+		// The title is what lists show: the restated claim, or its
+		// anchored words in quotation marks; both are searched.
+		doc := newDoc(kindClaim, c.ID, statement(s.words, c), s.words.T("in-title", c.Article.Title))
+		if c.Restatement != "" {
+			x.add(c.Text, weightTitle)
+		}
 		x.add(c.Explanation, weightBody)
+		doc.article, doc.articleTitle = c.Article.ID, c.Article.Title
 		if c.Claimant != nil {
 			x.add(c.Claimant.DisplayName(), weightSummary)
+			doc.claimantPath, doc.claimantName = Path(c.Claimant), c.Claimant.DisplayName()
 		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
 		doc.headline = idx.verdictsOf(c.Article.Headline)
@@ -231,7 +309,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		snippet := q.Article.Title
 		if q.Speaker != nil {
 			snippet = q.Speaker.Name + " · " + snippet
-			doc := newDoc(2, q.ID, q.Text, snippet)
+			doc := newDoc(kindQuote, q.ID, q.Text, snippet)
 			doc.paraphrase = q.Paraphrase
 			doc.headline = idx.verdictsOf(q.Article.Headline)
 			x.add(q.Speaker.Name, weightSummary)
@@ -241,12 +319,12 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 			}
 			continue
 		}
-		doc := newDoc(2, q.ID, q.Text, snippet)
+		doc := newDoc(kindQuote, q.ID, q.Text, snippet)
 		doc.paraphrase = q.Paraphrase
 		doc.headline = idx.verdictsOf(q.Article.Headline)
 	}
 	for _, a := range d.Actors {
-		doc := newDoc(3, a.ID, a.Name, a.Role)
+		doc := newDoc(kindActor, a.ID, a.Name, a.Role)
 		for _, alias := range a.Aliases {
 			x.add(alias, weightTitle)
 		}
@@ -258,13 +336,23 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 	}
 	for _, o := range d.Organizations {
 		kind := s.words.OrgKind(o.Kind)
-		doc := newDoc(4, o.ID, o.Name, kind)
+		doc := newDoc(kindOrganization, o.ID, o.Name, kind)
 		x.add(o.Short, weightTitle)
 		for _, alias := range o.Aliases {
 			x.add(alias, weightTitle)
 		}
 		x.add(kind, weightSummary)
 		doc.orgs = []int{idx.org[o.ID]}
+	}
+	for _, e := range d.Events {
+		doc := newDoc(kindEvent, e.ID, e.Title, e.Date.String())
+		x.add(s.eventDescription(e), weightBody)
+		for _, a := range e.Actors {
+			doc.actors = append(doc.actors, idx.actor[a.ID])
+		}
+		for _, o := range e.Organizations {
+			doc.orgs = append(doc.orgs, idx.org[o.ID])
+		}
 	}
 	if len(docs) > 0 {
 		x.endDoc()
@@ -312,4 +400,33 @@ func (x searchIndexes) claimant(doc *searchDoc, e dossier.Entity) {
 	case *dossier.Organization:
 		doc.orgs = append(doc.orgs, x.org[e.ID])
 	}
+}
+
+// eventDescription is an event's description as text.
+func (s *siteData) eventDescription(e *dossier.Event) string {
+	if t, ok := s.eventText[e.ID]; ok {
+		return t
+	}
+	return htmlText(string(s.in.HTML["event:"+e.ID]))
+}
+
+// htmlText is the text of rendered Markdown, its tags taken out and its
+// character references read: an event's description, for search.
+func htmlText(h string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			b.WriteString(h)
+			break
+		}
+		b.WriteString(h[:i])
+		b.WriteByte(' ')
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break
+		}
+		h = h[i+j+1:]
+	}
+	return html.UnescapeString(b.String())
 }

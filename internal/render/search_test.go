@@ -3,6 +3,7 @@ package render_test
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -15,14 +16,15 @@ import (
 func searchSite() fstest.MapFS {
 	files := map[string]string{
 		"site.toml": "title = \"T\"\nbaseURL = \"https://example.org/t/\"\n",
-		"content/articles/alliance.md": "+++\ntitle = \"Alliance to intervene\"\ndate = 2022-01-08\nsummary = \"A re-posted story.\"\n" +
+		"content/articles/alliance.md": "+++\ntitle = \"Alliance to intervene\"\ndate = 2022-01-08\nsummary = \"A re-posted story.\"\ntags = [\"peacekeeping\"]\n" +
 			"actors = [\"zhang\"]\norganizations = [\"sco\"]\n" +
 			"[[claims]]\nid = \"formed\"\ntext = \"formed by China in 2001\"\nclaimant = \"article\"\nstatus = \"misleading\"\nexplanation = \"Six states founded it.\"\nchecked = 2022-02-01\n" +
-			"[[claims]]\nid = \"ready\"\ntext = \"ready to act\"\nclaimant = \"zhang\"\nstatus = \"false\"\nexplanation = \"No pledge.\"\nchecked = 2022-02-01\n" +
+			"[[claims]]\nid = \"ready\"\ntext = \"ready to act\"\nclaim = \"The SCO pledged troops.\"\nclaimant = \"zhang\"\nstatus = \"false\"\nexplanation = \"No pledge.\"\nchecked = 2022-02-01\n" +
 			"[[quotes]]\nid = \"request\"\nspeaker = \"zhang\"\ntext = \"a corresponding request\"\nvia = \"sco\"\n" +
 			"+++\n\nThe SCO, formed by China in 2001, was ready to act upon a corresponding request. Zhang spoke of stabilization in Ürümqi.\n\n```\ncodeword\n```\n",
 		"content/articles/other.md":    "+++\ntitle = \"Another text\"\ndate = 2022-01-09\n+++\n\nNothing about stabilization here.\n",
 		"content/actors/zhang.md":      "+++\nname = \"Zhang Ming\"\nrole = \"Secretary-General\"\naliases = [\"Mr. Zhang\"]\norganizations = [\"sco\"]\n+++\n\nA diplomat.\n",
+		"content/events/summit.md":     "+++\ntitle = \"Emergency summit\"\ndate = 2022-01-10\nactors = [\"zhang\"]\n+++\n\nLeaders met by &quot;video link&quot;.\n",
 		"content/organizations/sco.md": "+++\nname = \"Shanghai Cooperation Organization\"\nshort = \"SCO\"\nkind = \"alliance\"\n+++\n\nAn organization.\n",
 	}
 	fsys := fstest.MapFS{}
@@ -41,10 +43,12 @@ type index struct {
 	Actors   [][]string `json:"actors"`
 	Orgs     [][]string `json:"orgs"`
 	Shards   []string   `json:"shards"`
+	CA       []int      `json:"ca"`
+	CO       []int      `json:"co"`
 	K        string     `json:"k"`
-	VF       [][]int    `json:"vf"`
-	AF       [][]int    `json:"af"`
-	OF       [][]int    `json:"of"`
+	VF       string     `json:"vf"`
+	AF       [][]int
+	OF       [][]int
 	files    map[string][]byte
 }
 
@@ -60,6 +64,11 @@ func loadIndex(t *testing.T) *index {
 	var x index
 	if err := json.Unmarshal(res.Files["search/index.json"], &x); err != nil {
 		t.Fatal(err)
+	}
+	for name, to := range map[string]*[][]int{"search/f/a.json": &x.AF, "search/f/o.json": &x.OF} {
+		if err := json.Unmarshal(res.Files[name], to); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
 	x.files = res.Files
 	return &x
@@ -128,7 +137,12 @@ func TestSearchIndexFindsEveryKind(t *testing.T) {
 		{"corresponding", true, []string{"article:alliance", "quote:request"}},                       // quote
 		{"secretary", true, []string{"actor:zhang"}},                                                 // role
 		{"zhan", false, []string{"actor:zhang", "article:alliance", "claim:ready", "quote:request"}}, // prefix; speaker and claimant names
-		{"sco", true, []string{"article:alliance", "organization:sco"}},                              // short name
+		{"sco", true, []string{"article:alliance", "claim:ready", "organization:sco"}},               // short name
+		{"summit", true, []string{"event:summit"}},                                                   // event title
+		{"video", true, []string{"event:summit"}},                                                    // event text
+		{"peacekeeping", true, []string{"article:alliance"}},                                         // tag
+		{"pledged", true, []string{"claim:ready"}},                                                   // restated claim
+		{"act", true, []string{"article:alliance", "claim:ready"}},                                   // and its anchored words
 		{"nothing-at-all", true, nil},
 	} {
 		got := x.lookup(t, tc.word, tc.exact)
@@ -143,8 +157,9 @@ func TestSearchIndexFacets(t *testing.T) {
 	facets := map[string][]string{}
 	for n := range len(x.K) {
 		var f []string
-		for _, v := range x.VF[n] {
-			f = append(f, "verdict="+x.Verdicts[v][0])
+		if v := x.VF[n]; v != '-' {
+			i, _ := strconv.ParseInt(string(v), 36, 0)
+			f = append(f, "verdict="+x.Verdicts[i][0])
 		}
 		for _, a := range x.AF[n] {
 			f = append(f, "actor="+x.Actors[a][0])
@@ -155,13 +170,14 @@ func TestSearchIndexFacets(t *testing.T) {
 		facets[x.doc(t, n)] = f
 	}
 	want := map[string][]string{
-		"article:alliance": {"verdict=misleading", "verdict=false", "actor=zhang", "org=sco"},
+		"article:alliance": {"actor=zhang", "org=sco"}, // its claims' verdicts are theirs
 		"article:other":    nil,
 		"claim:formed":     {"verdict=misleading"},
 		"claim:ready":      {"verdict=false", "actor=zhang"},
 		"quote:request":    {"actor=zhang", "org=sco"},
 		"actor:zhang":      {"actor=zhang", "org=sco"},
 		"organization:sco": {"org=sco"},
+		"event:summit":     {"actor=zhang"},
 	}
 	for doc, w := range want {
 		got, ok := facets[doc]
@@ -176,6 +192,32 @@ func TestSearchIndexFacets(t *testing.T) {
 	if len(facets) != len(want) {
 		t.Errorf("indexed %d documents, want %d", len(facets), len(want))
 	}
+	if !slices.Equal(x.CA, []int{0}) || !slices.Equal(x.CO, []int{}) {
+		t.Errorf("claimants: actors %v, organizations %v", x.CA, x.CO)
+	}
+	if len(x.Orgs) != 1 || len(x.Orgs[0]) != 3 || x.Orgs[0][2] != "SCO" {
+		t.Errorf("organizations %v: want [id, name, short name]", x.Orgs)
+	}
+}
+
+// A claim's record carries what the claims filter shows of it.
+func TestSearchClaimRecord(t *testing.T) {
+	x := loadIndex(t)
+	var chunk [][]any
+	if err := json.Unmarshal(x.files["search/d/0.json"], &chunk); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range chunk {
+		if d[1] == "ready" {
+			got, _ := json.Marshal(d)
+			want := `[1,"ready","The SCO pledged troops.","In Alliance to intervene",[],0,"alliance","Alliance to intervene","actors/zhang/","Zhang Ming"]`
+			if string(got) != want {
+				t.Errorf("claim record %s, want %s", got, want)
+			}
+			return
+		}
+	}
+	t.Error("no record of claim ready")
 }
 
 func TestShardKey(t *testing.T) {
