@@ -13,22 +13,24 @@ import (
 
 // siteData is what every page shares.
 type siteData struct {
-	Site       *config.Site
-	D          *dossier.Dossier
-	URLs       URLs
-	Preview    bool
-	in         Input
-	linksOnce  sync.Once
-	linksIndex *linkIndex // back-links and the network: see links
-	tagsOnce   sync.Once
-	tagList    []tagGroup // the tags' pages: see tags
-	tmpl       *Templates
-	items      sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
-	shared     sync.Map      // the layout's pieces of this render, see Page.Shared
-	byPtr      sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
-	fps        *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
-	table      *depTable     // the renderer's numbering of inputs
-	gen        uint64        // this render's generation in table
+	Site         *config.Site
+	D            *dossier.Dossier
+	URLs         URLs
+	Preview      bool
+	in           Input
+	linksOnce    sync.Once
+	linksIndex   *linkIndex // back-links and the network: see links
+	tagsOnce     sync.Once
+	timelineOnce sync.Once
+	timelineDays []Day      // the whole timeline: see timeline
+	tagList      []tagGroup // the tags' pages: see tags
+	tmpl         *Templates
+	items        sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	shared       sync.Map      // the layout's pieces of this render, see Page.Shared
+	byPtr        sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
+	fps          *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
+	table        *depTable     // the renderer's numbering of inputs
+	gen          uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
 	// rated finds the article with title claims that a source names.
