@@ -14,6 +14,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // TestQuotePageShowsFewOthers checks that a quote's page stays the same size
@@ -68,8 +69,9 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 	}
 }
 
-// TestPaginatedLists walks every list of a generated dossier (an actor's
-// and organization's full lists of claims and quotes included) from its first
+// TestPaginatedLists walks every list of a generated dossier (tags, and an
+// actor's and organization's full lists of claims, quotes and mentions
+// included) from its first
 // page along its rel="next" links: each page holds at most pageSize entries,
 // the pages link back and forth, together they hold every entry exactly
 // once, and the sitemap lists every page.
@@ -84,8 +86,8 @@ func TestPaginatedLists(t *testing.T) {
 	}
 }
 
-// checkLists walks every list of d in files from its first page along its
-// rel="next" links (see TestPaginatedLists) and returns how many lists have
+// checkLists walks every list of d in files (those of TestPaginatedLists,
+// tags and entities' mentions) from its first page along its rel="next" links and returns how many lists have
 // several pages. Only the lists' pages and the sitemaps need be in files.
 func checkLists(t *testing.T, d *dossier.Dossier, site *config.Site, files map[string][]byte) (long int) {
 	t.Helper()
@@ -127,6 +129,49 @@ func checkLists(t *testing.T, d *dossier.Dossier, site *config.Site, files map[s
 	for _, o := range d.Organizations {
 		entityList("organizations/"+o.ID+"/claims/", "claims", len(o.Claims))
 		entityList("organizations/"+o.ID+"/quotes/", "quotes", len(o.Statements))
+	}
+	// An entity's full list of mentions: each article, event and profile
+	// that names it, once; its page shows five of each.
+	mentions := func(path string, articles []*dossier.Article, events []*dossier.Event, list []dossier.Mention) {
+		arts, evs, profs := map[any]bool{}, map[any]bool{}, map[any]bool{}
+		for _, a := range articles {
+			arts[a] = true
+		}
+		for _, e := range events {
+			evs[e] = true
+		}
+		for _, m := range list {
+			switch {
+			case m.Article != nil:
+				arts[m.Article] = true
+			case m.Event != nil:
+				evs[m.Event] = true
+			case m.From != nil:
+				profs[m.From] = true
+			}
+		}
+		if max(len(arts), len(evs), len(profs)) > 5 {
+			entityList(path, "articles", len(arts)+len(evs)+len(profs))
+		}
+	}
+	for _, a := range d.Actors {
+		mentions("actors/"+a.ID+"/mentions/", a.Articles, a.Events, a.Mentions)
+	}
+	for _, o := range d.Organizations {
+		mentions("organizations/"+o.ID+"/mentions/", o.Articles, o.Events, o.Mentions)
+	}
+	tagged := map[string]map[*dossier.Article]bool{}
+	for _, a := range d.Articles {
+		for _, tag := range a.Tags {
+			slug := render.TagSlug(tag)
+			if tagged[slug] == nil {
+				tagged[slug] = map[*dossier.Article]bool{}
+			}
+			tagged[slug][a] = true
+		}
+	}
+	for slug, articles := range tagged {
+		entityList(render.TagPath(slug), "articles", len(articles))
 	}
 	listed := sitemapPaths(t, site, files)
 	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
@@ -402,15 +447,17 @@ func TestEveryPageBounded(t *testing.T) {
 }
 
 // listPage reports whether the output file name is a page checkLists reads:
-// a page of a list of the whole dossier, of a verdict's claims, or of an
-// actor's or organization's claims or quotes.
+// a page of a list of the whole dossier, of a verdict's claims, of a tag, or
+// of an actor's or organization's claims, quotes or mentions.
 func listPage(name string, verdicts map[string]bool) bool {
 	parts := strings.Split(name, "/")
 	switch {
 	case len(parts) == 2 || slices.Contains(parts, "page"):
 		return true
 	case len(parts) == 4 && (parts[0] == "actors" || parts[0] == "organizations"):
-		return parts[2] == "claims" || parts[2] == "quotes"
+		return parts[2] == "claims" || parts[2] == "quotes" || parts[2] == "mentions"
+	case len(parts) == 3 && parts[0] == "tags":
+		return true
 	case len(parts) == 3 && parts[0] == "claims":
 		return verdicts[parts[1]]
 	}
