@@ -1,12 +1,20 @@
 package build
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // TestQuotePageShowsFewOthers checks that a quote's page stays the same size
@@ -61,8 +69,9 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 	}
 }
 
-// TestPaginatedLists walks every list of a generated dossier (an actor's
-// and organization's full lists of claims and quotes included) from its first
+// TestPaginatedLists walks every list of a generated dossier (tags, and an
+// actor's and organization's full lists of claims, quotes and mentions
+// included) from its first
 // page along its rel="next" links: each page holds at most pageSize entries,
 // the pages link back and forth, together they hold every entry exactly
 // once, and the sitemap lists every page.
@@ -72,8 +81,17 @@ func TestPaginatedLists(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
 	}
-	d, size := b.last, res.Site.PageSize
-	base := res.Site.BasePath()
+	if long := checkLists(t, b.last, res.Site, res.Files); long < 3 {
+		t.Fatalf("only %d lists of several pages in the generated dossier: the test checks little", long)
+	}
+}
+
+// checkLists walks every list of d in files (those of TestPaginatedLists,
+// tags and entities' mentions) from its first page along its rel="next" links and returns how many lists have
+// several pages. Only the lists' pages and the sitemaps need be in files.
+func checkLists(t *testing.T, d *dossier.Dossier, site *config.Site, files map[string][]byte) (long int) {
+	t.Helper()
+	size, base := site.PageSize, site.BasePath()
 	entry := map[string]*regexp.Regexp{
 		"articles": regexp.MustCompile(`<li><a href="([^"]+)">`),
 		"entities": regexp.MustCompile(`<li><a href="([^"]+)">`),
@@ -90,7 +108,7 @@ func TestPaginatedLists(t *testing.T) {
 		{"quotes/", "quotes", len(d.Quotes)},
 		{"claims/", "claims", len(d.Claims)},
 	}
-	for _, v := range res.Site.Verdicts {
+	for _, v := range site.Verdicts {
 		lists = append(lists, struct {
 			path, entries string
 			want          int
@@ -112,10 +130,52 @@ func TestPaginatedLists(t *testing.T) {
 		entityList("organizations/"+o.ID+"/claims/", "claims", len(o.Claims))
 		entityList("organizations/"+o.ID+"/quotes/", "quotes", len(o.Statements))
 	}
-	sitemap := string(res.Files["sitemap.xml"])
+	// An entity's full list of mentions: each article, event and profile
+	// that names it, once; its page shows five of each.
+	mentions := func(path string, articles []*dossier.Article, events []*dossier.Event, list []dossier.Mention) {
+		arts, evs, profs := map[any]bool{}, map[any]bool{}, map[any]bool{}
+		for _, a := range articles {
+			arts[a] = true
+		}
+		for _, e := range events {
+			evs[e] = true
+		}
+		for _, m := range list {
+			switch {
+			case m.Article != nil:
+				arts[m.Article] = true
+			case m.Event != nil:
+				evs[m.Event] = true
+			case m.From != nil:
+				profs[m.From] = true
+			}
+		}
+		if max(len(arts), len(evs), len(profs)) > 5 {
+			entityList(path, "articles", len(arts)+len(evs)+len(profs))
+		}
+	}
+	for _, a := range d.Actors {
+		mentions("actors/"+a.ID+"/mentions/", a.Articles, a.Events, a.Mentions)
+	}
+	for _, o := range d.Organizations {
+		mentions("organizations/"+o.ID+"/mentions/", o.Articles, o.Events, o.Mentions)
+	}
+	tagged := map[string]map[*dossier.Article]bool{}
+	for _, a := range d.Articles {
+		for _, tag := range a.Tags {
+			slug := render.TagSlug(tag)
+			if tagged[slug] == nil {
+				tagged[slug] = map[*dossier.Article]bool{}
+			}
+			tagged[slug][a] = true
+		}
+	}
+	for slug, articles := range tagged {
+		entityList(render.TagPath(slug), "articles", len(articles))
+	}
+	listed := sitemapPaths(t, site, files)
 	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)
 	prev := regexp.MustCompile(`<a rel="prev" href="([^"]+)">`)
-	long := 0
 	for _, l := range lists {
 		seen := map[string]bool{}
 		want := max(1, (l.want+size-1)/size)
@@ -125,11 +185,11 @@ func TestPaginatedLists(t *testing.T) {
 		url, from := base+l.path, ""
 		for number := 1; url != ""; number++ {
 			file := strings.TrimPrefix(url, base) + "index.html"
-			page := string(res.Files[file])
+			page := string(files[file])
 			if page == "" {
 				t.Fatalf("%s: page %d (%s) was not built", l.path, number, file)
 			}
-			if !strings.Contains(sitemap, strings.TrimPrefix(url, base)+"</loc>") {
+			if !listed[strings.TrimPrefix(url, base)] {
 				t.Errorf("%s: the sitemap does not list %s", l.path, url)
 			}
 			list := page[strings.Index(page, `<main id="main">`):]
@@ -170,9 +230,76 @@ func TestPaginatedLists(t *testing.T) {
 			t.Errorf("%s: the pages hold %d entries, want %d", l.path, len(seen), l.want)
 		}
 	}
-	if long < 3 {
-		t.Fatalf("only %d lists of several pages in the generated dossier: the test checks little", long)
+	return long
+}
+
+// sitemapPaths reads sitemap.xml, and when it is an index of sitemaps each
+// sitemap it names, failing on anything the Sitemaps protocol forbids: a
+// root other than urlset or sitemapindex, a sitemap of more than 50,000
+// URLs, a URL outside the site, a malformed lastmod, a URL listed twice. It
+// returns the site paths listed ("" for the home page, "articles/" …).
+func sitemapPaths(t *testing.T, site *config.Site, files map[string][]byte) map[string]bool {
+	t.Helper()
+	type loc struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
 	}
+	var doc struct {
+		XMLName  xml.Name
+		URLs     []loc `xml:"url"`
+		Sitemaps []loc `xml:"sitemap"`
+	}
+	const ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	abs := strings.TrimSuffix(site.BaseURL, "/") + "/"
+	lastmod := regexp.MustCompile(`^\d{4}-\d\d-\d\d$`)
+	check := func(name string, l loc) string {
+		if l.LastMod != "" && !lastmod.MatchString(l.LastMod) {
+			t.Errorf("%s: %s has lastmod %q", name, l.Loc, l.LastMod)
+		}
+		p, ok := strings.CutPrefix(l.Loc, abs)
+		if !ok {
+			t.Errorf("%s: %s is outside the site %s", name, l.Loc, abs)
+		}
+		return p
+	}
+	paths := map[string]bool{}
+	read := func(name string) {
+		data, ok := files[name]
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		doc.URLs, doc.Sitemaps = nil, nil
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if doc.XMLName.Space != ns || doc.XMLName.Local != "urlset" {
+			t.Fatalf("%s is a %v, not a urlset", name, doc.XMLName)
+		}
+		if len(doc.URLs) > 50000 {
+			t.Errorf("%s lists %d URLs, more than 50,000", name, len(doc.URLs))
+		}
+		for _, u := range doc.URLs {
+			p := check(name, u)
+			if paths[p] {
+				t.Errorf("%s lists %s twice", name, u.Loc)
+			}
+			paths[p] = true
+		}
+	}
+	if bytes.Contains(files["sitemap.xml"], []byte("<sitemapindex")) {
+		if err := xml.Unmarshal(files["sitemap.xml"], &doc); err != nil {
+			t.Fatalf("sitemap.xml: %v", err)
+		}
+		if doc.XMLName.Space != ns || len(doc.Sitemaps) < 2 || len(doc.URLs) > 0 {
+			t.Fatalf("sitemap.xml is an index of %d sitemaps and %d URLs", len(doc.Sitemaps), len(doc.URLs))
+		}
+		for _, s := range slices.Clone(doc.Sitemaps) {
+			read(check("sitemap.xml", s))
+		}
+		return paths
+	}
+	read("sitemap.xml")
+	return paths
 }
 
 // TestTimelineByMonth checks a long timeline: /timeline/ lists its months,
@@ -229,4 +356,110 @@ func TestTimelineByMonth(t *testing.T) {
 	if !paged {
 		t.Error("no month has several pages: the test checks little")
 	}
+}
+
+// pageLimit is the most bytes an HTML page may weigh, uncompressed (issue 21).
+const pageLimit = 150_000
+
+// TestEveryPageBounded builds a generated 1,000-article dossier, 10,000
+// with DOSSIER_LARGE=1, as `dossier build` does (each file handed over as it
+// is made, the site never whole in memory) and fails on any HTML page over
+// pageLimit. It also walks every paginated list (see checkLists) and checks
+// that the sitemap, or the sitemaps of its index, is valid and lists every
+// page and nothing else.
+func TestEveryPageBounded(t *testing.T) {
+	n := 1000
+	if os.Getenv("DOSSIER_LARGE") != "" {
+		n = 10000
+	} else if testing.Short() {
+		t.Skip("builds a 1,000-article dossier")
+	}
+	dir := generated(t, n, 1)
+	site, diags := config.Load(os.DirFS(dir), config.FileName)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	verdicts := map[string]bool{}
+	for _, v := range site.Verdicts {
+		verdicts[v.ID] = true
+	}
+	var (
+		mu          sync.Mutex
+		kept        = map[string][]byte{} // the lists' pages and the sitemaps
+		pages       = map[string]bool{}   // the site path of every page
+		files, html int
+		bytesOut    int64
+		largest     string
+		largestSize int
+		over        []string
+	)
+	b := New(Options{Source: os.DirFS(dir), LimitMemory: true})
+	res, err := b.BuildTo(func() (func(string, []byte) error, error) {
+		return func(name string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			files++
+			bytesOut += int64(len(data))
+			if strings.HasSuffix(name, ".html") {
+				html++
+				if len(data) > largestSize {
+					largest, largestSize = name, len(data)
+				}
+				if len(data) > pageLimit {
+					over = append(over, fmt.Sprintf("%s (%d bytes)", name, len(data)))
+				}
+			}
+			if p, ok := strings.CutSuffix(name, "index.html"); ok && (p == "" || strings.HasSuffix(p, "/")) {
+				pages[p] = true
+			}
+			if listPage(name, verdicts) || (strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml")) {
+				kept[name] = bytes.Clone(data)
+			}
+			return nil
+		}, nil
+	})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatal(err, res.Diags)
+	}
+	t.Logf("%d articles: %d files, %d of them HTML, %.1f MB in all; the largest page is %s, %d bytes",
+		n, files, html, float64(bytesOut)/1e6, largest, largestSize)
+	slices.Sort(over)
+	for _, o := range over {
+		t.Errorf("over %d bytes: %s", pageLimit, o)
+	}
+	if long := checkLists(t, b.last, res.Site, kept); long < 10 {
+		t.Errorf("only %d lists of several pages: the walk checks little", long)
+	}
+	listed := sitemapPaths(t, res.Site, kept)
+	for p := range pages {
+		if !listed[p] {
+			t.Errorf("the sitemap does not list /%s", p)
+		}
+	}
+	for p := range listed {
+		if !pages[p] {
+			t.Errorf("the sitemap lists /%s, which is no page", p)
+		}
+	}
+	if len(pages) > 50000 && !bytes.Contains(kept["sitemap.xml"], []byte("<sitemapindex")) {
+		t.Errorf("%d pages, and sitemap.xml is no index of sitemaps", len(pages))
+	}
+}
+
+// listPage reports whether the output file name is a page checkLists reads:
+// a page of a list of the whole dossier, of a verdict's claims, of a tag, or
+// of an actor's or organization's claims, quotes or mentions.
+func listPage(name string, verdicts map[string]bool) bool {
+	parts := strings.Split(name, "/")
+	switch {
+	case len(parts) == 2 || slices.Contains(parts, "page"):
+		return true
+	case len(parts) == 4 && (parts[0] == "actors" || parts[0] == "organizations"):
+		return parts[2] == "claims" || parts[2] == "quotes" || parts[2] == "mentions"
+	case len(parts) == 3 && parts[0] == "tags":
+		return true
+	case len(parts) == 3 && parts[0] == "claims":
+		return verdicts[parts[1]]
+	}
+	return false
 }

@@ -220,6 +220,7 @@ var wordsEN = map[string]string{
 	"net-legend":     "actors are circles and organizations squares, joined by a line for membership, reported speech, a profile naming the other, or being named together in a sentence of an article or by an event",
 	"net-site":       "Who is connected to whom: %s.",
 	"net-site-some":  " Only the %d most connected of %d are drawn.",
+	"net-site-edges": " Only the %d strongest of their %d connections are drawn.",
 	"net-site-rest":  " %d with no recorded connection is left out.| %d with no recorded connection are left out.",
 	"net-site-list":  "The same connections as a list",
 	"net-near":       "Who %s is connected to: %s. Lines between the others show only membership, reported speech and profiles.",

@@ -156,19 +156,35 @@ func entityOrder(a, b dossier.Entity) int {
 // ArticleLinks lists the articles involving an actor or organization (declared,
 // detected, quoting it or rating its claims), newest first, each with the
 // sentences that name it.
-func (p *Page) ArticleLinks(e Entity) []Backlink { return p.linksOf(e).articles[e.entity()] }
+func (p *Page) ArticleLinks(e Entity) []Backlink { return p.backlinksOf(e).articles[e.entity()] }
 
 // EventLinks lists the events naming an actor or organization, declared in
 // the event's front matter or detected in its text, by date.
-func (p *Page) EventLinks(e Entity) []Backlink { return p.linksOf(e).events[e.entity()] }
+func (p *Page) EventLinks(e Entity) []Backlink { return p.backlinksOf(e).events[e.entity()] }
 
 // ProfileLinks lists the other actors' and organizations' profiles that name
 // an actor or organization, with the sentences.
-func (p *Page) ProfileLinks(e Entity) []Backlink { return p.linksOf(e).profiles[e.entity()] }
+func (p *Page) ProfileLinks(e Entity) []Backlink { return p.backlinksOf(e).profiles[e.entity()] }
 
-// linksOf returns the back-links and the network, recording that the page reads them.
-func (p *Page) linksOf(any) *linkIndex {
-	p.rec.read(dep{kind: depLinks})
+// backlinksOf returns the link index, recording that the page reads the
+// back-links of e alone: an edit elsewhere does not render the page again.
+func (p *Page) backlinksOf(e Entity) *linkIndex {
+	p.rec.read(dep{kind: depLinks, id: entityKey(e.entity())})
+	return p.links()
+}
+
+// network returns the link index, recording that the page reads the part
+// of the network of who is named with whom that obj draws: an actor's or
+// organization's neighbourhood, whom an event names, or, for nil, the whole.
+func (p *Page) network(obj any) *linkIndex {
+	id := ""
+	switch o := obj.(type) {
+	case dossier.Entity:
+		id = entityKey(o)
+	case *dossier.Event:
+		id = "event:" + o.ID
+	}
+	p.rec.read(dep{kind: depNet, id: id})
 	return p.links()
 }
 
@@ -176,7 +192,7 @@ func (p *Page) linksOf(any) *linkIndex {
 // organizations, by name.
 func (p *Page) EventWho(ev Event) []Entity {
 	var out []Entity
-	for _, e := range p.linksOf(ev).eventWho[ev.e] {
+	for _, e := range p.network(ev.e).eventWho[ev.e] {
 		out = append(out, wrapEntity(e, p.rec))
 	}
 	return out

@@ -111,7 +111,7 @@ func (p *Page) ListURL(e Entity, list string) string {
 	case "quotes":
 		p.EntityQuotes(e)
 	case "mentions":
-		p.rec.read(dep{kind: depLinks})
+		p.backlinksOf(e)
 	}
 	if !hasListPage(e.entity(), list) {
 		return ""

@@ -39,6 +39,12 @@ const (
 // most connected are drawn, and the page says so.
 const siteGraphMax = 60
 
+// siteGraphEdges caps the lines of the site-wide picture, and of the list
+// that follows it: sixty nodes may have over a thousand connections among
+// them, which would draw a tangle and weigh hundreds of kilobytes. The
+// strongest are drawn, each node's strongest first.
+const siteGraphEdges = 120
+
 // neighbourhoodMax caps an entity page's picture to its closest neighbours.
 const neighbourhoodMax = 24
 
@@ -253,11 +259,15 @@ func times(w *config.Words, n int) string {
 }
 
 // Graph is the network of the dossier's actors and organizations as inline
-// SVG with a list of the same connections, for /actors/ and /organizations/.
-// Only the siteGraphMax most connected are drawn, and the caption says so.
-// It is "" when nobody is connected.
+// SVG with a list of the same connections, for the first page of /actors/
+// and /organizations/. Only the siteGraphMax most connected are drawn, with
+// at most siteGraphEdges of their connections, and the caption says so.
+// It is "" when nobody is connected, and on the lists' later pages.
 func (p *Page) Graph() template.HTML {
-	x := p.linksOf(nil)
+	if p.Pager != nil && p.Pager.Number > 1 {
+		return ""
+	}
+	x := p.network(nil)
 	x.graphOnce.Do(func() { x.graphHTML = x.net.siteGraph(x.urls, x.words) })
 	return template.HTML(x.graphHTML)
 }
@@ -269,7 +279,7 @@ func (p *Page) Neighbourhood(obj any) template.HTML {
 	if !ok {
 		return ""
 	}
-	x := p.linksOf(e)
+	x := p.network(e)
 	i, ok := x.net.at[e]
 	if !ok {
 		return ""

@@ -161,14 +161,18 @@ func (n *network) siteGraph(urls URLs, w *config.Words) string {
 		local[i] = k
 	}
 	pic := &picture{n: n, urls: urls, w: 880, h: 600, id: "network-caption", listNote: w.T("net-site-list"), words: w}
-	var les []layoutEdge
+	var among []*netEdge
 	for _, e := range n.list {
-		a, okA := local[e.a]
-		b, okB := local[e.b]
+		_, okA := local[e.a]
+		_, okB := local[e.b]
 		if okA && okB {
-			pic.edges = append(pic.edges, e)
-			les = append(les, layoutEdge{a, b, 1 + 0.15*float64(min(e.weight, 6)-1)})
+			among = append(among, e)
 		}
+	}
+	pic.edges = strongest(among, siteGraphEdges)
+	var les []layoutEdge
+	for _, e := range pic.edges {
+		les = append(les, layoutEdge{local[e.a], local[e.b], 1 + 0.15*float64(min(e.weight, 6)-1)})
 	}
 	pos := forceLayout(len(picked), les)
 	fit(pos, float64(pic.w), float64(pic.h), 80, 30)
@@ -180,10 +184,43 @@ func (n *network) siteGraph(urls URLs, w *config.Words) string {
 	if len(picked) < connected {
 		pic.caption += w.T("net-site-some", len(picked), connected)
 	}
+	if len(pic.edges) < len(among) {
+		pic.caption += w.T("net-site-edges", len(pic.edges), len(among))
+	}
 	if rest := len(n.nodes) - connected; rest > 0 {
 		pic.caption += w.N("net-site-rest", rest)
 	}
 	return pic.String()
+}
+
+// strongest returns at most limit of edges, in the order of edges: first
+// each node's strongest edge, then the strongest of the rest (by weight,
+// then in the order of edges), so that every node keeps a line.
+func strongest(edges []*netEdge, limit int) []*netEdge {
+	if len(edges) <= limit {
+		return edges
+	}
+	byWeight := slices.Clone(edges)
+	slices.SortStableFunc(byWeight, func(p, q *netEdge) int { return q.weight - p.weight })
+	taken := map[*netEdge]bool{}
+	linked := map[int]bool{}
+	for _, e := range byWeight {
+		if len(taken) < limit && (!linked[e.a] || !linked[e.b]) {
+			taken[e], linked[e.a], linked[e.b] = true, true, true
+		}
+	}
+	for _, e := range byWeight {
+		if len(taken) < limit {
+			taken[e] = true
+		}
+	}
+	out := make([]*netEdge, 0, limit)
+	for _, e := range edges {
+		if taken[e] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // neighbourhood draws node i in the middle and its closest neighbours on a ring.
@@ -388,7 +425,7 @@ func (pic *picture) connections(b *strings.Builder, d drawNode, in map[int]bool)
 	var parts []string
 	for _, e := range pic.n.adj[d.i] {
 		o := e.other(d.i)
-		if !in[o] {
+		if !in[o] || !slices.Contains(pic.edges, e) {
 			continue
 		}
 		oe := pic.n.nodes[o]

@@ -262,6 +262,55 @@ func TestGraphCaps(t *testing.T) {
 	}
 }
 
+// TestGraphEdgesCapped: when the most connected are all connected to each
+// other (seventy actors named in one sentence), the site-wide picture draws
+// its siteGraphEdges strongest lines, one at least to every node, lists the
+// same connections and no others, and says so; it stays far from the 150 kB
+// that no page may exceed.
+func TestGraphEdgesCapped(t *testing.T) {
+	files := map[string]string{"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`)}
+	var names []string
+	for i := range 70 {
+		files[fmt.Sprintf("content/actors/actor-%04d.md", i)] = front(fmt.Sprintf(`name = "Actor %04d"`, i))
+		names = append(names, fmt.Sprintf("Actor %04d", i))
+	}
+	d := resolve(t, files)
+	a := d.Article("a")
+	all := strings.Join(names, ", ") + " met."
+	for i := range 70 {
+		d.AddMention("actor", fmt.Sprintf("actor-%04d", i), dossier.Mention{Article: a, Sentence: all})
+		if i%3 == 0 { // a stronger tie for some pairs
+			pair := fmt.Sprintf("Actor %04d met Actor %04d.", i, i+1)
+			d.AddMention("actor", fmt.Sprintf("actor-%04d", i), dossier.Mention{Article: a, Sentence: pair})
+			d.AddMention("actor", fmt.Sprintf("actor-%04d", i+1), dossier.Mention{Article: a, Sentence: pair})
+		}
+	}
+	d.Finish()
+	g := string((&Page{siteData: newSite(d)}).Graph())
+	lines := regexp.MustCompile(`<line class="[^"]*" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"`).FindAllStringSubmatch(g, -1)
+	if len(lines) != siteGraphEdges {
+		t.Errorf("the picture draws %d lines, want %d", len(lines), siteGraphEdges)
+	}
+	ends := map[string]bool{}
+	for _, l := range lines {
+		ends[l[1]+","+l[2]], ends[l[3]+","+l[4]] = true, true
+	}
+	for _, m := range regexp.MustCompile(`<circle cx="([\d.]+)" cy="([\d.]+)"`).FindAllStringSubmatch(g, -1) {
+		if !ends[m[1]+","+m[2]] {
+			t.Errorf("the node at %s,%s has no line", m[1], m[2])
+		}
+	}
+	if listed := strings.Count(g, " (named together"); listed != 2*siteGraphEdges {
+		t.Errorf("the list names %d connections, want each drawn line twice (%d)", listed, 2*siteGraphEdges)
+	}
+	if want := fmt.Sprintf("Only the %d strongest of their %d connections are drawn.", siteGraphEdges, siteGraphMax*(siteGraphMax-1)/2); !strings.Contains(g, want) {
+		t.Errorf("the caption does not say %q:\n%s", want, g[strings.Index(g, "<figcaption"):strings.Index(g, "</figcaption>")])
+	}
+	if len(g) > 100_000 {
+		t.Errorf("the picture and its list weigh %d bytes", len(g))
+	}
+}
+
 func BenchmarkNetwork(b *testing.B) {
 	d := bigDossier(b, 2000, 40)
 	b.ResetTimer()

@@ -40,7 +40,8 @@ const (
 	depEvent                   // an event's file
 	depRel                     // a list of one object: an actor's quotes, an article's actors … (see rel)
 	depList                    // a list of the whole dossier: every article, every claim with a verdict …
-	depLinks                   // the back-links and the network of who is named with whom
+	depLinks                   // an actor's or organization's back-links: the pages that name it
+	depNet                     // the network of who is named with whom, and whom each event names
 	depText                    // a rendered Markdown text that is no content file's: id is its key in Input.HTML (methodology)
 	depAll                     // everything: a template reached the raw dossier
 	depCard                    // what a share card shows: "claim:ID" or "article:ID" (see cards.go)
@@ -55,7 +56,7 @@ type dep struct {
 }
 
 func (d dep) String() string {
-	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "text", "all", "card"}
+	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "network", "text", "all", "card"}
 	s := names[d.kind]
 	if d.id != "" {
 		s += ":" + d.id
@@ -100,6 +101,7 @@ type depTable struct {
 	deps    []dep
 	fps     []uint64
 	changed []uint64 // the render each dep's fingerprint last changed in
+	net     uint64   // the fingerprint of the network's inputs in the latest render
 }
 
 // advance fingerprints every known dep against a new render's input and
@@ -112,9 +114,21 @@ func (t *depTable) advance(f *fingerprints) uint64 {
 	}
 	t.gen++
 	fps := make([]uint64, len(t.deps))
+	// What one entity's or event's part of the network looks like is
+	// fingerprinted from the network itself, which takes building; while
+	// the network's inputs are as they were, so is every part of it.
+	net := f.of(dep{kind: depNet})
+	sameNet := t.gen > 1 && net == t.net
+	t.net = net
 	// Each dep is fingerprinted once, so straight from the input: the memo
 	// of f is for the deps that pages read for the first time.
-	work.Each(len(t.deps), func(i int) { fps[i] = f.compute(t.deps[i]) })
+	work.Each(len(t.deps), func(i int) {
+		if d := t.deps[i]; sameNet && d.kind == depNet && d.id != "" {
+			fps[i] = t.fps[i]
+		} else {
+			fps[i] = f.compute(d)
+		}
+	})
 	for i := range fps {
 		if fps[i] != t.fps[i] {
 			t.changed[i] = t.gen
@@ -187,18 +201,21 @@ func (d *Deferred) Deps() []string {
 // fingerprints computes the fingerprint of deps against one render's input,
 // each once; safe for concurrent use.
 type fingerprints struct {
-	in   Input
-	seed maphash.Seed
-	memo sync.Map // dep → uint64
-	all  sync.Once
-	allH uint64
+	in    Input
+	links func() *linkIndex // the render's back-links and network, built on first use
+	seed  maphash.Seed
+	memo  sync.Map // dep → uint64
+	all   sync.Once
+	allH  uint64
 }
 
 // fingerprintSeed is shared by every render of the process, so that the
 // fingerprints of two renders compare.
 var fingerprintSeed = maphash.MakeSeed()
 
-func newFingerprints(in Input) *fingerprints { return &fingerprints{in: in, seed: fingerprintSeed} }
+func newFingerprints(in Input, links func() *linkIndex) *fingerprints {
+	return &fingerprints{in: in, links: links, seed: fingerprintSeed}
+}
 
 func (f *fingerprints) of(d dep) uint64 {
 	if v, ok := f.memo.Load(d); ok {
@@ -270,7 +287,13 @@ func (f *fingerprints) compute(d dep) uint64 {
 	case depList:
 		listIDs(&h, dos, d.rel)
 	case depLinks:
-		f.linksInputs(&h)
+		f.backlinkInputs(&h, d.id)
+	case depNet:
+		if d.id == "" {
+			f.networkInputs(&h)
+		} else {
+			f.near(&h, d.id)
+		}
 	case depText:
 		h.str(string(in.HTML[d.id]))
 	case depAll:
@@ -426,6 +449,8 @@ func listIDs(h *hasher, d *dossier.Dossier, name string) {
 		quoteIDs(h, d.Quotes)
 	case "tags":
 		tagIDs(h, d, name)
+	case "timeline":
+		timelineOrder(h, d)
 	default:
 		if v, ok := strings.CutPrefix(name, "verdict:"); ok {
 			claimIDs(h, d.ClaimsWithVerdict(v))
@@ -435,20 +460,131 @@ func listIDs(h *hasher, d *dossier.Dossier, name string) {
 	}
 }
 
-// linksInputs hashes what the back-links and the network are made from:
-// every content file but the articles' bodies (titles, dates, names,
-// memberships, who a quote was reported by …), and every mention with its
-// sentence, which the bodies feed. An edit that changes none of these
-// leaves every entity page's lists and pictures as they were.
-func (f *fingerprints) linksInputs(h *hasher) {
+// near hashes one part of the network, as a page draws or lists it: for
+// "event:x", whom the event names; for an actor or organization ("actor:x"),
+// its closest neighbours with their names and numbers of connections, its
+// edges to them, and the declared relations among them.
+func (f *fingerprints) near(h *hasher, id string) {
 	h.u64(f.in.Global)
-	for _, k := range slices.Sorted(maps.Keys(f.in.Versions)) {
-		h.str(k).u64(f.in.Versions[k])
+	x := f.links()
+	name := func(e dossier.Entity) {
+		key := entityKey(e)
+		h.str(key).u64(f.in.Versions[key])
 	}
+	kind, oid, _ := strings.Cut(id, ":")
+	if kind == "event" {
+		if ev := f.in.Dossier.Event(oid); ev != nil {
+			for _, e := range x.eventWho[ev] {
+				name(e)
+			}
+		}
+		return
+	}
+	n := x.net
+	i, ok := n.at[f.in.Dossier.Entity(kind, oid)]
+	if !ok {
+		return
+	}
+	node := func(j int) { // a node's title says how many connections it has
+		name(n.nodes[j])
+		h.u64(uint64(len(n.adj[j])))
+	}
+	node(i)
+	near, total := n.closest(i, neighbourhoodMax)
+	h.u64(uint64(total))
+	edge := func(e *netEdge) {
+		h.u64(uint64(e.rel)).u64(uint64(e.weight)).u64(uint64(e.together))
+	}
+	for _, j := range near {
+		node(j)
+		edge(n.edge(i, j))
+	}
+	for _, a := range near {
+		for _, b := range near {
+			if e := n.edge(a, b); a < b && e != nil && e.rel != relTogether {
+				h.u64(uint64(a)).u64(uint64(b))
+				edge(e)
+			}
+		}
+	}
+}
+
+// timelineOrder hashes what orders the timeline and splits it into months
+// and pages: every event's, article's and quote's id and date, in the order
+// the timeline takes them.
+func timelineOrder(h *hasher, d *dossier.Dossier) {
+	for _, e := range d.Events {
+		h.str(e.ID).str(e.Date.String())
+	}
+	h.str("")
+	for _, a := range d.Articles {
+		h.str(a.ID).str(a.Date.String())
+	}
+	h.str("")
+	for _, q := range d.Quotes {
+		h.str(q.ID).str(q.Said.String())
+	}
+}
+
+// backlinkInputs hashes what one actor's or organization's back-links are
+// made from (id is "actor:x" or "organization:y"): the front matter of the
+// articles and events that involve or name it (their titles, dates and
+// headline verdicts), the names of the profiles that name it, and the
+// sentences. An edit of an article that involves nobody leaves every
+// entity's back-links as they were.
+func (f *fingerprints) backlinkInputs(h *hasher, id string) {
+	h.u64(f.in.Global)
+	kind, oid, _ := strings.Cut(id, ":")
+	e := f.in.Dossier.Entity(kind, oid)
+	if e == nil {
+		return
+	}
+	v := f.in.Versions
+	articles, events, mentions := involvement(e)
+	for _, a := range articles {
+		h.str(a.ID).u64(v["article:"+a.ID])
+	}
+	h.str("")
+	for _, ev := range events {
+		h.str(ev.ID).u64(v["event:"+ev.ID])
+	}
+	h.str("")
+	for _, m := range mentions {
+		switch {
+		case m.Article != nil:
+			h.str("a:" + m.Article.ID).u64(v["article:"+m.Article.ID])
+		case m.Event != nil:
+			h.str("e:" + m.Event.ID).u64(v["event:"+m.Event.ID])
+		case m.From != nil:
+			key := entityKey(m.From)
+			h.str(key).u64(v[key])
+		}
+		h.str(m.Sentence)
+	}
+}
+
+// networkInputs hashes what the network and the events' lists of whom they
+// name are made from: every actor's and organization's file (names,
+// memberships, profiles), the events and sentences that name each, and who
+// said each quote via whom. Article titles, dates, claims and bodies are
+// not among them: an edit that changes no name, mention or quote's speaker
+// leaves every picture as it was.
+func (f *fingerprints) networkInputs(h *hasher) {
+	h.u64(f.in.Global)
 	for _, e := range entitiesOf(f.in.Dossier) {
-		h.str(entityKey(e))
-		_, _, mentions := involvement(e)
+		key := entityKey(e)
+		h.str(key).u64(f.in.Versions[key])
+		if o, ok := e.(*dossier.Organization); ok {
+			for _, m := range o.Members {
+				h.str(entityKey(m))
+			}
+		}
+		_, events, mentions := involvement(e)
+		eventIDs(h, events)
 		mentionIDs(h, mentions)
+	}
+	for _, q := range f.in.Dossier.Quotes {
+		h.str(entityKey(q.Speaker)).str(entityKey(q.Via))
 	}
 }
 

@@ -203,7 +203,7 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if keep {
-		site.fps = newFingerprints(in)
+		site.fps = newFingerprints(in, site.links)
 		site.gen = r.table.advance(site.fps)
 		if r.items == nil {
 			r.items = map[string]cachedItem{}

@@ -49,13 +49,14 @@ type DatedEntry struct {
 
 // TimelineTeaser returns the first n entries of the timeline, oldest first.
 func (p *Page) TimelineTeaser(n int) []DatedEntry {
-	p.readTimeline()
+	p.readTimelineOrder()
 	var out []DatedEntry
 	for _, d := range p.siteData.timeline() {
 		for _, e := range d.Entries {
 			if len(out) == n {
 				return out
 			}
+			p.readEntry(e)
 			out = append(out, DatedEntry{d.Date, e})
 		}
 	}

@@ -56,7 +56,7 @@ func (p *Page) Months() []Month {
 	if p.Kind != "timeline" || p.month != "" {
 		return nil
 	}
-	p.readTimeline()
+	p.readTimelineOrder()
 	months, count, total := timelineMonths(p.siteData.D)
 	if total <= p.pageSize() {
 		return nil
@@ -73,12 +73,12 @@ func (p *Page) Months() []Month {
 // oldest first: the whole timeline when it is short, this page's share of
 // a month on a month's page, and nothing on /timeline/ when it lists months.
 func (p *Page) Timeline() []Day {
-	p.readTimeline()
 	days := p.siteData.timeline()
 	if p.month == "" {
 		if p.Kind == "timeline" && len(p.Months()) > 0 {
 			return nil
 		}
+		p.readTimeline(days)
 		return days
 	}
 	var month []Day
@@ -87,10 +87,11 @@ func (p *Page) Timeline() []Day {
 			month = append(month, d)
 		}
 	}
-	if p.Pager == nil {
-		return month
+	if p.Pager != nil {
+		month = entryWindow(month, p.Pager.from, p.Pager.to)
 	}
-	return entryWindow(month, p.Pager.from, p.Pager.to)
+	p.readTimeline(month)
+	return month
 }
 
 // entryWindow is the entries from to to of days, counted across days, still

@@ -65,19 +65,32 @@ func (p *Page) otherQuotes() (newest []Quote, total int) {
 	return newest, total
 }
 
-// readTimeline records what the timeline shows: every event, article and
-// quote with its title or words, its date and its speaker.
-func (p *Page) readTimeline() {
-	d := p.D()
-	for _, e := range d.Events() {
-		e.Title()
+// readTimelineOrder records what splits the timeline into months and
+// pages: every dated entry's id and date, in the timeline's order.
+func (p *Page) readTimelineOrder() { p.rec.read(dep{kind: depList, rel: "timeline"}) }
+
+// readTimeline records what the page shows of days: each entry's title or
+// words, with a quote's speaker. An entry on no page of its own is not read.
+func (p *Page) readTimeline(days []Day) {
+	p.readTimelineOrder()
+	for _, d := range days {
+		for _, e := range d.Entries {
+			p.readEntry(e)
+		}
 	}
-	for _, a := range d.Articles() {
-		a.Title()
-	}
-	for _, q := range d.Quotes() {
-		if s := q.Speaker(); s != nil {
-			s.Name()
+}
+
+// readEntry records what one timeline entry shows.
+func (p *Page) readEntry(e Entry) {
+	switch o := e.obj.(type) {
+	case *dossier.Event:
+		p.rec.read(dep{kind: depEvent, id: o.ID})
+	case *dossier.Article:
+		p.rec.read(dep{kind: depArticle, id: o.ID})
+	case *dossier.Quote:
+		p.rec.read(dep{kind: depQuote, id: o.ID})
+		if o.Speaker != nil {
+			p.rec.entity(o.Speaker)
 		}
 	}
 }
@@ -98,6 +111,7 @@ type Entry struct {
 	// Verdicts are an article's headline verdicts (see Headline); none for
 	// other entries.
 	Verdicts []VerdictView
+	obj      any // the *dossier.Event, *dossier.Article or *dossier.Quote
 }
 
 // timeline is every dated entry by day, oldest first, made once a render:
@@ -115,10 +129,10 @@ func (s *siteData) makeTimeline() []Day {
 	}
 	var all []dated
 	for _, e := range s.D.Events {
-		all = append(all, dated{e.Date, newEntry("event", e.Title, s.Href(e), "")})
+		all = append(all, dated{e.Date, newEntry(e, "event", e.Title, s.Href(e), "")})
 	}
 	for _, a := range s.D.Articles {
-		entry := newEntry("article", a.Title, s.Href(a), "")
+		entry := newEntry(a, "article", a.Title, s.Href(a), "")
 		entry.Verdicts = s.headline(a).Verdicts
 		all = append(all, dated{a.Date, entry})
 	}
@@ -134,7 +148,7 @@ func (s *siteData) makeTimeline() []Day {
 		if q.Paraphrase {
 			kind, title = "paraphrase", shorten(q.Text, 90)
 		}
-		all = append(all, dated{q.Said, newEntry(kind, title, s.Href(q), note)})
+		all = append(all, dated{q.Said, newEntry(q, kind, title, s.Href(q), note)})
 	}
 	slices.SortStableFunc(all, func(a, b dated) int { return a.date.Compare(b.date.Time) })
 	var days []Day
@@ -150,6 +164,6 @@ func (s *siteData) makeTimeline() []Day {
 	return days
 }
 
-func newEntry(kind, title, url, note string) Entry {
-	return Entry{Kind: kind, Title: title, URL: url, Note: note}
+func newEntry(obj any, kind, title, url, note string) Entry {
+	return Entry{Kind: kind, Title: title, URL: url, Note: note, obj: obj}
 }
