@@ -345,7 +345,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		doc.orgs = []int{idx.org[o.ID]}
 	}
 	for _, e := range d.Events {
-		doc := newDoc(kindEvent, e.ID, e.Title, e.Date.String())
+		doc := newDoc(kindEvent, e.ID, e.Title, s.formatDate(e.Date))
 		x.add(s.eventDescription(e), weightBody)
 		for _, a := range e.Actors {
 			doc.actors = append(doc.actors, idx.actor[a.ID])
