@@ -1,4 +1,4 @@
-// claims.js: the filter of the claims index by verdict and claimant, over
+// claims.js: the filter of the claims index by verdict, claimant and actor, over
 // every claim of the dossier (not only the page's), read from the search
 // index. Without JavaScript the per-verdict pages (/claims/VERDICT/) do the same.
 (function () {
@@ -56,9 +56,11 @@
 
   // The filter reads the search index (internal/render/search.go): the
   // manifest gives every claim's verdict, search/f/ every document's actors
-  // and organizations (loaded only to filter by who made a claim), and the
-  // records of search/d/ what an entry shows, loaded as the reader scrolls.
-  // Its state lives in the URL (?verdict=…&claimant=…).
+  // and organizations and each claim's article (each file loaded only when a
+  // filter needs it), and the records of search/d/ what an entry shows,
+  // loaded as the reader scrolls. A claim involves an actor who made it or
+  // is one of its article's actors. Its state lives in the URL
+  // (?verdict=…&claimant=…&actor=…).
   var PAGE = 50;
   function initClaimsFilter() {
     var list = document.getElementById("claim-list");
@@ -74,6 +76,7 @@
       verdict.appendChild(new Option(b.textContent.trim(), b.getAttribute("data-status")));
     });
     var who = select("filter-claimant", W.t("filter-claimant", "Claimed by"), W.t("filter-all", "All"), form);
+    var actor = select("filter-actor", W.t("filter-actor", "Actor"), W.t("filter-all", "All"), form);
     var status = el("p", "filter-status");
     status.setAttribute("role", "status");
     form.appendChild(status);
@@ -88,7 +91,7 @@
     list.parentNode.insertBefore(more, list.nextSibling);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
 
-    var man, ents, chunks = {}, matches = [], shown = 0, seq = 0;
+    var man, facets = {}, chunks = {}, matches = [], shown = 0, seq = 0;
     function manifest() {
       if (!man) {
         man = getJSON(dir + "index.json").then(function (m) {
@@ -99,9 +102,19 @@
       }
       return man;
     }
-    function entities() {
-      if (!ents) ents = Promise.all([getJSON(dir + "f/a.json"), getJSON(dir + "f/o.json")]);
-      return ents;
+    // facet loads search/f/NAME.json once: "a" each document's actors, "o"
+    // its organizations, "c" each claim's article.
+    function facet(name) {
+      if (!facets[name]) facets[name] = getJSON(dir + "f/" + name + ".json");
+      return facets[name];
+    }
+    // articleOf lists each claim's article document, from the runs of f/c.json.
+    function articleOf(runs) {
+      var out = [];
+      for (var i = 0; i + 1 < runs.length; i += 2) {
+        for (var n = 0; n < runs[i + 1]; n++) out.push(runs[i]);
+      }
+      return out;
     }
     function record(m, d) {
       var n = Math.floor(d / m.c);
@@ -147,16 +160,17 @@
     // apply filters every claim of the dossier; how is "restore" when the
     // URL already holds the filter.
     function apply(how) {
-      var at = ++seq, v = verdict.value, c = who.value;
+      var at = ++seq, v = verdict.value, c = who.value, ac = actor.value;
       if (how !== "restore") {
         var p = new URLSearchParams();
         if (v) p.set("verdict", v);
         if (c) p.set("claimant", c);
+        if (ac) p.set("actor", ac);
         var url = p.toString() ? "?" + p : location.pathname;
         if (url !== (location.search || location.pathname)) history.pushState(null, "", url);
       }
       return manifest().then(function (m) {
-        if (!v && !c) {
+        if (!v && !c && !ac) {
           list.textContent = "";
           own.forEach(function (li) { list.appendChild(li); });
           if (pager) pager.style.display = "";
@@ -164,15 +178,19 @@
           status.textContent = W.n("filter-shown", "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown", m.count, [own.length]);
           return;
         }
-        return (c ? entities() : Promise.resolve(null)).then(function (e) {
+        var kind = c && who.selectedOptions[0] ? who.selectedOptions[0].getAttribute("data-kind") : "";
+        var need = [c === "article" || kind === "a" || ac ? facet("a") : null, c === "article" || kind === "o" ? facet("o") : null, ac ? facet("c") : null];
+        return Promise.all(need).then(function (e) {
           if (at !== seq) return;
-          var kind = c && who.selectedOptions[0] ? who.selectedOptions[0].getAttribute("data-kind") : "";
           var ids = kind === "a" ? m.actors : m.orgs;
+          var ai = -1, art = ac ? articleOf(e[2]) : null;
+          m.actors.forEach(function (a, i) { if (a[0] === ac) ai = i; });
           matches = [];
           for (var d = m.first; d < m.first + m.count; d++) {
             if (v && (m.vf[d] === "-" || m.verdicts[parseInt(m.vf[d], 36)][0] !== v)) continue;
             if (c === "article" && (e[0][d].length || e[1][d].length)) continue;
             if (c && c !== "article" && !(kind === "a" ? e[0][d] : e[1][d]).some(function (i) { return ids[i][0] === c; })) continue;
+            if (ac && e[0][d].indexOf(ai) < 0 && e[0][art[d - m.first]].indexOf(ai) < 0) continue;
             matches.push(d);
           }
           list.textContent = "";
@@ -188,13 +206,16 @@
       var p = new URLSearchParams(location.search);
       verdict.value = p.get("verdict") || "";
       who.value = p.get("claimant") || "";
+      actor.value = p.get("actor") || "";
       if (verdict.value !== (p.get("verdict") || "")) verdict.value = "";
       if (who.value !== (p.get("claimant") || "")) who.value = "";
+      if (actor.value !== (p.get("actor") || "")) actor.value = "";
     }
     verdict.addEventListener("change", function () { apply(); });
     who.addEventListener("change", function () { apply(); });
+    actor.addEventListener("change", function () { apply(); });
     reset.addEventListener("click", function () {
-      verdict.value = who.value = "";
+      verdict.value = who.value = actor.value = "";
       apply();
       verdict.focus();
     });
@@ -218,6 +239,9 @@
         var o = new Option(n[1], n[0]);
         o.setAttribute("data-kind", n[2]);
         who.appendChild(o);
+      });
+      m.actors.slice().sort(function (a, b) { return a[1].localeCompare(b[1]); }).forEach(function (a) {
+        actor.appendChild(new Option(a[1], a[0]));
       });
       fromURL();
       apply("restore");

@@ -108,10 +108,50 @@ func TestSearchDownloadOnLargeDossier(t *testing.T) {
 	}
 }
 
+// TestClaimsFilterDownloadOnLargeDossier builds a generated 1,000-article
+// dossier (10,000 with DOSSIER_LARGE=1) and measures what the browser
+// downloads (gzip-compressed) for the claims filter's first result by
+// actor, the filter that needs the most files: the claims page, its CSS
+// and JS, the manifest, search/f/a.json, search/f/c.json and the records of
+// the first 50 matches.
+func TestClaimsFilterDownloadOnLargeDossier(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 1,000-article dossier; skipped with -short")
+	}
+	n := 1000
+	if os.Getenv("DOSSIER_LARGE") == "1" {
+		n = 10000
+	}
+	findBrowser(t)
+	dir := t.TempDir()
+	c := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: 1})
+	if err := c.WriteDossier(dir); err != nil {
+		t.Fatal(err)
+	}
+	s, err := largeSite(t, dir, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := c.Articles[0].Actors[0]
+	ctx := newBrowser(t)
+	s.sent.Store(0)
+	do(t, ctx, chromedp.Navigate(s.url+"claims/"))
+	waitFor(t, ctx, `(e => e && e.textContent !== "")(document.querySelector(".filter-status"))`)
+	eval[bool](t, ctx, `(() => { const s = document.getElementById("filter-actor"); s.value = "`+actor+`"; s.dispatchEvent(new Event("change")); return s.value === "`+actor+`" })()`)
+	waitFor(t, ctx, `location.search === "?actor=`+actor+`"`)
+	waitFor(t, ctx, `(m => m && parseInt(m[1]) > 0 && document.querySelectorAll("#claim-list .claim-item").length === Math.min(50, parseInt(m[1])))(/^(\d+) of/.exec(document.querySelector(".filter-status").textContent))`)
+	sent := s.sent.Load()
+	status := eval[string](t, ctx, `document.querySelector(".filter-status").textContent`)
+	t.Logf("%d articles: loading /claims/ and filtering by actor %s (%s) downloaded %d B compressed", n, actor, status, sent)
+	if sent > 500*1024 {
+		t.Errorf("the claims filter's first result downloaded %d B, over 500 kB", sent)
+	}
+}
+
 // largeSite builds the dossier in dir: in memory at 1,000 articles; at
 // more, written to disk by build.Publish (the in-memory site would not
-// fit), then only the search page, the static files and the index are read
-// back to be served.
+// fit), then only the search and claims pages, the static files and the
+// index are read back to be served.
 func largeSite(t *testing.T, dir string, n int) (*site, error) {
 	if n <= 1000 {
 		return buildSite(os.DirFS(dir))
@@ -131,7 +171,7 @@ func largeSite(t *testing.T, dir string, n int) (*site, error) {
 		}
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
-		if strings.HasSuffix(rel, ".html") && rel != "search/index.html" && rel != "404.html" {
+		if strings.HasSuffix(rel, ".html") && rel != "search/index.html" && rel != "claims/index.html" && rel != "404.html" {
 			return nil
 		}
 		b, err := os.ReadFile(p)

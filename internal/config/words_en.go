@@ -202,6 +202,7 @@ var wordsEN = map[string]string{
 	"filter-claims":   "Filter claims",
 	"filter-verdict":  "Verdict",
 	"filter-claimant": "Claimed by",
+	"filter-actor":    "Actor",
 	"filter-all":      "All",
 	"filter-article":  "The article itself",
 	"filter-shown":    "%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown",

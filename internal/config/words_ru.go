@@ -191,6 +191,7 @@ var wordsRU = map[string]string{
 	"filter-claims":   "Фильтр утверждений",
 	"filter-verdict":  "Вердикт",
 	"filter-claimant": "Автор утверждения",
+	"filter-actor":    "Персона",
 	"filter-all":      "Все",
 	"filter-article":  "Сама статья",
 	"filter-shown":    "Показано %[2]d из %[1]d утверждения|Показано %[2]d из %[1]d утверждений|Показано %[2]d из %[1]d утверждений",

@@ -24,6 +24,10 @@ import (
 //	                       organizations: loaded only when a reader filters by
 //	                       one, since at 10,000 articles they weigh 280 kB
 //	                       compressed, more than the rest of a first search
+//	search/f/c.json        each claim's article, for the claims filter by actor:
+//	                       [article document, claims, article document, claims, …],
+//	                       the claims in document order, as runs of claims of
+//	                       one article (claims are listed article by article)
 //	search/t/KEY.json      the terms starting with KEY (their first PrefixLen
 //	                       letters): term → postings [doc, weight, doc, weight, …],
 //	                       doc numbers delta-encoded
@@ -139,7 +143,32 @@ func addSearch(files Files, s *siteData) error {
 	if err := addJSON(files, "search/f/o.json", of); err != nil {
 		return err
 	}
+	if err := addJSON(files, "search/f/c.json", claimArticles(docs)); err != nil {
+		return err
+	}
 	return addJSON(files, "search/index.json", man)
+}
+
+// claimArticles lists the claims' articles, in runs: the document number of
+// an article, then how many claims in a row are its, for each run. A claim
+// document's article is the article document of the same id.
+func claimArticles(docs []*searchDoc) []int {
+	article := map[string]int{}
+	runs := []int{}
+	for i, d := range docs {
+		switch {
+		case d.kind == kindArticle:
+			article[d.id] = i
+		case d.kind == kindClaim:
+			a := article[d.article]
+			if n := len(runs); n > 0 && runs[n-2] == a {
+				runs[n-1]++
+			} else {
+				runs = append(runs, a, 1)
+			}
+		}
+	}
+	return runs
 }
 
 // record is a document's entry in search/d/N.json.

@@ -262,3 +262,23 @@ func TestNavigationMarksTheCurrentSection(t *testing.T) {
 		t.Error("home page: a section is marked current")
 	}
 }
+
+// search/f/c.json names each claim's article, for the claims filter by
+// actor: the runs cover every claim, in document order.
+func TestSearchClaimArticles(t *testing.T) {
+	x := loadIndex(t)
+	var runs []int
+	if err := json.Unmarshal(x.files["search/f/c.json"], &runs); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := 0; i+1 < len(runs); i += 2 {
+		for range runs[i+1] {
+			got = append(got, x.doc(t, runs[i]))
+		}
+	}
+	claims := strings.Count(x.K, "1")
+	if want := []string{"article:alliance", "article:alliance"}; len(runs)%2 != 0 || claims != len(want) || !slices.Equal(got, want) {
+		t.Errorf("claims' articles %v (runs %v), want %v", got, runs, want)
+	}
+}
