@@ -42,7 +42,7 @@ func serveBuild(t *testing.T, b *Builder, changed []string) servedSite {
 // browser they changed) and the side files whose bytes differ.
 func rewritten(prev, next servedSite) (pages, side []string) {
 	for name, d := range next.plan.Pages {
-		if old := prev.plan.Pages[name]; old == nil || old.Sig != d.Sig {
+		if old := prev.plan.Pages[name]; old == nil || old.Sig() != d.Sig() {
 			pages = append(pages, name)
 		}
 	}

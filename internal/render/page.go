@@ -35,7 +35,6 @@ type siteData struct {
 	byPtr     sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
 	fps       *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
 	table     *depTable     // the renderer's numbering of inputs
-	gen       uint64        // this render's generation in table
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[string]cachedItem
 	// rated finds the article with title claims that a source names.
@@ -79,10 +78,8 @@ func (s *siteData) links() *linkIndex {
 
 // cachedItem is a claim's or quote's list entry with the inputs it read.
 type cachedItem struct {
-	html   template.HTML
-	pins   []int32 // numbered by the renderer's depTable
-	pinned bool
-	gen    uint64 // the render that pinned it
+	html template.HTML
+	pins pinned
 }
 
 // ClaimItem is a claim's entry in the lists of claims, rendered once per build
@@ -141,7 +138,7 @@ func (p *Page) item(obj any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	p.rec.merge(c.pins)
+	p.rec.merge(c.pins.ids)
 	return c.html, nil
 }
 
@@ -161,7 +158,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 			s.byPtr.Store(obj, c)
 			return c.(cachedItem), nil
 		}
-		if c, ok := s.previous[key]; ok && c.pinned && s.table.valid(c.pins, c.gen) {
+		if c, ok := s.previous[key]; ok && c.pins.valid(s.fps) {
 			s.items.Store(key, c)
 			s.byPtr.Store(obj, c)
 			return c, nil
@@ -187,8 +184,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 	}
 	c := cachedItem{html: template.HTML(b.String())}
 	if s.fps != nil {
-		c.pins, c.pinned = s.table.pin(page.rec, s.fps, s.gen)
-		c.gen = s.gen
+		c.pins = s.table.pin(page.rec, s.fps)
 	}
 	if s.fps != nil { // kept for the next render
 		s.items.Store(key, c)

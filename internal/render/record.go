@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
-	"github.com/dossier-dev/dossier/internal/work"
 )
 
 // A page is rendered again only when one of its inputs changed. Its inputs
@@ -90,100 +90,108 @@ func (r *recorder) merge(ids []int32) {
 	}
 }
 
-// depTable numbers every dep that a page of a kept render read, with its
-// fingerprint in the latest render; it is the Renderer's, shared by its
-// renders. Pages keep their deps as numbers, so checking one is a few
-// array reads, and each dep is fingerprinted once per render.
+// depTable numbers every dep that a page of a kept render read; it is the
+// Renderer's, shared by its renders. Pages keep their deps as numbers with
+// the fingerprints they had when the page rendered. A page is checked only
+// when it is asked for (see Deferred.settle), against its render's
+// fingerprints, each taken at most once per render: a save fingerprints what
+// the pages looked at read, not the whole table.
 type depTable struct {
-	mu      sync.Mutex
-	gen     uint64 // the render the fingerprints are of
-	index   map[dep]int32
-	deps    []dep
-	fps     []uint64
-	changed []uint64 // the render each dep's fingerprint last changed in
-	net     uint64   // the fingerprint of the network's inputs in the latest render
+	mu    sync.Mutex
+	index map[dep]int32
+	deps  []dep
+	// near keeps, for each part of the network a page read (depNet with
+	// an id), its last fingerprint and that of the network's inputs then.
+	near map[int32][2]uint64
 }
 
-// advance fingerprints every known dep against a new render's input and
-// marks those that changed. It returns the render's generation.
-func (t *depTable) advance(f *fingerprints) uint64 {
+// lastNear is part i's fingerprint when the network's inputs were net.
+func (t *depTable) lastNear(i int32, net uint64) (uint64, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	v, ok := t.near[i]
+	return v[1], ok && v[0] == net
+}
+
+func (t *depTable) setNear(i int32, net, fp uint64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.near == nil {
+		t.near = map[int32][2]uint64{}
+	}
+	t.near[i] = [2]uint64{net, fp}
+}
+
+// number returns the numbers of what r recorded, sorted and unique.
+func (t *depTable) number(r *recorder) []int32 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.index == nil {
 		t.index = map[dep]int32{}
 	}
-	t.gen++
-	fps := make([]uint64, len(t.deps))
-	// What one entity's or event's part of the network looks like is
-	// fingerprinted from the network itself, which takes building; while
-	// the network's inputs are as they were, so is every part of it.
-	net := f.of(dep{kind: depNet})
-	sameNet := t.gen > 1 && net == t.net
-	t.net = net
-	// Each dep is fingerprinted once, so straight from the input: the memo
-	// of f is for the deps that pages read for the first time.
-	work.Each(len(t.deps), func(i int) {
-		if d := t.deps[i]; sameNet && d.kind == depNet && d.id != "" {
-			fps[i] = t.fps[i]
-		} else {
-			fps[i] = f.compute(d)
+	ids := append(make([]int32, 0, len(r.deps)+len(r.ids)), r.ids...)
+	for d := range r.deps {
+		i, known := t.index[d]
+		if !known {
+			i = int32(len(t.deps))
+			t.index[d] = i
+			t.deps = append(t.deps, d)
 		}
-	})
-	for i := range fps {
-		if fps[i] != t.fps[i] {
-			t.changed[i] = t.gen
-		}
+		ids = append(ids, i)
 	}
-	t.fps = fps
-	return t.gen
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
-// valid reports whether none of the deps changed since the render gen
-// that pinned them.
-func (t *depTable) valid(ids []int32, gen uint64) bool {
+// dep is the dep numbered i.
+func (t *depTable) dep(i int32) dep {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, i := range ids {
-		if t.changed[i] > gen {
+	return t.deps[i]
+}
+
+// pinned is what a page or list entry read, with the fingerprints it read
+// it at.
+type pinned struct {
+	ids []int32  // numbered by the renderer's depTable
+	fps []uint64 // each dep's fingerprint in the render that pinned it
+	ok  bool     // whether ids holds every input (see pin)
+}
+
+// pin numbers what r recorded and takes each dep's fingerprint against f,
+// the render the page or entry was made from. A nil recorder (a render not
+// kept) pins nothing.
+func (t *depTable) pin(r *recorder, f *fingerprints) pinned {
+	if r == nil || f == nil {
+		return pinned{}
+	}
+	ids := t.number(r)
+	fps := make([]uint64, len(ids))
+	for k, i := range ids {
+		fps[k] = f.at(i)
+	}
+	return pinned{ids: ids, fps: fps, ok: true}
+}
+
+// valid reports whether every input of p has the fingerprint it had when
+// p was pinned, in the render of f.
+func (p pinned) valid(f *fingerprints) bool {
+	if !p.ok || f == nil {
+		return false
+	}
+	for k, i := range p.ids {
+		if f.at(i) != p.fps[k] {
 			return false
 		}
 	}
 	return true
 }
 
-// pin numbers what r recorded, fingerprinting new deps against f. A page
-// of a render older than the table's latest (rendered late, after the next
-// render was planned) cannot be pinned: ok is false, and it is never reused.
-func (t *depTable) pin(r *recorder, f *fingerprints, gen uint64) (ids []int32, ok bool) {
-	if r == nil {
-		return nil, false
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if gen != t.gen {
-		return nil, false
-	}
-	ids = append(make([]int32, 0, len(r.deps)+len(r.ids)), r.ids...)
-	for d := range r.deps {
-		i, known := t.index[d]
-		if !known {
-			i = int32(len(t.deps))
-			t.index[d] = i
-			t.deps, t.fps, t.changed = append(t.deps, d), append(t.fps, f.of(d)), append(t.changed, 0)
-		}
-		ids = append(ids, i)
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids), true
-}
-
 // names lists deps by name, sorted, for tests and tools.
 func (t *depTable) names(ids []int32) []string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	out := make([]string, len(ids))
 	for i, id := range ids {
-		out[i] = t.deps[id].String()
+		out[i] = t.dep(id).String()
 	}
 	slices.Sort(out)
 	return out
@@ -195,7 +203,7 @@ func (d *Deferred) Deps() []string {
 	if d.table == nil {
 		return nil
 	}
-	return d.table.names(d.pins)
+	return d.table.names(d.pins.ids)
 }
 
 // fingerprints computes the fingerprint of deps against one render's input,
@@ -204,17 +212,55 @@ type fingerprints struct {
 	in    Input
 	links func() *linkIndex // the render's back-links and network, built on first use
 	seed  maphash.Seed
-	memo  sync.Map // dep → uint64
-	all   sync.Once
-	allH  uint64
+	table *depTable
+	// known holds the fingerprints of the deps the table had numbered when
+	// the render began, by number, and whether each is taken yet.
+	known     []atomic.Uint64
+	knownDone []atomic.Bool
+	memo      sync.Map // dep → uint64, for the deps numbered since
+	all       sync.Once
+	allH      uint64
+	tagsOnce  sync.Once
+	tagList   []tagGroup
+}
+
+// tags is the render's tag groups, made once: one made for each tag's
+// page checked took 4.6 ms of CPU a save at 1,000 articles
+// (BenchmarkRebuildOneArticle1000, before pages were checked lazily).
+func (f *fingerprints) tags() []tagGroup {
+	f.tagsOnce.Do(func() { f.tagList = tagGroups(f.in.Dossier) })
+	return f.tagList
 }
 
 // fingerprintSeed is shared by every render of the process, so that the
 // fingerprints of two renders compare.
 var fingerprintSeed = maphash.MakeSeed()
 
-func newFingerprints(in Input, links func() *linkIndex) *fingerprints {
-	return &fingerprints{in: in, links: links, seed: fingerprintSeed}
+func newFingerprints(in Input, links func() *linkIndex, table *depTable) *fingerprints {
+	table.mu.Lock()
+	n := len(table.deps)
+	table.mu.Unlock()
+	return &fingerprints{in: in, links: links, seed: fingerprintSeed, table: table,
+		known: make([]atomic.Uint64, n), knownDone: make([]atomic.Bool, n)}
+}
+
+// at is the fingerprint of the dep the table numbers i, taken once.
+func (f *fingerprints) at(i int32) uint64 {
+	if int(i) >= len(f.known) {
+		return f.of(f.table.dep(i))
+	}
+	if f.knownDone[i].Load() {
+		return f.known[i].Load()
+	}
+	var h uint64
+	if d := f.table.dep(i); d.kind == depNet && d.id != "" {
+		h = f.nearAt(i, d)
+	} else {
+		h = f.compute(d)
+	}
+	f.known[i].Store(h)
+	f.knownDone[i].Store(true)
+	return h
 }
 
 func (f *fingerprints) of(d dep) uint64 {
@@ -223,6 +269,20 @@ func (f *fingerprints) of(d dep) uint64 {
 	}
 	h := f.compute(d)
 	f.memo.Store(d, h)
+	return h
+}
+
+// nearAt is the fingerprint of part d of the network, numbered i. What one
+// entity's or event's part looks like is fingerprinted from the network
+// itself, which takes building (16 ms of CPU a save at 1,000 articles); while
+// the network's inputs are as they were, so is every part of it.
+func (f *fingerprints) nearAt(i int32, d dep) uint64 {
+	net := f.of(dep{kind: depNet})
+	if h, ok := f.table.lastNear(i, net); ok {
+		return h
+	}
+	h := f.compute(d)
+	f.table.setNear(i, net, h)
 	return h
 }
 
@@ -285,7 +345,7 @@ func (f *fingerprints) compute(d dep) uint64 {
 	case depRel:
 		relIDs(&h, dos, d.id, d.rel)
 	case depList:
-		listIDs(&h, dos, d.rel)
+		f.listIDs(&h, d.rel)
 	case depLinks:
 		f.backlinkInputs(&h, d.id)
 	case depNet:
@@ -431,7 +491,8 @@ func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
 }
 
 // listIDs hashes a list of the whole dossier, as the views read it.
-func listIDs(h *hasher, d *dossier.Dossier, name string) {
+func (f *fingerprints) listIDs(h *hasher, name string) {
+	d := f.in.Dossier
 	switch name {
 	case "articles":
 		articleIDs(h, d.Articles)
@@ -448,14 +509,14 @@ func listIDs(h *hasher, d *dossier.Dossier, name string) {
 	case "quotes":
 		quoteIDs(h, d.Quotes)
 	case "tags":
-		tagIDs(h, d, name)
+		tagIDs(h, f.tags(), name)
 	case "timeline":
 		timelineOrder(h, d)
 	default:
 		if v, ok := strings.CutPrefix(name, "verdict:"); ok {
 			claimIDs(h, d.ClaimsWithVerdict(v))
 		} else if strings.HasPrefix(name, "tag:") {
-			tagIDs(h, d, name)
+			tagIDs(h, f.tags(), name)
 		}
 	}
 }

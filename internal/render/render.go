@@ -110,25 +110,57 @@ type job struct {
 }
 
 // Deferred is one HTML page of a plan, rendered the first time its bytes are
-// asked for; safe for concurrent use.
+// asked for; safe for concurrent use. In a render kept for the next one, a
+// page whose last rendered version read nothing that changed takes that
+// version's bytes instead (see settle).
 type Deferred struct {
-	// Sig is the page's generation: two pages of the same path and Sig
-	// have the same bytes, or the earlier one was never rendered.
-	Sig    uint64
-	once   sync.Once
-	done   atomic.Bool
-	exec   func(*Deferred, *bytes.Buffer) error // renders the page; nil once rendered
-	body   []byte
-	err    error
-	pins   []int32   // the inputs the page read, numbered by table
-	pinned bool      // whether pins holds them all (see depTable.pin)
-	gen    uint64    // the render that pinned them
+	once    sync.Once
+	settled sync.Once
+	done    atomic.Bool
+	exec    func(*Deferred, *bytes.Buffer) error // renders the page; nil once rendered
+	body    []byte
+	err     error
+	sig     uint64
+	// base is the last rendered version of the page at this path, until
+	// this one is settled; prints is this render's fingerprints.
+	base   atomic.Pointer[Deferred]
+	prints *fingerprints
+	pins   pinned    // the inputs the page read, with their fingerprints
 	table  *depTable // the renderer's
+}
+
+// Sig is the page's generation: two pages of the same path and Sig have
+// the same bytes, or the earlier one was never rendered. Asking for it
+// checks the page's last version against this render's inputs.
+func (d *Deferred) Sig() uint64 {
+	d.settle()
+	return d.sig
+}
+
+// settle decides, once, whether the page is its last rendered version:
+// it is when every input that version read kept its fingerprint.
+func (d *Deferred) settle() {
+	d.settled.Do(func() {
+		b := d.base.Load()
+		switch {
+		case b == nil:
+			d.sig = 1
+		case b.pins.valid(d.prints):
+			d.body, d.pins, d.table, d.sig = b.body, b.pins, b.table, b.sig
+			d.exec, d.prints = nil, nil
+			d.base.Store(nil)
+			d.once.Do(func() {})
+			d.done.Store(true)
+		default:
+			d.sig = b.sig + 1
+		}
+	})
 }
 
 // Bytes renders the page on the first call and returns its bytes, or the
 // template's failure as a *TemplateError.
 func (d *Deferred) Bytes() ([]byte, error) {
+	d.settle()
 	d.once.Do(func() {
 		buf := pageBuffers.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -136,7 +168,8 @@ func (d *Deferred) Bytes() ([]byte, error) {
 			d.body = bytes.Clone(buf.Bytes())
 		}
 		pageBuffers.Put(buf)
-		d.exec = nil // let the dossier it read go
+		d.exec, d.prints = nil, nil // let the dossier it read go
+		d.base.Store(nil)
 		d.done.Store(true)
 	})
 	return d.body, d.err
@@ -191,7 +224,6 @@ type Plan struct {
 func (r *Renderer) Plan(in Input) (*Plan, error) {
 	site := newSiteData(in, r.tmpl)
 	r.words.Store(site.words)
-	site.table = &r.table
 	keep := in.Versions != nil // a render kept for the next one records what pages read
 	r.mu.Lock()
 	prev, prevPages := r.order, r.list
@@ -203,8 +235,8 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if keep {
-		site.fps = newFingerprints(in, site.links)
-		site.gen = r.table.advance(site.fps)
+		site.table = &r.table
+		site.fps = newFingerprints(in, site.links, site.table)
 		if r.items == nil {
 			r.items = map[string]cachedItem{}
 		}
@@ -217,37 +249,23 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 	}
 	site.previous = r.items
 	p := &Plan{Pages: make(map[string]*Deferred, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
-	olds := make([]*Deferred, len(jobs))
-	reused := make([]bool, len(jobs))
-	if keep {
-		for i, j := range jobs {
-			// Where the list of pages is the last one's, the same page
-			// is at the same place, with the same file name.
-			if i < len(prev) && prev[i] == j.path {
-				olds[i] = prevPages[i]
-			} else {
-				olds[i] = r.pages[j.path]
-			}
-		}
-		work.Each(len(jobs), func(i int) {
-			reused[i] = olds[i] != nil && olds[i].Rendered() && olds[i].pinned && r.table.valid(olds[i].pins, olds[i].gen)
-		})
-	}
 	p.list = make([]*Deferred, len(jobs))
 	for i, j := range jobs {
-		old := olds[i]
-		switch {
-		case reused[i]:
-			p.list[i] = old
-		case old == nil:
-			p.list[i] = &Deferred{Sig: 1, exec: r.pageExec(j, site)}
-		case !old.Rendered():
-			// Nobody has seen the last version: for a reader, nothing changed.
-			p.list[i] = &Deferred{Sig: old.Sig, exec: r.pageExec(j, site)}
-		default:
-			p.list[i] = &Deferred{Sig: old.Sig + 1, exec: r.pageExec(j, site)}
+		d := &Deferred{exec: r.pageExec(j, site)}
+		if keep {
+			// Where the list of pages is the last one's, the same page
+			// is at the same place, with the same file name.
+			var old *Deferred
+			if i < len(prev) && prev[i] == j.path {
+				old = prevPages[i]
+			} else {
+				old = r.pages[j.path]
+			}
+			d.base.Store(lastRendered(old))
+			d.prints = site.fps
 		}
-		p.Pages[j.path] = p.list[i]
+		p.list[i] = d
+		p.Pages[j.path] = d
 		p.order = append(p.order, j.path)
 	}
 	p.Files = Files{}
@@ -260,6 +278,18 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		r.pages, r.order, r.list, r.last, r.items = nil, nil, nil, nil, nil
 	}
 	return p, nil
+}
+
+// lastRendered is the last rendered version of the page old was planned
+// as: old itself once rendered, else the version it would have checked.
+func lastRendered(old *Deferred) *Deferred {
+	if old == nil {
+		return nil
+	}
+	if old.Rendered() {
+		return old
+	}
+	return old.base.Load()
 }
 
 // handOver moves the rendered Markdown of every article, claim and quote
@@ -311,9 +341,7 @@ func (r *Renderer) pageExec(j job, site *siteData) func(*Deferred, *bytes.Buffer
 			return &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
 		}
 		if site.fps != nil {
-			d.pins, d.pinned = r.table.pin(page.rec, site.fps, site.gen)
-			d.gen = site.gen
-			d.table = &r.table
+			d.pins, d.table = r.table.pin(page.rec, site.fps), &r.table
 		}
 		return nil
 	}
@@ -334,9 +362,7 @@ func (r *Renderer) cardExec(j job, site *siteData) func(*Deferred, *bytes.Buffer
 		}
 		buf.Write(b)
 		if site.fps != nil {
-			d.pins, d.pinned = r.table.pin(rec, site.fps, site.gen)
-			d.gen = site.gen
-			d.table = &r.table
+			d.pins, d.table = r.table.pin(rec, site.fps), &r.table
 		}
 		return nil
 	}

@@ -6,7 +6,7 @@ package render
 // sitemap lists them). It is for benchmarks of these outputs.
 func SideOutputs(in Input) (Files, error) {
 	site := newSiteData(in, nil)
-	site.fps = newFingerprints(in, site.links)
+	site.fps = newFingerprints(in, site.links, &depTable{})
 	files := Files{}
 	for _, j := range pages(site, nil) {
 		files[j.path] = nil

@@ -94,9 +94,9 @@ func (s *siteData) TagLinks(tags []string) []Link {
 
 // tagIDs hashes what a list of tags reads: "tags" the slug, name and
 // articles of every tag, "tag:SLUG" the articles of one.
-func tagIDs(h *hasher, d *dossier.Dossier, name string) {
+func tagIDs(h *hasher, groups []tagGroup, name string) {
 	slug, one := strings.CutPrefix(name, "tag:")
-	for _, g := range tagGroups(d) {
+	for _, g := range groups {
 		if one && g.slug != slug {
 			continue
 		}

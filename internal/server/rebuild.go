@@ -99,6 +99,9 @@ func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
 	}
 	diags := sorted(res.Diags)
 	s.hub.publish(next, ch, s.warnings(diags, bt))
+	if res.Plan != nil {
+		notePages(&ch, res.Plan, prev)
+	}
 	if prev.pending {
 		s.report.first(next.files, took, diags)
 	} else {
