@@ -68,23 +68,7 @@ func TestArticleWeight(t *testing.T) {
 // and measures what the browser downloads (gzip-compressed) for its first
 // search: the page, its CSS and JS, the manifest, the shards, the records.
 func TestSearchDownloadOnLargeDossier(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a 1,000-article dossier; skipped with -short")
-	}
-	n := 1000
-	if os.Getenv("DOSSIER_LARGE") == "1" {
-		n = 10000
-	}
-	findBrowser(t)
-	dir := t.TempDir()
-	c := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: 1})
-	if err := c.WriteDossier(dir); err != nil {
-		t.Fatal(err)
-	}
-	s, err := largeSite(t, dir, n)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, s, n := largeDossier(t)
 	index := 0
 	for p, b := range s.files {
 		if strings.HasPrefix(p, "search/") && strings.HasSuffix(p, ".json") {
@@ -115,6 +99,28 @@ func TestSearchDownloadOnLargeDossier(t *testing.T) {
 // and JS, the manifest, search/f/a.json, search/f/c.json and the records of
 // the first 50 matches.
 func TestClaimsFilterDownloadOnLargeDossier(t *testing.T) {
+	c, s, n := largeDossier(t)
+	actor := c.Articles[0].Actors[0]
+	ctx := newBrowser(t)
+	s.sent.Store(0)
+	do(t, ctx, chromedp.Navigate(s.url+"claims/"))
+	waitFor(t, ctx, `(e => e && e.textContent !== "")(document.querySelector(".filter-status"))`)
+	eval[bool](t, ctx, `(() => { const s = document.getElementById("filter-actor"); s.value = "`+actor+`"; s.dispatchEvent(new Event("change")); return s.value === "`+actor+`" })()`)
+	waitFor(t, ctx, `location.search === "?actor=`+actor+`"`)
+	waitFor(t, ctx, `(m => m && parseInt(m[1]) > 0 && document.querySelectorAll("#claim-list .claim-item").length === Math.min(50, parseInt(m[1])))(/^(\d+) of/.exec(document.querySelector(".filter-status").textContent))`)
+	sent := s.sent.Load()
+	status := eval[string](t, ctx, `document.querySelector(".filter-status").textContent`)
+	t.Logf("%d articles: loading /claims/ and filtering by actor %s (%s) downloaded %d B compressed", n, actor, status, sent)
+	if sent > 500*1024 {
+		t.Errorf("the claims filter's first result downloaded %d B, over 500 kB", sent)
+	}
+}
+
+// largeDossier generates a dossier of 1,000 articles (10,000 with
+// DOSSIER_LARGE=1), builds it with largeSite and returns the corpus, the
+// site and the number of articles. It skips with -short.
+func largeDossier(t *testing.T) (*benchcorpus.Corpus, *site, int) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a 1,000-article dossier; skipped with -short")
 	}
@@ -132,20 +138,7 @@ func TestClaimsFilterDownloadOnLargeDossier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	actor := c.Articles[0].Actors[0]
-	ctx := newBrowser(t)
-	s.sent.Store(0)
-	do(t, ctx, chromedp.Navigate(s.url+"claims/"))
-	waitFor(t, ctx, `(e => e && e.textContent !== "")(document.querySelector(".filter-status"))`)
-	eval[bool](t, ctx, `(() => { const s = document.getElementById("filter-actor"); s.value = "`+actor+`"; s.dispatchEvent(new Event("change")); return s.value === "`+actor+`" })()`)
-	waitFor(t, ctx, `location.search === "?actor=`+actor+`"`)
-	waitFor(t, ctx, `(m => m && parseInt(m[1]) > 0 && document.querySelectorAll("#claim-list .claim-item").length === Math.min(50, parseInt(m[1])))(/^(\d+) of/.exec(document.querySelector(".filter-status").textContent))`)
-	sent := s.sent.Load()
-	status := eval[string](t, ctx, `document.querySelector(".filter-status").textContent`)
-	t.Logf("%d articles: loading /claims/ and filtering by actor %s (%s) downloaded %d B compressed", n, actor, status, sent)
-	if sent > 500*1024 {
-		t.Errorf("the claims filter's first result downloaded %d B, over 500 kB", sent)
-	}
+	return c, s, n
 }
 
 // largeSite builds the dossier in dir: in memory at 1,000 articles; at
