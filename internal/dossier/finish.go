@@ -164,15 +164,7 @@ func (d *Dossier) Entity(kind, id string) Entity {
 }
 
 // ClaimsWithVerdict returns the claims rated with the verdict id, in dossier order.
-func (d *Dossier) ClaimsWithVerdict(id string) []*Claim {
-	var out []*Claim
-	for _, c := range d.Claims {
-		if c.Verdict.ID == id {
-			out = append(out, c)
-		}
-	}
-	return out
-}
+func (d *Dossier) ClaimsWithVerdict(id string) []*Claim { return d.byVerdict[id] }
 
 // Tally counts all rated claims of the dossier per verdict.
 func (d *Dossier) Tally() Tally { return tally(d.Claims) }

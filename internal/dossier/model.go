@@ -25,6 +25,7 @@ type Dossier struct {
 	claims        map[string]*Claim
 	quotes        map[string]*Quote
 	events        map[string]*Event
+	byVerdict     map[string][]*Claim // the claims of each verdict id, in the order of Claims
 }
 
 // Entity is an actor or an organization: anything that can say, claim or be mentioned.

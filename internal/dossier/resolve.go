@@ -128,7 +128,9 @@ func (r *resolver) sortLists() {
 		d.Claims = append(d.Claims, a.Claims...)
 		d.Quotes = append(d.Quotes, a.Quotes...)
 	}
+	d.byVerdict = map[string][]*Claim{}
 	for _, c := range d.Claims {
+		d.byVerdict[c.Verdict.ID] = append(d.byVerdict[c.Verdict.ID], c)
 		d.Updates = append(d.Updates, c.Updates...)
 	}
 	slices.SortStableFunc(d.Updates, func(a, b *Update) int { return b.Date.Compare(a.Date.Time) })

@@ -31,6 +31,7 @@ type siteData struct {
 	// when releasePages lets the rendered Markdown go.
 	eventText map[string]string
 	items     sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	lists     sync.Map      // a list's name → the list as templates see it, in a render that records nothing: see shared
 	shared    sync.Map      // the layout's pieces of this render, see Page.Shared
 	byPtr     sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
 	fps       *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
@@ -211,10 +212,9 @@ type Page struct {
 
 	month string // on a month's page of a long timeline: "2022-01"
 
-	object any              // the page's article, actor, … when it has one
-	claims []*dossier.Claim // a verdict page's claims
-	tag    string           // a tag page's slug
-	rec    *recorder        // what the page reads; nil in a render that keeps nothing
+	object any       // the page's article, actor, … when it has one
+	tag    string    // a tag page's slug
+	rec    *recorder // what the page reads; nil in a render that keeps nothing
 
 	// Set just before the page's template runs (see prepare in pageview.go).
 	Lang, SiteTitle string
@@ -246,13 +246,17 @@ func (p *Page) Object() any { return wrap(p.object, p.rec) }
 
 // Claims is a verdict page's claims.
 func (p *Page) Claims() []Claim {
-	p.rec.read(dep{kind: depList, rel: "verdict:" + p.Verdict.ID})
-	return wrapClaims(p.claims, p.rec)
+	return p.D().ClaimsWithVerdict(p.Verdict.ID)
 }
 
 // D is the whole dossier. What a template reads of it is recorded list by
 // list: a page that lists every article depends on the list of articles.
-func (p *Page) D() Dossier { return Dossier{p.siteData.D, p.rec} }
+func (p *Page) D() Dossier {
+	if p.rec == nil {
+		return Dossier{p.siteData.D, nil, &p.siteData.lists}
+	}
+	return Dossier{p.siteData.D, p.rec, nil}
+}
 
 // HTML is a rendered Markdown body by key ("article:x", "actor:y",
 // "organization:z", "event:e", "claim:c", "quote:q"), or "methodology":
@@ -389,7 +393,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, v := range s.Site.Verdicts {
 		claims := d.ClaimsWithVerdict(v.ID)
 		list(VerdictPath(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
-			p.Verdict, p.claims = s.verdictView(v), claims
+			p.Verdict = s.verdictView(v)
 		})
 	}
 	list(TagsPath, "tags.html", "list", w.T("tags-title"), w.T("tags-about"), len(s.tags()), nil)
