@@ -11,11 +11,11 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/rogpeppe/go-internal/txtar"
-	"golang.org/x/net/html"
-
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/urls"
+	"github.com/rogpeppe/go-internal/txtar"
+	"golang.org/x/net/html"
 )
 
 // TestBacklinkFixtures builds each testdata/backlinks/*.txtar site and checks
@@ -62,7 +62,7 @@ func TestBundledBacklinks(t *testing.T) {
 // site is a finished build with its graph and every page's links.
 type site struct {
 	d     *dossier.Dossier
-	urls  render.URLs
+	urls  urls.URLs
 	files map[string][]byte
 	hrefs map[string]map[string]bool // page file → root-relative link targets, fragments dropped
 }
@@ -79,7 +79,7 @@ func buildGraph(t *testing.T, fsys fs.FS) *site {
 		res.Diags.WriteText(&buf)
 		t.Fatalf("build failed:\n%s", buf.String())
 	}
-	return &site{d: b.last, urls: render.NewURLs(res.Site.BaseURL), files: res.Files, hrefs: map[string]map[string]bool{}}
+	return &site{d: b.last, urls: urls.New(res.Site.BaseURL), files: res.Files, hrefs: map[string]map[string]bool{}}
 }
 
 func loadFixture(t *testing.T, name string) (fstest.MapFS, []string) {
@@ -108,7 +108,7 @@ func loadFixture(t *testing.T, name string) (fstest.MapFS, []string) {
 // page is the site path of an article, actor, organization, claim, quote or event.
 func (s *site) page(obj any) string {
 	if e, ok := obj.(dossier.Entity); ok {
-		return render.EntityPath(e.EntityKind(), e.EntityID())
+		return urls.Entity(e.EntityKind(), e.EntityID())
 	}
 	return render.Path(obj)
 }

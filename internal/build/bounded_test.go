@@ -14,7 +14,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
-	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // TestQuotePageShowsFewOthers checks that a quote's page stays the same size
@@ -163,7 +163,7 @@ func checkLists(t *testing.T, d *dossier.Dossier, site *config.Site, files map[s
 	tagged := map[string]map[*dossier.Article]bool{}
 	for _, a := range d.Articles {
 		for _, tag := range a.Tags {
-			slug := render.TagSlug(tag)
+			slug := urls.TagSlug(tag)
 			if tagged[slug] == nil {
 				tagged[slug] = map[*dossier.Article]bool{}
 			}
@@ -171,7 +171,7 @@ func checkLists(t *testing.T, d *dossier.Dossier, site *config.Site, files map[s
 		}
 	}
 	for slug, articles := range tagged {
-		entityList(render.TagPath(slug), "articles", len(articles))
+		entityList(urls.Tag(slug), "articles", len(articles))
 	}
 	listed := sitemapPaths(t, site, files)
 	next := regexp.MustCompile(`<a rel="next" href="([^"]+)">`)

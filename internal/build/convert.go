@@ -14,6 +14,7 @@ import (
 	"github.com/dossier-dev/dossier/internal/markdown"
 	"github.com/dossier-dev/dossier/internal/markdown/mention"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // conversion is one Markdown body to convert and where its findings go.
@@ -28,12 +29,12 @@ type conversion struct {
 // when the file's bytes or what its conversion reads of the rest of the site
 // changed (see unitKey); otherwise the last build's outputs are reused.
 func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, diag.List, error) {
-	urls := render.NewURLs(site.BaseURL)
-	matcher, diags := mentionMatcher(d, urls, b.matcher)
+	u := urls.New(site.BaseURL)
+	matcher, diags := mentionMatcher(d, u, b.matcher)
 	b.matcher = matcher
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
 	mode := mention.Mode(site.Markdown.Mentions)
-	units := units(d, urls, matcher, mode, site.Words())
+	units := units(d, u, matcher, mode, site.Words())
 	if pf, ok := b.parsed[content.MethodologyFile]; ok {
 		src := pf.item.(methodologyText)
 		units = append(units, unit{key: render.MethodologyKey, file: content.MethodologyFile, jobs: func() []conversion {

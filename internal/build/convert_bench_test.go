@@ -6,16 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-
 	"github.com/dossier-dev/dossier/internal/benchcpu"
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
 	"github.com/dossier-dev/dossier/internal/markdown/mention"
-	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/urls"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 // convertJobs loads a generated dossier of n articles and lists its conversions
@@ -29,10 +28,10 @@ func convertJobs(b *testing.B, n int) (*markdown.Converter, []conversion) {
 		b.Fatal(err)
 	}
 	d, _ := dossier.Resolve(site, set, false)
-	urls := render.NewURLs(site.BaseURL)
-	matcher, _ := mentionMatcher(d, urls, names{})
+	u := urls.New(site.BaseURL)
+	matcher, _ := mentionMatcher(d, u, names{})
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
-	return conv, conversions(d, urls, matcher, mention.Mode(site.Markdown.Mentions))
+	return conv, conversions(d, u, matcher, mention.Mode(site.Markdown.Mentions))
 }
 
 // BenchmarkConvert1000 converts the bodies of a generated 1,000-article dossier
@@ -89,9 +88,9 @@ func BenchmarkConvert1000(b *testing.B) {
 
 // conversions lists every body of the dossier with what its conversion
 // needs, as convertAll converts them when nothing is cached.
-func conversions(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode) []conversion {
+func conversions(d *dossier.Dossier, base urls.URLs, m names, mode mention.Mode) []conversion {
 	var jobs []conversion
-	for _, u := range units(d, urls, m, mode, d.Site.Words()) {
+	for _, u := range units(d, base, m, mode, d.Site.Words()) {
 		jobs = append(jobs, u.jobs()...)
 	}
 	return jobs

@@ -14,6 +14,7 @@ import (
 	"github.com/dossier-dev/dossier/internal/markdown/annotate"
 	"github.com/dossier-dev/dossier/internal/markdown/mention"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // names is the site's mention matcher with a fingerprint of what it matches.
@@ -26,7 +27,7 @@ type names struct {
 // mentionMatcher returns the matcher for every actor's and organization's
 // names: last's when the names, links and titles are the same (a save that
 // renames nobody), a new one otherwise.
-func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, diag.List) {
+func mentionMatcher(d *dossier.Dossier, u urls.URLs, last names) (names, diag.List) {
 	var entities []mention.Entity
 	h := fnv.New64a()
 	add := func(e mention.Entity) {
@@ -35,11 +36,11 @@ func mentionMatcher(d *dossier.Dossier, urls render.URLs, last names) (names, di
 	}
 	for _, a := range d.Actors {
 		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)), Forms: a.Forms,
-			Href: urls.Rel(render.Path(a)), Pos: a.At("name")})
+			Href: u.Rel(urls.Actor(a.ID)), Pos: a.At("name")})
 	}
 	for _, o := range d.Organizations {
 		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)), Forms: o.Forms,
-			Href: urls.Rel(render.Path(o)), Pos: o.At("name")})
+			Href: u.Rel(urls.Organization(o.ID)), Pos: o.At("name")})
 	}
 	if last.Matcher != nil && last.fingerprint == h.Sum64() {
 		return last, slices.Clone(last.diags)
@@ -92,7 +93,7 @@ type unit struct {
 // units lists every content file's Markdown. What a unit's conversion reads
 // besides its file: the matcher's names, links and titles, the verdict
 // scale, the base URL, the Markdown options and the words (convertAll's cache key).
-func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *config.Words) []unit {
+func units(d *dossier.Dossier, u urls.URLs, m names, mode mention.Mode, w *config.Words) []unit {
 	list := make([]unit, 0, len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Events))
 	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) conversion {
 		in := markdown.Input{File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
@@ -106,7 +107,7 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *
 	}
 	for _, a := range d.Articles {
 		list = append(list, unit{key: "article:" + a.ID, file: a.Path, owner: a, jobs: func() []conversion {
-			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, urls, w))}
+			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, u, w))}
 			for _, c := range a.Claims {
 				jobs = append(jobs, text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
 				for i, u := range c.Updates {
@@ -147,14 +148,14 @@ func units(d *dossier.Dossier, urls render.URLs, m names, mode mention.Mode, w *
 // extension anchors in its body; claims in its title are anchored by
 // anchorTitles. What screen readers hear around them is in the site's
 // language (w).
-func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annotate.Annotation {
+func annotations(a *dossier.Article, u urls.URLs, w *config.Words) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range a.Claims {
 		if c.In == content.InTitle {
 			continue
 		}
 		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
-			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon, Href: urls.Rel(render.Path(c)),
+			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon, Href: u.Rel(urls.Claim(c.ID)),
 			Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")})
 	}
 	for _, q := range a.Quotes {
@@ -167,7 +168,7 @@ func annotations(a *dossier.Article, urls render.URLs, w *config.Words) []annota
 			kind = "paraphrase"
 		}
 		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
-			Pos: q.Pos, Label: label, Href: urls.Rel(render.Path(q)), Paraphrase: q.Paraphrase,
+			Pos: q.Pos, Label: label, Href: u.Rel(urls.Quote(q.ID)), Paraphrase: q.Paraphrase,
 			Start: w.T("sr-"+kind+"-start", label), End: w.T("sr-" + kind + "-end"), Badge: w.T("badge-" + kind)})
 	}
 	return out

@@ -10,10 +10,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/dossier-dev/dossier/internal/urls"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // builtBundled builds the bundled dossier in memory, as published under /kz/.
@@ -190,7 +189,7 @@ func checkTags(t *testing.T, res *Result, pages map[string]*html.Node) {
 				return
 			}
 			checked++
-			want := "/kz/" + render.TagPath(textOf(n))
+			want := "/kz/" + urls.Tag(textOf(n))
 			if href != want {
 				t.Errorf("%s: tag %q links to %s, want %s", name, textOf(n), href, want)
 			}

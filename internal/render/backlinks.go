@@ -9,6 +9,7 @@ import (
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // Backlink is one page that names an actor or organization: an article, an
@@ -36,7 +37,7 @@ type linkIndex struct {
 	eventWho map[*dossier.Event][]dossier.Entity
 
 	net       *network
-	urls      URLs
+	urls      urls.URLs
 	words     *config.Words
 	headline  func(*dossier.Article) []VerdictView // an article's headline verdicts
 	graphOnce sync.Once
@@ -45,13 +46,13 @@ type linkIndex struct {
 
 // newLinkIndex indexes the back-links of d; headline gives an article's
 // headline verdicts, which go with its title in the lists.
-func newLinkIndex(d *dossier.Dossier, urls URLs, words *config.Words, headline func(*dossier.Article) []VerdictView) *linkIndex {
+func newLinkIndex(d *dossier.Dossier, u urls.URLs, words *config.Words, headline func(*dossier.Article) []VerdictView) *linkIndex {
 	x := &linkIndex{
 		articles: map[dossier.Entity][]Backlink{},
 		events:   map[dossier.Entity][]Backlink{},
 		profiles: map[dossier.Entity][]Backlink{},
 		eventWho: map[*dossier.Event][]dossier.Entity{},
-		urls:     urls,
+		urls:     u,
 		words:    words,
 		headline: headline,
 	}

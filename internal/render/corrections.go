@@ -10,14 +10,12 @@ import (
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // The corrections log: each claim's updates on its page (oldest first),
 // every update of the dossier on /corrections/ (newest first) and in
 // /corrections.xml, and the "Report an error" link that asks for the next.
-
-// CorrectionsPath is the site path of the corrections log.
-const CorrectionsPath = "corrections/"
 
 // CorrectionsFeed is the file name of the corrections log's Atom feed.
 const CorrectionsFeed = "corrections.xml"
@@ -153,7 +151,7 @@ func correctionsFeed(s *siteData, fallback content.Date) *atomFeed {
 	f.ID = atomID(s.URLs, CorrectionsFeed)
 	f.Links = []atomLink{
 		{Rel: "self", Type: "application/atom+xml", Href: s.URLs.Abs(CorrectionsFeed)},
-		{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(CorrectionsPath)},
+		{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(urls.Corrections)},
 	}
 	return f
 }

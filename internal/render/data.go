@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // addData adds what a static host expects besides the pages: the Atom feeds
@@ -29,7 +31,7 @@ func addData(files Files, s *siteData) error {
 
 // robots allows everything and names the sitemap. The Sitemap line needs an
 // absolute URL, so a site whose base URL has no host leaves it out.
-func robots(u URLs) []byte {
+func robots(u urls.URLs) []byte {
 	text := "User-agent: *\nAllow: /\n"
 	if sm := u.Abs("sitemap.xml"); !strings.HasPrefix(sm, "/") {
 		text += "Sitemap: " + sm + "\n"

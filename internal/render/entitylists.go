@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // An actor's or organization's page shows the first few of each of its
@@ -35,7 +36,7 @@ func entityListLen(e dossier.Entity, list string) int {
 
 // entityListPath is the site path of an entity's full list.
 func entityListPath(e dossier.Entity, list string) string {
-	return EntityPath(e.EntityKind(), e.EntityID()) + list + "/"
+	return urls.Entity(e.EntityKind(), e.EntityID()) + list + "/"
 }
 
 // hasListPage says whether an entity's list continues on a page of its

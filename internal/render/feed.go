@@ -10,6 +10,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // FeedName is the file name of every Atom feed: the site's at the root,
@@ -61,7 +62,7 @@ type atomEntry struct {
 func (p *Page) EntityFeed() string {
 	switch e := p.object.(type) {
 	case *dossier.Actor, *dossier.Organization:
-		return p.URL(EntityPath(e.(dossier.Entity).EntityKind(), e.(dossier.Entity).EntityID()) + FeedName)
+		return p.URL(urls.Entity(e.(dossier.Entity).EntityKind(), e.(dossier.Entity).EntityID()) + FeedName)
 	}
 	return ""
 }
@@ -78,7 +79,7 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 		return err
 	}
 	for _, e := range entitiesOf(s.D) {
-		name := EntityPath(e.EntityKind(), e.EntityID()) + FeedName
+		name := urls.Entity(e.EntityKind(), e.EntityID()) + FeedName
 		if files[name], err = marshalFeed(feedOf(s, fallback, e)); err != nil {
 			return err
 		}
@@ -197,7 +198,7 @@ func entry(s *siteData, path, title, summary string, date content.Date) atomEntr
 
 // atomID is the permanent id of a page in feeds: its absolute URL, or, for a
 // site whose base URL has no host, a URN made of its path.
-func atomID(u URLs, path string) string {
+func atomID(u urls.URLs, path string) string {
 	if abs := u.Abs(path); !strings.HasPrefix(abs, "/") {
 		return abs
 	}

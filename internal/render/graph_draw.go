@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // The pictures are plain SVG elements with presentation attributes and
@@ -122,7 +123,7 @@ type drawNode struct {
 // picture is one network drawing about to be written.
 type picture struct {
 	n        *network
-	urls     URLs
+	urls     urls.URLs
 	w, h     int
 	id       string // the caption's id, which names the picture
 	caption  string
@@ -151,7 +152,7 @@ type narrowView struct {
 const labelSize = 13
 
 // siteGraph draws the most connected actors and organizations with a force layout.
-func (n *network) siteGraph(urls URLs, w *config.Words) string {
+func (n *network) siteGraph(u urls.URLs, w *config.Words) string {
 	picked, connected := n.mostConnected(siteGraphMax)
 	if len(picked) == 0 {
 		return ""
@@ -160,7 +161,7 @@ func (n *network) siteGraph(urls URLs, w *config.Words) string {
 	for k, i := range picked {
 		local[i] = k
 	}
-	pic := &picture{n: n, urls: urls, w: 880, h: 600, id: "network-caption", listNote: w.T("net-site-list"), words: w}
+	pic := &picture{n: n, urls: u, w: 880, h: 600, id: "network-caption", listNote: w.T("net-site-list"), words: w}
 	var among []*netEdge
 	for _, e := range n.list {
 		_, okA := local[e.a]
@@ -224,7 +225,7 @@ func strongest(edges []*netEdge, limit int) []*netEdge {
 }
 
 // neighbourhood draws node i in the middle and its closest neighbours on a ring.
-func (n *network) neighbourhood(i int, urls URLs, w *config.Words) string {
+func (n *network) neighbourhood(i int, u urls.URLs, w *config.Words) string {
 	near, total := n.closest(i, neighbourhoodMax)
 	if total == 0 {
 		return ""
@@ -236,7 +237,7 @@ func (n *network) neighbourhood(i int, urls URLs, w *config.Words) string {
 	// columns or along one, so none crosses a neighbour's label. The narrow
 	// one, for phones, wraps long labels and is as tall as it must be.
 	rows := (len(near) + 1) / 2
-	pic := &picture{n: n, urls: urls, w: 720, h: max(300, 44*rows+40), id: "neighbourhood-caption", listNote: w.T("net-near-list"), words: w}
+	pic := &picture{n: n, urls: u, w: 720, h: max(300, 44*rows+40), id: "neighbourhood-caption", listNote: w.T("net-near-list"), words: w}
 	pic.narrow = &narrowView{w: 360, h: max(400, 72*rows+40)}
 	c, nc := point{float64(pic.w) / 2, float64(pic.h) / 2}, point{float64(pic.narrow.w) / 2, float64(pic.narrow.h) / 2}
 	pic.nodes = append(pic.nodes, drawNode{i: i, p: c, r: 12, self: true, label: point{c.x, c.y + 12 + 15}, anchor: "middle"})
@@ -358,7 +359,7 @@ func (pic *picture) node(b *strings.Builder, d drawNode) {
 	if d.self {
 		class, current = class+" node-self", " aria-current=\"page\""
 	}
-	href := pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))
+	href := pic.urls.Rel(urls.Entity(e.EntityKind(), e.EntityID()))
 	links := len(pic.n.adj[d.i])
 	fmt.Fprintf(b, "<a class=\"%s\" href=\"%s\"%s><title>%s</title>", class, esc(href), current,
 		esc(pic.words.N("net-node", links, e.DisplayName(), entityKindName(pic.words, e))))
@@ -407,7 +408,7 @@ func (pic *picture) list(b *strings.Builder) {
 			continue
 		}
 		e := pic.n.nodes[d.i]
-		fmt.Fprintf(b, "<li><a href=\"%s\">%s</a> <span class=\"kind\">%s</span>", esc(pic.urls.Rel(EntityPath(e.EntityKind(), e.EntityID()))),
+		fmt.Fprintf(b, "<li><a href=\"%s\">%s</a> <span class=\"kind\">%s</span>", esc(pic.urls.Rel(urls.Entity(e.EntityKind(), e.EntityID()))),
 			esc(e.DisplayName()), esc(entityKindName(pic.words, e)))
 		pic.connections(b, d, in)
 		b.WriteString("</li>\n")
@@ -429,7 +430,7 @@ func (pic *picture) connections(b *strings.Builder, d drawNode, in map[int]bool)
 			continue
 		}
 		oe := pic.n.nodes[o]
-		parts = append(parts, fmt.Sprintf("<a href=\"%s\">%s</a> (%s)", esc(pic.urls.Rel(EntityPath(oe.EntityKind(), oe.EntityID()))),
+		parts = append(parts, fmt.Sprintf("<a href=\"%s\">%s</a> (%s)", esc(pic.urls.Rel(urls.Entity(oe.EntityKind(), oe.EntityID()))),
 			esc(oe.DisplayName()), esc(e.words(pic.words))))
 	}
 	if len(parts) > 0 {

@@ -9,13 +9,14 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // siteData is what every page shares.
 type siteData struct {
 	Site       *config.Site
 	D          *dossier.Dossier
-	URLs       URLs
+	URLs       urls.URLs
 	Preview    bool
 	in         Input
 	linksOnce  sync.Once
@@ -45,12 +46,11 @@ type siteData struct {
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {
-	urls := NewURLs(in.Dossier.Site.BaseURL)
 	cards := in.Cards
 	if cards == nil {
 		cards = &Cards{}
 	}
-	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls, Preview: in.Preview, in: in, tmpl: tmpl,
+	return &siteData{Site: in.Dossier.Site, D: in.Dossier, URLs: urls.New(in.Dossier.Site.BaseURL), Preview: in.Preview, in: in, tmpl: tmpl,
 		words: in.Dossier.Site.Words(), cards: cards}
 }
 
@@ -294,13 +294,13 @@ func (s *siteData) AbsURL(path string) string { return s.URLs.Abs(path) }
 func (s *siteData) Href(v any) string {
 	v = unwrap(v)
 	if e, ok := v.(dossier.Entity); ok {
-		return s.URLs.Rel(EntityPath(e.EntityKind(), e.EntityID()))
+		return s.URLs.Rel(urls.Entity(e.EntityKind(), e.EntityID()))
 	}
 	return s.URLs.Rel(Path(v))
 }
 
 // VerdictURL is the page of the claims with one verdict.
-func (s *siteData) VerdictURL(id string) string { return s.URLs.Rel(VerdictPath(id)) }
+func (s *siteData) VerdictURL(id string) string { return s.URLs.Rel(urls.Verdict(id)) }
 
 // Bar is one verdict's segment of a tally bar, in percent of the width.
 type Bar struct {
@@ -360,8 +360,8 @@ func pages(s *siteData, prev []string) []job {
 	list := func(path, template, kind, title, desc string, n int, fill func(*Page)) {
 		count := pageCount(n, size)
 		for number := 1; number <= count; number++ {
-			add(pagePath(path, number)+"index.html", template, kind, nil, func() *Page {
-				p := page(kind, pagePath(path, number), title, desc, nil)()
+			add(urls.Page(path, number)+"index.html", template, kind, nil, func() *Page {
+				p := page(kind, urls.Page(path, number), title, desc, nil)()
 				if count > 1 {
 					p.Pager = newPager(s, path, number, count, n, size)
 				}
@@ -383,22 +383,22 @@ func pages(s *siteData, prev []string) []job {
 		for _, m := range months {
 			t, _ := time.Parse("2006-01", m)
 			title := w.T("timeline") + ": " + w.Month(t)
-			list(monthPath(m), "timeline.html", "timeline", title, w.T("timeline-about"), count[m], func(p *Page) { p.month = m })
+			list(urls.Month(m), "timeline.html", "timeline", title, w.T("timeline-about"), count[m], func(p *Page) { p.month = m })
 		}
 	}
 	add("methodology/index.html", "methodology.html", "methodology", nil, page("methodology", "methodology/", w.T("methodology"), w.T("methodology-about"), nil))
-	list(CorrectionsPath, "corrections.html", "corrections", w.T("corrections"), w.T("corrections-about"), len(d.Updates), nil)
+	list(urls.Corrections, "corrections.html", "corrections", w.T("corrections"), w.T("corrections-about"), len(d.Updates), nil)
 	add("search/index.html", "search.html", "search", nil, page("search", "search/", w.T("search"), w.T("search-about"), nil))
 	add("404.html", "404.html", "notfound", nil, page("notfound", "404.html", w.T("not-found"), "", nil))
 	for _, v := range s.Site.Verdicts {
 		claims := d.ClaimsWithVerdict(v.ID)
-		list(VerdictPath(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
+		list(urls.Verdict(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
 			p.Verdict = s.verdictView(v)
 		})
 	}
-	list(TagsPath, "tags.html", "list", w.T("tags-title"), w.T("tags-about"), len(s.tags()), nil)
+	list(urls.Tags, "tags.html", "list", w.T("tags-title"), w.T("tags-about"), len(s.tags()), nil)
 	for _, g := range s.tags() {
-		list(TagPath(g.slug), "tag.html", "tag", w.T("tag-title", g.name), w.T("tag-about", g.name), len(g.articles), func(p *Page) {
+		list(urls.Tag(g.slug), "tag.html", "tag", w.T("tag-title", g.name), w.T("tag-about", g.name), len(g.articles), func(p *Page) {
 			p.tag = g.slug
 		})
 	}

@@ -2,7 +2,8 @@ package render
 
 import (
 	"reflect"
-	"strconv"
+
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // Pager is where a page stands in a list longer than the site's pageSize:
@@ -28,25 +29,17 @@ func pageCount(n, size int) int {
 	return (n + size - 1) / size
 }
 
-// pagePath is the site path of page number of the list at path ("claims/").
-func pagePath(list string, number int) string {
-	if number <= 1 {
-		return list
-	}
-	return list + "page/" + strconv.Itoa(number) + "/"
-}
-
 // newPager is page number of count of the list at path, for n entries of
 // size per page.
 func newPager(s *siteData, list string, number, count, n, size int) *Pager {
 	p := &Pager{Number: number, Count: count,
-		First: s.URL(pagePath(list, 1)), Last: s.URL(pagePath(list, count)),
+		First: s.URL(urls.Page(list, 1)), Last: s.URL(urls.Page(list, count)),
 		from: (number - 1) * size, to: min(number*size, n)}
 	if number > 1 {
-		p.Prev = s.URL(pagePath(list, number-1))
+		p.Prev = s.URL(urls.Page(list, number-1))
 	}
 	if number < count {
-		p.Next = s.URL(pagePath(list, number+1))
+		p.Next = s.URL(urls.Page(list, number+1))
 	}
 	return p
 }

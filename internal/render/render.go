@@ -2,7 +2,7 @@
 // memory: HTML pages from html/template templates (the site's templates/ over
 // the embedded defaults), static files, the stylesheet for highlighted code,
 // feeds, sitemap, JSON-LD, the search index and the data export. Every URL
-// comes from one builder, URLs, so the site works under any base path.
+// comes from one builder, urls.URLs, so the site works under any base path.
 package render
 
 import (

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // urlset is sitemap.xml (the Sitemaps 0.9 protocol).
@@ -44,22 +45,22 @@ func addSitemap(files Files, s *siteData, mod map[string]content.Date) error {
 		}
 	}
 	slices.Sort(paths)
-	urls := make([]sitemapURL, len(paths))
+	locs := make([]sitemapURL, len(paths))
 	for i, p := range paths {
-		urls[i].Loc = s.URLs.Abs(p)
+		locs[i].Loc = s.URLs.Abs(p)
 		if d := mod[p]; !d.IsZero() {
-			urls[i].LastMod = d.String()
+			locs[i].LastMod = d.String()
 		}
 	}
-	if len(urls) <= sitemapLimit {
-		b, err := marshalXML(&urlset{URLs: urls}, "sitemap.xml")
+	if len(locs) <= sitemapLimit {
+		b, err := marshalXML(&urlset{URLs: locs}, "sitemap.xml")
 		files["sitemap.xml"] = b
 		return err
 	}
 	var index sitemapIndex
-	for n := 1; len(urls) > 0; n++ {
-		part := urls[:min(sitemapLimit, len(urls))]
-		urls = urls[len(part):]
+	for n := 1; len(locs) > 0; n++ {
+		part := locs[:min(sitemapLimit, len(locs))]
+		locs = locs[len(part):]
 		name := "sitemap-" + strconv.Itoa(n) + ".xml"
 		b, err := marshalXML(&urlset{URLs: part}, name)
 		if err != nil {
@@ -158,10 +159,10 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 		date := claimDate(c)
 		bump(Path(c), date)
 		bump("claims/", date)
-		bump(VerdictPath(c.Verdict.ID), date)
+		bump(urls.Verdict(c.Verdict.ID), date)
 	}
 	for _, u := range d.Updates {
-		bump(CorrectionsPath, u.Date)
+		bump(urls.Corrections, u.Date)
 	}
 	for _, q := range d.Quotes {
 		date := quoteDate(q)
@@ -189,8 +190,8 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 	}
 	for _, g := range tagGroups(d) {
 		for _, a := range g.articles {
-			bump(TagPath(g.slug), articleDate(a))
-			bump(TagsPath, articleDate(a))
+			bump(urls.Tag(g.slug), articleDate(a))
+			bump(urls.Tags, articleDate(a))
 		}
 	}
 	var home content.Date

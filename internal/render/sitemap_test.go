@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // TestSitemapIndex checks that past 50,000 pages sitemap.xml becomes an
 // index of sitemaps that together list every page once, as the protocol
 // requires, and that a smaller site keeps one sitemap.
 func TestSitemapIndex(t *testing.T) {
-	s := &siteData{URLs: NewURLs("https://example.org/d/")}
+	s := &siteData{URLs: urls.New("https://example.org/d/")}
 	for _, n := range []int{10, sitemapLimit, sitemapLimit*2 + 7} {
 		files := Files{"style.css": nil, "404.html": nil}
 		for i := range n {

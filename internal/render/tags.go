@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // A tag's page lists the articles with that tag, newest first; the tags
@@ -24,7 +25,7 @@ func tagGroups(d *dossier.Dossier) []tagGroup {
 	var out []tagGroup
 	for _, a := range d.Articles {
 		for _, t := range a.Tags {
-			slug := TagSlug(t)
+			slug := urls.TagSlug(t)
 			i, ok := at[slug]
 			if !ok {
 				i = len(out)
@@ -59,7 +60,7 @@ func (p *Page) Tags() []TagView {
 	groups := p.tags()
 	out := make([]TagView, len(groups))
 	for i, g := range groups {
-		out[i] = TagView{Name: g.name, URL: p.URL(TagPath(g.slug)), Count: len(g.articles)}
+		out[i] = TagView{Name: g.name, URL: p.URL(urls.Tag(g.slug)), Count: len(g.articles)}
 	}
 	return out
 }
@@ -67,7 +68,7 @@ func (p *Page) Tags() []TagView {
 // Tag is the tag of a tag's page.
 func (p *Page) Tag() TagView {
 	g := p.tagGroup()
-	return TagView{Name: g.name, URL: p.URL(TagPath(g.slug)), Count: len(g.articles)}
+	return TagView{Name: g.name, URL: p.URL(urls.Tag(g.slug)), Count: len(g.articles)}
 }
 
 // TagArticles is the articles of a tag's page, newest first.
@@ -87,7 +88,7 @@ func (p *Page) tagGroup() tagGroup {
 func (s *siteData) TagLinks(tags []string) []Link {
 	out := make([]Link, len(tags))
 	for i, t := range tags {
-		out[i] = Link{URL: s.URL(TagPath(t)), Text: t}
+		out[i] = Link{URL: s.URL(urls.Tag(t)), Text: t}
 	}
 	return out
 }

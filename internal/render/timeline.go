@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // A timeline of more than pageSize entries is split by month: /timeline/
@@ -18,9 +19,6 @@ type Month struct {
 	Count int    // how many entries it has
 	URL   string // its page
 }
-
-// monthPath is the site path of a month's page of the timeline.
-func monthPath(month string) string { return "timeline/" + month + "/" }
 
 // timelineMonths counts the timeline's dated entries by month ("2022-01"),
 // oldest first, the way timeline() lists them.
@@ -64,7 +62,7 @@ func (p *Page) Months() []Month {
 	out := make([]Month, len(months))
 	for i, m := range months {
 		t, _ := time.Parse("2006-01", m)
-		out[i] = Month{ISO: m, Label: p.words.Month(t), Count: count[m], URL: p.URL(monthPath(m))}
+		out[i] = Month{ISO: m, Label: p.words.Month(t), Count: count[m], URL: p.URL(urls.Month(m))}
 	}
 	return out
 }

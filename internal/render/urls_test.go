@@ -34,25 +34,3 @@ func TestPageFileReusesTheLastPlans(t *testing.T) {
 		}
 	}
 }
-
-// TestTagSlug: tags spelt alike share a page, and no slug is empty or a
-// list's page/ folder.
-func TestTagSlug(t *testing.T) {
-	for tag, want := range map[string]string{
-		"sco":           "sco",
-		"Death toll":    "death-toll",
-		"death-toll":    "death-toll",
-		"  CSTO / SCO ": "csto-sco",
-		"Россия":        "россия",
-		"2022":          "2022",
-		"page":          "tag-page",
-		"!!":            "x-2121",
-	} {
-		if got := TagSlug(tag); got != want {
-			t.Errorf("TagSlug(%q) = %q, want %q", tag, got, want)
-		}
-		if got := TagSlug(TagSlug(tag)); got != TagSlug(tag) {
-			t.Errorf("TagSlug is not idempotent on %q: %q", tag, got)
-		}
-	}
-}
