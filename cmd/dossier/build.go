@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -32,11 +32,11 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		opts := build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, LimitMemory: true, CardDir: cardDir()}
-		res, err := build.Publish(opts, *out, *source)
+		opts := site.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, LimitMemory: true, CardDir: cardDir()}
+		res, err := site.Publish(opts, *out, *source)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier build: %v\n", err)
-			if errors.Is(err, build.ErrUnsafeOutput) {
+			if errors.Is(err, site.ErrUnsafeOutput) {
 				return exitUsage
 			}
 			return exitContent

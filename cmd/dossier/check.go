@@ -7,9 +7,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/linkcheck"
+	"github.com/dossier-dev/dossier/internal/site"
 	"github.com/dossier-dev/dossier/internal/theme"
 )
 
@@ -33,11 +33,11 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		copts := build.CheckOptions{Strict: *strict}
+		copts := site.CheckOptions{Strict: *strict}
 		if *external {
 			copts.External = &linkcheck.Options{}
 		}
-		res, err := build.CheckWith(ctx, build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, CardDir: cardDir()}, copts)
+		res, err := site.CheckWith(ctx, site.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, CardDir: cardDir()}, copts)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier check: %v\n", err)
 			return exitContent

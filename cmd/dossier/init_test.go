@@ -12,7 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// actionlint is the workflow linter, at the version internal/build's
+// actionlint is the workflow linter, at the version internal/site's
 // TestWorkflowLint runs on the repository's own workflow.
 const actionlint = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12"
 
@@ -130,7 +130,7 @@ func TestInitWorkflowRuns(t *testing.T) {
 }
 
 // TestInitWorkflowLint runs actionlint over the workflow dossier init writes,
-// as internal/build's TestWorkflowLint does for the repository's own, when
+// as internal/site's TestWorkflowLint does for the repository's own, when
 // DOSSIER_LINT_WORKFLOWS=1 (CI sets it); it needs the Go module proxy.
 func TestInitWorkflowLint(t *testing.T) {
 	if os.Getenv("DOSSIER_LINT_WORKFLOWS") != "1" {

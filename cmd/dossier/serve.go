@@ -7,8 +7,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/server"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 func serveFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -29,7 +29,7 @@ func serveFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if noContent(*source) {
 			sayEmpty(stderr, *source)
 		}
-		b := build.New(build.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Preview: true, Lazy: !*renderAll})
+		b := site.New(site.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Preview: true, Lazy: !*renderAll})
 		err := server.Serve(ctx, b, server.Options{Dir: *source, Bind: *bind, Port: *port, Poll: *poll, Log: stderr})
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier serve: %v\n", err)

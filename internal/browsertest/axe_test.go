@@ -16,7 +16,7 @@ import (
 
 // pageTypes lists one page of each kind of the bundled dossier, with a
 // JavaScript predicate that is true once the page's scripts have run.
-func pageTypes(s *site) []struct{ name, path, ready string } {
+func pageTypes(s *served) []struct{ name, path, ready string } {
 	event := ""
 	for p := range s.files {
 		if strings.HasPrefix(p, "events/") && strings.HasSuffix(p, "/index.html") && (event == "" || p < event) {

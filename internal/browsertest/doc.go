@@ -3,7 +3,7 @@
 // audits in light and dark, page weights, the README's screenshots, and a
 // source's text-fragment link opening a locally served page at its passage.
 //
-// The tests build the repository's own dossier with build.Build and serve it
+// The tests build the repository's own dossier with site.Build and serve it
 // from memory on 127.0.0.1 under the base path /kz/. Without a Chromium
 // binary ($DOSSIER_CHROMIUM, chromium, chromium-browser, google-chrome) the
 // browser tests skip, saying so; with DOSSIER_REQUIRE_BROWSER=1 (as in CI)

@@ -21,7 +21,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // basePath is where the test server puts the site, to check that every
@@ -31,8 +31,8 @@ const basePath = "/kz/"
 // requireBrowser turns a missing Chromium from a skip into a failure.
 const requireBrowser = "DOSSIER_REQUIRE_BROWSER"
 
-// site is a built site served from memory.
-type site struct {
+// served is a built site served from memory.
+type served struct {
 	files map[string][]byte
 	url   string       // http://127.0.0.1:PORT/kz/
 	sent  atomic.Int64 // compressed bytes sent since the last reset
@@ -40,7 +40,7 @@ type site struct {
 
 var (
 	repoOnce sync.Once
-	repoSite *site
+	repoSite *served
 	repoErr  error
 )
 
@@ -55,7 +55,7 @@ func repoRoot(t testing.TB) string {
 }
 
 // bundled builds and serves the repository's own dossier, once per test binary.
-func bundled(t *testing.T) *site {
+func bundled(t *testing.T) *served {
 	t.Helper()
 	repoOnce.Do(func() {
 		repoSite, repoErr = buildSite(os.DirFS(repoRoot(t)))
@@ -68,8 +68,8 @@ func bundled(t *testing.T) *site {
 
 // buildSite builds the site in src under basePath and serves it until the
 // test binary exits.
-func buildSite(src fs.FS) (*site, error) {
-	res, err := build.Build(build.Options{Source: src, BaseURL: basePath})
+func buildSite(src fs.FS) (*served, error) {
+	res, err := site.Build(site.Options{Source: src, BaseURL: basePath})
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +82,8 @@ func buildSite(src fs.FS) (*site, error) {
 }
 
 // serve serves files under basePath until the test binary exits.
-func serve(files map[string][]byte) (*site, error) {
-	s := &site{files: files}
+func serve(files map[string][]byte) (*served, error) {
+	s := &served{files: files}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (e *buildError) Error() string { return "build: " + e.msg }
 
 // ServeHTTP serves the files under basePath, gzip-compressed when the
 // client accepts it, and counts the bytes it sends.
-func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *served) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p, ok := strings.CutPrefix(r.URL.Path, basePath)
 	if !ok {
 		http.NotFound(w, r)

@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/dossier-dev/dossier/internal/benchcorpus"
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // maxPageWeight is the budget for an article page's own HTML, CSS and JS,
@@ -119,7 +119,7 @@ func TestClaimsFilterDownloadOnLargeDossier(t *testing.T) {
 // largeDossier generates a dossier of 1,000 articles (10,000 with
 // DOSSIER_LARGE=1), builds it with largeSite and returns the corpus, the
 // site and the number of articles. It skips with -short.
-func largeDossier(t *testing.T) (*benchcorpus.Corpus, *site, int) {
+func largeDossier(t *testing.T) (*benchcorpus.Corpus, *served, int) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a 1,000-article dossier; skipped with -short")
@@ -142,15 +142,15 @@ func largeDossier(t *testing.T) (*benchcorpus.Corpus, *site, int) {
 }
 
 // largeSite builds the dossier in dir: in memory at 1,000 articles; at
-// more, written to disk by build.Publish (the in-memory site would not
+// more, written to disk by site.Publish (the in-memory site would not
 // fit), then only the search and claims pages, the static files and the
 // index are read back to be served.
-func largeSite(t *testing.T, dir string, n int) (*site, error) {
+func largeSite(t *testing.T, dir string, n int) (*served, error) {
 	if n <= 1000 {
 		return buildSite(os.DirFS(dir))
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := build.Publish(build.Options{Source: os.DirFS(dir), BaseURL: basePath}, out, dir)
+	res, err := site.Publish(site.Options{Source: os.DirFS(dir), BaseURL: basePath}, out, dir)
 	if err != nil {
 		return nil, err
 	}

@@ -18,10 +18,10 @@ const module = "github.com/dossier-dev/dossier"
 // outside modules it may import. The standard library is always allowed.
 var allowed = map[string][]string{
 	"":                           {},
-	"cmd/dossier":                {"", "internal/build", "internal/buildinfo", "internal/scaffold", "internal/theme", "internal/server", "internal/linkcheck", "internal/content", "internal/diag"},
+	"cmd/dossier":                {"", "internal/site", "internal/buildinfo", "internal/scaffold", "internal/theme", "internal/server", "internal/linkcheck", "internal/content", "internal/diag"},
 	"cmd/benchcorpus":            {"internal/benchcorpus"},
-	"internal/server":            {"internal/build", "internal/diag", "internal/render", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
-	"internal/build":             {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/linkcheck", "internal/urls", "internal/work", "golang.org/x/net/html"},
+	"internal/server":            {"internal/site", "internal/diag", "internal/render", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
+	"internal/site":              {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/linkcheck", "internal/urls", "internal/work"},
 	"internal/linkcheck":         {"internal/diag", "internal/urls", "golang.org/x/net/html"},
 	"internal/render":            {"internal/dossier", "internal/urls", "internal/markdown", "internal/config", "internal/content", "internal/diag", "internal/work", "internal/render/card"},
 	"internal/render/card":       {"golang.org/x/image"},

@@ -1,8 +1,10 @@
-// Package linkcheck fetches a dossier's external URLs, politely, and reports
-// those that are dead, moved, or not the page a quote needs, at the
-// front-matter line where each is written. It is what `dossier check
-// --external` runs; without that flag nothing here runs and check never
-// touches the network.
+// Package linkcheck checks a dossier's links. Internal finds, in a built
+// site, every link to a file or fragment that does not exist; `dossier
+// check` runs it on every check. Check fetches a dossier's external URLs,
+// politely, and reports those that are dead, moved, or not the page a quote
+// needs, at the front-matter line where each is written. It is what
+// `dossier check --external` runs; without that flag it does not run and
+// check never touches the network.
 //
 // # Politeness
 //

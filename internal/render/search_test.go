@@ -8,8 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // searchSite is a small dossier with every kind of indexed page.
@@ -54,7 +54,7 @@ type index struct {
 
 func loadIndex(t *testing.T) *index {
 	t.Helper()
-	res, err := build.Build(build.Options{Source: searchSite()})
+	res, err := site.Build(site.Options{Source: searchSite()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestShardKey(t *testing.T) {
 }
 
 func TestNavigationMarksTheCurrentSection(t *testing.T) {
-	res, err := build.Build(build.Options{Source: searchSite()})
+	res, err := site.Build(site.Options{Source: searchSite()})
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
 	}

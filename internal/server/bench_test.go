@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/benchcorpus"
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // BenchmarkSaveToReload measures the time from a file written to the reload
@@ -50,7 +50,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 // dossier through the real, incremental builder.
 func BenchmarkSaveToReloadBundled(b *testing.B) {
 	dir := copyBundledSite(b)
-	ts := startServer(b, dir, build.New(servedOptions(dir)), Options{})
+	ts := startServer(b, dir, site.New(servedOptions(dir)), Options{})
 	measureReloads(b, ts, dir, "content/events/massimov-detained.md", "events/massimov-detained/")
 }
 
@@ -63,7 +63,7 @@ func BenchmarkSaveToReload1000(b *testing.B) {
 	if err := benchcorpus.Generate(benchcorpus.Options{Articles: 1000, Seed: 1}).WriteDossier(dir); err != nil {
 		b.Fatal(err)
 	}
-	ts := startServer(b, dir, build.New(servedOptions(dir)), Options{})
+	ts := startServer(b, dir, site.New(servedOptions(dir)), Options{})
 	entries, err := os.ReadDir(filepath.Join(dir, "content", "articles"))
 	if err != nil {
 		b.Fatal(err)

@@ -16,7 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // requireBrowser is the environment variable that turns a missing Chromium
@@ -184,7 +184,7 @@ func TestBrowserRealBuild(t *testing.T) {
 	dir := copyBundledSite(t)
 	opts := servedOptions(dir)
 	opts.BaseURL = "https://example.github.io/repo/"
-	ts := startServer(t, dir, build.New(opts), Options{})
+	ts := startServer(t, dir, site.New(opts), Options{})
 	if !strings.HasSuffix(ts.url, "/repo/") {
 		t.Fatalf("served at %s, want the base path /repo/", ts.url)
 	}

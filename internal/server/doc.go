@@ -11,7 +11,7 @@
 // there). It never writes to public/ or anywhere else on disk.
 //
 // Requests are answered from memory, from one complete build: with a lazy
-// Builder (build.Options.Lazy, what `dossier serve` uses), a build's pages
+// Builder (site.Options.Lazy, what `dossier serve` uses), a build's pages
 // are rendered when first requested, or when an open page must be compared
 // with them; a page whose template fails then answers 500 with the error
 // and reloads once a save fixes it. Each build's

@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // fakeBuilder renders a tiny site from the files on disk, so the server's
@@ -37,10 +37,10 @@ func newFakeBuilder(dir string) *fakeBuilder {
 	return &fakeBuilder{dir: dir, base: "/", calls: make(chan []string, 1000)}
 }
 
-func (f *fakeBuilder) Build(changed []string) (*build.Result, error) {
+func (f *fakeBuilder) Build(changed []string) (*site.Result, error) {
 	f.calls <- changed
 	f.gen.Add(1)
-	res := &build.Result{Site: &config.Site{BaseURL: f.base}}
+	res := &site.Result{Site: &config.Site{BaseURL: f.base}}
 	files := map[string][]byte{}
 	var pages []string
 	err := filepath.WalkDir(f.dir, func(p string, d fs.DirEntry, err error) error {

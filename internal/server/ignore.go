@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // watchedRoots are the site's folders watched recursively; site.toml is
@@ -31,10 +31,10 @@ func watched(rel string) bool {
 
 // ignored reports whether a file name (no folder) is an editor's or a
 // system's scratch file, whose changes never trigger a rebuild. It is the
-// builder's own rule (build.IsTempFile), so that the watcher never skips a
+// builder's own rule (site.IsTempFile), so that the watcher never skips a
 // file the build reads, plus hidden scratch files, which no build reads.
 func ignored(name string) bool {
-	return build.IsTempFile(name) || hiddenScratch(name)
+	return site.IsTempFile(name) || hiddenScratch(name)
 }
 
 // hiddenScratch matches hidden scratch files the builder's rule leaves out:

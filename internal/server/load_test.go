@@ -12,7 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // stampedBuilder stamps every output file with its build's number and keeps
@@ -25,7 +25,7 @@ type stampedBuilder struct {
 	n     int
 }
 
-func (s *stampedBuilder) Build(changed []string) (*build.Result, error) {
+func (s *stampedBuilder) Build(changed []string) (*site.Result, error) {
 	res, err := s.inner.Build(changed)
 	if err != nil || res.Files == nil {
 		return res, err

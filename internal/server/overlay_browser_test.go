@@ -15,7 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // watchCSP records, in window.__csp on every document the tab loads, what
@@ -227,7 +227,7 @@ func TestOverlayScreenshots(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	dir := copyBundledSite(t)
-	ts := startServer(t, dir, build.New(servedOptions(dir)), Options{})
+	ts := startServer(t, dir, site.New(servedOptions(dir)), Options{})
 	const slug = "china-led-central-asian-alliance-to-intervene-in-kazakhstan"
 	file := "content/articles/" + slug + ".md"
 	orig, err := os.ReadFile(filepath.Join(dir, file))

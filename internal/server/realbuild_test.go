@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // The tests in this file serve a copy of the bundled dossier (the
@@ -57,12 +57,12 @@ func copyBundledSite(t testing.TB) string {
 	return dir
 }
 
-func realOptions(dir string) build.Options {
-	return build.Options{Source: os.DirFS(dir), Preview: true}
+func realOptions(dir string) site.Options {
+	return site.Options{Source: os.DirFS(dir), Preview: true}
 }
 
 // servedOptions are the options `dossier serve` builds with: lazy pages.
-func servedOptions(dir string) build.Options {
+func servedOptions(dir string) site.Options {
 	opts := realOptions(dir)
 	opts.Lazy = true
 	return opts
@@ -70,7 +70,7 @@ func servedOptions(dir string) build.Options {
 
 // resultFiles is every file of a build's result, rendering a lazy build's
 // pages and side files.
-func resultFiles(t *testing.T, res *build.Result) map[string][]byte {
+func resultFiles(t *testing.T, res *site.Result) map[string][]byte {
 	t.Helper()
 	if res.Plan == nil {
 		return res.Files
@@ -93,10 +93,10 @@ func resultFiles(t *testing.T, res *build.Result) map[string][]byte {
 type recordingBuilder struct {
 	inner Builder
 	mu    sync.Mutex
-	last  *build.Result
+	last  *site.Result
 }
 
-func (r *recordingBuilder) Build(changed []string) (*build.Result, error) {
+func (r *recordingBuilder) Build(changed []string) (*site.Result, error) {
 	res, err := r.inner.Build(changed)
 	r.mu.Lock()
 	r.last = res
@@ -104,7 +104,7 @@ func (r *recordingBuilder) Build(changed []string) (*build.Result, error) {
 	return res, err
 }
 
-func (r *recordingBuilder) result() *build.Result {
+func (r *recordingBuilder) result() *site.Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.last
@@ -119,7 +119,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		t.Skip("long")
 	}
 	dir := copyBundledSite(t)
-	rb := &recordingBuilder{inner: build.New(servedOptions(dir))}
+	rb := &recordingBuilder{inner: site.New(servedOptions(dir))}
 	ts := startServer(t, dir, rb, Options{quiet: 300 * time.Millisecond})
 	if res := rb.result(); res == nil || res.Diags.HasErrors() {
 		t.Fatalf("the bundled site does not build:\n%v", res.Diags)
@@ -131,7 +131,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		what := ed.randomEdit(step)
 		ev := ts.nextBuild(t)
 		t.Logf("step %d: %s (build ok=%v)", step, what, ev.ok)
-		fresh, err := build.New(realOptions(dir)).Build(nil)
+		fresh, err := site.New(realOptions(dir)).Build(nil)
 		if err != nil {
 			t.Fatalf("step %d: fresh build: %v", step, err)
 		}
@@ -153,7 +153,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
-func diagText(res *build.Result) string {
+func diagText(res *site.Result) string {
 	var b bytes.Buffer
 	res.Diags.WriteText(&b)
 	return b.String()

@@ -7,8 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/dossier-dev/dossier/internal/build"
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // server is one running `dossier serve`.
@@ -67,7 +67,7 @@ func (s *server) rebuild(bt batch) {
 
 // build calls the builder, turning a nil result or a panic into an error:
 // a bug in the builder, say on a half-typed file, must not end the server.
-func (s *server) build(changed []string) (res *build.Result, err error) {
+func (s *server) build(changed []string) (res *site.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = nil, fmt.Errorf("the builder crashed: %v", p)
@@ -88,7 +88,7 @@ func (s *server) failed(bt batch, diags diag.List) {
 }
 
 // publish swaps in the new site and says in the terminal what changed.
-func (s *server) publish(res *build.Result, bt batch, took time.Duration) {
+func (s *server) publish(res *site.Result, bt batch, took time.Duration) {
 	prev := s.site.Load()
 	var next *snapshot
 	var ch changes
@@ -133,7 +133,7 @@ func (s *server) warnings(diags diag.List, bt batch) []byte {
 }
 
 // basePath is Options.BasePath, else the built site's.
-func (s *server) basePath(res *build.Result) string {
+func (s *server) basePath(res *site.Result) string {
 	switch {
 	case s.opts.BasePath != "":
 		return s.opts.BasePath

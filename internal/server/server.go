@@ -14,7 +14,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // Builder rebuilds the site. Serve calls it from one goroutine at a time.
@@ -23,7 +23,7 @@ type Builder interface {
 	// changed (nil: everything). It returns the complete new site; content
 	// problems are in Result.Diags (then Result.Files is nil and the last good
 	// site stays served). The error is the tool's own failure.
-	Build(changed []string) (*build.Result, error)
+	Build(changed []string) (*site.Result, error)
 }
 
 // The command's defaults for Options.Bind and Options.Port.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // Cancelling the context (Ctrl-C in the command) closes open event streams
@@ -72,7 +72,7 @@ type panicky struct {
 	n int
 }
 
-func (p *panicky) Build(changed []string) (*build.Result, error) {
+func (p *panicky) Build(changed []string) (*site.Result, error) {
 	p.n++
 	if p.n == 2 {
 		panic("half-typed file")

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/dossier-dev/dossier/internal/build"
+	"github.com/dossier-dev/dossier/internal/site"
 )
 
 // TestPlanSnapshotNotesWhatWent: a rebuild that changes nothing notes no
@@ -18,7 +18,7 @@ func TestPlanSnapshotNotesWhatWent(t *testing.T) {
 	writeFile(t, dir, "content/articles/second.md", "+++\ntitle = \"Second\"\ndate = 2022-01-09\n+++\n\nText.\n")
 	opts := realOptions(dir)
 	opts.Lazy = true
-	b := build.New(opts)
+	b := site.New(opts)
 	snap := func(changed []string, prev *snapshot) (*snapshot, changes) {
 		t.Helper()
 		res, err := b.Build(changed)

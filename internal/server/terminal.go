@@ -40,7 +40,7 @@ func (t *terminal) first(files map[string]*entry, took time.Duration, diags diag
 }
 
 // rebuilt reports a good build after a save. In a lazy build (see
-// build.Options.Lazy) a page whose inputs changed is rendered only when
+// site.Options.Lazy) a page whose inputs changed is rendered only when
 // asked for: the count is then of the pages that may have changed.
 func (t *terminal) rebuilt(bt batch, ch changes, lazy bool, took time.Duration, diags diag.List, fixed bool) {
 	warnings := diags.Without(diag.Note)

@@ -1,6 +1,0 @@
-//go:build !unix
-
-package build_test
-
-// setUmask does nothing where there is no umask.
-func setUmask(int) (restore func()) { return func() {} }

@@ -1,0 +1,130 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dossier-dev/dossier/internal/benchcorpus"
+	"github.com/dossier-dev/dossier/internal/benchcpu"
+)
+
+// corpus writes the benchmarks' generated dossier of n articles (seed 1) to
+// a temporary folder. Like the Hugo comparison's, it draws no share cards.
+func corpus(b *testing.B, n int) string { return generated(b, n, 1) }
+
+// generated writes a generated dossier of n articles, without share cards,
+// to a temporary folder.
+func generated(tb testing.TB, n int, seed uint64) string {
+	return generatedWith(tb, benchcorpus.Options{Articles: n, Seed: seed})
+}
+
+// generatedWith writes a generated dossier to a temporary folder.
+func generatedWith(tb testing.TB, opts benchcorpus.Options) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := benchcorpus.Generate(opts).WriteDossier(dir); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// benchmarkBuild times what `dossier build` does but for the disk: a
+// one-shot build whose files are handed over and dropped.
+func benchmarkBuild(b *testing.B, n int) {
+	benchmarkBuildOf(b, n, corpus(b, n), "")
+}
+
+// benchmarkBuildOf times one-shot builds of the dossier in dir, keeping
+// share cards in cardDir when it is set.
+func benchmarkBuildOf(b *testing.B, n int, dir, cardDir string) {
+	src := os.DirFS(dir)
+	b.ResetTimer()
+	defer benchcpu.Report(b)()
+	for b.Loop() {
+		res, err := New(Options{Source: src, LimitMemory: true, CardDir: cardDir}).BuildTo(func() (func(string, []byte) error, error) {
+			return func(string, []byte) error { return nil }, nil
+		})
+		if err != nil || res.Diags.HasErrors() {
+			b.Fatal(err, res.Diags)
+		}
+		if res.Count < 9*n {
+			b.Fatalf("built %d files, want at least %d", res.Count, 9*n)
+		}
+	}
+}
+
+// BenchmarkBuild1000 is a full build of a generated 1,000-article dossier.
+func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, 1000) }
+
+// BenchmarkBuild1000Cards is BenchmarkBuild1000 with share cards (6,000:
+// 5,000 claims and 1,000 articles), every one drawn: a cold build, as on a
+// CI runner without a cache.
+func BenchmarkBuild1000Cards(b *testing.B) {
+	benchmarkBuildOf(b, 1000, generatedWith(b, benchcorpus.Options{Articles: 1000, Seed: 1, Cards: true}), "")
+}
+
+// BenchmarkBuild1000CardsCached is the same with every card already in the
+// card folder (drawn by a build before the timer starts): what a build
+// after an edit of a body costs with cards.
+func BenchmarkBuild1000CardsCached(b *testing.B) {
+	dir, cards := generatedWith(b, benchcorpus.Options{Articles: 1000, Seed: 1, Cards: true}), b.TempDir()
+	if _, err := New(Options{Source: os.DirFS(dir), CardDir: cards}).Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	benchmarkBuildOf(b, 1000, dir, cards)
+}
+
+// BenchmarkBuild10000 is the same at 10,000 articles; it runs only with
+// DOSSIER_BENCH_10K=1, since generating and building take a while.
+func BenchmarkBuild10000(b *testing.B) {
+	if os.Getenv("DOSSIER_BENCH_10K") == "" {
+		b.Skip("set DOSSIER_BENCH_10K=1 to run the 10,000-article build")
+	}
+	benchmarkBuild(b, 10000)
+}
+
+// BenchmarkRebuildOneArticle1000 is `dossier serve`'s rebuild after one
+// article of a 1,000-article dossier was edited, up to the edited article's
+// page rendered: what the editor's browser reloads. serve renders other
+// pages when they are asked for (Options.Lazy).
+func BenchmarkRebuildOneArticle1000(b *testing.B) {
+	dir := corpus(b, 1000)
+	builder := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
+	if _, err := builder.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "content", "articles"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "content", "articles", entries[len(entries)/2].Name())
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rel := "content/articles/" + entries[len(entries)/2].Name()
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		edited := append(bytes.Clone(orig), []byte("\nAn added sentence, edit "+strconv.Itoa(i)+".\n")...)
+		if err := os.WriteFile(path, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := builder.Build([]string{rel})
+		if err != nil || res.Diags.HasErrors() {
+			b.Fatal(err, res.Diags)
+		}
+		page := res.Plan.Pages["articles/"+strings.TrimSuffix(entries[len(entries)/2].Name(), ".md")+"/index.html"]
+		if page == nil {
+			b.Fatal("no page for the edited article")
+		}
+		if _, err := page.Bytes(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,420 @@
+package site
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync/atomic"
+
+	root "github.com/dossier-dev/dossier"
+	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/markdown"
+	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/work"
+)
+
+// Builder builds a site again and again, keeping what did not change: parsed
+// content files, converted Markdown and parsed templates. Its output is always
+// the same as a fresh build's. A Builder is not safe for concurrent use.
+type Builder struct {
+	opts Options
+
+	parsed    map[string]parsedFile    // content path → last parse
+	walked    []string                 // the content files the last walk of content/ listed
+	walkDiags diag.List                // and what it warned about
+	converted map[uint64]convertedUnit // unit key → its conversion, from the last build
+	collected collected                // the last build's bodies, for the next to copy
+	matcher   names                    // the mention matcher of the last build
+	renderer  *render.Renderer
+	tmplHash  uint64
+	tmplDiags diag.List
+	ownTmpl   bool             // the site has templates of its own
+	last      *dossier.Dossier // the graph of the last successful build, for tests and tools
+	// lastGlobal is the global signature of the last lazy build that
+	// succeeded (see Build).
+	lastGlobal uint64
+	cards      *render.Cards // the share cards drawn, kept by content (see shareCards)
+}
+
+type parsedFile struct {
+	hash  uint64 // the file's bytes
+	meta  uint64 // its front matter's bytes: an article's body is compared as rendered
+	item  any
+	diags diag.List
+}
+
+// methodologyText is content/methodology.md: Markdown without front
+// matter, the methodology page's text.
+type methodologyText []byte
+
+// New returns a Builder for opts.
+func New(opts Options) *Builder {
+	return &Builder{opts: opts, parsed: map[string]parsedFile{}}
+}
+
+// Build builds the whole site in memory.
+func Build(opts Options) (*Result, error) { return New(opts).Build(nil) }
+
+// Build rebuilds the site. changed lists the source paths (files or folders)
+// that changed since the last call; nil means unknown, and then every content
+// file is read again and compared by content hash. A content file parsed
+// before and not in the list is not read again, so the list must be complete,
+// as the preview server's watcher makes it.
+//
+// With Options.Lazy, the result holds a Plan instead of Files: pages are
+// rendered when first asked for, except in the first build and whenever the
+// templates or the configuration changed, when every page is rendered at once
+// so that a template's failure shows at once.
+func (b *Builder) Build(changed []string) (*Result, error) {
+	res, in, err := b.prepare(changed)
+	if err != nil || in == nil {
+		return res, err
+	}
+	if !b.opts.Lazy {
+		files, diags, err := b.renderer.Render(*in)
+		return b.finish(res, diags, files, nil, err)
+	}
+	plan, err := b.renderer.Plan(*in)
+	if err != nil {
+		return nil, err
+	}
+	var diags diag.List
+	if in.Global != b.lastGlobal {
+		diags = plan.RenderPages()
+	}
+	res, err = b.finish(res, diags, nil, plan, nil)
+	if res.Plan != nil {
+		b.lastGlobal = in.Global
+	}
+	return res, err
+}
+
+// BuildTo builds the site and hands every file to put as soon as it is
+// rendered, from several goroutines at once, without keeping the site in
+// memory: `dossier build` writes it out while the rest renders. open is
+// called once the content has no error, before the first put; when it or a
+// put fails, BuildTo returns its error. Result.Files stays nil and
+// Result.Count says how many files were handed over.
+func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error, err error)) (*Result, error) {
+	res, in, err := b.prepare(nil)
+	if err != nil || in == nil {
+		return res, err
+	}
+	put, err := open()
+	if err != nil {
+		return nil, err
+	}
+	in.Versions = nil // a one-shot build keeps nothing for a next one
+	// The default templates print each body on its own page only, so a
+	// body can go once that page is out.
+	in.ReadOnce = !b.ownTmpl
+	// nor conversions: the site's HTML is then held by in alone, which the
+	// render empties as it goes
+	b.converted, b.collected = nil, collected{}
+	b.releaseSources()
+	if b.opts.LimitMemory {
+		defer limitMemory()()
+	}
+	var count atomic.Int64
+	diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
+		count.Add(1)
+		return put(name, data)
+	})
+	res.Count = int(count.Load())
+	return b.finish(res, diags, nil, nil, err)
+}
+
+// releaseSources lets go of what only loading, resolving and converting
+// read: each file's Markdown, and with it the file's bytes, and the
+// positions of its keys. A one-shot build calls it before rendering; the
+// parses go too, since their items are no longer whole.
+func (b *Builder) releaseSources() {
+	for _, pf := range b.parsed {
+		var doc *content.Doc
+		switch item := pf.item.(type) {
+		case *content.Article:
+			doc = &item.Doc
+		case *content.Actor:
+			doc = &item.Doc
+		case *content.Organization:
+			doc = &item.Doc
+		case *content.Event:
+			doc = &item.Doc
+		default:
+			continue
+		}
+		doc.Body, doc.Keys = nil, nil
+	}
+	b.parsed = nil
+}
+
+// finish completes res with the render's outcome.
+func (b *Builder) finish(res *Result, diags diag.List, files render.Files, plan *render.Plan, err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	res.Diags.Append(diags)
+	res.Diags.Sort()
+	if !res.Diags.HasErrors() {
+		res.Files, res.Plan = files, plan
+		if files != nil {
+			res.Count = len(files)
+		}
+	}
+	return res, nil
+}
+
+// prepare does everything but rendering: it loads the content, resolves the
+// dossier, converts the Markdown and parses the templates. When the content
+// has errors, the returned input is nil and res.Diags holds them.
+func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
+	var diags diag.List
+	site, cdiags := config.Load(b.opts.Source, config.FileName)
+	diags.Append(cdiags)
+	if b.opts.BaseURL != "" {
+		site.BaseURL = b.opts.BaseURL
+	}
+	res := &Result{Site: site}
+	set, ldiags, err := b.load(changed)
+	if err != nil {
+		return nil, nil, err
+	}
+	diags.Append(ldiags)
+	d, rdiags := dossier.Resolve(site, set, b.opts.Drafts || b.opts.Preview)
+	diags.Append(rdiags)
+	r, tdiags, err := b.templates()
+	if err != nil {
+		return nil, nil, err
+	}
+	diags.Append(tdiags)
+	bodies, mdiags, err := b.convertAll(site, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	diags.Append(mdiags)
+	codeCSS, err := markdown.CSS(site.Markdown.Highlight)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: config.FileName}, diag.Config, "try github, monokai or dracula", "%v", err)
+	}
+	res.Diags = diags
+	if diags.HasErrors() || r == nil {
+		res.Diags.Sort()
+		return res, nil, nil
+	}
+	d.Finish()
+	b.last = d
+	return res, &render.Input{
+		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
+		Static: render.Overlay(subOrNil(b.opts.Source, "static"), root.Static()), SkipStatic: IsTempFile,
+		Versions: b.versions(), BodyVersions: bodies.versions, Global: b.global(site),
+		Cards: b.shareCards(),
+	}, nil
+}
+
+// load parses every content file, reusing the parse of files whose bytes did not change.
+//
+// With a list of changed paths (not nil), a file parsed before and not in the
+// list is not even read again: the watcher has said it did not change.
+func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
+	var diags diag.List
+	fresh := changedSet(changed)
+	paths, wdiags := b.files(fresh)
+	diags.Append(wdiags)
+	files := make([]parsedFile, len(paths))
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		files[i], errs[i] = b.parse(paths[i], fresh)
+	})
+	set := &content.Set{}
+	next := make(map[string]parsedFile, len(paths))
+	for i, p := range paths {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		next[p] = files[i]
+		diags.Append(files[i].diags)
+		if files[i].item != nil {
+			set.Add(files[i].item)
+		} else {
+			set.AddUnparsed(p)
+		}
+	}
+	if src, err := fs.ReadFile(b.opts.Source, content.MethodologyFile); err == nil {
+		next[content.MethodologyFile] = parsedFile{hash: hashBytes(src), item: methodologyText(src)}
+	}
+	b.parsed = next
+	set.Sort()
+	return set, diags, nil
+}
+
+// files lists the content files, as content.Files does. When every changed
+// path under content/ is a file the last build read and still a file,
+// nothing was added or removed there: the last list stands, and the walk
+// of content/ is skipped.
+func (b *Builder) files(fresh map[string]bool) ([]string, diag.List) {
+	if fresh == nil || b.walked == nil || !b.sameFiles(fresh) {
+		b.walked, b.walkDiags = content.Files(b.opts.Source)
+	}
+	return b.walked, b.walkDiags
+}
+
+// sameFiles reports whether the changed paths leave content/ holding the
+// files the last build read.
+func (b *Builder) sameFiles(fresh map[string]bool) bool {
+	for p := range fresh {
+		if p == "." || p == "content" {
+			return false
+		}
+		if !strings.HasPrefix(p, "content/") {
+			continue // site.toml, templates/, static/ …
+		}
+		if _, read := b.parsed[p]; !read {
+			return false
+		}
+		if info, err := fs.Stat(b.opts.Source, p); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// parse returns the parse of one content file: the last one when the file
+// is not in the changed set (fresh, nil for unknown) or its bytes are the
+// same, a new one otherwise. b.parsed is only read here.
+func (b *Builder) parse(p string, fresh map[string]bool) (parsedFile, error) {
+	pf, ok := b.parsed[p]
+	if ok && fresh != nil && !touched(fresh, p) {
+		return pf, nil
+	}
+	src, err := fs.ReadFile(b.opts.Source, p)
+	if err != nil {
+		return parsedFile{}, fmt.Errorf("read %s: %w", p, err)
+	}
+	h := hashBytes(src)
+	if ok && pf.hash == h {
+		return pf, nil
+	}
+	item, diags := content.Parse(p, src)
+	meta := h
+	if a, ok := item.(*content.Article); ok && len(a.Body) <= len(src) {
+		meta = hashBytes(src[:len(src)-len(a.Body)])
+	}
+	return parsedFile{hash: h, meta: meta, item: item, diags: diags}, nil
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) { work.Each(n, f) }
+
+// templates parses the templates again only when a template file changed.
+func (b *Builder) templates() (*render.Renderer, diag.List, error) {
+	site := subOrNil(b.opts.Source, "templates")
+	h := fnv.New64a()
+	own := false
+	if site != nil {
+		err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			own = true
+			src, err := fs.ReadFile(site, p)
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
+			h.Write(src)
+			return err
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("read templates: %w", err)
+		}
+	}
+	if b.renderer != nil && h.Sum64() == b.tmplHash {
+		return b.renderer, b.tmplDiags, nil
+	}
+	r, diags := render.New(render.Overlay(site, root.Templates()))
+	b.renderer, b.tmplHash, b.tmplDiags, b.ownTmpl = r, h.Sum64(), diags, own
+	return r, diags, nil
+}
+
+// subOrNil returns the named folder of fsys, or nil when it does not exist.
+func subOrNil(fsys fs.FS, dir string) fs.FS {
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+func hashBytes(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+// bodies is the rendered Markdown of a build.
+type bodies struct {
+	names uint64 // the fingerprint of the names that bodies link
+	// versions identifies what each body was converted from ("article:x" →
+	// its file, the names and the options), for the renderer's page cache.
+	versions map[string]uint64
+	html     map[string]template.HTML
+	text     map[string]string
+}
+
+// versions identifies each parsed content file's bytes by "kind:id", for the
+// renderer's page cache: an article by its front matter alone, since the
+// renderer compares its body as rendered.
+func (b *Builder) versions() map[string]uint64 {
+	v := make(map[string]uint64, len(b.parsed))
+	for _, pf := range b.parsed {
+		switch item := pf.item.(type) {
+		case *content.Article:
+			v["article:"+item.ID] = pf.meta
+		case *content.Actor:
+			v["actor:"+item.ID] = pf.hash
+		case *content.Organization:
+			v["organization:"+item.ID] = pf.hash
+		case *content.Event:
+			v["event:"+item.ID] = pf.hash
+		}
+	}
+	return v
+}
+
+// global hashes what every page may depend on besides content files: the
+// configuration, the templates and the options. The names bodies link show
+// in the rendered bodies, which the renderer compares as they are.
+func (b *Builder) global(site *config.Site) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%#v|%#v|%d|%t|%t", *site, site.Verdicts, b.tmplHash, b.opts.Drafts, b.opts.Preview)
+	return h.Sum64()
+}
+
+// changedSet turns the list of changed paths into a set; nil stays nil
+// (everything may have changed). A changed folder marks everything in it.
+func changedSet(changed []string) map[string]bool {
+	if changed == nil {
+		return nil
+	}
+	set := make(map[string]bool, len(changed))
+	for _, p := range changed {
+		set[path.Clean(p)] = true
+	}
+	return set
+}
+
+// touched reports whether p, or a folder holding it, is in the changed set.
+func touched(changed map[string]bool, p string) bool {
+	for ; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+		if changed[p] {
+			return true
+		}
+	}
+	return false
+}

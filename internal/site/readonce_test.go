@@ -1,0 +1,59 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestReadOnceHandsBodiesToPages renders a generated dossier twice without
+// keeping anything: once with the bodies left in Input.HTML, once handed to
+// their pages (Input.ReadOnce). The files must be the same, and the second
+// render must have taken every article, claim and quote body out of the map.
+func TestReadOnceHandsBodiesToPages(t *testing.T) {
+	dir := generated(t, 30, 5)
+	render := func(readOnce bool) (map[string][]byte, []string) {
+		b := New(Options{Source: os.DirFS(dir)})
+		res, in, err := b.prepare(nil)
+		if err != nil || in == nil {
+			t.Fatal(err, res.Diags)
+		}
+		in.Versions, in.ReadOnce = nil, readOnce
+		files := map[string][]byte{}
+		var mu sync.Mutex
+		diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			files[name] = bytes.Clone(data)
+			return nil
+		})
+		if err != nil || diags.HasErrors() {
+			t.Fatal(err, diags)
+		}
+		var left []string
+		for key := range in.HTML {
+			if kind, _, _ := strings.Cut(key, ":"); kind == "article" || kind == "claim" || kind == "quote" {
+				left = append(left, key)
+			}
+		}
+		return files, left
+	}
+	kept, keptKeys := render(false)
+	handed, left := render(true)
+	if len(keptKeys) == 0 {
+		t.Fatal("the render without ReadOnce has no bodies left to compare with")
+	}
+	if len(left) > 0 {
+		t.Errorf("ReadOnce left %d bodies in Input.HTML, such as %s", len(left), left[0])
+	}
+	if len(handed) != len(kept) {
+		t.Errorf("ReadOnce made %d files, the plain render %d", len(handed), len(kept))
+	}
+	for name, want := range kept {
+		if !bytes.Equal(handed[name], want) {
+			t.Errorf("%s differs with ReadOnce", name)
+		}
+	}
+}
