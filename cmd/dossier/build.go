@@ -32,7 +32,7 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if code := checkSource(*source, stderr); code != exitOK {
 			return code
 		}
-		opts := site.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, LimitMemory: true, CardDir: cardDir()}
+		opts := site.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Drafts: *drafts, BeforeRender: limitMemory, CardDir: cardDir()}
 		res, err := site.Publish(opts, *out, *source)
 		if err != nil {
 			fmt.Fprintf(stderr, "dossier build: %v\n", err)

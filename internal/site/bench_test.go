@@ -32,8 +32,10 @@ func generatedWith(tb testing.TB, opts benchcorpus.Options) string {
 	return dir
 }
 
-// benchmarkBuild times what `dossier build` does but for the disk: a
-// one-shot build whose files are handed over and dropped.
+// benchmarkBuild times what `dossier build` does but for the disk and the
+// command's memory limit (cmd/dossier's limitMemory): a one-shot build
+// whose files are handed over and dropped. bench/build.sh times the whole
+// command.
 func benchmarkBuild(b *testing.B, n int) {
 	benchmarkBuildOf(b, n, corpus(b, n), "")
 }
@@ -45,7 +47,7 @@ func benchmarkBuildOf(b *testing.B, n int, dir, cardDir string) {
 	b.ResetTimer()
 	defer benchcpu.Report(b)()
 	for b.Loop() {
-		res, err := New(Options{Source: src, LimitMemory: true, CardDir: cardDir}).BuildTo(func() (func(string, []byte) error, error) {
+		res, err := New(Options{Source: src, CardDir: cardDir}).BuildTo(func() (func(string, []byte) error, error) {
 			return func(string, []byte) error { return nil }, nil
 		})
 		if err != nil || res.Diags.HasErrors() {

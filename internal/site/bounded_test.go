@@ -393,7 +393,7 @@ func TestEveryPageBounded(t *testing.T) {
 		largestSize int
 		over        []string
 	)
-	b := New(Options{Source: os.DirFS(dir), LimitMemory: true})
+	b := New(Options{Source: os.DirFS(dir)})
 	res, err := b.BuildTo(func() (func(string, []byte) error, error) {
 		return func(name string, data []byte) error {
 			mu.Lock()

@@ -22,10 +22,12 @@ type Options struct {
 	Preview bool
 	// Lazy renders pages only when they are asked for (see Builder.Build).
 	Lazy bool
-	// LimitMemory, for a command that owns its process, has a one-shot
-	// build (BuildTo, Publish) set a soft memory limit while it renders
-	// (see limitMemory).
-	LimitMemory bool
+	// BeforeRender, when set, is called by a one-shot build (BuildTo,
+	// Publish) once the content is loaded and converted and only the render
+	// is left; what it returns is called when the render is done. It is
+	// where the process's owner tunes the runtime for the render: `dossier
+	// build` sets a memory limit from the live heap.
+	BeforeRender func() (after func())
 	// CardDir, when set, is the folder where drawn share cards are kept
 	// between builds, named by their content (`dossier build` uses the
 	// user's cache folder). Without it, a Preview Builder keeps them in

@@ -118,8 +118,8 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 	// render empties as it goes
 	b.converted, b.collected = nil, collected{}
 	b.releaseSources()
-	if b.opts.LimitMemory {
-		defer limitMemory()()
+	if b.opts.BeforeRender != nil {
+		defer b.opts.BeforeRender()()
 	}
 	var count atomic.Int64
 	diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
