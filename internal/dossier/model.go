@@ -30,6 +30,7 @@ type Dossier struct {
 
 // Entity is an actor or an organization: anything that can say, claim or be mentioned.
 type Entity interface {
+	Object
 	EntityKind() string // "actor" or "organization"
 	EntityID() string
 	DisplayName() string

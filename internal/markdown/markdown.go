@@ -7,7 +7,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -61,9 +60,10 @@ type Input struct {
 	Annotations []annotate.Annotation // claims and quotes to mark
 	Matcher     *mention.Matcher      // names to detect; nil for none
 	Mentions    mention.Mode          // which detected names become links
-	// Self is "kind:id" when the body is that entity's own profile: its own
-	// names there are neither linked nor reported as mentions.
-	Self string
+	// SelfKind and SelfID name the entity whose own profile the body is,
+	// when it is one: its own names there are neither linked nor reported
+	// as mentions.
+	SelfKind, SelfID string
 }
 
 // Doc is a parsed body, ready to render.
@@ -89,8 +89,8 @@ func (c *Converter) Parse(in Input) *Doc {
 	annotate.Set(pc, annotate.Document{File: in.File, BodyLine: in.BodyLine, Annotations: in.Annotations})
 	if in.Matcher != nil {
 		mention.Set(pc, in.Matcher, in.Mentions, in.File, in.BodyLine)
-		if kind, id, ok := strings.Cut(in.Self, ":"); ok {
-			mention.SetSelf(pc, kind, id)
+		if in.SelfID != "" {
+			mention.SetSelf(pc, in.SelfKind, in.SelfID)
 		}
 	}
 	root := c.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))

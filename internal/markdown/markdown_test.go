@@ -90,7 +90,7 @@ func TestProfileDoesNotLinkItself(t *testing.T) {
 		{Kind: "organization", ID: "sco", Names: []string{"SCO"}, Href: "/organizations/sco/"},
 	})
 	out, err := New(Options{}).Convert(Input{File: "p.md", BodyLine: 4, Source: []byte("Wang Wenbin spoke for the SCO.\n"),
-		Matcher: m, Mentions: mention.ModeFirst, Self: "actor:wang-wenbin"})
+		Matcher: m, Mentions: mention.ModeFirst, SelfKind: "actor", SelfID: "wang-wenbin"})
 	if err != nil {
 		t.Fatal(err)
 	}

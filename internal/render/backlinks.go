@@ -170,7 +170,7 @@ func (p *Page) ProfileLinks(e Entity) []Backlink { return p.backlinksOf(e).profi
 // backlinksOf returns the link index, recording that the page reads the
 // back-links of e alone: an edit elsewhere does not render the page again.
 func (p *Page) backlinksOf(e Entity) *linkIndex {
-	p.rec.read(dep{kind: depLinks, id: entityKey(e.entity())})
+	p.rec.read(objectDep(depLinks, entityRef(e.entity()), ""))
 	return p.links()
 }
 
@@ -178,14 +178,14 @@ func (p *Page) backlinksOf(e Entity) *linkIndex {
 // of the network of who is named with whom that obj draws: an actor's or
 // organization's neighbourhood, whom an event names, or, for nil, the whole.
 func (p *Page) network(obj any) *linkIndex {
-	id := ""
+	var r dossier.Ref
 	switch o := obj.(type) {
 	case dossier.Entity:
-		id = entityKey(o)
+		r = entityRef(o)
 	case *dossier.Event:
-		id = "event:" + o.ID
+		r = o.Ref()
 	}
-	p.rec.read(dep{kind: depNet, id: id})
+	p.rec.read(objectDep(depNet, r, ""))
 	return p.links()
 }
 

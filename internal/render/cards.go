@@ -106,14 +106,14 @@ func CardPath(obj any) string { return Path(obj) + cardFile }
 
 // claimCard is what a claim's card shows; it records what it reads.
 func (s *siteData) claimCard(rec *recorder, c *dossier.Claim) card.Card {
-	rec.read(dep{kind: depCard, id: "claim:" + c.ID})
+	rec.read(objectDep(depCard, c.Ref(), ""))
 	return card.Card{Text: statement(s.words, c), Verdicts: []card.Verdict{cardVerdict(c.Verdict)}, Site: s.Site.Title}
 }
 
 // articleCard is what an article's card shows: its title and the verdicts
 // of its headline claims (in = "title"), in the title's order; it records what it reads.
 func (s *siteData) articleCard(rec *recorder, a *dossier.Article) card.Card {
-	rec.read(dep{kind: depCard, id: "article:" + a.ID})
+	rec.read(objectDep(depCard, a.Ref(), ""))
 	cd := card.Card{Text: a.Title, Site: s.Site.Title}
 	for _, c := range a.Headline {
 		cd.Verdicts = append(cd.Verdicts, cardVerdict(c.Verdict))
@@ -121,23 +121,18 @@ func (s *siteData) articleCard(rec *recorder, a *dossier.Article) card.Card {
 	return cd
 }
 
-// cardInputs hashes what the card of "claim:ID" or "article:ID" shows
+// cardInputs hashes what the card of the claim or article r names shows
 // besides the site's name, words and verdict scale (which every card reads
 // with the site): a claim's restatement, text and verdict, an article's
 // title and its headline claims' verdicts.
-func cardInputs(h *hasher, d *dossier.Dossier, id string) {
-	kind, oid, _ := strings.Cut(id, ":")
-	switch kind {
-	case "claim":
-		if c := d.Claim(oid); c != nil {
-			h.str(c.Restatement).str(c.Text).str(c.Verdict.ID)
-		}
-	case "article":
-		if a := d.Article(oid); a != nil {
-			h.str(a.Title)
-			for _, c := range a.Headline {
-				h.str(c.Verdict.ID)
-			}
+func cardInputs(h *hasher, d *dossier.Dossier, r dossier.Ref) {
+	switch o := d.Lookup(r).(type) {
+	case *dossier.Claim:
+		h.str(o.Restatement).str(o.Text).str(o.Verdict.ID)
+	case *dossier.Article:
+		h.str(o.Title)
+		for _, c := range o.Headline {
+			h.str(c.Verdict.ID)
 		}
 	}
 }

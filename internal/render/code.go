@@ -17,11 +17,11 @@ const highlightedCode = `<pre class="hl-chroma">`
 // layout links code.css only then: most pages have no code, and the
 // stylesheet is some 10 kB.
 func (p *Page) HasCode() bool {
-	key := ownBodyKey(p.object)
-	if key == "" {
+	key, ok := ownBodyKey(p.object)
+	if !ok {
 		return false
 	}
-	body := p.HTML(key) // records the read
+	body := p.text(key) // records the read
 	if p.own != "" {
 		body = p.own
 	}
@@ -29,15 +29,11 @@ func (p *Page) HasCode() bool {
 }
 
 // ownBodyKey is the key in Input.HTML of the Markdown a page of obj shows
-// as its own; "" for a page without one.
-func ownBodyKey(obj any) string {
+// as its own; false for a page without one.
+func ownBodyKey(obj any) (TextKey, bool) {
 	switch o := obj.(type) {
-	case *dossier.Actor:
-		return "actor:" + o.ID
-	case *dossier.Organization:
-		return "organization:" + o.ID
-	case *dossier.Event:
-		return "event:" + o.ID
+	case *dossier.Actor, *dossier.Organization, *dossier.Event:
+		return BodyOf(o.(dossier.Object).Ref()), true
 	}
 	return bodyKey(obj)
 }

@@ -20,10 +20,6 @@ import (
 // CorrectionsFeed is the file name of the corrections log's Atom feed.
 const CorrectionsFeed = "corrections.xml"
 
-// UpdateKey is the key in Input.HTML of the rendered note of a claim's
-// i-th update (oldest first).
-func UpdateKey(claimID string, i int) string { return "update:" + claimID + ":" + strconv.Itoa(i) }
-
 // UpdateView is one entry of the corrections log, as a claim's page and
 // the corrections page print it.
 type UpdateView struct {
@@ -51,7 +47,7 @@ func updateView(p *Page, u *dossier.Update, i int) UpdateView {
 	s := p.siteData
 	c := u.Claim
 	id := "update-" + strconv.Itoa(i+1)
-	v := UpdateView{Date: s.dateView(u.Date), Note: s.in.HTML[UpdateKey(c.ID, i)], Verdict: s.verdictView(c.Verdict),
+	v := UpdateView{Date: s.dateView(u.Date), Note: s.in.HTML[UpdateNote(c, i)], Verdict: s.verdictView(c.Verdict),
 		Claim: Link{URL: s.Href(c), Text: statement(s.words, c)}, ID: id, URL: s.Href(c) + "#" + id}
 	if u.From.ID != "" {
 		from := s.verdictView(u.From)
@@ -156,15 +152,11 @@ func correctionsFeed(s *siteData, fallback content.Date) *atomFeed {
 	return f
 }
 
-// MethodologyKey is the key in Input.HTML of content/methodology.md, the
-// methodology page's text when the site has one.
-const MethodologyKey = "methodology"
-
 // MethodologyText is the site's own methodology text (content/methodology.md),
 // rendered; "" when the site has none and the theme's default text stands.
 func (p *Page) MethodologyText() template.HTML {
-	p.rec.read(dep{kind: depText, id: MethodologyKey})
-	return p.in.HTML[MethodologyKey]
+	p.rec.read(dep{kind: depMethodology})
+	return p.in.HTML[Methodology]
 }
 
 // SourceKindView is a source kind as the methodology page explains it.

@@ -27,6 +27,10 @@ type Dossier struct {
 
 func (v Dossier) list(name string) { v.r.read(dep{kind: depList, rel: name}) }
 
+// listKey names a list of the whole dossier in Dossier.lists: its name
+// and, for one verdict's claims, the verdict's id.
+type listKey struct{ name, id string }
+
 // shared returns the list that make makes, made once per render where
 // the values carry no recorder (a one-shot build) and every page can
 // share them. A list page of 50 entries then no longer wraps every claim
@@ -34,39 +38,39 @@ func (v Dossier) list(name string) { v.r.read(dep{kind: depList, rel: name}) }
 // claim pages. It is about 20% of BenchmarkBuild10000 (see
 // docs/performance.md); where a page records, its values must carry its
 // recorder, and each page makes its own.
-func shared[T any](v Dossier, name string, make func() []T) []T {
+func shared[T any](v Dossier, key listKey, make func() []T) []T {
 	if v.lists == nil {
 		return make()
 	}
-	if got, ok := v.lists.Load(name); ok {
+	if got, ok := v.lists.Load(key); ok {
 		return got.([]T)
 	}
-	got, _ := v.lists.LoadOrStore(name, make())
+	got, _ := v.lists.LoadOrStore(key, make())
 	return got.([]T)
 }
 
 // Articles is every article, newest first.
 func (v Dossier) Articles() []Article {
 	v.list("articles")
-	return shared(v, "articles", func() []Article { return wrapArticles(v.d.Articles, v.r) })
+	return shared(v, listKey{name: "articles"}, func() []Article { return wrapArticles(v.d.Articles, v.r) })
 }
 
 // Actors is every actor, by name.
 func (v Dossier) Actors() []Actor {
 	v.list("actors")
-	return shared(v, "actors", func() []Actor { return wrapActors(v.d.Actors, v.r) })
+	return shared(v, listKey{name: "actors"}, func() []Actor { return wrapActors(v.d.Actors, v.r) })
 }
 
 // Organizations is every organization, by name.
 func (v Dossier) Organizations() []Organization {
 	v.list("organizations")
-	return shared(v, "organizations", func() []Organization { return wrapOrgs(v.d.Organizations, v.r) })
+	return shared(v, listKey{name: "organizations"}, func() []Organization { return wrapOrgs(v.d.Organizations, v.r) })
 }
 
 // Events is every event, by date.
 func (v Dossier) Events() []Event {
 	v.list("events")
-	return shared(v, "events", func() []Event {
+	return shared(v, listKey{name: "events"}, func() []Event {
 		out := make([]Event, len(v.d.Events))
 		for i, e := range v.d.Events {
 			out[i] = Event{e, v.r}
@@ -78,19 +82,19 @@ func (v Dossier) Events() []Event {
 // Claims is every claim, by article date (newest first), then reading order.
 func (v Dossier) Claims() []Claim {
 	v.list("claims")
-	return shared(v, "claims", func() []Claim { return wrapClaims(v.d.Claims, v.r) })
+	return shared(v, listKey{name: "claims"}, func() []Claim { return wrapClaims(v.d.Claims, v.r) })
 }
 
 // Quotes is every quote, in the order of Claims.
 func (v Dossier) Quotes() []Quote {
 	v.list("quotes")
-	return shared(v, "quotes", func() []Quote { return wrapQuotes(v.d.Quotes, v.r) })
+	return shared(v, listKey{name: "quotes"}, func() []Quote { return wrapQuotes(v.d.Quotes, v.r) })
 }
 
 // ClaimsWithVerdict is every claim with the verdict id.
 func (v Dossier) ClaimsWithVerdict(id string) []Claim {
-	v.list("verdict:" + id)
-	return shared(v, "verdict:"+id, func() []Claim { return wrapClaims(v.d.ClaimsWithVerdict(id), v.r) })
+	v.r.read(dep{kind: depList, rel: "verdict", id: id})
+	return shared(v, listKey{"verdict", id}, func() []Claim { return wrapClaims(v.d.ClaimsWithVerdict(id), v.r) })
 }
 
 // Tally counts every claim per verdict id.
@@ -159,13 +163,13 @@ func (v Article) Quotes() []Quote { v.own(); return wrapQuotes(v.a.Quotes, v.r) 
 
 // Actors are the actors the article declares or names, by name.
 func (v Article) Actors() []Actor {
-	v.r.read(dep{kind: depRel, id: "article:" + v.a.ID, rel: "actors"})
+	v.r.read(objectDep(depRel, v.a.Ref(), "actors"))
 	return wrapActors(v.a.Actors, v.r)
 }
 
 // Organizations are the organizations the article declares or names.
 func (v Article) Organizations() []Organization {
-	v.r.read(dep{kind: depRel, id: "article:" + v.a.ID, rel: "organizations"})
+	v.r.read(objectDep(depRel, v.a.Ref(), "organizations"))
 	return wrapOrgs(v.a.Organizations, v.r)
 }
 
@@ -274,7 +278,7 @@ type Actor struct {
 
 func (v Actor) own() { v.r.read(dep{kind: depActor, id: v.a.ID}) }
 func (v Actor) rel(name string) {
-	v.r.read(dep{kind: depRel, id: "actor:" + v.a.ID, rel: name})
+	v.r.read(objectDep(depRel, v.a.Ref(), name))
 }
 
 func (v Actor) entity() dossier.Entity { return v.a }
@@ -353,7 +357,7 @@ type Organization struct {
 
 func (v Organization) own() { v.r.read(dep{kind: depOrg, id: v.o.ID}) }
 func (v Organization) rel(name string) {
-	v.r.read(dep{kind: depRel, id: "organization:" + v.o.ID, rel: name})
+	v.r.read(objectDep(depRel, v.o.Ref(), name))
 }
 
 func (v Organization) entity() dossier.Entity { return v.o }
@@ -468,13 +472,13 @@ func (v Event) Draft() bool { v.own(); return v.e.Draft }
 
 // Actors are the actors of the event.
 func (v Event) Actors() []Actor {
-	v.r.read(dep{kind: depRel, id: "event:" + v.e.ID, rel: "actors"})
+	v.r.read(objectDep(depRel, v.e.Ref(), "actors"))
 	return wrapActors(v.e.Actors, v.r)
 }
 
 // Organizations are the organizations of the event.
 func (v Event) Organizations() []Organization {
-	v.r.read(dep{kind: depRel, id: "event:" + v.e.ID, rel: "organizations"})
+	v.r.read(objectDep(depRel, v.e.Ref(), "organizations"))
 	return wrapOrgs(v.e.Organizations, v.r)
 }
 

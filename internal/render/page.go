@@ -31,14 +31,14 @@ type siteData struct {
 	// eventText is each event's description as text, for search, kept
 	// when releasePages lets the rendered Markdown go.
 	eventText map[string]string
-	items     sync.Map      // "claim:ID" or "quote:ID" → cachedItem: its list item in this render
+	items     sync.Map      // a claim's or quote's Ref → cachedItem: its list item in this render
 	lists     sync.Map      // a list's name → the list as templates see it, in a render that records nothing: see shared
 	shared    sync.Map      // the layout's pieces of this render, see Page.Shared
 	byPtr     sync.Map      // *dossier.Claim or *dossier.Quote → cachedItem: the same items, found without building a key
 	fps       *fingerprints // what a render kept for the next one compares inputs by; nil otherwise
 	table     *depTable     // the renderer's numbering of inputs
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
-	previous map[string]cachedItem
+	previous map[dossier.Ref]cachedItem
 	// rated finds the article with title claims that a source names.
 	ratedOnce sync.Once
 	rated     map[string]*dossier.Article
@@ -151,13 +151,7 @@ func (s *siteData) item(obj any) (cachedItem, error) {
 	if c, ok := s.byPtr.Load(obj); ok {
 		return c.(cachedItem), nil
 	}
-	var key string
-	switch o := obj.(type) {
-	case *dossier.Claim:
-		key = "claim:" + o.ID
-	case *dossier.Quote:
-		key = "quote:" + o.ID
-	}
+	key := obj.(dossier.Object).Ref()
 	if s.fps != nil { // a render kept for the next one shares items by key
 		if c, ok := s.items.Load(key); ok {
 			s.byPtr.Store(obj, c)
@@ -237,7 +231,8 @@ func (p *Page) body() template.HTML {
 	if p.own != "" {
 		return p.own
 	}
-	return p.in.HTML[bodyKey(p.object)]
+	key, _ := bodyKey(p.object)
+	return p.in.HTML[key]
 }
 
 // Object is the page's article, actor, organization, claim, quote or
@@ -258,28 +253,36 @@ func (p *Page) D() Dossier {
 	return Dossier{p.siteData.D, p.rec, nil}
 }
 
-// HTML is a rendered Markdown body by key ("article:x", "actor:y",
-// "organization:z", "event:e", "claim:c", "quote:q"), or "methodology":
-// the site's content/methodology.md, "" without one.
-func (p *Page) HTML(key string) template.HTML {
-	kind, id, _ := strings.Cut(key, ":")
-	switch kind {
-	case "article":
-		p.rec.read(dep{kind: depBody, id: id})
-	case "actor":
-		p.rec.read(dep{kind: depActor, id: id})
-	case "organization":
-		p.rec.read(dep{kind: depOrg, id: id})
-	case "event":
-		p.rec.read(dep{kind: depEvent, id: id})
-	case "claim":
-		p.rec.read(dep{kind: depClaim, id: id})
-	case "quote":
-		p.rec.read(dep{kind: depQuote, id: id})
-	case MethodologyKey:
+// Body is the rendered Markdown of an article (its body), an actor, an
+// organization or an event (its profile or description), a claim (its
+// explanation) or a quote (its context); "" for anything else.
+func (p *Page) Body(v any) template.HTML {
+	o, ok := unwrap(v).(dossier.Object)
+	if !ok {
+		return ""
+	}
+	return p.text(BodyOf(o.Ref()))
+}
+
+// text is the rendered Markdown of key, recording the read.
+func (p *Page) text(key TextKey) template.HTML {
+	if key == Methodology {
 		return p.MethodologyText()
-	default:
-		p.rec.read(dep{kind: depAll})
+	}
+	id := key.Of.ID
+	switch key.Of.Kind {
+	case dossier.KindArticle:
+		p.rec.read(dep{kind: depBody, id: id})
+	case dossier.KindActor:
+		p.rec.read(dep{kind: depActor, id: id})
+	case dossier.KindOrganization:
+		p.rec.read(dep{kind: depOrg, id: id})
+	case dossier.KindEvent:
+		p.rec.read(dep{kind: depEvent, id: id})
+	case dossier.KindClaim:
+		p.rec.read(dep{kind: depClaim, id: id})
+	case dossier.KindQuote:
+		p.rec.read(dep{kind: depQuote, id: id})
 	}
 	return p.in.HTML[key]
 }

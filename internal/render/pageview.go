@@ -312,8 +312,8 @@ func newArticleView(p *Page, a *dossier.Article) *ArticleView {
 	s := p.siteData
 	p.rec.read(dep{kind: depArticle, id: a.ID})
 	p.rec.read(dep{kind: depBody, id: a.ID})
-	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "actors"})
-	p.rec.read(dep{kind: depRel, id: "article:" + a.ID, rel: "organizations"})
+	p.rec.read(objectDep(depRel, a.Ref(), "actors"))
+	p.rec.read(objectDep(depRel, a.Ref(), "organizations"))
 	v := &ArticleView{Article: Article{a, p.rec}, Title: a.Title, Headline: s.headline(a), TitlePieces: s.titlePieces(a),
 		Summary: a.Summary, Date: p.dateView(a.Date),
 		Source: sourceView(p, a.Source), Body: p.body(), Tags: a.Tags, Lang: s.partLang(a.Language)}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/binary"
 	"hash/maphash"
 	"maps"
@@ -29,40 +30,63 @@ import (
 type depKind uint8
 
 const (
-	depSite     depKind = iota // site.toml and the build's options
-	depTemplate                // a page template and what it includes
-	depArticle                 // an article's front matter: title, date, summary, source, tags, claims, quotes
-	depBody                    // an article's rendered body
-	depClaim                   // one claim as resolved: its fields, verdict, claimant, sentence, explanation
-	depQuote                   // one quote as resolved
-	depActor                   // an actor's file: fields and profile
-	depOrg                     // an organization's file
-	depEvent                   // an event's file
-	depRel                     // a list of one object: an actor's quotes, an article's actors … (see rel)
-	depList                    // a list of the whole dossier: every article, every claim with a verdict …
-	depLinks                   // an actor's or organization's back-links: the pages that name it
-	depNet                     // the network of who is named with whom, and whom each event names
-	depText                    // a rendered Markdown text that is no content file's: id is its key in Input.HTML (methodology)
-	depAll                     // everything: a template reached the raw dossier
-	depCard                    // what a share card shows: "claim:ID" or "article:ID" (see cards.go)
+	depSite        depKind = iota // site.toml and the build's options
+	depTemplate                   // a page template and what it includes
+	depArticle                    // an article's front matter: title, date, summary, source, tags, claims, quotes
+	depBody                       // an article's rendered body
+	depClaim                      // one claim as resolved: its fields, verdict, claimant, sentence, explanation
+	depQuote                      // one quote as resolved
+	depActor                      // an actor's file: fields and profile
+	depOrg                        // an organization's file
+	depEvent                      // an event's file
+	depRel                        // a list of one object: an actor's quotes, an article's actors … (see rel)
+	depList                       // a list of the whole dossier: every article, every claim with a verdict …
+	depLinks                      // an actor's or organization's back-links: the pages that name it
+	depNet                        // the network of who is named with whom, and whom each event names
+	depMethodology                // the rendered content/methodology.md
+	depAll                        // everything: a template reached the raw dossier
+	depCard                       // what a share card shows: a claim's or an article's (see cards.go)
 )
 
 // dep is one input of a page: a kind, the id of what it reads ("" for the
-// whole site), and for depRel and depList the name of the list.
+// whole site), for depRel, depLinks, depNet and depCard the kind of object
+// the id names, and for depRel and depList the name of the list (a list of
+// one verdict's claims is "verdict" with the verdict's id, a tag's
+// articles "tag" with the tag's slug).
 type dep struct {
 	kind depKind
+	of   dossier.Kind
 	id   string
 	rel  string
 }
 
+// article is the Ref of the article with the id.
+func article(id string) dossier.Ref { return dossier.Ref{Kind: dossier.KindArticle, ID: id} }
+
+// objectDep is the dep of kind on the object r names.
+func objectDep(kind depKind, r dossier.Ref, rel string) dep {
+	return dep{kind: kind, of: r.Kind, id: r.ID, rel: rel}
+}
+
+// ref is the object the dep's id names, for the kinds that say which.
+func (d dep) ref() dossier.Ref { return dossier.Ref{Kind: d.of, ID: d.id} }
+
+// String is the dep as tests and messages show it: "article:x",
+// "rel:actor:y/quotes", "list/verdict:false" …
 func (d dep) String() string {
-	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "network", "text", "all", "card"}
+	names := [...]string{"site", "template", "article", "body", "claim", "quote", "actor", "organization", "event", "rel", "list", "links", "network", "methodology", "all", "card"}
 	s := names[d.kind]
-	if d.id != "" {
+	if d.of != 0 {
+		s += ":" + d.of.String()
+	}
+	if d.id != "" && d.kind != depList {
 		s += ":" + d.id
 	}
 	if d.rel != "" {
 		s += "/" + d.rel
+		if d.kind == depList && d.id != "" {
+			s += ":" + d.id
+		}
 	}
 	return s
 }
@@ -295,6 +319,12 @@ func (h *hasher) str(s string) *hasher {
 	return h
 }
 
+// ref writes an object's kind and id.
+func (h *hasher) ref(r dossier.Ref) *hasher {
+	h.WriteByte(byte(r.Kind))
+	return h.str(r.ID)
+}
+
 func (h *hasher) u64(v uint64) *hasher {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], v)
@@ -313,53 +343,56 @@ func (f *fingerprints) compute(d dep) uint64 {
 	case depTemplate:
 		// A template change makes a new Renderer, which keeps no page.
 	case depArticle:
-		h.u64(in.Versions["article:"+d.id])
+		h.u64(in.Versions[article(d.id)])
 	case depBody:
-		if v, ok := in.BodyVersions["article:"+d.id]; ok {
+		if v, ok := in.BodyVersions[article(d.id)]; ok {
 			h.u64(v)
 		} else {
-			h.str(string(in.HTML["article:"+d.id]))
+			h.str(string(in.HTML[BodyOf(article(d.id))]))
 		}
 	case depClaim:
 		if c := dos.Claim(d.id); c != nil {
-			h.str(c.Article.ID).u64(in.Versions["article:"+c.Article.ID]).str(c.Sentence).str(c.Verdict.ID)
-			h.str(entityKey(c.Claimant)).str(string(in.HTML["claim:"+d.id]))
+			h.str(c.Article.ID).u64(in.Versions[c.Article.Ref()]).str(c.Sentence).str(c.Verdict.ID)
+			h.ref(entityRef(c.Claimant)).str(string(in.HTML[BodyOf(c.Ref())]))
 		}
 	case depQuote:
 		if q := dos.Quote(d.id); q != nil {
-			h.str(q.Article.ID).u64(in.Versions["article:"+q.Article.ID]).str(q.Sentence)
+			h.str(q.Article.ID).u64(in.Versions[q.Article.Ref()]).str(q.Sentence)
 			if q.Speaker != nil {
 				h.str(q.Speaker.ID)
 			}
 			if q.Via != nil {
 				h.str(q.Via.ID)
 			}
-			h.str(string(in.HTML["quote:"+d.id]))
+			h.str(string(in.HTML[BodyOf(q.Ref())]))
 		}
 	case depActor:
-		h.u64(in.Versions["actor:"+d.id]).str(string(in.HTML["actor:"+d.id]))
+		r := dossier.Ref{Kind: dossier.KindActor, ID: d.id}
+		h.u64(in.Versions[r]).str(string(in.HTML[BodyOf(r)]))
 	case depOrg:
-		h.u64(in.Versions["organization:"+d.id]).str(string(in.HTML["organization:"+d.id]))
+		r := dossier.Ref{Kind: dossier.KindOrganization, ID: d.id}
+		h.u64(in.Versions[r]).str(string(in.HTML[BodyOf(r)]))
 	case depEvent:
-		h.u64(in.Versions["event:"+d.id]).str(string(in.HTML["event:"+d.id]))
+		r := dossier.Ref{Kind: dossier.KindEvent, ID: d.id}
+		h.u64(in.Versions[r]).str(string(in.HTML[BodyOf(r)]))
 	case depRel:
-		relIDs(&h, dos, d.id, d.rel)
+		relIDs(&h, dos, d.ref(), d.rel)
 	case depList:
-		f.listIDs(&h, d.rel)
+		f.listIDs(&h, d.rel, d.id)
 	case depLinks:
-		f.backlinkInputs(&h, d.id)
+		f.backlinkInputs(&h, d.ref())
 	case depNet:
 		if d.id == "" {
 			f.networkInputs(&h)
 		} else {
-			f.near(&h, d.id)
+			f.near(&h, d.ref())
 		}
-	case depText:
-		h.str(string(in.HTML[d.id]))
+	case depMethodology:
+		h.str(string(in.HTML[Methodology]))
 	case depAll:
 		return f.everything()
 	case depCard:
-		cardInputs(&h, dos, d.id)
+		cardInputs(&h, dos, d.ref())
 	}
 	return h.Sum64()
 }
@@ -370,24 +403,15 @@ func (f *fingerprints) everything() uint64 {
 		var h hasher
 		h.SetSeed(f.seed)
 		h.u64(f.in.Global)
-		keys := make([]string, 0, len(f.in.Versions))
-		for k := range f.in.Versions {
-			keys = append(keys, k)
+		for _, r := range slices.SortedFunc(maps.Keys(f.in.Versions), compareRefs) {
+			h.ref(r).u64(f.in.Versions[r])
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			h.str(k).u64(f.in.Versions[k])
-		}
-		keys = keys[:0]
-		for k := range f.in.HTML {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if v, ok := f.in.BodyVersions[k]; ok {
-				h.str(k).u64(v)
+		for _, k := range slices.SortedFunc(maps.Keys(f.in.HTML), compareTextKeys) {
+			h.ref(k.Of).u64(uint64(k.Update))
+			if v, ok := f.in.BodyVersions[k.Of]; ok && k.Update == 0 {
+				h.u64(v)
 			} else {
-				h.str(k).str(string(f.in.HTML[k]))
+				h.str(string(f.in.HTML[k]))
 			}
 		}
 		f.allH = h.Sum64()
@@ -395,25 +419,35 @@ func (f *fingerprints) everything() uint64 {
 	return f.allH
 }
 
-// entityKey is "actor:x" or "organization:y", "" for no entity.
-func entityKey(e dossier.Entity) string {
+// entityRef is the Ref of an actor or organization; the zero Ref for no entity.
+func entityRef(e dossier.Entity) dossier.Ref {
 	if !present(e) {
-		return ""
+		return dossier.Ref{}
 	}
-	return e.EntityKind() + ":" + e.EntityID()
+	return e.Ref()
 }
 
-// relIDs hashes one object's list named rel, as the views read it.
-func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
-	kind, oid, _ := strings.Cut(id, ":")
+// compareRefs orders Refs by kind, then id.
+func compareRefs(a, b dossier.Ref) int {
+	return cmp.Or(cmp.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
+}
+
+// compareTextKeys orders TextKeys by object, then update.
+func compareTextKeys(a, b TextKey) int {
+	return cmp.Or(compareRefs(a.Of, b.Of), cmp.Compare(a.Update, b.Update))
+}
+
+// relIDs hashes the list named rel of the object r names, as the views read it.
+func relIDs(h *hasher, d *dossier.Dossier, r dossier.Ref, rel string) {
+	oid := r.ID
 	if rel == "tally" {
-		if e := d.Entity(kind, oid); e != nil {
+		if e, ok := d.Lookup(r).(dossier.Entity); ok {
 			tallyPrint(h, tallyOf(e))
 		}
 		return
 	}
-	switch kind {
-	case "article":
+	switch r.Kind {
+	case dossier.KindArticle:
 		a := d.Article(oid)
 		if a == nil {
 			return
@@ -428,7 +462,7 @@ func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
 				h.str(x.ID)
 			}
 		}
-	case "actor":
+	case dossier.KindActor:
 		a := d.Actor(oid)
 		if a == nil {
 			return
@@ -451,7 +485,7 @@ func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
 		case "events":
 			eventIDs(h, a.Events)
 		}
-	case "organization":
+	case dossier.KindOrganization:
 		o := d.Organization(oid)
 		if o == nil {
 			return
@@ -459,7 +493,7 @@ func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
 		switch rel {
 		case "members":
 			for _, m := range o.Members {
-				h.str(entityKey(m))
+				h.ref(entityRef(m))
 			}
 		case "memberOf":
 			orgIDs(h, o.MemberOf)
@@ -474,7 +508,7 @@ func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
 		case "events":
 			eventIDs(h, o.Events)
 		}
-	case "event":
+	case dossier.KindEvent:
 		e := d.Event(oid)
 		if e == nil {
 			return
@@ -490,8 +524,10 @@ func relIDs(h *hasher, d *dossier.Dossier, id, rel string) {
 	}
 }
 
-// listIDs hashes a list of the whole dossier, as the views read it.
-func (f *fingerprints) listIDs(h *hasher, name string) {
+// listIDs hashes a list of the whole dossier, as the views read it: name
+// and, for one verdict's claims or one tag's articles, the verdict's id or
+// the tag's slug.
+func (f *fingerprints) listIDs(h *hasher, name, id string) {
 	d := f.in.Dossier
 	switch name {
 	case "articles":
@@ -509,32 +545,29 @@ func (f *fingerprints) listIDs(h *hasher, name string) {
 	case "quotes":
 		quoteIDs(h, d.Quotes)
 	case "tags":
-		tagIDs(h, f.tags(), name)
+		tagIDs(h, f.tags(), "")
+	case "tag":
+		tagIDs(h, f.tags(), id)
 	case "timeline":
 		timelineOrder(h, d)
-	default:
-		if v, ok := strings.CutPrefix(name, "verdict:"); ok {
-			claimIDs(h, d.ClaimsWithVerdict(v))
-		} else if strings.HasPrefix(name, "tag:") {
-			tagIDs(h, f.tags(), name)
-		}
+	case "verdict":
+		claimIDs(h, d.ClaimsWithVerdict(id))
 	}
 }
 
 // near hashes one part of the network, as a page draws or lists it: for
-// "event:x", whom the event names; for an actor or organization ("actor:x"),
+// an event, whom the event names; for an actor or organization,
 // its closest neighbours with their names and numbers of connections, its
 // edges to them, and the declared relations among them.
-func (f *fingerprints) near(h *hasher, id string) {
+func (f *fingerprints) near(h *hasher, r dossier.Ref) {
 	h.u64(f.in.Global)
 	x := f.links()
 	name := func(e dossier.Entity) {
-		key := entityKey(e)
-		h.str(key).u64(f.in.Versions[key])
+		key := entityRef(e)
+		h.ref(key).u64(f.in.Versions[key])
 	}
-	kind, oid, _ := strings.Cut(id, ":")
-	if kind == "event" {
-		if ev := f.in.Dossier.Event(oid); ev != nil {
+	if r.Kind == dossier.KindEvent {
+		if ev := f.in.Dossier.Event(r.ID); ev != nil {
 			for _, e := range x.eventWho[ev] {
 				name(e)
 			}
@@ -542,7 +575,8 @@ func (f *fingerprints) near(h *hasher, id string) {
 		return
 	}
 	n := x.net
-	i, ok := n.at[f.in.Dossier.Entity(kind, oid)]
+	e, _ := f.in.Dossier.Lookup(r).(dossier.Entity)
+	i, ok := n.at[e]
 	if !ok {
 		return
 	}
@@ -588,37 +622,36 @@ func timelineOrder(h *hasher, d *dossier.Dossier) {
 }
 
 // backlinkInputs hashes what one actor's or organization's back-links are
-// made from (id is "actor:x" or "organization:y"): the front matter of the
+// made from: the front matter of the
 // articles and events that involve or name it (their titles, dates and
 // headline verdicts), the names of the profiles that name it, and the
 // sentences. An edit of an article that involves nobody leaves every
 // entity's back-links as they were.
-func (f *fingerprints) backlinkInputs(h *hasher, id string) {
+func (f *fingerprints) backlinkInputs(h *hasher, r dossier.Ref) {
 	h.u64(f.in.Global)
-	kind, oid, _ := strings.Cut(id, ":")
-	e := f.in.Dossier.Entity(kind, oid)
-	if e == nil {
+	e, ok := f.in.Dossier.Lookup(r).(dossier.Entity)
+	if !ok {
 		return
 	}
 	v := f.in.Versions
 	articles, events, mentions := involvement(e)
 	for _, a := range articles {
-		h.str(a.ID).u64(v["article:"+a.ID])
+		h.str(a.ID).u64(v[a.Ref()])
 	}
 	h.str("")
 	for _, ev := range events {
-		h.str(ev.ID).u64(v["event:"+ev.ID])
+		h.str(ev.ID).u64(v[ev.Ref()])
 	}
 	h.str("")
 	for _, m := range mentions {
 		switch {
 		case m.Article != nil:
-			h.str("a:" + m.Article.ID).u64(v["article:"+m.Article.ID])
+			h.ref(m.Article.Ref()).u64(v[m.Article.Ref()])
 		case m.Event != nil:
-			h.str("e:" + m.Event.ID).u64(v["event:"+m.Event.ID])
+			h.ref(m.Event.Ref()).u64(v[m.Event.Ref()])
 		case m.From != nil:
-			key := entityKey(m.From)
-			h.str(key).u64(v[key])
+			key := entityRef(m.From)
+			h.ref(key).u64(v[key])
 		}
 		h.str(m.Sentence)
 	}
@@ -633,11 +666,11 @@ func (f *fingerprints) backlinkInputs(h *hasher, id string) {
 func (f *fingerprints) networkInputs(h *hasher) {
 	h.u64(f.in.Global)
 	for _, e := range entitiesOf(f.in.Dossier) {
-		key := entityKey(e)
-		h.str(key).u64(f.in.Versions[key])
+		key := entityRef(e)
+		h.ref(key).u64(f.in.Versions[key])
 		if o, ok := e.(*dossier.Organization); ok {
 			for _, m := range o.Members {
-				h.str(entityKey(m))
+				h.ref(entityRef(m))
 			}
 		}
 		_, events, mentions := involvement(e)
@@ -645,7 +678,7 @@ func (f *fingerprints) networkInputs(h *hasher) {
 		mentionIDs(h, mentions)
 	}
 	for _, q := range f.in.Dossier.Quotes {
-		h.str(entityKey(q.Speaker)).str(entityKey(q.Via))
+		h.ref(entityRef(q.Speaker)).ref(entityRef(q.Via))
 	}
 }
 
@@ -700,11 +733,11 @@ func mentionIDs(h *hasher, list []dossier.Mention) {
 	for _, m := range list {
 		switch {
 		case m.Article != nil:
-			h.str("a:" + m.Article.ID)
+			h.ref(m.Article.Ref())
 		case m.Event != nil:
-			h.str("e:" + m.Event.ID)
+			h.ref(m.Event.Ref())
 		case m.From != nil:
-			h.str(entityKey(m.From))
+			h.ref(entityRef(m.From))
 		}
 		h.str(m.Sentence)
 	}

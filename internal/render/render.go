@@ -27,11 +27,8 @@ import (
 // Input is everything one render needs.
 type Input struct {
 	Dossier *dossier.Dossier
-	// HTML holds rendered Markdown by key: "article:ID", "actor:ID",
-	// "organization:ID", "event:ID", "claim:ID" (the explanation), "quote:ID" (the context),
-	// UpdateKey(claim, i) (the note of a claim's i-th update, oldest first)
-	// and MethodologyKey (content/methodology.md, when the site has one).
-	HTML map[string]template.HTML
+	// HTML holds the rendered Markdown of the build (see TextKey).
+	HTML map[TextKey]template.HTML
 	// Text holds the plain text of article bodies by article id, for search.
 	// A render that keeps nothing (Versions nil) empties it as it reads it.
 	Text map[string]string
@@ -49,24 +46,44 @@ type Input struct {
 	// body out of HTML and hands it to its page, so that it is let go once
 	// the page is out rather than at the end.
 	ReadOnce bool
-	// Versions identifies the content of each source file by "kind:id"
-	// ("article:x", "actor:y", "organization:z", "event:e"): an article's
+	// Versions identifies the content of each source file by the object
+	// it holds (an article, actor, organization or event): an article's
 	// front matter alone, since its rendered body is compared as it is;
 	// Global identifies the configuration and the build's options. A page
 	// whose recorded inputs kept their fingerprints is not rendered again
 	// (see record.go). Without Versions, nothing of the render is kept for
 	// the next one.
-	Versions map[string]uint64
+	Versions map[dossier.Ref]uint64
 	Global   uint64
 	// BodyVersions identifies what each article's body was rendered from
-	// ("article:x" → a hash of its file, the names it links and the
-	// options), so that a body is compared without reading it; a body
-	// without a version is compared as rendered.
-	BodyVersions map[string]uint64
+	// (a hash of its file, the names it links and the options), so that a
+	// body is compared without reading it; a body without a version is
+	// compared as rendered.
+	BodyVersions map[dossier.Ref]uint64
 	// Cards draws the share cards, keeping them by content; nil draws
 	// every card of the render.
 	Cards *Cards
 }
+
+// TextKey names one rendered Markdown text of a build in Input.HTML.
+type TextKey struct {
+	// Of is whose text it is: an article's, actor's, organization's or
+	// event's body, a claim's explanation, a quote's context; the zero Ref
+	// for content/methodology.md.
+	Of dossier.Ref
+	// Update, for a claim, is 1 + the index of the update (oldest first)
+	// whose note the text is; 0 for the claim's explanation.
+	Update int
+}
+
+// BodyOf is the key of the text of the object r names.
+func BodyOf(r dossier.Ref) TextKey { return TextKey{Of: r} }
+
+// UpdateNote is the key of the note of a claim's i-th update, oldest first.
+func UpdateNote(claim *dossier.Claim, i int) TextKey { return TextKey{Of: claim.Ref(), Update: i + 1} }
+
+// Methodology is the key of content/methodology.md, when the site has one.
+var Methodology = TextKey{}
 
 // Renderer renders sites with templates parsed once.
 type Renderer struct {
@@ -77,7 +94,7 @@ type Renderer struct {
 	pages map[string]*Deferred  // output path → the page of the last plan
 	order []string              // the last plan's page paths, in job order
 	list  []*Deferred           // and its pages, in that order
-	items map[string]cachedItem // "claim:ID", "quote:ID" → its list entry, last renders
+	items map[dossier.Ref]cachedItem // a claim's or quote's list entry, last renders
 	table depTable              // what the pages of kept renders read
 	last  *siteData             // the last plan's data, whose list entries the next plan keeps
 }
@@ -238,11 +255,11 @@ func (r *Renderer) Plan(in Input) (*Plan, error) {
 		site.table = &r.table
 		site.fps = newFingerprints(in, site.links, site.table)
 		if r.items == nil {
-			r.items = map[string]cachedItem{}
+			r.items = map[dossier.Ref]cachedItem{}
 		}
 		if r.last != nil {
 			r.last.items.Range(func(k, v any) bool {
-				r.items[k.(string)] = v.(cachedItem)
+				r.items[k.(dossier.Ref)] = v.(cachedItem)
 				return true
 			})
 		}
@@ -294,10 +311,10 @@ func lastRendered(old *Deferred) *Deferred {
 
 // handOver moves the rendered Markdown of every article, claim and quote
 // from bodies to the job of its page (see Input.ReadOnce).
-func handOver(jobs []job, bodies map[string]template.HTML) {
+func handOver(jobs []job, bodies map[TextKey]template.HTML) {
 	for i := range jobs {
-		key := bodyKey(jobs[i].object)
-		if key == "" {
+		key, ok := bodyKey(jobs[i].object)
+		if !ok {
 			continue
 		}
 		own, newPage := bodies[key], jobs[i].page
@@ -311,17 +328,13 @@ func handOver(jobs []job, bodies map[string]template.HTML) {
 }
 
 // bodyKey is the key in Input.HTML of the rendered Markdown an article,
-// claim or quote page shows as its own; "" for other objects.
-func bodyKey(obj any) string {
+// claim or quote page shows as its own; false for other objects.
+func bodyKey(obj any) (TextKey, bool) {
 	switch o := obj.(type) {
-	case *dossier.Article:
-		return "article:" + o.ID
-	case *dossier.Claim:
-		return "claim:" + o.ID
-	case *dossier.Quote:
-		return "quote:" + o.ID
+	case *dossier.Article, *dossier.Claim, *dossier.Quote:
+		return BodyOf(o.(dossier.Object).Ref()), true
 	}
-	return ""
+	return TextKey{}, false
 }
 
 // pageExec returns the function that renders j into a buffer, recording

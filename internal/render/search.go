@@ -436,7 +436,7 @@ func (s *siteData) eventDescription(e *dossier.Event) string {
 	if t, ok := s.eventText[e.ID]; ok {
 		return t
 	}
-	return htmlText(string(s.in.HTML["event:"+e.ID]))
+	return htmlText(string(s.in.HTML[BodyOf(e.Ref())]))
 }
 
 // htmlText is the text of rendered Markdown, its tags taken out and its

@@ -76,7 +76,7 @@ func (p *Page) TagArticles() []Article { return wrapArticles(p.tagGroup().articl
 
 // tagGroup is the page's tag group, recording that the page reads it.
 func (p *Page) tagGroup() tagGroup {
-	p.rec.read(dep{kind: depList, rel: "tag:" + p.tag})
+	p.rec.read(dep{kind: depList, rel: "tag", id: p.tag})
 	groups := p.tags()
 	if i, ok := slices.BinarySearchFunc(groups, p.tag, func(g tagGroup, slug string) int { return strings.Compare(g.slug, slug) }); ok {
 		return groups[i]
@@ -93,12 +93,11 @@ func (s *siteData) TagLinks(tags []string) []Link {
 	return out
 }
 
-// tagIDs hashes what a list of tags reads: "tags" the slug, name and
-// articles of every tag, "tag:SLUG" the articles of one.
-func tagIDs(h *hasher, groups []tagGroup, name string) {
-	slug, one := strings.CutPrefix(name, "tag:")
+// tagIDs hashes what a list of tags reads: for every tag (slug ""), or
+// for the tag with that slug, the slug, name and articles of each.
+func tagIDs(h *hasher, groups []tagGroup, slug string) {
 	for _, g := range groups {
-		if one && g.slug != slug {
+		if slug != "" && g.slug != slug {
 			continue
 		}
 		h.str(g.slug).str(g.name)

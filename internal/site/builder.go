@@ -360,28 +360,28 @@ func hashBytes(b []byte) uint64 {
 // bodies is the rendered Markdown of a build.
 type bodies struct {
 	names uint64 // the fingerprint of the names that bodies link
-	// versions identifies what each body was converted from ("article:x" →
-	// its file, the names and the options), for the renderer's page cache.
-	versions map[string]uint64
-	html     map[string]template.HTML
-	text     map[string]string
+	// versions identifies what each body was converted from (its file,
+	// the names and the options), for the renderer's page cache.
+	versions map[dossier.Ref]uint64
+	html     map[render.TextKey]template.HTML
+	text     map[string]string // each article's plain text, by id
 }
 
-// versions identifies each parsed content file's bytes by "kind:id", for the
-// renderer's page cache: an article by its front matter alone, since the
-// renderer compares its body as rendered.
-func (b *Builder) versions() map[string]uint64 {
-	v := make(map[string]uint64, len(b.parsed))
+// versions identifies each parsed content file's bytes by the object it
+// holds, for the renderer's page cache: an article by its front matter
+// alone, since the renderer compares its body as rendered.
+func (b *Builder) versions() map[dossier.Ref]uint64 {
+	v := make(map[dossier.Ref]uint64, len(b.parsed))
 	for _, pf := range b.parsed {
 		switch item := pf.item.(type) {
 		case *content.Article:
-			v["article:"+item.ID] = pf.meta
+			v[dossier.Ref{Kind: dossier.KindArticle, ID: item.ID}] = pf.meta
 		case *content.Actor:
-			v["actor:"+item.ID] = pf.hash
+			v[dossier.Ref{Kind: dossier.KindActor, ID: item.ID}] = pf.hash
 		case *content.Organization:
-			v["organization:"+item.ID] = pf.hash
+			v[dossier.Ref{Kind: dossier.KindOrganization, ID: item.ID}] = pf.hash
 		case *content.Event:
-			v["event:"+item.ID] = pf.hash
+			v[dossier.Ref{Kind: dossier.KindEvent, ID: item.ID}] = pf.hash
 		}
 	}
 	return v

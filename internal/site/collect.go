@@ -3,14 +3,16 @@ package site
 import (
 	"html/template"
 	"maps"
-	"strings"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // collected is what collect kept of the last build for the next one.
 type collected struct {
 	bodies bodies
-	units  []string // each unit's key, in order
-	keys   []uint64 // each unit's conversion key (0: not cached)
+	units  []render.TextKey // each unit's key, in order
+	keys   []uint64         // each unit's conversion key (0: not cached)
 }
 
 // collect gathers the HTML of every converted body by key, and each
@@ -24,13 +26,13 @@ func (b *Builder) collect(units []unit, keys []uint64, results []convertedUnit) 
 		total += len(results[i].keys)
 	}
 	last := b.collected
-	b.collected = collected{units: make([]string, len(units)), keys: keys}
+	b.collected = collected{units: make([]render.TextKey, len(units)), keys: keys}
 	for i, u := range units {
 		b.collected.units[i] = u.key
 	}
 	res, ok := b.update(last, units, keys, results)
 	if !ok {
-		res = bodies{html: make(map[string]template.HTML, total), text: make(map[string]string, len(units))}
+		res = bodies{html: make(map[render.TextKey]template.HTML, total), text: make(map[string]string, len(units))}
 		for i, u := range units {
 			add(res, u, results[i])
 		}
@@ -70,8 +72,8 @@ func (b *Builder) update(last collected, units []unit, keys []uint64, results []
 		for _, key := range old.keys {
 			delete(res.html, key)
 		}
-		if id, ok := strings.CutPrefix(units[i].key, "article:"); ok {
-			delete(res.text, id)
+		if isArticle(units[i].key) {
+			delete(res.text, units[i].key.Of.ID)
 		}
 	}
 	for _, i := range changed {
@@ -84,10 +86,11 @@ func (b *Builder) update(last collected, units []unit, keys []uint64, results []
 func add(res bodies, u unit, r convertedUnit) {
 	for j, key := range r.keys {
 		res.html[key] = r.html[j]
-		if key == u.key {
-			if id, ok := strings.CutPrefix(key, "article:"); ok {
-				res.text[id] = r.outs[j].Text
-			}
+		if key == u.key && isArticle(key) {
+			res.text[key.Of.ID] = r.outs[j].Text
 		}
 	}
 }
+
+// isArticle reports whether key is an article's body.
+func isArticle(key render.TextKey) bool { return key.Of.Kind == dossier.KindArticle && key.Update == 0 }

@@ -19,7 +19,7 @@ import (
 
 // conversion is one Markdown body to convert and where its findings go.
 type conversion struct {
-	key   string // "article:x", "actor:y", "claim:z" …
+	key   render.TextKey // where its HTML goes in the render's input
 	in    markdown.Input
 	owner any // *dossier.Article, dossier.Entity or *dossier.Event: who the mentions belong to
 }
@@ -37,8 +37,8 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	units := units(d, u, matcher, mode, site.Words())
 	if pf, ok := b.parsed[content.MethodologyFile]; ok {
 		src := pf.item.(methodologyText)
-		units = append(units, unit{key: render.MethodologyKey, file: content.MethodologyFile, jobs: func() []conversion {
-			return []conversion{{key: render.MethodologyKey, in: markdown.Input{File: content.MethodologyFile, BodyLine: 1, Source: src}}}
+		units = append(units, unit{key: render.Methodology, file: content.MethodologyFile, jobs: func() []conversion {
+			return []conversion{{key: render.Methodology, in: markdown.Input{File: content.MethodologyFile, BodyLine: 1, Source: src}}}
 		}})
 	}
 	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint,
@@ -100,10 +100,10 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 	diags.Append(anchorTitles(d))
 	res := b.collect(units, keys, results)
 	res.names = matcher.fingerprint
-	res.versions = make(map[string]uint64, len(units))
+	res.versions = make(map[dossier.Ref]uint64, len(units))
 	for i, u := range units {
 		if keys[i] != 0 {
-			res.versions[u.key] = keys[i]
+			res.versions[u.key.Of] = keys[i]
 		}
 	}
 	recorded.Wait()
@@ -113,13 +113,13 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, dia
 
 // convertedUnit is the conversion of one content file's bodies.
 type convertedUnit struct {
-	keys []string          // "article:x", "claim:y" …
+	keys []render.TextKey  // where each goes in the render's input
 	html []template.HTML   // the HTML of each
 	outs []markdown.Output // the rest of each output (HTML is nil: it is in html, once)
 }
 
 func convertUnit(conv *markdown.Converter, jobs []conversion) (convertedUnit, error) {
-	r := convertedUnit{keys: make([]string, len(jobs)), html: make([]template.HTML, len(jobs)), outs: make([]markdown.Output, len(jobs))}
+	r := convertedUnit{keys: make([]render.TextKey, len(jobs)), html: make([]template.HTML, len(jobs)), outs: make([]markdown.Output, len(jobs))}
 	for i, j := range jobs {
 		out, err := conv.Convert(j.in)
 		if err != nil {
@@ -143,11 +143,12 @@ func (b *Builder) sourceHash(file string) uint64 {
 
 // unitKey identifies a unit's conversion: what every conversion reads
 // (env), the hash of its content file's bytes and its key.
-func unitKey(env []byte, file uint64, key string) uint64 {
+func unitKey(env []byte, file uint64, key render.TextKey) uint64 {
 	h := fnv.New64a()
 	h.Write(env)
 	h.Write(binary.LittleEndian.AppendUint64(nil, file))
-	h.Write([]byte(key))
+	h.Write([]byte{byte(key.Of.Kind)})
+	h.Write([]byte(key.Of.ID))
 	return h.Sum64()
 }
 

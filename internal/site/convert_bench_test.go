@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/dossier-dev/dossier/internal/benchcpu"
@@ -45,9 +44,9 @@ func BenchmarkConvert1000(b *testing.B) {
 	var articles, texts []conversion
 	for _, j := range jobs {
 		switch {
-		case strings.HasPrefix(j.key, "article:"):
+		case j.key.Of.Kind == dossier.KindArticle:
 			articles = append(articles, j)
-		case strings.HasPrefix(j.key, "claim:"), strings.HasPrefix(j.key, "quote:"):
+		case j.key.Of.Kind == dossier.KindClaim && j.key.Update == 0, j.key.Of.Kind == dossier.KindQuote:
 			texts = append(texts, j)
 		}
 	}

@@ -84,7 +84,7 @@ func anchorTitles(d *dossier.Dossier) diag.List {
 // unit is one content file's Markdown: an article's body with its claims'
 // explanations and quotes' contexts, or a profile's or an event's body.
 type unit struct {
-	key   string // "article:x", "actor:y" …: the key of the file's own body
+	key   render.TextKey // the key of the file's own body
 	file  string
 	owner any                 // *dossier.Article, dossier.Entity or *dossier.Event: who the mentions belong to
 	jobs  func() []conversion // what converting it takes; the unit's own body first
@@ -95,39 +95,38 @@ type unit struct {
 // scale, the base URL, the Markdown options and the words (convertAll's cache key).
 func units(d *dossier.Dossier, u urls.URLs, m names, mode mention.Mode, w *config.Words) []unit {
 	list := make([]unit, 0, len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Events))
-	body := func(key, file string, src []byte, line int, owner any, anns []annotate.Annotation) conversion {
+	body := func(owner dossier.Object, file string, src []byte, line int, anns []annotate.Annotation) conversion {
 		in := markdown.Input{File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
-		if _, isEntity := owner.(dossier.Entity); isEntity {
-			in.Self = key
+		if e, isEntity := owner.(dossier.Entity); isEntity {
+			in.SelfKind, in.SelfID = e.EntityKind(), e.EntityID()
 		}
-		return conversion{key: key, owner: owner, in: in}
+		return conversion{key: render.BodyOf(owner.Ref()), owner: owner, in: in}
 	}
-	text := func(key, file string, src string, pos diag.Pos) conversion {
+	text := func(key render.TextKey, file string, src string, pos diag.Pos) conversion {
 		return conversion{key: key, in: markdown.Input{File: file, BodyLine: pos.Line, Source: []byte(src)}}
 	}
 	for _, a := range d.Articles {
-		list = append(list, unit{key: "article:" + a.ID, file: a.Path, owner: a, jobs: func() []conversion {
-			jobs := []conversion{body("article:"+a.ID, a.Path, a.Body, a.BodyLine, a, annotations(a, u, w))}
+		list = append(list, unit{key: render.BodyOf(a.Ref()), file: a.Path, owner: a, jobs: func() []conversion {
+			jobs := []conversion{body(a, a.Path, a.Body, a.BodyLine, annotations(a, u, w))}
 			for _, c := range a.Claims {
-				jobs = append(jobs, text("claim:"+c.ID, a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
+				jobs = append(jobs, text(render.BodyOf(c.Ref()), a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
 				for i, u := range c.Updates {
 					pos, ok := a.Keys["claims."+strconv.Itoa(c.Index)+".updates."+strconv.Itoa(i)+".note"]
 					if !ok {
 						pos = u.Pos
 					}
-					jobs = append(jobs, text(render.UpdateKey(c.ID, i), a.Path, u.Note, pos))
+					jobs = append(jobs, text(render.UpdateNote(c, i), a.Path, u.Note, pos))
 				}
 			}
 			for _, q := range a.Quotes {
-				jobs = append(jobs, text("quote:"+q.ID, a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))
+				jobs = append(jobs, text(render.BodyOf(q.Ref()), a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))
 			}
 			return jobs
 		}})
 	}
 	profile := func(e dossier.Entity, file string, src []byte, line int) {
-		key := e.EntityKind() + ":" + e.EntityID()
-		list = append(list, unit{key: key, file: file, owner: e, jobs: func() []conversion {
-			return []conversion{body(key, file, src, line, e, nil)}
+		list = append(list, unit{key: render.BodyOf(e.Ref()), file: file, owner: e, jobs: func() []conversion {
+			return []conversion{body(e, file, src, line, nil)}
 		}})
 	}
 	for _, a := range d.Actors {
@@ -137,8 +136,8 @@ func units(d *dossier.Dossier, u urls.URLs, m names, mode mention.Mode, w *confi
 		profile(o, o.Path, o.Body, o.BodyLine)
 	}
 	for _, e := range d.Events {
-		list = append(list, unit{key: "event:" + e.ID, file: e.Path, owner: e, jobs: func() []conversion {
-			return []conversion{body("event:"+e.ID, e.Path, e.Body, e.BodyLine, e, nil)}
+		list = append(list, unit{key: render.BodyOf(e.Ref()), file: e.Path, owner: e, jobs: func() []conversion {
+			return []conversion{body(e, e.Path, e.Body, e.BodyLine, nil)}
 		}})
 	}
 	return list

@@ -3,9 +3,10 @@ package site
 import (
 	"bytes"
 	"os"
-	"strings"
 	"sync"
 	"testing"
+
+	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
 // TestReadOnceHandsBodiesToPages renders a generated dossier twice without
@@ -34,8 +35,8 @@ func TestReadOnceHandsBodiesToPages(t *testing.T) {
 		}
 		var left []string
 		for key := range in.HTML {
-			if kind, _, _ := strings.Cut(key, ":"); kind == "article" || kind == "claim" || kind == "quote" {
-				left = append(left, key)
+			if k := key.Of.Kind; key.Update == 0 && (k == dossier.KindArticle || k == dossier.KindClaim || k == dossier.KindQuote) {
+				left = append(left, key.Of.String())
 			}
 		}
 		return files, left
