@@ -91,12 +91,12 @@ type Renderer struct {
 	words atomic.Pointer[config.Words] // the words of the site of the last plan, which t and tn print
 
 	mu    sync.Mutex
-	pages map[string]*Deferred  // output path → the page of the last plan
-	order []string              // the last plan's page paths, in job order
-	list  []*Deferred           // and its pages, in that order
+	pages map[string]*Deferred       // output path → the page of the last plan
+	order []string                   // the last plan's page paths, in job order
+	list  []*Deferred                // and its pages, in that order
 	items map[dossier.Ref]cachedItem // a claim's or quote's list entry, last renders
-	table depTable              // what the pages of kept renders read
-	last  *siteData             // the last plan's data, whose list entries the next plan keeps
+	table depTable                   // what the pages of kept renders read
+	last  *siteData                  // the last plan's data, whose list entries the next plan keeps
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
