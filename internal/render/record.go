@@ -3,7 +3,8 @@ package render
 import (
 	"cmp"
 	"encoding/binary"
-	"hash/maphash"
+	"hash"
+	"hash/fnv"
 	"maps"
 	"slices"
 	"strings"
@@ -235,7 +236,6 @@ func (d *Deferred) Deps() []string {
 type fingerprints struct {
 	in    Input
 	links func() *linkIndex // the render's back-links and network, built on first use
-	seed  maphash.Seed
 	table *depTable
 	// known holds the fingerprints of the deps the table had numbered when
 	// the render began, by number, and whether each is taken yet.
@@ -256,15 +256,11 @@ func (f *fingerprints) tags() []tagGroup {
 	return f.tagList
 }
 
-// fingerprintSeed is shared by every render of the process, so that the
-// fingerprints of two renders compare.
-var fingerprintSeed = maphash.MakeSeed()
-
 func newFingerprints(in Input, links func() *linkIndex, table *depTable) *fingerprints {
 	table.mu.Lock()
 	n := len(table.deps)
 	table.mu.Unlock()
-	return &fingerprints{in: in, links: links, seed: fingerprintSeed, table: table,
+	return &fingerprints{in: in, links: links, table: table,
 		known: make([]atomic.Uint64, n), knownDone: make([]atomic.Bool, n)}
 }
 
@@ -310,31 +306,60 @@ func (f *fingerprints) nearAt(i int32, d dep) uint64 {
 	return h
 }
 
-// hasher writes the parts of a fingerprint.
-type hasher struct{ maphash.Hash }
+// hasher writes the parts of a fingerprint. They are gathered in buf and
+// hashed (FNV-1a, the build's one hash) a block at a time.
+type hasher struct {
+	h   hash.Hash64
+	buf []byte
+}
+
+func newHasher() *hasher { return &hasher{h: fnv.New64a(), buf: make([]byte, 0, 512)} }
+
+// hasherBlock is how much a hasher gathers before it hashes.
+const hasherBlock = 32 << 10
+
+func (h *hasher) write(b []byte) {
+	if len(h.buf)+len(b) > hasherBlock {
+		h.h.Write(h.buf)
+		h.buf = h.buf[:0]
+		if len(b) > hasherBlock {
+			h.h.Write(b)
+			return
+		}
+	}
+	h.buf = append(h.buf, b...)
+}
 
 func (h *hasher) str(s string) *hasher {
-	h.WriteString(s)
-	h.WriteByte(0)
+	if len(h.buf)+len(s)+1 > hasherBlock {
+		h.write([]byte(s))
+	} else {
+		h.buf = append(h.buf, s...)
+	}
+	h.buf = append(h.buf, 0)
 	return h
+}
+
+// Sum64 is the fingerprint of everything written.
+func (h *hasher) Sum64() uint64 {
+	h.h.Write(h.buf)
+	h.buf = h.buf[:0]
+	return h.h.Sum64()
 }
 
 // ref writes an object's kind and id.
 func (h *hasher) ref(r dossier.Ref) *hasher {
-	h.WriteByte(byte(r.Kind))
+	h.buf = append(h.buf, byte(r.Kind))
 	return h.str(r.ID)
 }
 
 func (h *hasher) u64(v uint64) *hasher {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], v)
-	h.Write(b[:])
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, v)
 	return h
 }
 
 func (f *fingerprints) compute(d dep) uint64 {
-	var h hasher
-	h.SetSeed(f.seed)
+	h := newHasher()
 	h.u64(uint64(d.kind))
 	in, dos := f.in, f.in.Dossier
 	switch d.kind {
@@ -376,23 +401,23 @@ func (f *fingerprints) compute(d dep) uint64 {
 		r := dossier.Ref{Kind: dossier.KindEvent, ID: d.id}
 		h.u64(in.Versions[r]).str(string(in.HTML[BodyOf(r)]))
 	case depRel:
-		relIDs(&h, dos, d.ref(), d.rel)
+		relIDs(h, dos, d.ref(), d.rel)
 	case depList:
-		f.listIDs(&h, d.rel, d.id)
+		f.listIDs(h, d.rel, d.id)
 	case depLinks:
-		f.backlinkInputs(&h, d.ref())
+		f.backlinkInputs(h, d.ref())
 	case depNet:
 		if d.id == "" {
-			f.networkInputs(&h)
+			f.networkInputs(h)
 		} else {
-			f.near(&h, d.ref())
+			f.near(h, d.ref())
 		}
 	case depMethodology:
 		h.str(string(in.HTML[Methodology]))
 	case depAll:
 		return f.everything()
 	case depCard:
-		cardInputs(&h, dos, d.ref())
+		cardInputs(h, dos, d.ref())
 	}
 	return h.Sum64()
 }
@@ -400,8 +425,7 @@ func (f *fingerprints) compute(d dep) uint64 {
 // everything is the fingerprint of the whole input.
 func (f *fingerprints) everything() uint64 {
 	f.all.Do(func() {
-		var h hasher
-		h.SetSeed(f.seed)
+		h := newHasher()
 		h.u64(f.in.Global)
 		for _, r := range slices.SortedFunc(maps.Keys(f.in.Versions), compareRefs) {
 			h.ref(r).u64(f.in.Versions[r])

@@ -3,7 +3,7 @@ package server
 import (
 	"bytes"
 	_ "embed"
-	"html"
+	"html/template"
 	"net/http"
 	"path"
 	"strings"
@@ -67,7 +67,7 @@ func outside(w http.ResponseWriter, r *http.Request, base string) {
 	default:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
-		b := html.EscapeString(base)
+		b := template.HTMLEscapeString(base)
 		w.Write([]byte(`<!doctype html><title>Not found</title><p>Not found. This site is served under <a href="` + b + `">` + b + `</a>.</p>`))
 	}
 }
@@ -145,7 +145,7 @@ func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string
 // with the reload script, so the page reloads once a save fixes it.
 func serveFailure(w http.ResponseWriter, r *http.Request, name string, e *entry) {
 	doc := "<!doctype html>" + previewPolicy + "<title>dossier: the page did not render</title><h1>The page did not render</h1><pre>" +
-		html.EscapeString(e.err.Error()) + "</pre>"
+		template.HTMLEscapeString(e.err.Error()) + "</pre>"
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusInternalServerError)

@@ -2,9 +2,9 @@ package server
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
-	"html"
+	"hash/fnv"
+	"html/template"
 	"mime"
 	"net/http"
 	"path"
@@ -89,8 +89,9 @@ const etagVersion = "1"
 
 // hashOf is a short content hash, stable across runs.
 func hashOf(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
+	h := fnv.New64a()
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // pendingSnapshot is the state before the first good build.
@@ -261,7 +262,7 @@ func contentType(name string, data []byte) string {
 // is relative and works through any proxy.
 func reloadTag(depth int, page, hash string) []byte {
 	return []byte(`<script src="` + strings.Repeat("../", depth) + `_dossier/reload.js" data-page="` +
-		html.EscapeString(page) + `" data-hash="` + html.EscapeString(hash) + `"></script>`)
+		template.HTMLEscapeString(page) + `" data-hash="` + template.HTMLEscapeString(hash) + `"></script>`)
 }
 
 // inject returns a copy of doc with tag before its last </body>, or at the end

@@ -1,9 +1,9 @@
 package card
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash/fnv"
 	"image/color"
 	"strconv"
 )
@@ -46,7 +46,7 @@ type Verdict struct {
 // Key names the card's content: a hash of everything drawn and of Version.
 // Two cards with the same Key have the same bytes.
 func (c Card) Key() string {
-	h := sha256.New()
+	h := fnv.New64a()
 	field := func(s string) {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
@@ -61,7 +61,7 @@ func (c Card) Key() string {
 		field(v.Icon)
 		h.Write([]byte{v.Color.R, v.Color.G, v.Color.B, v.Color.A})
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // ParseColor reads "#rgb" or "#rrggbb"; ok is false for anything else.
