@@ -97,10 +97,9 @@ func (r *resolver) index(set *content.Set) {
 			r.events = append(r.events, ev)
 		}
 	}
-	b := newBlocks(len(set.Articles), claims, quotes)
 	for _, a := range set.Articles {
 		if (!a.Draft || r.drafts) && r.claim("article", a.ID, a.Pos) {
-			r.indexArticle(a, b)
+			r.indexArticle(a)
 		}
 	}
 	sortByID(r.actors, func(a *Actor) string { return a.ID })
@@ -141,44 +140,16 @@ func sortByID[T any](list []*T, id func(*T) string) {
 	slices.SortFunc(list, func(a, b *T) int { return strings.Compare(id(a), id(b)) })
 }
 
-// blocks holds the set's articles, claims and quotes, made in one
-// allocation per kind (with room for all, so that no pointer into them
-// moves), and the lists of pointers each article's own are cut from.
-type blocks struct {
-	articles  []Article
-	claims    []Claim
-	quotes    []Quote
-	claimPtrs []*Claim
-	quotePtrs []*Quote
-}
-
-// newBlocks makes blocks with room for the given numbers of articles,
-// claims and quotes.
-func newBlocks(articles, claims, quotes int) *blocks {
-	return &blocks{
-		articles: make([]Article, 0, articles),
-		claims:   make([]Claim, 0, claims), claimPtrs: make([]*Claim, 0, claims),
-		quotes: make([]Quote, 0, quotes), quotePtrs: make([]*Quote, 0, quotes),
-	}
-}
-
-// indexArticle makes the article and its claims and quotes. Each id costs
-// one map operation: a duplicate, rare, shows as the map not growing, and
-// the first one with that id is found again and put back.
-func (r *resolver) indexArticle(a *content.Article, b *blocks) {
-	b.articles = append(b.articles, Article{Article: a, Tally: Tally{}})
-	art := &b.articles[len(b.articles)-1]
+// indexArticle makes the article and its claims and quotes.
+func (r *resolver) indexArticle(a *content.Article) {
+	art := &Article{Article: a, Tally: Tally{}}
 	r.d.articles[a.ID] = art
 	r.articles = append(r.articles, art)
-	start := len(b.claimPtrs)
 	for _, c := range a.Claims {
 		if c.ID == "" {
 			continue
 		}
-		b.claims = append(b.claims, Claim{Claim: c, Article: art})
-		cl := &b.claims[len(b.claims)-1]
-		if first, added := put(r.d.claims, c.ID, cl, b.claimPtrs, func(c *Claim) string { return c.ID }); !added {
-			b.claims = b.claims[:len(b.claims)-1]
+		if first, ok := r.d.claims[c.ID]; ok {
 			r.duplicate("claim", c.ID, c.Pos, first.Pos)
 			continue
 		}
@@ -186,41 +157,22 @@ func (r *resolver) indexArticle(a *content.Article, b *blocks) {
 			r.diags.Errorf(c.Pos, diag.Duplicate, "rename the claim: /claims/"+c.ID+"/ lists the claims with that verdict",
 				"claim id %q is also a verdict id", c.ID)
 		}
-		b.claimPtrs = append(b.claimPtrs, cl)
+		cl := &Claim{Claim: c, Article: art}
+		r.d.claims[c.ID] = cl
+		art.Claims = append(art.Claims, cl)
 	}
-	art.Claims = b.claimPtrs[start:len(b.claimPtrs):len(b.claimPtrs)]
-	start = len(b.quotePtrs)
 	for _, q := range a.Quotes {
 		if q.ID == "" {
 			continue
 		}
-		b.quotes = append(b.quotes, Quote{Quote: q, Article: art})
-		qu := &b.quotes[len(b.quotes)-1]
-		if first, added := put(r.d.quotes, q.ID, qu, b.quotePtrs, func(q *Quote) string { return q.ID }); !added {
-			b.quotes = b.quotes[:len(b.quotes)-1]
+		if first, ok := r.d.quotes[q.ID]; ok {
 			r.duplicate("quote", q.ID, q.Pos, first.Pos)
 			continue
 		}
-		b.quotePtrs = append(b.quotePtrs, qu)
+		qu := &Quote{Quote: q, Article: art}
+		r.d.quotes[q.ID] = qu
+		art.Quotes = append(art.Quotes, qu)
 	}
-	art.Quotes = b.quotePtrs[start:len(b.quotePtrs):len(b.quotePtrs)]
-}
-
-// put adds v to m under id, with one map operation, and reports whether
-// it did. When another had that id, put finds it in indexed (those indexed
-// so far), puts it back and returns it.
-func put[T any](m map[string]*T, id string, v *T, indexed []*T, idOf func(*T) string) (first *T, added bool) {
-	n := len(m)
-	if m[id] = v; len(m) > n {
-		return nil, true
-	}
-	for _, first = range indexed {
-		if idOf(first) == id {
-			break
-		}
-	}
-	m[id] = first
-	return first, false
 }
 
 func (r *resolver) link() {
