@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"internal/server":            {"internal/site", "internal/diag", "internal/render", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
 	"internal/site":              {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/linkcheck", "internal/urls", "internal/work"},
 	"internal/linkcheck":         {"internal/diag", "internal/urls", "golang.org/x/net/html"},
-	"internal/render":            {"internal/dossier", "internal/urls", "internal/markdown", "internal/config", "internal/content", "internal/diag", "internal/work", "internal/render/card"},
+	"internal/render":            {"internal/dossier", "internal/urls", "internal/config", "internal/diag", "internal/work", "internal/render/card"},
 	"internal/render/card":       {"golang.org/x/image"},
 	"internal/urls":              {},
 	"internal/work":              {},

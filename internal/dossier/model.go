@@ -28,6 +28,17 @@ type Dossier struct {
 	byVerdict     map[string][]*Claim // the claims of each verdict id, in the order of Claims
 }
 
+// The content's value types that the graph's objects carry, named here
+// so that what reads the graph (render) does not import the parser.
+type (
+	Date       = content.Date
+	Source     = content.Source
+	SourceKind = content.SourceKind
+)
+
+// SourceKinds lists every kind of source, in the order pages show them.
+var SourceKinds = content.SourceKinds
+
 // Entity is an actor or an organization: anything that can say, claim or be mentioned.
 type Entity interface {
 	Object
@@ -91,6 +102,9 @@ func (c *Claim) Modified() content.Date {
 	}
 	return last
 }
+
+// InTitle reports whether the claim is anchored in its article's title.
+func (c *Claim) InTitle() bool { return c.In == content.InTitle }
 
 // Update is one entry of a claim's corrections log.
 type Update struct {

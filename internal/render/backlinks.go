@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
@@ -17,7 +16,7 @@ import (
 type Backlink struct {
 	object    any // *dossier.Article, *dossier.Event or dossier.Entity
 	Title     string
-	Date      content.Date // zero for profiles
+	Date      dossier.Date // zero for profiles
 	Sentences []string     // distinct, in the order they were found; empty when only declared
 	// Verdicts are an article's headline verdicts (see Headline); none for
 	// events and profiles.
@@ -89,7 +88,7 @@ func (x *linkIndex) index(e dossier.Entity) {
 	articles, events, mentions := involvement(e)
 	var arts, evs, profs []Backlink
 	at := map[any]int{}
-	add := func(list *[]Backlink, obj any, title string, date content.Date) int {
+	add := func(list *[]Backlink, obj any, title string, date dossier.Date) int {
 		if i, ok := at[obj]; ok {
 			return i
 		}
@@ -117,7 +116,7 @@ func (x *linkIndex) index(e dossier.Entity) {
 			i := add(&evs, m.Event, m.Event.Title, m.Event.Date)
 			evs[i].Sentences = appendSentence(evs[i].Sentences, m.Sentence)
 		case m.From != nil:
-			i := add(&profs, m.From, m.From.DisplayName(), content.Date{})
+			i := add(&profs, m.From, m.From.DisplayName(), dossier.Date{})
 			profs[i].Sentences = appendSentence(profs[i].Sentences, m.Sentence)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
@@ -129,7 +128,7 @@ func mailtoEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s
 
 // correctionsFeed is the corrections log as an Atom feed, newest first:
 // one entry per update, linking to it on its claim's page.
-func correctionsFeed(s *siteData, fallback content.Date) *atomFeed {
+func correctionsFeed(s *siteData, fallback dossier.Date) *atomFeed {
 	entries := make([]atomEntry, len(s.D.Updates))
 	for i, u := range s.D.Updates {
 		c := u.Claim
@@ -168,8 +167,8 @@ type SourceKindView struct {
 
 // SourceKinds is every source kind, in order, with what it means.
 func (p *Page) SourceKinds() []SourceKindView {
-	out := make([]SourceKindView, len(content.SourceKinds))
-	for i, k := range content.SourceKinds {
+	out := make([]SourceKindView, len(dossier.SourceKinds))
+	for i, k := range dossier.SourceKinds {
 		out[i] = SourceKindView{ID: string(k), Label: p.sourceKindLabel(k), Description: p.words.T("source-kind-" + string(k) + "-about")}
 	}
 	return out

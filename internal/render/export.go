@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -298,9 +297,9 @@ func ids[T interface{ comparable }](in []T, id func(T) string) []string {
 	return out
 }
 
-func (s *siteData) sources(in []content.Source) []exportSource { return mapList(in, s.exportSource) }
+func (s *siteData) sources(in []dossier.Source) []exportSource { return mapList(in, s.exportSource) }
 
-func (s *siteData) exportSource(src content.Source) exportSource {
+func (s *siteData) exportSource(src dossier.Source) exportSource {
 	out := exportSource{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date.String(), Kind: string(src.Kind),
 		Quote: src.Quote, Archived: src.Archived, Note: src.Note}
 	if o := src.Original; o != nil {
@@ -350,7 +349,7 @@ func exportHeadline(a *dossier.Article) []exportRated {
 
 func (s *siteData) exportClaim(c *dossier.Claim) exportClaim {
 	var headline []exportRated
-	if c.In == content.InTitle {
+	if c.InTitle() {
 		headline = exportHeadline(c.Article)
 	}
 	return exportClaim{
@@ -415,7 +414,7 @@ func (s *siteData) exportOrg(o *dossier.Organization) exportOrg {
 }
 
 func (s *siteData) exportInvolved(claims []*dossier.Claim, articles []*dossier.Article, events []*dossier.Event,
-	named []dossier.Mention, tally dossier.Tally, srcs []content.Source) exportInvolvement {
+	named []dossier.Mention, tally dossier.Tally, srcs []dossier.Source) exportInvolvement {
 	return exportInvolvement{
 		Claims:   ids(claims, func(c *dossier.Claim) string { return c.ID }),
 		Articles: ids(articles, func(x *dossier.Article) string { return x.ID }),

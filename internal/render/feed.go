@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
@@ -54,7 +53,7 @@ type atomEntry struct {
 	Link    atomLink `xml:"link"`
 	Summary string   `xml:"summary,omitempty"`
 
-	date content.Date // for sorting
+	date dossier.Date // for sorting
 }
 
 // EntityFeed is the URL of the Atom feed of an actor's or organization's page,
@@ -69,7 +68,7 @@ func (p *Page) EntityFeed() string {
 
 // addFeeds adds the site's feed and one per actor and organization.
 // fallback dates a feed without dated entries.
-func addFeeds(files Files, s *siteData, fallback content.Date) error {
+func addFeeds(files Files, s *siteData, fallback dossier.Date) error {
 	b, err := marshalFeed(siteFeed(s, fallback))
 	if err != nil {
 		return err
@@ -88,7 +87,7 @@ func addFeeds(files Files, s *siteData, fallback content.Date) error {
 }
 
 // feedOf is an actor's or organization's feed.
-func feedOf(s *siteData, fallback content.Date, e dossier.Entity) *atomFeed {
+func feedOf(s *siteData, fallback dossier.Date, e dossier.Entity) *atomFeed {
 	if a, ok := e.(*dossier.Actor); ok {
 		return entityFeed(s, fallback, a, a.Name, a.Claims, a.Quotes, a.Articles)
 	}
@@ -116,7 +115,7 @@ func marshalXML(v any, what string) ([]byte, error) {
 }
 
 // siteFeed holds the latest articles and claims.
-func siteFeed(s *siteData, fallback content.Date) *atomFeed {
+func siteFeed(s *siteData, fallback dossier.Date) *atomFeed {
 	entries := make([]atomEntry, 0, len(s.D.Articles)+len(s.D.Claims))
 	for _, a := range s.D.Articles {
 		entries = append(entries, articleEntry(s, a))
@@ -130,7 +129,7 @@ func siteFeed(s *siteData, fallback content.Date) *atomFeed {
 }
 
 // entityFeed holds an actor's or organization's claims, quotes and the articles mentioning it.
-func entityFeed(s *siteData, fallback content.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
+func entityFeed(s *siteData, fallback dossier.Date, obj any, name string, claims []*dossier.Claim, quotes []*dossier.Quote, articles []*dossier.Article) *atomFeed {
 	entries := make([]atomEntry, 0, len(claims)+len(quotes)+len(articles))
 	for _, c := range claims {
 		entries = append(entries, claimEntry(s, c))
@@ -147,7 +146,7 @@ func entityFeed(s *siteData, fallback content.Date, obj any, name string, claims
 // newFeed sorts the entries newest first, then by id, else in their order,
 // and dates the feed by its newest entry (fallback when it has none), never
 // by the clock.
-func newFeed(s *siteData, fallback content.Date, path, title string, entries []atomEntry) *atomFeed {
+func newFeed(s *siteData, fallback dossier.Date, path, title string, entries []atomEntry) *atomFeed {
 	slices.SortStableFunc(entries, func(a, b atomEntry) int {
 		return cmp.Or(b.date.Compare(a.date.Time), cmp.Compare(a.ID, b.ID))
 	})
@@ -188,7 +187,7 @@ func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {
 	return entry(s, Path(q), quoteTitle(w, q, 70), quoteDescription(w, q)+": "+quoteTitle(w, q, len(q.Text)), quoteDate(q))
 }
 
-func entry(s *siteData, path, title, summary string, date content.Date) atomEntry {
+func entry(s *siteData, path, title, summary string, date dossier.Date) atomEntry {
 	return atomEntry{
 		ID: atomID(s.URLs, path), Title: title, Updated: atomTime(date), Summary: summary,
 		Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(path)},
@@ -207,7 +206,7 @@ func atomID(u urls.URLs, path string) string {
 
 // atomTime formats a date as an RFC 3339 time at midnight UTC; an unset date
 // is the Unix epoch, so the output stays reproducible.
-func atomTime(d content.Date) string {
+func atomTime(d dossier.Date) string {
 	if d.IsZero() {
 		return "1970-01-01T00:00:00Z"
 	}

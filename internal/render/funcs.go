@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -25,8 +24,8 @@ func templateFuncs(words func() *config.Words) template.FuncMap {
 		"t":          func(key string, args ...any) string { return words().T(key, args...) },
 		"tn":         func(key string, n int, args ...any) string { return words().N(key, n, args...) },
 		"words":      func(keys ...string) (string, error) { return wordsJSON(words(), keys) },
-		"date":       func(d content.Date) string { return words().Date(d.Time) },
-		"isoDate":    func(d content.Date) string { return d.String() },
+		"date":       func(d dossier.Date) string { return words().Date(d.Time) },
+		"isoDate":    func(d dossier.Date) string { return d.String() },
 		"yearOrDate": func(s string) string { return yearOrDate(words(), s) },
 		"jsonld":     jsonLD,
 		"kindName":   func(e Entity) string { return kindName(words(), e) },
@@ -75,7 +74,7 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 // formatDate prints a date for readers in the site's language: "8 January 2022".
-func (s *siteData) formatDate(d content.Date) string { return s.words.Date(d.Time) }
+func (s *siteData) formatDate(d dossier.Date) string { return s.words.Date(d.Time) }
 
 // jsonLD marshals v for a <script type="application/ld+json"> element;
 // json.Marshal escapes <, > and & so the script cannot be closed early.

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -91,7 +90,7 @@ func (p *Page) Headline(a Article) Headline {
 // ratedSource returns the article with title claims that a source cites by
 // its title or its own source's URL (a site citing the re-post an article
 // checks), or nil: such a source shows the headline's verdicts too.
-func (s *siteData) ratedSource(src content.Source) *dossier.Article {
+func (s *siteData) ratedSource(src dossier.Source) *dossier.Article {
 	s.ratedOnce.Do(func() {
 		s.rated = map[string]*dossier.Article{}
 		for _, a := range s.D.Articles {

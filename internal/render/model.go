@@ -4,7 +4,6 @@ import (
 	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -141,7 +140,7 @@ func (v Article) ID() string { return v.a.ID }
 func (v Article) Title() string { v.own(); return v.a.Title }
 
 // Date is the article's date.
-func (v Article) Date() content.Date { v.own(); return v.a.Date }
+func (v Article) Date() dossier.Date { v.own(); return v.a.Date }
 
 // Summary is the article's summary.
 func (v Article) Summary() string { v.own(); return v.a.Summary }
@@ -153,7 +152,7 @@ func (v Article) Tags() []string { v.own(); return v.a.Tags }
 func (v Article) Draft() bool { v.own(); return v.a.Draft }
 
 // Source is where the article's text comes from.
-func (v Article) Source() content.Source { v.own(); return v.a.Source }
+func (v Article) Source() dossier.Source { v.own(); return v.a.Source }
 
 // Claims are the article's claims, in front-matter order.
 func (v Article) Claims() []Claim { v.own(); return wrapClaims(v.a.Claims, v.r) }
@@ -207,10 +206,10 @@ func (v Claim) Reviewed() string { v.own(); return v.c.Reviewed() }
 func (v Claim) Verdict() config.Verdict { v.own(); return v.c.Verdict }
 
 // Checked is when the claim was checked.
-func (v Claim) Checked() content.Date { v.own(); return v.c.Checked }
+func (v Claim) Checked() dossier.Date { v.own(); return v.c.Checked }
 
 // Sources are the sources of the verdict.
-func (v Claim) Sources() []content.Source { v.own(); return v.c.Sources }
+func (v Claim) Sources() []dossier.Source { v.own(); return v.c.Sources }
 
 // Claimant is the actor or organization that makes the claim, nil when the article does.
 func (v Claim) Claimant() Entity { v.own(); return wrapEntity(v.c.Claimant, v.r) }
@@ -239,7 +238,7 @@ func (v Quote) Sentence() string { v.own(); return v.q.Sentence }
 func (v Quote) Paraphrase() bool { v.own(); return v.q.Paraphrase }
 
 // Said is when the words were said.
-func (v Quote) Said() content.Date { v.own(); return v.q.Said }
+func (v Quote) Said() dossier.Date { v.own(); return v.q.Said }
 
 // Speaker is who said the words; nil when unknown.
 func (v Quote) Speaker() *Actor {
@@ -311,7 +310,7 @@ func (v Actor) Wikidata() string { v.own(); return v.a.Wikidata }
 func (v Actor) Image() string { v.own(); return v.a.Image }
 
 // Sources are the profile's sources.
-func (v Actor) Sources() []content.Source { v.own(); return v.a.Sources }
+func (v Actor) Sources() []dossier.Source { v.own(); return v.a.Sources }
 
 // Draft reports whether the profile is a draft.
 func (v Actor) Draft() bool { v.own(); return v.a.Draft }
@@ -396,7 +395,7 @@ func (v Organization) Headquarters() string { v.own(); return v.o.Headquarters }
 func (v Organization) Wikidata() string { v.own(); return v.o.Wikidata }
 
 // Sources are the profile's sources.
-func (v Organization) Sources() []content.Source { v.own(); return v.o.Sources }
+func (v Organization) Sources() []dossier.Source { v.own(); return v.o.Sources }
 
 // Draft reports whether the profile is a draft.
 func (v Organization) Draft() bool { v.own(); return v.o.Draft }
@@ -459,13 +458,13 @@ func (v Event) ID() string { return v.e.ID }
 func (v Event) Title() string { v.own(); return v.e.Title }
 
 // Date is the day the event began.
-func (v Event) Date() content.Date { v.own(); return v.e.Date }
+func (v Event) Date() dossier.Date { v.own(); return v.e.Date }
 
 // End is the day the event ended; zero when it was one day.
-func (v Event) End() content.Date { v.own(); return v.e.End }
+func (v Event) End() dossier.Date { v.own(); return v.e.End }
 
 // Sources are the event's sources.
-func (v Event) Sources() []content.Source { v.own(); return v.e.Sources }
+func (v Event) Sources() []dossier.Source { v.own(); return v.e.Sources }
 
 // Draft reports whether the event is a draft.
 func (v Event) Draft() bool { v.own(); return v.e.Draft }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -87,7 +86,7 @@ type DateView struct {
 	Text string // 8 January 2022
 }
 
-func (s *siteData) dateView(d content.Date) DateView {
+func (s *siteData) dateView(d dossier.Date) DateView {
 	return DateView{ISO: d.String(), Text: s.formatDate(d)}
 }
 
@@ -179,7 +178,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(s.words, c),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: s.headline(c.Article), URL: s.Href(c),
-		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.In == content.InTitle,
+		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.InTitle(),
 		Lang: s.partLang(c.Article.Language)}
 	if present(c.Claimant) {
 		v.ClaimantID = c.Claimant.EntityID()
@@ -377,7 +376,7 @@ type OriginView struct {
 	Date      DateView
 }
 
-func sourceView(p *Page, src content.Source) SourceView {
+func sourceView(p *Page, src dossier.Source) SourceView {
 	v := SourceView{Title: src.Title, URL: TextFragment(src.URL, src.Quote), Original: src.URL, Text: src.Title,
 		Publisher: src.Publisher, Date: p.dateView(src.Date), Note: src.Note, Kind: string(src.Kind),
 		KindLabel: p.sourceKindLabel(src.Kind), Quote: strings.Join(strings.Fields(src.Quote), " "), ArchivedURL: src.Archived}
@@ -396,14 +395,14 @@ func sourceView(p *Page, src content.Source) SourceView {
 
 // sourceKindLabel is a source kind as readers see it, in the site's
 // language ("" for no kind).
-func (s *siteData) sourceKindLabel(k content.SourceKind) string {
+func (s *siteData) sourceKindLabel(k dossier.SourceKind) string {
 	if k == "" {
 		return ""
 	}
 	return s.words.T("source-kind-" + string(k))
 }
 
-func sourceViews(p *Page, list []content.Source) []SourceView {
+func sourceViews(p *Page, list []dossier.Source) []SourceView {
 	out := make([]SourceView, len(list))
 	for i, src := range list {
 		out[i] = sourceView(p, src)
@@ -412,7 +411,7 @@ func sourceViews(p *Page, list []content.Source) []SourceView {
 }
 
 // Sources turns a list of sources (a profile's, an event's) into SourceViews.
-func (p *Page) Sources(list []content.Source) []SourceView { return sourceViews(p, list) }
+func (p *Page) Sources(list []dossier.Source) []SourceView { return sourceViews(p, list) }
 
 // TallyView is a tally as the "tally" partial prints it: the bar's segments
 // and the verdicts counted, in the scale's order.

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
@@ -37,7 +36,7 @@ const sitemapLimit = 50000
 // input gives identical output), taken from mod (see lastmods). Pages
 // without a date have no lastmod. Past sitemapLimit pages, sitemap.xml is an
 // index of sitemap-1.xml, sitemap-2.xml … each listing at most that many.
-func addSitemap(files Files, s *siteData, mod map[string]content.Date) error {
+func addSitemap(files Files, s *siteData, mod map[string]dossier.Date) error {
 	var paths []string
 	for p := range files {
 		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
@@ -79,8 +78,8 @@ func addSitemap(files Files, s *siteData, mod map[string]content.Date) error {
 }
 
 // newest returns the latest of its dates; the zero Date when none is set.
-func newest(dates ...content.Date) content.Date {
-	var n content.Date
+func newest(dates ...dossier.Date) dossier.Date {
+	var n dossier.Date
 	for _, d := range dates {
 		if d.After(n.Time) {
 			n = d
@@ -90,13 +89,13 @@ func newest(dates ...content.Date) content.Date {
 }
 
 // claimDate is when a claim last changed: its latest update or check, else its article's date.
-func claimDate(c *dossier.Claim) content.Date { return newest(c.Checked, c.Modified(), c.Article.Date) }
+func claimDate(c *dossier.Claim) dossier.Date { return newest(c.Checked, c.Modified(), c.Article.Date) }
 
 // quoteDate is when a quote last changed: its article's date or when it was said.
-func quoteDate(q *dossier.Quote) content.Date { return newest(q.Said, q.Article.Date) }
+func quoteDate(q *dossier.Quote) dossier.Date { return newest(q.Said, q.Article.Date) }
 
 // articleDate is an article's date or the latest check of one of its claims.
-func articleDate(a *dossier.Article) content.Date {
+func articleDate(a *dossier.Article) dossier.Date {
 	d := a.Date
 	for _, c := range a.Claims {
 		d = newest(d, c.Checked)
@@ -104,11 +103,11 @@ func articleDate(a *dossier.Article) content.Date {
 	return d
 }
 
-func eventDate(e *dossier.Event) content.Date { return newest(e.Date, e.End) }
+func eventDate(e *dossier.Event) dossier.Date { return newest(e.Date, e.End) }
 
 // actorDate is the newest date among what the actor's page shows.
-func actorDate(a *dossier.Actor) content.Date {
-	var d content.Date
+func actorDate(a *dossier.Actor) dossier.Date {
+	var d dossier.Date
 	for _, c := range a.Claims {
 		d = newest(d, claimDate(c))
 	}
@@ -125,8 +124,8 @@ func actorDate(a *dossier.Actor) content.Date {
 }
 
 // organizationDate is the newest date among what the organization's page shows.
-func organizationDate(o *dossier.Organization) content.Date {
-	var d content.Date
+func organizationDate(o *dossier.Organization) dossier.Date {
+	var d dossier.Date
 	for _, c := range o.Claims {
 		d = newest(d, claimDate(c))
 	}
@@ -143,9 +142,9 @@ func organizationDate(o *dossier.Organization) content.Date {
 }
 
 // lastmods maps the site path of every dated page to its newest relevant date.
-func lastmods(d *dossier.Dossier) map[string]content.Date {
-	m := map[string]content.Date{}
-	bump := func(path string, date content.Date) {
+func lastmods(d *dossier.Dossier) map[string]dossier.Date {
+	m := map[string]dossier.Date{}
+	bump := func(path string, date dossier.Date) {
 		if old, ok := m[path]; !ok || date.After(old.Time) {
 			m[path] = newest(old, date)
 		}
@@ -194,7 +193,7 @@ func lastmods(d *dossier.Dossier) map[string]content.Date {
 			bump(urls.Tags, articleDate(a))
 		}
 	}
-	var home content.Date
+	var home dossier.Date
 	for _, date := range m {
 		home = newest(home, date)
 	}

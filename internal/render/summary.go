@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -43,7 +42,7 @@ func (s *siteData) OverallScore(t dossier.Tally) *Score {
 
 // DatedEntry is a timeline entry with its day, for the home page's teaser.
 type DatedEntry struct {
-	Date content.Date
+	Date dossier.Date
 	Entry
 }
 

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -97,7 +96,7 @@ func (p *Page) readEntry(e Entry) {
 
 // Day is one date of the timeline with what happened on it.
 type Day struct {
-	Date          content.Date
+	Date          dossier.Date
 	Entries       []Entry
 	ISO, Readable string // Date as 2006-01-02 and for readers
 }
@@ -124,7 +123,7 @@ func (s *siteData) timeline() []Day {
 
 func (s *siteData) makeTimeline() []Day {
 	type dated struct {
-		date  content.Date
+		date  dossier.Date
 		entry Entry
 	}
 	var all []dated
