@@ -5,10 +5,8 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 )
@@ -18,35 +16,21 @@ import (
 const MethodologyFile = "content/methodology.md"
 
 // Load reads every content/<kind>/**/*.md of fsys, which is rooted at the site
-// folder, in parallel. Files in other folders or with other extensions are
+// folder, one after the other (a build parses them in parallel, with its
+// cache: see package site). Files in other folders or with other extensions are
 // reported as warnings; dotfiles and editor temporary files are skipped
 // silently. A site without content/ loads as an empty Set. Each kind is sorted
 // by id, and the diagnostics by position.
 func Load(fsys fs.FS) (*Set, diag.List) {
 	paths, diags := Files(fsys)
-	items := make([]any, len(paths))
-	lists := make([]diag.List, len(paths))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
-		wg.Go(func() {
-			for i := range work {
-				items[i], lists[i] = loadFile(fsys, paths[i])
-			}
-		})
-	}
-	for i := range paths {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 	set := &Set{}
-	for i, item := range items {
+	for _, p := range paths {
+		item, ds := loadFile(fsys, p)
 		set.Add(item)
 		if item == nil {
-			set.AddUnparsed(paths[i])
+			set.AddUnparsed(p)
 		}
-		diags.Append(lists[i])
+		diags.Append(ds)
 	}
 	set.Sort()
 	diags.Sort()

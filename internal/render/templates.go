@@ -61,10 +61,8 @@ func (o overlayFS) files() ([]string, error) {
 type Templates struct {
 	pages  map[string]*template.Template // page name → that page's template in its own set
 	shared *template.Template            // the layout and partials alone
-	// partials holds shared's templates by name, looked up once, and
-	// hasShared their names.
-	partials  map[string]*template.Template
-	hasShared map[string]bool
+	// partials holds shared's templates by name, looked up once.
+	partials map[string]*template.Template
 }
 
 // ParseTemplates parses every *.html template of fsys, where a page template
@@ -89,9 +87,9 @@ func ParseTemplates(fsys fs.FS, funcs template.FuncMap) (*Templates, diag.List) 
 		}
 	}
 	t := &Templates{pages: map[string]*template.Template{}, shared: shared,
-		partials: map[string]*template.Template{}, hasShared: map[string]bool{}}
+		partials: map[string]*template.Template{}}
 	for _, tmpl := range shared.Templates() {
-		t.partials[tmpl.Name()], t.hasShared[tmpl.Name()] = tmpl, true
+		t.partials[tmpl.Name()] = tmpl
 	}
 	for _, name := range pages {
 		set, err := shared.Clone()
