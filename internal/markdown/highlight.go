@@ -42,7 +42,9 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 		return ast.WalkStop, fmt.Errorf("highlight %s: %w", lang, err)
 	}
 	w.WriteString(h.open)
-	writeTokens(w, it.Tokens())
+	if err := formatter.Format(w, styles.Fallback, it); err != nil {
+		return ast.WalkStop, fmt.Errorf("highlight %s: %w", lang, err)
+	}
 	w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
 }
@@ -104,42 +106,6 @@ func highlighterFor(lang []byte) *highlighter {
 
 // maxLangLen bounds the names cached, so odd info strings do not fill the cache.
 const maxLangLen = 32
-
-// writeTokens writes tokens as formatter does (see TestWriteTokensLikeChroma),
-// without its per-token formatting allocations: a pre and code element holding
-// one span per line, in which tokens with a class are spans. Text is escaped
-// by goldmark's util.EscapeHTML, as in the rest of a body.
-func writeTokens(w util.BufWriter, tokens []chroma.Token) {
-	w.WriteString(`<pre class="` + classPrefix + `chroma"><code>`)
-	for _, line := range chroma.SplitTokensIntoLines(tokens) {
-		w.WriteString(`<span class="` + classPrefix + `line"><span class="` + classPrefix + `cl">`)
-		for _, t := range line {
-			cls := tokenClass(t.Type)
-			if cls != "" {
-				w.WriteString(`<span class="` + classPrefix)
-				w.WriteString(cls)
-				w.WriteString(`">`)
-			}
-			w.Write(util.EscapeHTML([]byte(t.Value)))
-			if cls != "" {
-				w.WriteString("</span>")
-			}
-		}
-		w.WriteString("</span></span>")
-	}
-	w.WriteString("</code></pre>")
-}
-
-// tokenClass is the CSS class of a token type without the prefix: that of the
-// type or of its nearest ancestor with one, or "" for none.
-func tokenClass(t chroma.TokenType) string {
-	for ; t != 0; t = t.Parent() {
-		if cls, ok := chroma.StandardTypes[t]; ok {
-			return cls
-		}
-	}
-	return chroma.StandardTypes[0]
-}
 
 // CSS returns the stylesheet for highlighted code in the named chroma style,
 // with a dark variant under prefers-color-scheme. An unknown style is an error.

@@ -1,81 +1,61 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// goldmarkQuotes turns the quotes html.EscapeString escapes, as chroma's
-// formatter does, into those of util.EscapeHTML, which the package uses
-// everywhere: " as &quot; and ' as it is.
-var goldmarkQuotes = strings.NewReplacer("&#34;", "&quot;", "&#39;", "'")
-
-// chromaHTML is what chroma's own formatter writes for tokens, but for the
-// escaping of quotes (see goldmarkQuotes).
-func chromaHTML(t testing.TB, tokens []chroma.Token) string {
+// highlight converts a fenced block of code in lang.
+func highlight(t testing.TB, lang, code string) string {
 	t.Helper()
-	var b bytes.Buffer
-	if err := formatter.Format(&b, styles.Fallback, chroma.Literator(tokens...)); err != nil {
+	src := "```" + lang + "\n" + code + "\n```\n"
+	out, err := New(Options{}).Convert(Input{File: "a.md", BodyLine: 1, Source: []byte(src)})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return goldmarkQuotes.Replace(b.String())
+	return string(out.HTML)
 }
 
-func ourHTML(tokens []chroma.Token) string {
-	w := getHTMLBuffer()
-	defer putHTMLBuffer(w)
-	writeTokens(w, tokens)
-	return string(w.b)
-}
-
-// TestWriteTokensLikeChroma: every token type, its subtypes and odd values
-// (empty, line feeds, characters to escape) are written as chroma writes them.
-func TestWriteTokensLikeChroma(t *testing.T) {
-	values := []string{"", "x", "\n", "a\nb", "<&>\"'", "a\n\n", "\n\nb", "tab\there\r\n"}
-	var types []chroma.TokenType
-	for tt := range chroma.StandardTypes {
-		types = append(types, tt, tt+1, tt+11, tt+99)
-	}
-	for _, tt := range types {
-		for _, v := range values {
-			tokens := []chroma.Token{{Type: tt, Value: v}}
-			if got, want := ourHTML(tokens), chromaHTML(t, tokens); got != want {
-				t.Errorf("%v %q:\n got %s\nwant %s", tt, v, got, want)
-			}
+// TestFencedCodeIsHighlighted: a fenced block is chroma's spans with
+// classes (the colours come from code.css) in the code wrapper, which names
+// the language, and its text is escaped.
+func TestFencedCodeIsHighlighted(t *testing.T) {
+	got := highlight(t, "Go", `func main() { x := "<b>" }`)
+	for _, want := range []string{
+		`<div class="code" data-lang="go"><pre class="hl-chroma"><code>`,
+		`<span class="hl-kd">func</span>`,
+		`&lt;b&gt;`,
+		"</code></pre></div>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in\n%s", want, got)
 		}
 	}
-	if got, want := ourHTML(nil), chromaHTML(t, nil); got != want {
-		t.Errorf("no tokens:\n got %s\nwant %s", got, want)
+	if strings.Contains(got, "<b>") || strings.Contains(got, "style=") {
+		t.Errorf("unescaped text or inline style in\n%s", got)
+	}
+	if got := highlight(t, "nosuchlang", "a < b"); !strings.Contains(got, `data-lang="nosuchlang"`) || !strings.Contains(got, "a &lt; b") {
+		t.Errorf("an unknown language is not written as plain text:\n%s", got)
 	}
 }
 
-// FuzzHighlight: lexing code of a language and writing it gives what chroma's
-// formatter writes.
+// FuzzHighlight: code of any language, under any info string, is written
+// inert: no element but the highlighter's own.
 func FuzzHighlight(f *testing.F) {
 	for _, c := range []struct{ lang, code string }{
-		{"json", "{\n  \"place\": \"Kyiv\",\n  \"count\": 4211\n}\n"},
-		{"sh", "curl -s https://example.org/api | jq '.items[] | .title'\n"},
-		{"yaml", "place: Kyiv\ncount: 4211\n"},
-		{"text", "2024-03-01 06:12 <b> & \"x\"\n\n"},
-		{"go", "func main() {\n\tfmt.Println(\"hi\")\n}\n"},
-		{"", "plain\n"},
-		{"nosuchlang", "a < b\n"},
+		{"json", "{\n  \"place\": \"Kyiv\",\n  \"count\": 4211\n}"},
+		{"sh", "curl -s https://example.org/api | jq '.items[] | .title'"},
+		{"html", "<script>alert(1)</script>"},
+		{"text", "2024-03-01 06:12 <b> & \"x\"\n"},
+		{"", "plain"},
+		{`x" onmouseover="alert(1)`, "a < b"},
 	} {
 		f.Add(c.lang, c.code)
 	}
 	f.Fuzz(func(t *testing.T, lang, code string) {
-		h := highlighterFor([]byte(lang))
-		it, err := h.lexer.Tokenise(nil, code)
-		if err != nil {
-			t.Skip(err)
-		}
-		tokens := it.Tokens()
-		if got, want := ourHTML(tokens), chromaHTML(t, tokens); got != want {
-			t.Errorf("%s %q:\n got %s\nwant %s", lang, code, got, want)
+		got := highlight(t, lang, code)
+		if strings.Contains(got, "<script") || strings.Contains(got, " onmouseover=") {
+			t.Errorf("%q %q: not inert:\n%s", lang, code, got)
 		}
 	})
 }
