@@ -99,12 +99,12 @@ func (c *Converter) Parse(in Input) *Doc {
 
 // Render renders a parsed body into HTML.
 func (c *Converter) Render(doc *Doc) (Output, error) {
-	buf := getHTMLBuffer()
-	defer putHTMLBuffer(buf)
-	if err := c.md.Renderer().Render(buf, doc.in.Source, doc.root); err != nil {
+	var buf bytes.Buffer
+	buf.Grow(2 * len(doc.in.Source))
+	if err := c.md.Renderer().Render(&buf, doc.in.Source, doc.root); err != nil {
 		return Output{}, fmt.Errorf("render %s: %w", doc.in.File, err)
 	}
-	out := Output{HTML: bytes.Clone(buf.b), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc), Text: PlainText(doc)}
+	out := Output{HTML: buf.Bytes(), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc), Text: PlainText(doc)}
 	if doc.in.Matcher != nil {
 		out.Mentions = mention.Hits(doc.pc)
 	}
