@@ -123,7 +123,6 @@ func TestResolveFactCheckErrors(t *testing.T) {
 	src := strings.NewReplacer(`checked_by = ["a-editor", "desk"]`, `checked_by = ["a-edtor", "nobody"]`,
 		`from = "unverified"`, `from = "true"`, `from = "false"`, `from = "flase"`).Replace(factArticle)
 	_, diags := resolveFiles(t, map[string]string{"site.toml": factSite, "content/articles/a.md": src})
-	got := lines(diags)
 	want := []string{
 		`content/articles/a.md:11:15: error: [unknown-ref] unknown checked_by (staff member) "a-edtor"`,
 		`content/articles/a.md:11:26: error: [unknown-ref] unknown checked_by (staff member) "nobody"`,
@@ -131,7 +130,7 @@ func TestResolveFactCheckErrors(t *testing.T) {
 		`content/articles/a.md:32:10: error: [unknown-ref] unknown from (verdict) "flase"`,
 	}
 	diags.Sort()
-	if got = lines(diags); !slices.Equal(got, want) {
+	if got := lines(diags); !slices.Equal(got, want) {
 		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 	if diags[0].Hint != `did you mean "a-editor"?` || diags[1].Hint != "add a [[staff]] entry with this id to site.toml" {

@@ -10,10 +10,6 @@ import (
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
-// funcs are the template functions every template can use; the words'
-// functions here write English (see templateFuncs for a renderer's).
-var funcs = templateFuncs(func() *config.Words { return english })
-
 // english is the built-in English words, for templates parsed outside a Renderer.
 var english = config.NewWords("en", nil)
 

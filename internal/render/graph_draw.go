@@ -284,10 +284,6 @@ func columnNode(i, k, rows, w, h int, inset float64, wrap bool, r float64, label
 // labelLine is the distance between the two lines of a wrapped label.
 const labelLine = labelSize + 2
 
-// labelWidth is about how wide n characters of a label are, in the
-// picture's units (the sans face's average letter is some 0.55 em).
-func labelWidth(n int) float64 { return 0.58 * labelSize * float64(n) }
-
 // splitLabel cuts a label longer than 12 characters in two at the space
 // nearest its middle; second is "" when it is short or has no space.
 func splitLabel(s string) (first, second string) {
