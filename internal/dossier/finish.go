@@ -69,6 +69,15 @@ func (d *Dossier) AddMention(kind, id string, m Mention) bool {
 // Finish sorts the back-link lists and counts the tallies; call it once,
 // after the mentions have been added.
 func (d *Dossier) Finish() {
+	d.ratedByTitle, d.ratedByURL = map[string]*Article{}, map[string]*Article{}
+	for _, a := range d.Articles {
+		if len(a.Headline) > 0 {
+			d.ratedByTitle[a.Title] = a
+			if a.Source.URL != "" {
+				d.ratedByURL[a.Source.URL] = a
+			}
+		}
+	}
 	for _, a := range d.Articles {
 		slices.SortFunc(a.Actors, byName)
 		slices.SortFunc(a.Organizations, byName)
@@ -94,6 +103,20 @@ func (d *Dossier) Finish() {
 		slices.SortFunc(o.Members, byName)
 		slices.SortFunc(o.Events, eventOrder)
 	})
+}
+
+// RatedSource returns the article with title claims that a source cites by
+// its title or its own source's URL (a site citing the re-post an article
+// checks), or nil: such a source shows the headline's verdicts too. It is
+// known once Finish has run.
+func (d *Dossier) RatedSource(src Source) *Article {
+	if a := d.ratedByTitle[src.Title]; a != nil && src.Title != "" {
+		return a
+	}
+	if src.URL != "" {
+		return d.ratedByURL[src.URL]
+	}
+	return nil
 }
 
 func tally(claims []*Claim) Tally {

@@ -26,6 +26,9 @@ type Dossier struct {
 	quotes        map[string]*Quote
 	events        map[string]*Event
 	byVerdict     map[string][]*Claim // the claims of each verdict id, in the order of Claims
+	// ratedByTitle and ratedByURL find the articles with title claims by
+	// their title and by their source's URL (see RatedSource).
+	ratedByTitle, ratedByURL map[string]*Article
 }
 
 // The content's value types that the graph's objects carry, named here

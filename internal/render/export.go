@@ -72,7 +72,7 @@ type exportSource struct {
 	// first appeared.
 	Original *exportOrigin `json:"original,omitempty"`
 	// Verdicts are the headline verdicts of the article whose title or
-	// source this source is (see ratedSource).
+	// source this source is (see dossier.RatedSource).
 	Verdicts []exportRated `json:"verdicts,omitempty"`
 }
 
@@ -305,7 +305,7 @@ func (s *siteData) exportSource(src dossier.Source) exportSource {
 	if o := src.Original; o != nil {
 		out.Original = &exportOrigin{Publisher: o.Publisher, URL: o.URL, Date: o.Date.String()}
 	}
-	if a := s.ratedSource(src); a != nil {
+	if a := s.D.RatedSource(src); a != nil {
 		out.Verdicts = exportHeadline(a)
 	}
 	return out

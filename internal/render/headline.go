@@ -87,30 +87,6 @@ func (p *Page) Headline(a Article) Headline {
 	return p.headline(a.a)
 }
 
-// ratedSource returns the article with title claims that a source cites by
-// its title or its own source's URL (a site citing the re-post an article
-// checks), or nil: such a source shows the headline's verdicts too.
-func (s *siteData) ratedSource(src dossier.Source) *dossier.Article {
-	s.ratedOnce.Do(func() {
-		s.rated = map[string]*dossier.Article{}
-		for _, a := range s.D.Articles {
-			if len(a.Headline) > 0 {
-				s.rated["title:"+a.Title] = a
-				if a.Source.URL != "" {
-					s.rated["url:"+a.Source.URL] = a
-				}
-			}
-		}
-	})
-	if a := s.rated["title:"+src.Title]; a != nil && src.Title != "" {
-		return a
-	}
-	if src.URL != "" {
-		return s.rated["url:"+src.URL]
-	}
-	return nil
-}
-
 // TitlePiece is a run of an article's title as its <h1> prints it: the
 // title is cut where its claims start and end, and each piece lists the
 // claims that cover it, so the <h1> nests a <mark> per claim around it.

@@ -39,10 +39,7 @@ type siteData struct {
 	table     *depTable     // the renderer's numbering of inputs
 	// previous holds the list items of the last render, reused when their inputs kept their fingerprints.
 	previous map[dossier.Ref]cachedItem
-	// rated finds the article with title claims that a source names.
-	ratedOnce sync.Once
-	rated     map[string]*dossier.Article
-	words     *config.Words // the theme's words in the site's language
+	words    *config.Words // the theme's words in the site's language
 }
 
 func newSiteData(in Input, tmpl *Templates) *siteData {

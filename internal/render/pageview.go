@@ -380,7 +380,7 @@ func sourceView(p *Page, src dossier.Source) SourceView {
 	v := SourceView{Title: src.Title, URL: TextFragment(src.URL, src.Quote), Original: src.URL, Text: src.Title,
 		Publisher: src.Publisher, Date: p.dateView(src.Date), Note: src.Note, Kind: string(src.Kind),
 		KindLabel: p.sourceKindLabel(src.Kind), Quote: strings.Join(strings.Fields(src.Quote), " "), ArchivedURL: src.Archived}
-	if a := p.ratedSource(src); a != nil {
+	if a := p.siteData.D.RatedSource(src); a != nil {
 		p.rec.read(dep{kind: depArticle, id: a.ID})
 		v.Verdicts = p.headline(a).Verdicts
 	}
