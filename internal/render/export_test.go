@@ -10,12 +10,14 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render/export"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // exportFields is data/dossier.json's schema as the README documents it
 // ("The dossier as data"): every field's path, "?" after the ones left out
 // when empty. Changing it means changing the README and, if a field goes or
-// changes meaning, ExportSchema.
+// changes meaning, export.Schema.
 var exportFields = strings.Fields(`
 schema files files[].kind files[].url files[].count site site.title site.description? site.baseURL site.language
 site.publisher site.publisher.name site.publisher.url site.publisher.corrections?
@@ -57,12 +59,12 @@ events[].sources[].publisher? events[].sources[].date? events[].sources[].kind? 
 // exported is the data export read back whole: the index's fields, and
 // each kind's objects under the kind's name, as version 1 had them.
 type exported struct {
-	Articles      []exportArticle `json:"articles"`
-	Claims        []exportClaim   `json:"claims"`
-	Quotes        []exportQuote   `json:"quotes"`
-	Actors        []exportActor   `json:"actors"`
-	Organizations []exportOrg     `json:"organizations"`
-	Events        []exportEvent   `json:"events"`
+	Articles      []export.Article      `json:"articles"`
+	Claims        []export.Claim        `json:"claims"`
+	Quotes        []export.Quote        `json:"quotes"`
+	Actors        []export.Actor        `json:"actors"`
+	Organizations []export.Organization `json:"organizations"`
+	Events        []export.Event        `json:"events"`
 }
 
 // exportAll renders the export of d and joins its files into one JSON
@@ -70,15 +72,20 @@ type exported struct {
 // checks that the index names every file with its count.
 func exportAll(t testing.TB, d *dossier.Dossier) []byte {
 	t.Helper()
-	files := Files{}
-	if err := addExport(files, newSite(d)); err != nil {
+	files, err := export.Files(d, urls.New(d.Site.BaseURL))
+	if err != nil {
 		t.Fatal(err)
 	}
 	var whole map[string]any
 	if err := json.Unmarshal(files["data/dossier.json"], &whole); err != nil {
 		t.Fatal(err)
 	}
-	var index exportIndex
+	var index struct {
+		Files []struct {
+			Kind, URL string
+			Count     int
+		}
+	}
 	if err := json.Unmarshal(files["data/dossier.json"], &index); err != nil {
 		t.Fatal(err)
 	}
@@ -167,8 +174,8 @@ func TestExportSchema(t *testing.T) {
 	if len(extra) > 0 {
 		t.Errorf("fields not in the documented schema (add them to the README and exportFields): %v", extra)
 	}
-	if !bytes.Contains(out, []byte(`"schema": "`+ExportSchema+`"`)) {
-		t.Errorf("no schema version %q", ExportSchema)
+	if !bytes.Contains(out, []byte(`"schema": "`+export.Schema+`"`)) {
+		t.Errorf("no schema version %q", export.Schema)
 	}
 }
 
@@ -287,8 +294,8 @@ func TestExportFactCheckFields(t *testing.T) {
 	out := exportAll(t, exportDossier(t))
 	var e struct {
 		exported
-		Site     exportSite      `json:"site"`
-		Verdicts []exportVerdict `json:"verdicts"`
+		Site     export.Site      `json:"site"`
+		Verdicts []export.Verdict `json:"verdicts"`
 	}
 	if err := json.Unmarshal(out, &e); err != nil {
 		t.Fatal(err)
@@ -297,7 +304,7 @@ func TestExportFactCheckFields(t *testing.T) {
 	if c.Claim != "Zhang said the body." || !slices.Equal(c.CheckedBy, []string{"ed"}) || c.Modified != "2026-02-01" {
 		t.Errorf("claim: claim %q, checkedBy %v, modified %q", c.Claim, c.CheckedBy, c.Modified)
 	}
-	if len(c.Updates) != 1 || c.Updates[0] != (exportUpdate{Date: "2026-02-01", Note: "Rated false, not mostly true.", From: "mostly-true"}) {
+	if len(c.Updates) != 1 || c.Updates[0] != (export.Update{Date: "2026-02-01", Note: "Rated false, not mostly true.", From: "mostly-true"}) {
 		t.Errorf("claim updates: %+v", c.Updates)
 	}
 	if src := c.Sources[0]; src.Kind != "official" || src.Quote != "the charter says" || src.Archived != "https://archive.example.org/c" {
@@ -305,7 +312,7 @@ func TestExportFactCheckFields(t *testing.T) {
 	}
 	src := e.Articles[0].Source
 	if src.Kind != "aggregator" || src.Original == nil ||
-		*src.Original != (exportOrigin{Publisher: "Origin", URL: "https://origin.example.org/a", Date: "2022-01-07"}) {
+		*src.Original != (export.Origin{Publisher: "Origin", URL: "https://origin.example.org/a", Date: "2022-01-07"}) {
 		t.Errorf("article source: %+v (original %+v)", src, src.Original)
 	}
 	if q := e.Quotes[0]; !q.Paraphrase || q.Original != "正文" || q.Language != "zh" {

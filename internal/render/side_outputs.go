@@ -1,5 +1,11 @@
 package render
 
+import (
+	"maps"
+
+	"github.com/dossier-dev/dossier/internal/render/export"
+)
+
 // SideOutputs makes only the side outputs of a render: the search index, the
 // data export, the feeds, sitemap.xml and robots.txt, as Render makes them on
 // a first render, but one after the other and with empty HTML pages (the
@@ -21,4 +27,11 @@ func SideOutputs(in Input) (Files, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// addExport adds the data export (see package export) to files.
+func addExport(files Files, s *siteData) error {
+	out, err := export.Files(s.D, s.URLs)
+	maps.Copy(files, out)
+	return err
 }
