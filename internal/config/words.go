@@ -212,3 +212,17 @@ func sameVerbs(a, b string) bool {
 	}
 	return count(a) == count(b)
 }
+
+// Shorten cuts s to at most n characters at a space, ending it with "…":
+// a title in a list, a search result's snippet.
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + "…"
+}

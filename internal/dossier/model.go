@@ -106,6 +106,15 @@ func (c *Claim) Modified() content.Date {
 	return last
 }
 
+// Statement is the claim's title: its restatement, or its words quoted
+// as the site's language quotes.
+func (c *Claim) Statement(w *config.Words) string {
+	if c.Restatement != "" {
+		return c.Restatement
+	}
+	return w.T("quoted", c.Text)
+}
+
 // InTitle reports whether the claim is anchored in its article's title.
 func (c *Claim) InTitle() bool { return c.In == content.InTitle }
 

@@ -107,7 +107,7 @@ func CardPath(obj any) string { return Path(obj) + cardFile }
 // claimCard is what a claim's card shows; it records what it reads.
 func (s *siteData) claimCard(rec *recorder, c *dossier.Claim) card.Card {
 	rec.read(objectDep(depCard, c.Ref(), ""))
-	return card.Card{Text: statement(s.words, c), Verdicts: []card.Verdict{cardVerdict(c.Verdict)}, Site: s.Site.Title}
+	return card.Card{Text: c.Statement(s.words), Verdicts: []card.Verdict{cardVerdict(c.Verdict)}, Site: s.Site.Title}
 }
 
 // articleCard is what an article's card shows: its title and the verdicts

@@ -47,7 +47,7 @@ func updateView(p *Page, u *dossier.Update, i int) UpdateView {
 	c := u.Claim
 	id := "update-" + strconv.Itoa(i+1)
 	v := UpdateView{Date: s.dateView(u.Date), Note: s.in.HTML[UpdateNote(c, i)], Verdict: s.verdictView(c.Verdict),
-		Claim: Link{URL: s.Href(c), Text: statement(s.words, c)}, ID: id, URL: s.Href(c) + "#" + id}
+		Claim: Link{URL: s.Href(c), Text: c.Statement(s.words)}, ID: id, URL: s.Href(c) + "#" + id}
 	if u.From.ID != "" {
 		from := s.verdictView(u.From)
 		v.From = &from
@@ -137,7 +137,7 @@ func correctionsFeed(s *siteData, fallback dossier.Date) *atomFeed {
 		if u.From.ID != "" {
 			summary = s.words.T("feed-verdict-changed", s.verdictView(u.From).Label, s.verdictView(c.Verdict).Label) + " " + summary
 		}
-		e := entry(s, Path(c), s.words.T("feed-update-title", shorten(c.Reviewed(), 70)), summary, u.Date)
+		e := entry(s, Path(c), s.words.T("feed-update-title", config.Shorten(c.Reviewed(), 70)), summary, u.Date)
 		e.ID += "#update-" + n
 		e.Link.Href += "#update-" + n
 		entries[i] = e

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
@@ -179,7 +180,7 @@ func articleEntry(s *siteData, a *dossier.Article) atomEntry {
 func claimEntry(s *siteData, c *dossier.Claim) atomEntry {
 	w := s.words
 	summary := w.T("feed-claim", c.Verdict.Label, w.T("quoted", c.Text), s.headline(c.Article).Rated)
-	return entry(s, Path(c), w.T("title-rated", w.T("feed-fact-check", shorten(c.Text, 70)), s.ratedPhrase(c.Verdict)), summary, claimDate(c))
+	return entry(s, Path(c), w.T("title-rated", w.T("feed-fact-check", config.Shorten(c.Text, 70)), s.ratedPhrase(c.Verdict)), summary, claimDate(c))
 }
 
 func quoteEntry(s *siteData, q *dossier.Quote) atomEntry {

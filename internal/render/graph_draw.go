@@ -383,7 +383,7 @@ func nodeLabel(e dossier.Entity) string {
 	if o, ok := e.(*dossier.Organization); ok && o.Short != "" {
 		return o.Short
 	}
-	return shorten(e.DisplayName(), 24)
+	return config.Shorten(e.DisplayName(), 24)
 }
 
 // list writes the drawn connections as nested lists of links, by name: the

@@ -435,7 +435,7 @@ func pages(s *siteData, prev []string) []job {
 	for _, c := range d.Claims {
 		file, path := pageFile(c, last())
 		add(file, "claim.html", "claim", c, func() *Page {
-			title := statement(w, c)
+			title := c.Statement(w)
 			return page("claim", path, s.words.T("title-rated", title, s.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)()
 		})
 	}
@@ -469,22 +469,9 @@ func quoteDescription(w *config.Words, q *dossier.Quote) string {
 // shown as the speaker's own words.
 func quoteTitle(w *config.Words, q *dossier.Quote, n int) string {
 	if q.Paraphrase {
-		return w.T("paraphrased", shorten(q.Text, n))
+		return w.T("paraphrased", config.Shorten(q.Text, n))
 	}
-	return w.T("quoted", shorten(q.Text, n))
-}
-
-// shorten cuts s to at most n runes at a word boundary, adding "…".
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := n
-	for cut > n/2 && r[cut] != ' ' {
-		cut--
-	}
-	return string(r[:cut]) + "…"
+	return w.T("quoted", config.Shorten(q.Text, n))
 }
 
 // Shared renders a partial of the layout that shows only the site and the

@@ -175,7 +175,7 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 	s := p.siteData
 	p.rec.claim(c)
 	article := s.Href(c.Article)
-	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: statement(s.words, c),
+	v := &ClaimView{Claim: Claim{c, p.rec}, ID: c.ID, Text: c.Text, Sentence: c.Sentence, Statement: c.Statement(s.words),
 		Context: inContext(c.Sentence, c.Text), Verdict: s.verdictView(c.Verdict),
 		ClaimantID: "article", Article: s.headline(c.Article), URL: s.Href(c),
 		InArticle: article + "#claim-" + c.ID, Fragment: "#claim-" + c.ID, InTitle: c.InTitle(),
@@ -192,14 +192,6 @@ func newClaimView(p *Page, c *dossier.Claim, full bool) *ClaimView {
 		v.ReportURL = reportURL(s.words, s.Site.Publisher.Corrections, c.Reviewed(), s.AbsURL(Path(c)))
 	}
 	return v
-}
-
-// statement is a claim's title: its restatement, or its words quoted.
-func statement(w *config.Words, c *dossier.Claim) string {
-	if c.Restatement != "" {
-		return c.Restatement
-	}
-	return w.T("quoted", c.Text)
 }
 
 // InContext is a sentence split around the words it quotes, to show them

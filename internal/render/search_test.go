@@ -8,7 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/render/search"
 	"github.com/dossier-dev/dossier/internal/site"
 )
 
@@ -78,7 +78,7 @@ func loadIndex(t *testing.T) *index {
 // equal it, when exact), reading the shard the way search.js does.
 func (x *index) lookup(t *testing.T, word string, exact bool) []string {
 	t.Helper()
-	key := render.ShardKey(word, x.P)
+	key := search.ShardKey(word, x.P)
 	if !slices.Contains(x.Shards, key) {
 		return nil
 	}
@@ -233,7 +233,7 @@ func TestShardKey(t *testing.T) {
 		{"ürümqi", 2, "xc3bc72"},
 		{"中国", 1, "xe4b8ad"},
 	} {
-		if got := render.ShardKey(tc.term, tc.n); got != tc.want {
+		if got := search.ShardKey(tc.term, tc.n); got != tc.want {
 			t.Errorf("ShardKey(%q, %d) = %q, want %q", tc.term, tc.n, got, tc.want)
 		}
 	}

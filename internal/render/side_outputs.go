@@ -4,6 +4,7 @@ import (
 	"maps"
 
 	"github.com/dossier-dev/dossier/internal/render/export"
+	"github.com/dossier-dev/dossier/internal/render/search"
 )
 
 // SideOutputs makes only the side outputs of a render: the search index, the
@@ -32,6 +33,14 @@ func SideOutputs(in Input) (Files, error) {
 // addExport adds the data export (see package export) to files.
 func addExport(files Files, s *siteData) error {
 	out, err := export.Files(s.D, s.URLs)
+	maps.Copy(files, out)
+	return err
+}
+
+// addSearch adds the search index (see package search) to files.
+func addSearch(files Files, s *siteData) error {
+	out, err := search.Files(search.Input{Dossier: s.D, Words: s.words, Text: s.in.Text, Consume: s.in.Versions == nil,
+		EventText: s.eventDescription})
 	maps.Copy(files, out)
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
@@ -143,9 +144,9 @@ func (s *siteData) makeTimeline() []Day {
 		if q.Speaker != nil {
 			note = "— " + q.Speaker.Name
 		}
-		kind, title := "quote", s.words.T("quoted", shorten(q.Text, 90))
+		kind, title := "quote", s.words.T("quoted", config.Shorten(q.Text, 90))
 		if q.Paraphrase {
-			kind, title = "paraphrase", shorten(q.Text, 90)
+			kind, title = "paraphrase", config.Shorten(q.Text, 90)
 		}
 		all = append(all, dated{q.Said, newEntry(q, kind, title, s.Href(q), note)})
 	}

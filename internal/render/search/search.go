@@ -1,16 +1,19 @@
-package render
+// Package search writes the static search index that search.js (the
+// search page) and claims.js (the claims filter) read. Files is its one
+// entry point.
+package search
 
 import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"html"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
+	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // The static search index lives under search/ and is read by search.js
@@ -52,8 +55,8 @@ import (
 // into overlapping pairs of characters; the browser splits a query the same
 // way (tokens in search.js), so "王文斌" finds 王文 and 文斌 together.
 
-// SearchVersion is the index format's version, in the manifest's "v".
-const SearchVersion = 2
+// Version is the index format's version, in the manifest's "v".
+const Version = 2
 
 // DocChunk is how many documents one search/d/N.json holds.
 const DocChunk = 50
@@ -113,13 +116,26 @@ type searchManifest struct {
 	V string `json:"vf"`
 }
 
-// addSearch adds the files of the search index to files.
-func addSearch(files Files, s *siteData) error {
-	docs, x := searchDocs(s)
-	man := manifest(s, docs, x.postings)
+// Input is what the index is made from.
+type Input struct {
+	Dossier *dossier.Dossier
+	Words   *config.Words // the site's language: claims' titles, kinds of organization, dates
+	// Text is each article's plain text by id. With Consume, each is
+	// deleted once indexed, so that a one-shot build lets it go.
+	Text    map[string]string
+	Consume bool
+	// EventText is an event's description as plain text.
+	EventText func(*dossier.Event) string
+}
+
+// Files returns the files of the index by output path, all under search/.
+func Files(in Input) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	docs, x := searchDocs(in)
+	man := manifest(in.Dossier, docs, x.postings)
 	for key, shard := range x.shards(man.PrefixLen) {
 		if err := addJSON(files, "search/t/"+key+".json", shard); err != nil {
-			return err
+			return nil, err
 		}
 		man.Shards = append(man.Shards, key)
 	}
@@ -130,7 +146,7 @@ func addSearch(files Files, s *siteData) error {
 			chunk = append(chunk, d.record())
 		}
 		if err := addJSON(files, fmt.Sprintf("search/d/%d.json", start/DocChunk), chunk); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	af, of := make([][]int, len(docs)), make([][]int, len(docs))
@@ -138,15 +154,16 @@ func addSearch(files Files, s *siteData) error {
 		af[i], of[i] = orEmpty(d.actors), orEmpty(d.orgs)
 	}
 	if err := addJSON(files, "search/f/a.json", af); err != nil {
-		return err
+		return nil, err
 	}
 	if err := addJSON(files, "search/f/o.json", of); err != nil {
-		return err
+		return nil, err
 	}
 	if err := addJSON(files, "search/f/c.json", claimArticles(docs)); err != nil {
-		return err
+		return nil, err
 	}
-	return addJSON(files, "search/index.json", man)
+	err := addJSON(files, "search/index.json", man)
+	return files, err
 }
 
 // claimArticles lists the claims' articles, in runs: the document number of
@@ -187,7 +204,7 @@ func (d *searchDoc) record() []any {
 }
 
 // addJSON adds v, marshalled, to files as name.
-func addJSON(files Files, name string, v any) error {
+func addJSON(files map[string][]byte, name string, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("search %s: %w", name, err)
@@ -198,21 +215,21 @@ func addJSON(files Files, name string, v any) error {
 
 // manifest fills everything of the manifest but the shard list; postings is
 // the number of (term, document) pairs of the index.
-func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
+func manifest(d *dossier.Dossier, docs []*searchDoc, postings int) *searchManifest {
 	// The lists are [] when empty, never null: search.js walks them (a site
 	// without organizations has an empty facet, not a failed search).
-	m := &searchManifest{Version: SearchVersion, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds,
+	m := &searchManifest{Version: Version, PrefixLen: prefixLen(postings), DocChunk: DocChunk, Kinds: searchKinds,
 		Verdicts: [][]string{}, Actors: [][]string{}, Orgs: [][]string{}}
-	for _, v := range s.Site.Verdicts {
+	for _, v := range d.Site.Verdicts {
 		m.Verdicts = append(m.Verdicts, []string{v.ID, v.Label, v.Icon})
 	}
-	for _, a := range s.D.Actors {
+	for _, a := range d.Actors {
 		m.Actors = append(m.Actors, []string{a.ID, a.Name})
 	}
-	for _, o := range s.D.Organizations {
+	for _, o := range d.Organizations {
 		m.Orgs = append(m.Orgs, []string{o.ID, o.Name, o.Short})
 	}
-	m.ClaimActors, m.ClaimOrgs = claimants(s)
+	m.ClaimActors, m.ClaimOrgs = claimants(d)
 	k, v := make([]byte, len(docs)), make([]byte, len(docs))
 	for i, d := range docs {
 		k[i] = byte('0' + d.kind)
@@ -226,14 +243,14 @@ func manifest(s *siteData, docs []*searchDoc, postings int) *searchManifest {
 }
 
 // claimants lists the indexes of the actors and organizations that made a claim.
-func claimants(s *siteData) (actors, orgs []int) {
+func claimants(d *dossier.Dossier) (actors, orgs []int) {
 	actors, orgs = []int{}, []int{}
-	for i, a := range s.D.Actors {
+	for i, a := range d.Actors {
 		if len(a.Claims) > 0 {
 			actors = append(actors, i)
 		}
 	}
-	for i, o := range s.D.Organizations {
+	for i, o := range d.Organizations {
 		if len(o.Claims) > 0 {
 			orgs = append(orgs, i)
 		}
@@ -282,16 +299,16 @@ func ShardKey(term string, plen int) string {
 
 // searchDocs lists the indexed pages: articles, claims, quotes, actors,
 // organizations and events, in that order, and indexes their terms.
-func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
-	d := s.D
-	idx := indexes(s)
+func searchDocs(in Input) ([]*searchDoc, *termIndex) {
+	d, w := in.Dossier, in.Words
+	idx := indexes(d)
 	x := newTermIndex()
 	docs := make([]*searchDoc, 0, len(d.Articles)+len(d.Claims)+len(d.Quotes)+len(d.Actors)+len(d.Organizations))
 	newDoc := func(kind int, id, title, snippet string) *searchDoc {
 		if len(docs) > 0 {
 			x.endDoc()
 		}
-		doc := &searchDoc{kind: kind, id: id, title: title, snippet: shorten(snippet, 180)}
+		doc := &searchDoc{kind: kind, id: id, title: title, snippet: config.Shorten(snippet, 180)}
 		x.add(title, weightTitle)
 		docs = append(docs, doc)
 		return doc
@@ -302,11 +319,11 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		for _, t := range a.Tags {
 			x.add(t, weightSummary)
 		}
-		x.add(s.in.Text[a.ID], weightBody)
-		if s.in.Versions == nil {
+		x.add(in.Text[a.ID], weightBody)
+		if in.Consume {
 			// A render that keeps nothing reads each body's text once:
 			// let it go while the rest of the index and the export are made.
-			delete(s.in.Text, a.ID)
+			delete(in.Text, a.ID)
 		}
 		doc.verdicts = idx.verdictsOf(a.Claims)
 		doc.headline = idx.verdictsOf(a.Headline)
@@ -320,7 +337,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 	for _, c := range d.Claims {
 		// The title is what lists show: the restated claim, or its
 		// anchored words in quotation marks; both are searched.
-		doc := newDoc(kindClaim, c.ID, statement(s.words, c), s.words.T("in-title", c.Article.Title))
+		doc := newDoc(kindClaim, c.ID, c.Statement(w), w.T("in-title", c.Article.Title))
 		if c.Restatement != "" {
 			x.add(c.Text, weightTitle)
 		}
@@ -328,7 +345,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		doc.article, doc.articleTitle = c.Article.ID, c.Article.Title
 		if c.Claimant != nil {
 			x.add(c.Claimant.DisplayName(), weightSummary)
-			doc.claimantPath, doc.claimantName = Path(c.Claimant), c.Claimant.DisplayName()
+			doc.claimantPath, doc.claimantName = urls.Entity(c.Claimant.EntityKind(), c.Claimant.EntityID()), c.Claimant.DisplayName()
 		}
 		doc.verdicts = idx.verdictsOf([]*dossier.Claim{c})
 		doc.headline = idx.verdictsOf(c.Article.Headline)
@@ -364,7 +381,7 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		}
 	}
 	for _, o := range d.Organizations {
-		kind := s.words.OrgKind(o.Kind)
+		kind := w.OrgKind(o.Kind)
 		doc := newDoc(kindOrganization, o.ID, o.Name, kind)
 		x.add(o.Short, weightTitle)
 		for _, alias := range o.Aliases {
@@ -374,8 +391,8 @@ func searchDocs(s *siteData) ([]*searchDoc, *termIndex) {
 		doc.orgs = []int{idx.org[o.ID]}
 	}
 	for _, e := range d.Events {
-		doc := newDoc(kindEvent, e.ID, e.Title, s.formatDate(e.Date))
-		x.add(s.eventDescription(e), weightBody)
+		doc := newDoc(kindEvent, e.ID, e.Title, w.Date(e.Date.Time))
+		x.add(in.EventText(e), weightBody)
 		for _, a := range e.Actors {
 			doc.actors = append(doc.actors, idx.actor[a.ID])
 		}
@@ -395,15 +412,15 @@ type searchIndexes struct {
 	verdict, actor, org map[string]int
 }
 
-func indexes(s *siteData) searchIndexes {
+func indexes(d *dossier.Dossier) searchIndexes {
 	x := searchIndexes{verdict: map[string]int{}, actor: map[string]int{}, org: map[string]int{}}
-	for i, v := range s.Site.Verdicts {
+	for i, v := range d.Site.Verdicts {
 		x.verdict[v.ID] = i
 	}
-	for i, a := range s.D.Actors {
+	for i, a := range d.Actors {
 		x.actor[a.ID] = i
 	}
-	for i, o := range s.D.Organizations {
+	for i, o := range d.Organizations {
 		x.org[o.ID] = i
 	}
 	return x
@@ -429,33 +446,4 @@ func (x searchIndexes) claimant(doc *searchDoc, e dossier.Entity) {
 	case *dossier.Organization:
 		doc.orgs = append(doc.orgs, x.org[e.ID])
 	}
-}
-
-// eventDescription is an event's description as text.
-func (s *siteData) eventDescription(e *dossier.Event) string {
-	if t, ok := s.eventText[e.ID]; ok {
-		return t
-	}
-	return htmlText(string(s.in.HTML[BodyOf(e.Ref())]))
-}
-
-// htmlText is the text of rendered Markdown, its tags taken out and its
-// character references read: an event's description, for search.
-func htmlText(h string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(h, '<')
-		if i < 0 {
-			b.WriteString(h)
-			break
-		}
-		b.WriteString(h[:i])
-		b.WriteByte(' ')
-		j := strings.IndexByte(h[i:], '>')
-		if j < 0 {
-			break
-		}
-		h = h[i+j+1:]
-	}
-	return html.UnescapeString(b.String())
 }
