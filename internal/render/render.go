@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -206,10 +207,52 @@ func (d *Deferred) stream(name string, put func(name string, data []byte) error)
 	return put(name, buf.Bytes())
 }
 
-// TemplateError is a page template's failure to execute.
-type TemplateError struct{ Diag diag.Diagnostic }
+// failures gathers the templates' failures of a render: a failure at one
+// place of a template, which every page of that template meets, is
+// reported once, with the number of pages.
+type failures struct {
+	order []diag.Diagnostic
+	pages map[diag.Diagnostic][]string
+}
 
-func (e *TemplateError) Error() string { return e.Diag.String() }
+func (f *failures) add(e *TemplateError) {
+	if f.pages == nil {
+		f.pages = map[diag.Diagnostic][]string{}
+	}
+	if _, seen := f.pages[e.Diag]; !seen {
+		f.order = append(f.order, e.Diag)
+	}
+	f.pages[e.Diag] = append(f.pages[e.Diag], e.Page)
+}
+
+// list is one diagnostic a failure, naming the first page (in name order)
+// and how many more met it.
+func (f *failures) list() diag.List {
+	var out diag.List
+	for _, d := range f.order {
+		pages := f.pages[d]
+		first := slices.Min(pages)
+		switch n := len(pages) - 1; n {
+		case 0:
+			d.Msg += " (making " + first + ")"
+		case 1:
+			d.Msg += " (making " + first + " and 1 more page)"
+		default:
+			d.Msg += fmt.Sprintf(" (making %s and %d more pages)", first, n)
+		}
+		out.Add(d)
+	}
+	return out
+}
+
+// TemplateError is a page template's failure to execute: Diag is placed in
+// the template, and Page is the output file it was making.
+type TemplateError struct {
+	Diag diag.Diagnostic
+	Page string
+}
+
+func (e *TemplateError) Error() string { return e.Page + ": " + e.Diag.String() }
 
 // Rendered reports whether Bytes has run and succeeded.
 func (d *Deferred) Rendered() bool { return d.done.Load() && d.err == nil }
@@ -351,7 +394,7 @@ func (r *Renderer) pageExec(j job, site *siteData) func(*Deferred, *bytes.Buffer
 			page.rec.read(dep{kind: depTemplate, id: j.template})
 		}
 		if err := r.tmpl.Execute(buf, j.template, page); err != nil {
-			return &TemplateError{templateDiagnostic(j.template, fmt.Errorf("%s: %w", j.path, err))}
+			return &TemplateError{Diag: templateDiagnostic(j.template, err), Page: j.path}
 		}
 		if site.fps != nil {
 			d.pins, d.table = r.table.pin(page.rec, site.fps), &r.table
@@ -500,6 +543,7 @@ func (p *Plan) RenderPages() diag.List {
 
 func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag.List, error) {
 	var diags diag.List
+	var failed failures
 	var mu sync.Mutex
 	var putErr error
 	fail := func(err error) {
@@ -549,12 +593,13 @@ func (p *Plan) render(put func(name string, data []byte) error, side bool) (diag
 		var tmplErr *TemplateError
 		if errors.As(err, &tmplErr) {
 			mu.Lock()
-			diags.Add(tmplErr.Diag)
+			failed.add(tmplErr)
 			mu.Unlock()
 		} else if err != nil {
 			fail(err)
 		}
 	})
+	diags = failed.list()
 	if putErr != nil {
 		return diags, putErr
 	}

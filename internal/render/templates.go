@@ -156,6 +156,10 @@ func (t *Templates) ExecutePartial(w interface{ Write([]byte) (int, error) }, na
 // no typed form; html/template's typed *template.Error is preferred below.
 var parseErrorLine = regexp.MustCompile(`:(\d+):`)
 
+// execErrorPlace finds "template: NAME:LINE:COL: " at the start of a
+// template's failure to execute.
+var execErrorPlace = regexp.MustCompile(`^template: [^:]+:(\d+):(\d+): `)
+
 func templateDiagnostic(name string, err error) diag.Diagnostic {
 	d := diag.Diagnostic{Pos: diag.Pos{File: "templates/" + name}, Severity: diag.Error, Code: diag.Template,
 		Msg: err.Error(), Hint: "see the html/template documentation for the syntax"}
@@ -165,10 +169,21 @@ func templateDiagnostic(name string, err error) diag.Diagnostic {
 		d.Msg = terr.Description
 		return d
 	}
-	if loc := parseErrorLine.FindStringSubmatchIndex(err.Error()); loc != nil {
+	if m := execErrorPlace.FindStringSubmatch(d.Msg); m != nil {
+		d.Pos.Line, _ = strconv.Atoi(m[1])
+		d.Pos.Col, _ = strconv.Atoi(m[2])
+		d.Msg = d.Msg[len(m[0]):]
+	} else if loc := parseErrorLine.FindStringSubmatchIndex(err.Error()); loc != nil {
 		d.Pos.Line, _ = strconv.Atoi(err.Error()[loc[2]:loc[3]])
 		if strings.HasPrefix(d.Msg, "template: ") {
 			d.Msg = strings.TrimSpace(err.Error()[loc[1]:])
+		}
+	}
+	if _, field, ok := strings.Cut(d.Msg, "can't evaluate field "); ok {
+		field, _, _ = strings.Cut(field, " ")
+		d.Hint = field + " is not in this template's data: docs/theming.md lists what each template receives"
+		if field == "HTML" {
+			d.Hint = `.HTML "kind:id" is now .Body with the object, as in {{.Body $a}} (docs/theming.md)`
 		}
 	}
 	return d
