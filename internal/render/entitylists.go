@@ -108,7 +108,7 @@ func backlinkCounts(e dossier.Entity) (arts, evs, profs int) {
 func (p *Page) ListURL(e Entity, list string) string {
 	switch list { // what decides whether the list has a page of its own
 	case "claims":
-		p.rec.read(dep{kind: depRel, id: e.EntityKind() + ":" + e.EntityID(), rel: "claims"})
+		p.rec.read(objectDep(depRel, entityRef(e.entity()), "claims"))
 	case "quotes":
 		p.EntityQuotes(e)
 	case "mentions":

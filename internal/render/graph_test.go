@@ -3,7 +3,9 @@ package render
 import (
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -337,5 +339,17 @@ func TestOverallScore(t *testing.T) {
 	}
 	if got := s.OverallScore(dossier.Tally{"unverified": 4}); got != nil {
 		t.Errorf("no rated verdict: got %+v, want none", got)
+	}
+}
+
+// TestListURLRecordsItsEntity: whether an actor's claims have a page of
+// their own is an input of the page that links there, named by the actor.
+func TestListURLRecordsItsEntity(t *testing.T) {
+	d := smallDossier(t)
+	zhang := d.Actor("zhang")
+	p := &Page{siteData: newSite(d), rec: newRecorder()}
+	p.ListURL(Actor{zhang, p.rec}, "claims")
+	if want := objectDep(depRel, zhang.Ref(), "claims"); !slices.Contains(slices.Collect(maps.Keys(p.rec.deps)), want) {
+		t.Errorf("ListURL recorded %v, want %v among them", slices.Collect(maps.Keys(p.rec.deps)), want)
 	}
 }

@@ -156,9 +156,9 @@ func (t *Templates) ExecutePartial(w interface{ Write([]byte) (int, error) }, na
 // no typed form; html/template's typed *template.Error is preferred below.
 var parseErrorLine = regexp.MustCompile(`:(\d+):`)
 
-// execErrorPlace finds "template: NAME:LINE:COL: " at the start of a
+// execErrorPlace finds "template: FILE:LINE:COL: " at the start of a
 // template's failure to execute.
-var execErrorPlace = regexp.MustCompile(`^template: [^:]+:(\d+):(\d+): `)
+var execErrorPlace = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): `)
 
 func templateDiagnostic(name string, err error) diag.Diagnostic {
 	d := diag.Diagnostic{Pos: diag.Pos{File: "templates/" + name}, Severity: diag.Error, Code: diag.Template,
@@ -170,8 +170,11 @@ func templateDiagnostic(name string, err error) diag.Diagnostic {
 		return d
 	}
 	if m := execErrorPlace.FindStringSubmatch(d.Msg); m != nil {
-		d.Pos.Line, _ = strconv.Atoi(m[1])
-		d.Pos.Col, _ = strconv.Atoi(m[2])
+		// The place is that of the failing node: in a layout or partial
+		// file as often as in the page's own template.
+		d.Pos.File = "templates/" + m[1]
+		d.Pos.Line, _ = strconv.Atoi(m[2])
+		d.Pos.Col, _ = strconv.Atoi(m[3])
 		d.Msg = d.Msg[len(m[0]):]
 	} else if loc := parseErrorLine.FindStringSubmatchIndex(err.Error()); loc != nil {
 		d.Pos.Line, _ = strconv.Atoi(err.Error()[loc[2]:loc[3]])
