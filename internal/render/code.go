@@ -31,9 +31,8 @@ func (p *Page) HasCode() bool {
 // ownBodyKey is the key in Input.HTML of the Markdown a page of obj shows
 // as its own; false for a page without one.
 func ownBodyKey(obj any) (TextKey, bool) {
-	switch o := obj.(type) {
-	case *dossier.Actor, *dossier.Organization, *dossier.Event:
-		return BodyOf(o.(dossier.Object).Ref()), true
+	if o, ok := obj.(dossier.Object); ok {
+		return BodyOf(o.Ref()), true
 	}
-	return bodyKey(obj)
+	return TextKey{}, false
 }
