@@ -78,7 +78,17 @@ func buildSite(src fs.FS) (*served, error) {
 		res.Diags.WriteText(&b)
 		return nil, &buildError{b.String()}
 	}
-	return serve(res.Files)
+	files := map[string][]byte{}
+	err = fs.WalkDir(res.Output, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files[name], err = fs.ReadFile(res.Output, name)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return serve(files)
 }
 
 // serve serves files under basePath until the test binary exits.

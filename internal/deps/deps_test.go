@@ -20,12 +20,14 @@ var allowed = map[string][]string{
 	"":                           {},
 	"cmd/dossier":                {"", "internal/site", "internal/buildinfo", "internal/scaffold", "internal/theme", "internal/server", "internal/linkcheck", "internal/content", "internal/diag"},
 	"cmd/benchcorpus":            {"internal/benchcorpus"},
-	"internal/server":            {"internal/site", "internal/diag", "internal/render", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
+	"internal/server":            {"internal/site", "internal/diag", "internal/work", "github.com/fsnotify/fsnotify", "github.com/alecthomas/chroma/v2"},
 	"internal/site":              {"", "internal/config", "internal/content", "internal/diag", "internal/dossier", "internal/markdown", "internal/markdown/annotate", "internal/markdown/mention", "internal/render", "internal/linkcheck", "internal/urls", "internal/work"},
 	"internal/linkcheck":         {"internal/diag", "internal/urls", "golang.org/x/net/html"},
-	"internal/render":            {"internal/dossier", "internal/urls", "internal/config", "internal/diag", "internal/work", "internal/render/card", "internal/render/export", "internal/render/search"},
+	"internal/render":            {"internal/dossier", "internal/urls", "internal/config", "internal/diag", "internal/work", "internal/render/card", "internal/render/export", "internal/render/feeds", "internal/render/network", "internal/render/search"},
 	"internal/render/search":     {"internal/dossier", "internal/urls", "internal/config"},
 	"internal/render/export":     {"internal/dossier", "internal/urls", "internal/config"},
+	"internal/render/feeds":      {"internal/dossier", "internal/urls", "internal/config"},
+	"internal/render/network":    {"internal/dossier", "internal/urls", "internal/config"},
 	"internal/render/card":       {"golang.org/x/image"},
 	"internal/urls":              {},
 	"internal/work":              {},
@@ -43,6 +45,7 @@ var allowed = map[string][]string{
 	"internal/theme":             {"", "internal/diag", "golang.org/x/mod"},
 	"internal/benchcorpus":       {},
 	"internal/deps":              {},
+	"internal/testfiles":         {}, // for tests only: reads an output
 	"internal/browsertest":       {}, // tests only: a doc.go and _test.go files
 }
 

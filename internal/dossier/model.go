@@ -1,6 +1,9 @@
 package dossier
 
 import (
+	"cmp"
+	"strings"
+
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 )
@@ -48,6 +51,14 @@ type Entity interface {
 	EntityKind() string // "actor" or "organization"
 	EntityID() string
 	DisplayName() string
+}
+
+// EntityOrder sorts actors before organizations, then by name (ignoring
+// case) and id: the order lists of actors and organizations are shown in.
+func EntityOrder(a, b Entity) int {
+	return cmp.Or(cmp.Compare(a.EntityKind(), b.EntityKind()),
+		cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName())),
+		cmp.Compare(a.EntityID(), b.EntityID()))
 }
 
 // Article is an annotated text with its resolved annotations and back-links.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net/url"
 	"path"
@@ -26,19 +27,35 @@ import (
 // URLs on its host and under its path are internal. Each problem is placed
 // at the output file and line. 404.html is served at any depth, so a
 // relative URL on it is an error too.
-func Internal(files map[string][]byte, baseURL string) []Problem {
-	c := newChecker(files, baseURL)
+//
+// The error is for a site whose files cannot be listed or read.
+func Internal(site fs.FS, baseURL string) ([]Problem, error) {
+	var names []string
+	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, name)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	c := newChecker(names, baseURL)
 	refs := map[string][]ref{}
-	for name, b := range files {
-		switch {
-		case strings.HasSuffix(name, ".html"):
+	for _, name := range names {
+		html, xml := strings.HasSuffix(name, ".html"), strings.HasSuffix(name, ".xml")
+		if !html && !xml {
+			continue
+		}
+		b, err := fs.ReadFile(site, name)
+		if err != nil {
+			return nil, err
+		}
+		if html {
 			c.ids[name], refs[name] = scanHTML(b)
-		case strings.HasSuffix(name, ".xml"):
-			var err error
-			if refs[name], err = scanXML(b); err != nil {
-				c.report(diag.Pos{File: name}, "", "", diag.BrokenLink, "fix the template or generator that wrote it",
-					"%s is not well-formed XML: %v", name, err)
-			}
+		} else if refs[name], err = scanXML(b); err != nil {
+			c.report(diag.Pos{File: name}, "", "", diag.BrokenLink, "fix the template or generator that wrote it",
+				"%s is not well-formed XML: %v", name, err)
 		}
 	}
 	for _, page := range slices.Sorted(maps.Keys(refs)) {
@@ -46,7 +63,7 @@ func Internal(files map[string][]byte, baseURL string) []Problem {
 			c.check(page, r)
 		}
 	}
-	return c.problems
+	return c.problems, nil
 }
 
 // Problem is one bad link of an output: the diagnostic at the output file
@@ -66,14 +83,18 @@ type ref struct {
 }
 
 type checker struct {
-	files    map[string][]byte
+	files    map[string]bool            // every file of the site
 	ids      map[string]map[string]bool // page → ids on it
 	origin   string                     // scheme://host of the base URL, "" without one
 	base     string                     // base path, starting and ending with "/"
 	problems []Problem
 }
 
-func newChecker(files map[string][]byte, baseURL string) *checker {
+func newChecker(names []string, baseURL string) *checker {
+	files := make(map[string]bool, len(names))
+	for _, name := range names {
+		files[name] = true
+	}
 	c := &checker{files: files, ids: map[string]map[string]bool{}, base: "/"}
 	u, err := url.Parse(baseURL)
 	if err != nil {
@@ -142,11 +163,11 @@ func (c *checker) under(p string) bool {
 // its final slash is accepted when the folder has an index.html, as static
 // hosts redirect it.
 func (c *checker) exists(target string) (string, bool) {
-	if _, ok := c.files[target]; ok {
+	if c.files[target] {
 		return target, true
 	}
 	if !strings.HasSuffix(target, "index.html") {
-		if _, ok := c.files[target+"/index.html"]; ok {
+		if c.files[target+"/index.html"] {
 			return target + "/index.html", true
 		}
 	}

@@ -3,6 +3,7 @@ package linkcheck_test
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/linkcheck"
@@ -107,8 +108,16 @@ func TestInternalXML(t *testing.T) {
 // internal is linkcheck.Internal's problems under https://x.example/r/,
 // as diagnostics.
 func internal(files map[string][]byte) diag.List {
+	site := fstest.MapFS{}
+	for name, data := range files {
+		site[name] = &fstest.MapFile{Data: data}
+	}
+	problems, err := linkcheck.Internal(site, "https://x.example/r/")
+	if err != nil {
+		return diag.List{{Severity: diag.Error, Msg: err.Error()}}
+	}
 	var diags diag.List
-	for _, p := range linkcheck.Internal(files, "https://x.example/r/") {
+	for _, p := range problems {
 		diags.Add(p.Diagnostic)
 	}
 	return diags

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render/network"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
 
@@ -35,7 +36,7 @@ type linkIndex struct {
 	profiles map[dossier.Entity][]Backlink
 	eventWho map[*dossier.Event][]dossier.Entity
 
-	net       *network
+	net       *network.Network
 	urls      urls.URLs
 	words     *config.Words
 	headline  func(*dossier.Article) []VerdictView // an article's headline verdicts
@@ -65,10 +66,54 @@ func newLinkIndex(d *dossier.Dossier, u urls.URLs, words *config.Words, headline
 		}
 	}
 	for _, who := range x.eventWho {
-		slices.SortFunc(who, entityOrder)
+		slices.SortFunc(who, dossier.EntityOrder)
 	}
-	x.net = newNetwork(d, x)
+	x.net = network.New(d, x.mentions(d))
 	return x
+}
+
+// mentions is who names whom, as the network reads it (see
+// network.Mentions): the profiles naming each entity, then a group per
+// sentence of an article naming two or more entities, and whom each event
+// names.
+func (x *linkIndex) mentions(d *dossier.Dossier) network.Mentions {
+	m := network.Mentions{Profiles: map[dossier.Entity][]dossier.Entity{}}
+	for e, list := range x.profiles {
+		for _, b := range list {
+			m.Profiles[e] = append(m.Profiles[e], b.object.(dossier.Entity))
+		}
+	}
+	m.Together = x.sentenceGroups(entitiesOf(d))
+	for _, ev := range d.Events {
+		m.Together = append(m.Together, x.eventWho[ev])
+	}
+	return m
+}
+
+// sentenceGroups lists, for every sentence of an article that names an
+// entity, whom it names, in the order of nodes.
+func (x *linkIndex) sentenceGroups(nodes []dossier.Entity) [][]dossier.Entity {
+	type key struct {
+		article  any
+		sentence string
+	}
+	at := map[key]int{}
+	var groups [][]dossier.Entity
+	for _, e := range nodes {
+		for _, b := range x.articles[e] {
+			for _, s := range b.Sentences {
+				k := key{b.object, s}
+				i, ok := at[k]
+				if !ok {
+					i = len(groups)
+					at[k] = i
+					groups = append(groups, nil)
+				}
+				groups[i] = append(groups[i], e)
+			}
+		}
+	}
+	return groups
 }
 
 // entitiesOf lists every actor, then every organization, in the dossier's order.
@@ -123,7 +168,9 @@ func (x *linkIndex) index(e dossier.Entity) {
 	slices.SortStableFunc(evs, func(a, b Backlink) int {
 		return cmp.Or(a.Date.Compare(b.Date.Time), cmp.Compare(a.object.(*dossier.Event).ID, b.object.(*dossier.Event).ID))
 	})
-	slices.SortStableFunc(profs, func(a, b Backlink) int { return entityOrder(a.object.(dossier.Entity), b.object.(dossier.Entity)) })
+	slices.SortStableFunc(profs, func(a, b Backlink) int {
+		return dossier.EntityOrder(a.object.(dossier.Entity), b.object.(dossier.Entity))
+	})
 	x.articles[e], x.events[e], x.profiles[e] = arts, evs, profs
 }
 
@@ -144,13 +191,6 @@ func appendSentence(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
-}
-
-// entityOrder sorts actors before organizations, then by name and id.
-func entityOrder(a, b dossier.Entity) int {
-	return cmp.Or(cmp.Compare(a.EntityKind(), b.EntityKind()),
-		cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName())),
-		cmp.Compare(a.EntityID(), b.EntityID()))
 }
 
 // ArticleLinks lists the articles involving an actor or organization (declared,

@@ -13,7 +13,7 @@ import (
 // Every claim and every article has a share card, card.png beside its page
 // (see package card), which its page names as og:image; no other page has
 // one, and site.toml's [cards] enabled = false leaves them all out. A card
-// is an output file made like a page: a job of the plan, rendered in the
+// is an output file made like a page: a job of the render, made in the
 // same parallel pass as the pages, whose inputs are recorded as it reads
 // them (the claim or the article, and the site), so a preview rebuild makes
 // again only the cards whose inputs changed. Drawing goes through Cards,

@@ -9,15 +9,12 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
-	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // The corrections log: each claim's updates on its page (oldest first),
 // every update of the dossier on /corrections/ (newest first) and in
-// /corrections.xml, and the "Report an error" link that asks for the next.
-
-// CorrectionsFeed is the file name of the corrections log's Atom feed.
-const CorrectionsFeed = "corrections.xml"
+// /corrections.xml (see package feeds), and the "Report an error" link
+// that asks for the next.
 
 // UpdateView is one entry of the corrections log, as a claim's page and
 // the corrections page print it.
@@ -125,31 +122,6 @@ func reportURL(w *config.Words, address, claim, page string) string {
 // mailtoEscape percent-encodes a mailto: header value: spaces as %20, not
 // "+", which mail programs would show as is.
 func mailtoEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
-
-// correctionsFeed is the corrections log as an Atom feed, newest first:
-// one entry per update, linking to it on its claim's page.
-func correctionsFeed(s *siteData, fallback dossier.Date) *atomFeed {
-	entries := make([]atomEntry, len(s.D.Updates))
-	for i, u := range s.D.Updates {
-		c := u.Claim
-		n := strconv.Itoa(slices.Index(c.Updates, u) + 1)
-		summary := u.Note
-		if u.From.ID != "" {
-			summary = s.words.T("feed-verdict-changed", s.verdictView(u.From).Label, s.verdictView(c.Verdict).Label) + " " + summary
-		}
-		e := entry(s, Path(c), s.words.T("feed-update-title", config.Shorten(c.Reviewed(), 70)), summary, u.Date)
-		e.ID += "#update-" + n
-		e.Link.Href += "#update-" + n
-		entries[i] = e
-	}
-	f := newFeed(s, fallback, "", s.words.T("corrections")+s.words.T("title-separator")+s.Site.Title, entries)
-	f.ID = atomID(s.URLs, CorrectionsFeed)
-	f.Links = []atomLink{
-		{Rel: "self", Type: "application/atom+xml", Href: s.URLs.Abs(CorrectionsFeed)},
-		{Rel: "alternate", Type: "text/html", Href: s.URLs.Abs(urls.Corrections)},
-	}
-	return f
-}
 
 // MethodologyText is the site's own methodology text (content/methodology.md),
 // rendered; "" when the site has none and the theme's default text stands.

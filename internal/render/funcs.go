@@ -90,11 +90,3 @@ func kindName(w *config.Words, e Entity) string {
 	}
 	return w.T("kind-" + e.EntityKind())
 }
-
-// entityKindName is kindName for the graph's own entities.
-func entityKindName(w *config.Words, e dossier.Entity) string {
-	if o, ok := e.(*dossier.Organization); ok && o.Kind != "" {
-		return w.OrgKind(o.Kind)
-	}
-	return w.T("kind-" + e.EntityKind())
-}

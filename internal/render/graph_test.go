@@ -1,10 +1,7 @@
 package render
 
 import (
-	"encoding/xml"
-	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -79,39 +76,23 @@ func smallDossier(t testing.TB) *dossier.Dossier {
 
 func newSite(d *dossier.Dossier) *siteData { return newSiteData(Input{Dossier: d}, nil) }
 
-func TestNetworkRelations(t *testing.T) {
+// TestNetworkMentions: the network reads who names whom from the link
+// index: a profile naming another entity, two entities named in one
+// sentence of an article, and whom an event names.
+func TestNetworkMentions(t *testing.T) {
 	d := smallDossier(t)
-	n := newSite(d).links().net
-	words := func(x, y dossier.Entity) string {
-		if e := n.edge(n.at[x], n.at[y]); e != nil {
-			return e.words(english)
-		}
-		return ""
-	}
-	zhang, wang, alone := d.Actor("zhang"), d.Actor("wang"), d.Actor("alone")
-	sco, china, tass := d.Organization("sco"), d.Organization("china"), d.Organization("tass")
+	p := &Page{siteData: newSite(d)}
 	for _, c := range []struct {
-		x, y dossier.Entity
+		e    dossier.Entity
 		want string
 	}{
-		{zhang, sco, "membership"},
-		{sco, china, "membership"},
-		{wang, tass, "reported speech"},
-		{zhang, tass, "named in a profile"},
-		{zhang, wang, "named together once"},
-		{wang, sco, "named together once"},
-		{zhang, china, ""},
-		{alone, wang, ""},
+		{d.Actor("zhang"), `TASS</a> <span class="kind">media</span>: named in a profile`},
+		{d.Actor("zhang"), `Wang Wenbin</a> <span class="kind">actor</span>: named together once`},
+		{d.Organization("sco"), `Wang Wenbin</a> <span class="kind">actor</span>: named together once`},
 	} {
-		if got := words(c.x, c.y); got != c.want {
-			t.Errorf("%s–%s: got %q, want %q", c.x.EntityID(), c.y.EntityID(), got, c.want)
+		if got := string(p.Neighbourhood(c.e)); !strings.Contains(got, c.want) {
+			t.Errorf("neighbourhood of %s does not list %q:\n%s", c.e.EntityID(), c.want, got)
 		}
-		if got := words(c.y, c.x); got != c.want {
-			t.Errorf("%s–%s (reversed): got %q, want %q", c.y.EntityID(), c.x.EntityID(), got, c.want)
-		}
-	}
-	if picked, connected := n.mostConnected(10); connected != 5 || len(picked) != 5 {
-		t.Errorf("mostConnected: %d of %d, want 5 of 5 (alone has no edge)", len(picked), connected)
 	}
 }
 
@@ -132,199 +113,6 @@ func TestGraphDeterministic(t *testing.T) {
 	}
 	if got := first.Neighbourhood(first.siteData.D.Article("a")); got != "" {
 		t.Errorf("neighbourhood of an article: got %q, want nothing", got)
-	}
-}
-
-// number matches an attribute holding a coordinate or length.
-var number = regexp.MustCompile(`\b(?:x|y|x1|y1|x2|y2|cx|cy|r|width|height|stroke-width)="([^"]*)"`)
-
-func TestGraphMarkup(t *testing.T) {
-	s := &Page{siteData: newSite(smallDossier(t))}
-	for name, out := range map[string]string{"site": string(s.Graph()), "neighbourhood": string(s.Neighbourhood(s.siteData.D.Actor("wang")))} {
-		t.Run(name, func(t *testing.T) {
-			checkSVG(t, out)
-			if strings.Contains(out, " style=") {
-				t.Error("a style attribute: the page's CSP forbids them")
-			}
-			for _, m := range number.FindAllStringSubmatch(out, -1) {
-				if !regexp.MustCompile(`^-?\d+\.\d$`).MatchString(m[1]) {
-					t.Errorf("%s: not printed with one decimal", m[0])
-				}
-			}
-			if !strings.Contains(out, `<details class="network-list">`) || !strings.Contains(out, `<figcaption id=`) {
-				t.Error("no caption or list fallback")
-			}
-		})
-	}
-	if out := string(s.Neighbourhood(s.siteData.D.Actor("wang"))); !strings.Contains(out, `aria-current="page"><title>Wang Wenbin (actor, 3 connections)</title>`) {
-		t.Errorf("the page's own node is not marked current:\n%s", out)
-	}
-}
-
-// checkSVG parses the figure as XML: every node is an <a href> whose first
-// child is a <title>, and every <a> lies inside the picture's nodes group.
-func checkSVG(t *testing.T, out string) {
-	t.Helper()
-	dec := xml.NewDecoder(strings.NewReader("<root>" + out + "</root>"))
-	var stack []string
-	links, titled := 0, 0
-	lastOpened := ""
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			if err.Error() == "EOF" {
-				break
-			}
-			t.Fatalf("not well-formed: %v\n%s", err, out)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if tok.Name.Local == "title" && lastOpened == "a" && len(stack) > 0 && stack[len(stack)-1] == "a" {
-				titled++
-			}
-			if tok.Name.Local == "a" && slicesContains(stack, "svg") {
-				links++
-				if attr(tok, "href") == "" {
-					t.Error("an SVG node without href")
-				}
-			}
-			stack = append(stack, tok.Name.Local)
-			lastOpened = tok.Name.Local
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-			lastOpened = ""
-		}
-	}
-	if links == 0 || links != titled {
-		t.Errorf("%d SVG links, %d with a <title> first", links, titled)
-	}
-}
-
-func attr(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func slicesContains(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
-// bigDossier has actors members of orgs organizations each (actor i of
-// organization i mod orgs), and one article naming actors in pairs.
-func bigDossier(t testing.TB, actors, orgs int) *dossier.Dossier {
-	files := map[string]string{"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`)}
-	for i := range orgs {
-		files[fmt.Sprintf("content/organizations/org-%04d.md", i)] = front(fmt.Sprintf(`name = "Organization %04d"`, i))
-	}
-	for i := range actors {
-		files[fmt.Sprintf("content/actors/actor-%04d.md", i)] = front(fmt.Sprintf(`name = "Actor %04d"`, i),
-			fmt.Sprintf(`organizations = ["org-%04d"]`, i%orgs))
-	}
-	d := resolve(t, files)
-	a := d.Article("a")
-	for i := 0; i+1 < actors; i += 2 {
-		s := fmt.Sprintf("Actor %04d met Actor %04d.", i, i+1)
-		d.AddMention("actor", fmt.Sprintf("actor-%04d", i), dossier.Mention{Article: a, Sentence: s})
-		d.AddMention("actor", fmt.Sprintf("actor-%04d", i+1), dossier.Mention{Article: a, Sentence: s})
-	}
-	d.Finish()
-	return d
-}
-
-func TestGraphCaps(t *testing.T) {
-	s := &Page{siteData: newSite(bigDossier(t, 2000, 40))}
-	g := string(s.Graph())
-	if got := strings.Count(g, `<a class="node `); got != siteGraphMax {
-		t.Errorf("site graph draws %d nodes, want %d", got, siteGraphMax)
-	}
-	if !strings.Contains(g, "Only the 60 most connected of 2040 are drawn.") {
-		t.Errorf("the caption does not say the graph is capped:\n%s", g[strings.Index(g, "<figcaption"):])
-	}
-	nb := string(s.Neighbourhood(s.siteData.D.Organization("org-0000")))
-	wide, narrow, ok := strings.Cut(nb, `<svg class="network-graph network-narrow"`)
-	if !ok {
-		t.Fatal("the neighbourhood has no narrow drawing")
-	}
-	for _, d := range []string{wide, narrow} {
-		if got := strings.Count(d, `<a class="node `); got != neighbourhoodMax+1 {
-			t.Errorf("neighbourhood draws %d nodes, want %d and the organization", got, neighbourhoodMax)
-		}
-	}
-	if !strings.Contains(nb, "The 24 closest of 50 connections are drawn.") {
-		t.Error("the neighbourhood's caption does not say it is capped")
-	}
-}
-
-// TestGraphEdgesCapped: when the most connected are all connected to each
-// other (seventy actors named in one sentence), the site-wide picture draws
-// its siteGraphEdges strongest lines, one at least to every node, lists the
-// same connections and no others, and says so; it stays far from the 150 kB
-// that no page may exceed.
-func TestGraphEdgesCapped(t *testing.T) {
-	files := map[string]string{"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`)}
-	var names []string
-	for i := range 70 {
-		files[fmt.Sprintf("content/actors/actor-%04d.md", i)] = front(fmt.Sprintf(`name = "Actor %04d"`, i))
-		names = append(names, fmt.Sprintf("Actor %04d", i))
-	}
-	d := resolve(t, files)
-	a := d.Article("a")
-	all := strings.Join(names, ", ") + " met."
-	for i := range 70 {
-		d.AddMention("actor", fmt.Sprintf("actor-%04d", i), dossier.Mention{Article: a, Sentence: all})
-		if i%3 == 0 { // a stronger tie for some pairs
-			pair := fmt.Sprintf("Actor %04d met Actor %04d.", i, i+1)
-			d.AddMention("actor", fmt.Sprintf("actor-%04d", i), dossier.Mention{Article: a, Sentence: pair})
-			d.AddMention("actor", fmt.Sprintf("actor-%04d", i+1), dossier.Mention{Article: a, Sentence: pair})
-		}
-	}
-	d.Finish()
-	g := string((&Page{siteData: newSite(d)}).Graph())
-	lines := regexp.MustCompile(`<line class="[^"]*" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"`).FindAllStringSubmatch(g, -1)
-	if len(lines) != siteGraphEdges {
-		t.Errorf("the picture draws %d lines, want %d", len(lines), siteGraphEdges)
-	}
-	ends := map[string]bool{}
-	for _, l := range lines {
-		ends[l[1]+","+l[2]], ends[l[3]+","+l[4]] = true, true
-	}
-	for _, m := range regexp.MustCompile(`<circle cx="([\d.]+)" cy="([\d.]+)"`).FindAllStringSubmatch(g, -1) {
-		if !ends[m[1]+","+m[2]] {
-			t.Errorf("the node at %s,%s has no line", m[1], m[2])
-		}
-	}
-	if listed := strings.Count(g, " (named together"); listed != 2*siteGraphEdges {
-		t.Errorf("the list names %d connections, want each drawn line twice (%d)", listed, 2*siteGraphEdges)
-	}
-	if want := fmt.Sprintf("Only the %d strongest of their %d connections are drawn.", siteGraphEdges, siteGraphMax*(siteGraphMax-1)/2); !strings.Contains(g, want) {
-		t.Errorf("the caption does not say %q:\n%s", want, g[strings.Index(g, "<figcaption"):strings.Index(g, "</figcaption>")])
-	}
-	if len(g) > 100_000 {
-		t.Errorf("the picture and its list weigh %d bytes", len(g))
-	}
-}
-
-func BenchmarkNetwork(b *testing.B) {
-	d := bigDossier(b, 2000, 40)
-	b.ResetTimer()
-	for b.Loop() {
-		s := &Page{siteData: newSite(d)}
-		s.Graph()
-		for _, a := range d.Actors {
-			s.Neighbourhood(a)
-		}
-		for _, o := range d.Organizations {
-			s.Neighbourhood(o)
-		}
 	}
 }
 

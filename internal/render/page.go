@@ -329,7 +329,7 @@ func (s *siteData) Bars(t dossier.Tally) []Bar {
 // Canonical is the page's absolute URL.
 func (p *Page) Canonical() string { return p.URLs.Abs(p.Path) }
 
-// pages lists every templated page of the site. prev is the last plan's
+// pages lists every templated page of the site. prev is the last render's
 // list of page files: where the page at the same place is the same, its
 // file name is reused, since a preview rebuild lists every page again.
 func pages(s *siteData, prev []string) []job {
@@ -345,7 +345,7 @@ func pages(s *siteData, prev []string) []job {
 	add := func(path, template, kind string, obj any, newPage func() *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
 	}
-	// last is the file the last plan listed where the next job goes.
+	// last is the file the last render listed where the next job goes.
 	last := func() string {
 		if len(jobs) < len(prev) {
 			return prev[len(jobs)]

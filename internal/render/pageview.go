@@ -8,6 +8,8 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/render/feeds"
+	"github.com/dossier-dev/dossier/internal/urls"
 )
 
 // Templates receive data, never HTML made in Go: a verdict as its id,
@@ -68,6 +70,18 @@ func (p *Page) prepare() error {
 		p.View = v
 	}
 	return nil
+}
+
+// EntityFeed is the URL of the Atom feed of an actor's or organization's page,
+// "" on every other page.
+func (p *Page) EntityFeed() string {
+	switch e := p.object.(type) {
+	case *dossier.Actor:
+		return p.URL(urls.Actor(e.ID) + feeds.FileName)
+	case *dossier.Organization:
+		return p.URL(urls.Organization(e.ID) + feeds.FileName)
+	}
+	return ""
 }
 
 // partLang is lang when a part of a page is in another language than the

@@ -118,7 +118,7 @@ func (r *recorder) merge(ids []int32) {
 // depTable numbers every dep that a page of a kept render read; it is the
 // Renderer's, shared by its renders. Pages keep their deps as numbers with
 // the fingerprints they had when the page rendered. A page is checked only
-// when it is asked for (see Deferred.settle), against its render's
+// when it is asked for (see lazyPage.settle), against its render's
 // fingerprints, each taken at most once per render: a save fingerprints what
 // the pages looked at read, not the whole table.
 type depTable struct {
@@ -222,9 +222,19 @@ func (t *depTable) names(ids []int32) []string {
 	return out
 }
 
-// Deps lists the inputs a rendered page recorded, for tests and tools:
-// "article:x", "claim:y", "rel:actor:z/quotes" …
-func (d *Deferred) Deps() []string {
+// Inputs lists the inputs the page or share card name recorded as it
+// rendered, sorted, for tests and tools: "article:x", "claim:y",
+// "rel:actor:z/quotes" … It is nil for a file not rendered yet, or of a
+// one-shot render, which records nothing.
+func (o *Output) Inputs(name string) []string {
+	if p := o.pages[name]; p != nil {
+		return p.deps()
+	}
+	return nil
+}
+
+// deps lists the inputs a rendered page recorded.
+func (d *lazyPage) deps() []string {
 	if d.table == nil {
 		return nil
 	}
@@ -598,34 +608,8 @@ func (f *fingerprints) near(h *hasher, r dossier.Ref) {
 		}
 		return
 	}
-	n := x.net
 	e, _ := f.in.Dossier.Lookup(r).(dossier.Entity)
-	i, ok := n.at[e]
-	if !ok {
-		return
-	}
-	node := func(j int) { // a node's title says how many connections it has
-		name(n.nodes[j])
-		h.u64(uint64(len(n.adj[j])))
-	}
-	node(i)
-	near, total := n.closest(i, neighbourhoodMax)
-	h.u64(uint64(total))
-	edge := func(e *netEdge) {
-		h.u64(uint64(e.rel)).u64(uint64(e.weight)).u64(uint64(e.together))
-	}
-	for _, j := range near {
-		node(j)
-		edge(n.edge(i, j))
-	}
-	for _, a := range near {
-		for _, b := range near {
-			if e := n.edge(a, b); a < b && e != nil && e.rel != relTogether {
-				h.u64(uint64(a)).u64(uint64(b))
-				edge(e)
-			}
-		}
-	}
+	x.net.HashAround(e, name, func(n uint64) { h.u64(n) })
 }
 
 // timelineOrder hashes what orders the timeline and splits it into months

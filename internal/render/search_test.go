@@ -10,6 +10,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/render/search"
 	"github.com/dossier-dev/dossier/internal/site"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // searchSite is a small dossier with every kind of indexed page.
@@ -62,15 +63,15 @@ func loadIndex(t *testing.T) *index {
 		t.Fatalf("build: %v", res.Diags)
 	}
 	var x index
-	if err := json.Unmarshal(res.Files["search/index.json"], &x); err != nil {
+	if err := json.Unmarshal(testfiles.Read(t, res.Output)["search/index.json"], &x); err != nil {
 		t.Fatal(err)
 	}
 	for name, to := range map[string]*[][]int{"search/f/a.json": &x.AF, "search/f/o.json": &x.OF} {
-		if err := json.Unmarshal(res.Files[name], to); err != nil {
+		if err := json.Unmarshal(testfiles.Read(t, res.Output)[name], to); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
-	x.files = res.Files
+	x.files = testfiles.Read(t, res.Output)
 	return &x
 }
 
@@ -250,7 +251,7 @@ func TestNavigationMarksTheCurrentSection(t *testing.T) {
 		"articles/other/index.html": `href="/t/articles/" aria-current="true"`,
 		"search/index.html":         `href="/t/search/" aria-current="page"`,
 	} {
-		html := string(res.Files[page])
+		html := string(testfiles.Read(t, res.Output)[page])
 		if !strings.Contains(html, want) {
 			t.Errorf("%s: no %s", page, want)
 		}
@@ -258,7 +259,7 @@ func TestNavigationMarksTheCurrentSection(t *testing.T) {
 			t.Errorf("%s: aria-current %d times", page, n)
 		}
 	}
-	if strings.Contains(string(res.Files["index.html"]), "aria-current") {
+	if strings.Contains(string(testfiles.Read(t, res.Output)["index.html"]), "aria-current") {
 		t.Error("home page: a section is marked current")
 	}
 }

@@ -16,7 +16,7 @@ func Path(v any) string {
 
 // pageFile returns the file of v's page, Path(v) + "index.html", and
 // Path(v) as a slice of it: one allocation for both. When last (the file
-// the last plan listed at the same place) is that file, it is reused: a
+// the last render listed at the same place) is that file, it is reused: a
 // preview rebuild lists every page again, and mostly the same ones.
 func pageFile(v any, last string) (file, path string) {
 	const index = "/index.html"

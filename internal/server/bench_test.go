@@ -146,10 +146,10 @@ func BenchmarkSnapshot(b *testing.B) {
 	for i := range 2000 {
 		files[fmt.Sprintf("p%04d/index.html", i)] = []byte("<html><body>" + strings.Repeat("words ", 2000) + "</body></html>")
 	}
-	prev, _ := newSnapshot(files, "/", pendingSnapshot("/"))
+	prev, _ := newSnapshot(outputOf(files), "/", pendingSnapshot("/"))
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		files["p0000/index.html"] = fmt.Appendf(nil, "<html><body>%d</body></html>", i)
-		prev, _ = newSnapshot(files, "/", prev)
+		prev, _ = newSnapshot(outputOf(files), "/", prev)
 	}
 }

@@ -10,9 +10,10 @@
 // previewed at http://127.0.0.1:1313/repo/ (a request for / is redirected
 // there). It never writes to public/ or anywhere else on disk.
 //
-// Requests are answered from memory, from one complete build: with a lazy
-// Builder (site.Options.Lazy, what `dossier serve` uses), a build's pages
-// are rendered when first requested, or when an open page must be compared
+// Requests are answered from memory, from one complete build's output (a
+// site.Output, served through http.FileServerFS with the reload script
+// added to each page): with a lazy Builder (site.Options.Lazy, what
+// `dossier serve` uses), a build's pages are rendered when first requested, or when an open page must be compared
 // with them; a page whose template fails then answers 500 with the error
 // and reloads once a save fixes it. Each build's
 // output is an immutable snapshot, swapped in atomically once the build has
@@ -88,9 +89,9 @@
 // Serve prints little: once the first build is done, how many pages it
 // made, how long it took and how many warnings it has (the browser's corner
 // badge and `dossier check` list them), then the address. On each save it
-// prints one line: the time, the file saved, how many pages changed (with
-// a lazy Builder, "up to" so many: the pages whose inputs changed, rendered
-// when asked for) and how long the build took. A build that fails prints its errors, as `dossier
+// prints one line: the time, the file saved, how many pages changed ("up
+// to" so many: the pages whose recorded inputs changed, which a lazy
+// Builder renders when asked for) and how long the build took. A build that fails prints its errors, as `dossier
 // check` does; a save that brings a new warning prints that warning. Known
 // warnings are never printed again, notes never.
 //

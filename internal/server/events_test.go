@@ -197,7 +197,7 @@ func TestAssetChangeReloadsReferrers(t *testing.T) {
 		"img/x.png":    []byte("png1"),
 	}
 	var site atomic.Pointer[snapshot]
-	prev, _ := newSnapshot(files, "/", pendingSnapshot("/"))
+	prev, _ := newSnapshot(outputOf(files), "/", pendingSnapshot("/"))
 	site.Store(prev)
 	h := newHub(&site)
 	a, _ := h.subscribe("a/index.html", prev.hashOf("a/index.html"))
@@ -205,7 +205,7 @@ func TestAssetChangeReloadsReferrers(t *testing.T) {
 	<-a.ch
 	<-b.ch
 	files["img/x.png"] = []byte("png2")
-	next, ch := newSnapshot(files, "/", prev)
+	next, ch := newSnapshot(outputOf(files), "/", prev)
 	h.publish(next, ch, nil)
 	if m := <-a.ch; m.event != evReload {
 		t.Errorf("page with the image got %q, want reload", m.event)

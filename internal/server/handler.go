@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"html/template"
+	"io/fs"
 	"net/http"
 	"path"
 	"strings"
@@ -82,37 +83,71 @@ func redirect(w http.ResponseWriter, r *http.Request, loc string) {
 	w.WriteHeader(http.StatusFound)
 }
 
-// serveSite serves rel (relative to the base path) from snap.
+// serveSite serves rel (relative to the base path) from snap, through
+// http.FileServerFS over the files as served (see served).
 func serveSite(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string) {
 	name := rel
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if e := snap.lookup(name); e != nil {
-		if e.load(name).err != nil {
-			serveFailure(w, r, name, e)
+	e := snap.lookup(name)
+	if e == nil {
+		if snap.lookup(name+"/index.html") != nil {
+			redirect(w, r, path.Base(name)+"/")
 			return
 		}
-		serveEntry(w, r, e.body, e.etag, e.ctype)
+		notFound(w, r, snap, rel)
 		return
 	}
-	if snap.lookup(name+"/index.html") != nil {
-		redirect(w, r, path.Base(name)+"/")
+	if e.load(name).err != nil {
+		serveFailure(w, r, name, e)
 		return
 	}
-	notFound(w, r, snap, rel)
-}
-
-// serveEntry answers with body, honouring conditional and range requests.
-func serveEntry(w http.ResponseWriter, r *http.Request, body []byte, etag, ctype string) {
 	h := w.Header()
-	h.Set("Content-Type", ctype)
+	h.Set("Content-Type", e.ctype)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if etag != "" {
-		h.Set("ETag", etag)
+	h.Set("ETag", e.etag)
+	// The file server answers a folder's URL with its index.html, and
+	// would send a URL ending in /index.html to the folder's: a static
+	// host serves both, so it is asked for the folder.
+	req := r.Clone(r.Context())
+	req.URL.Path = "/" + strings.TrimSuffix(name, "index.html")
+	http.FileServerFS(served{snap}).ServeHTTP(w, req)
+}
+
+// served is a snapshot's files as the browser gets them: HTML pages with
+// the reload script. A folder is there when it has an index.html.
+type served struct{ snap *snapshot }
+
+func (s served) Open(name string) (fs.File, error) {
+	if e := s.snap.lookup(name); e != nil && e.load(name).err == nil {
+		return &servedFile{name: path.Base(name), Reader: bytes.NewReader(e.body)}, nil
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+	if name == "." || s.snap.lookup(name+"/index.html") != nil {
+		return &servedFile{name: path.Base(name), dir: true, Reader: bytes.NewReader(nil)}, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// servedFile is an open file, or folder, of served.
+type servedFile struct {
+	*bytes.Reader
+	name string
+	dir  bool
+}
+
+func (f *servedFile) Stat() (fs.FileInfo, error) { return f, nil }
+func (f *servedFile) Close() error               { return nil }
+func (f *servedFile) Name() string               { return f.name }
+func (f *servedFile) ModTime() time.Time         { return time.Time{} }
+func (f *servedFile) IsDir() bool                { return f.dir }
+func (f *servedFile) Sys() any                   { return nil }
+func (f *servedFile) Mode() fs.FileMode {
+	if f.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
 }
 
 // notFound answers with the site's 404.html, or a placeholder while no build
@@ -184,4 +219,15 @@ func (s *server) serveInternal(w http.ResponseWriter, r *http.Request, name stri
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// serveEntry answers with one of the server's own files, honouring
+// conditional and range requests.
+func serveEntry(w http.ResponseWriter, r *http.Request, body []byte, etag, ctype string) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("ETag", etag)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }

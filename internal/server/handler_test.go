@@ -13,7 +13,7 @@ import (
 // builder, watcher or listener.
 func testSnapshotServer(base string, files map[string][]byte) *server {
 	s := newServer(nil, Options{BasePath: base}.withDefaults())
-	next, _ := newSnapshot(files, base, s.site.Load())
+	next, _ := newSnapshot(outputOf(files), base, s.site.Load())
 	s.site.Store(next)
 	return s
 }

@@ -84,7 +84,7 @@ func (f *fakeBuilder) Build(changed []string) (*site.Result, error) {
 	files["index.html"] = fakePage(f.base, "home", strings.Join(pages, "\n"))
 	files["404.html"] = fakePage(f.base, "404", "no such page")
 	files[".nojekyll"] = nil
-	res.Files = files
+	res.Output = outputOf(files)
 	return res, nil
 }
 

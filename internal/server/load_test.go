@@ -27,19 +27,20 @@ type stampedBuilder struct {
 
 func (s *stampedBuilder) Build(changed []string) (*site.Result, error) {
 	res, err := s.inner.Build(changed)
-	if err != nil || res.Files == nil {
+	if err != nil || res.Output == nil {
 		return res, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.n++
 	stamp := fmt.Sprintf("build-%d;", s.n)
-	files := make(map[string][]byte, len(res.Files))
-	for name, data := range res.Files {
+	built := res.Output.(mapOutput).files()
+	files := make(map[string][]byte, len(built))
+	for name, data := range built {
 		files[name] = append([]byte(stamp), data...)
 	}
 	s.gens[s.n] = files
-	res.Files = files
+	res.Output = outputOf(files)
 	return res, nil
 }
 

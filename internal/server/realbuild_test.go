@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/site"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // The tests in this file serve a copy of the bundled dossier (the
@@ -72,21 +73,7 @@ func servedOptions(dir string) site.Options {
 // pages and side files.
 func resultFiles(t *testing.T, res *site.Result) map[string][]byte {
 	t.Helper()
-	if res.Plan == nil {
-		return res.Files
-	}
-	files := map[string][]byte{}
-	var mu sync.Mutex
-	diags, err := res.Plan.RenderTo(func(name string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		files[name] = data
-		return nil
-	})
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("rendering the plan: %v %v", err, diags)
-	}
-	return files
+	return testfiles.Read(t, res.Output)
 }
 
 // recordingBuilder keeps the last result of the builder it wraps.
@@ -143,13 +130,13 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			t.Logf("\tfails as it should: %s", strings.SplitN(diagText(fresh), "\n", 2)[0])
 			continue
 		}
-		if diff := diffFiles(resultFiles(t, got), fresh.Files); diff != "" {
+		if diff := diffFiles(resultFiles(t, got), testfiles.Read(t, fresh.Output)); diff != "" {
 			t.Fatalf("step %d (%s): incremental build differs from a full build: %s", step, what, diff)
 		}
-		for name := range fresh.Files {
+		for name := range testfiles.Read(t, fresh.Output) {
 			seen[name] = true
 		}
-		checkServed(t, ts, fresh.Files, seen, fmt.Sprintf("step %d (%s)", step, what))
+		checkServed(t, ts, testfiles.Read(t, fresh.Output), seen, fmt.Sprintf("step %d (%s)", step, what))
 	}
 }
 

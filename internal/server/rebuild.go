@@ -90,22 +90,14 @@ func (s *server) failed(bt batch, diags diag.List) {
 // publish swaps in the new site and says in the terminal what changed.
 func (s *server) publish(res *site.Result, bt batch, took time.Duration) {
 	prev := s.site.Load()
-	var next *snapshot
-	var ch changes
-	if res.Plan != nil {
-		next, ch = newPlanSnapshot(res.Plan, s.basePath(res), prev)
-	} else {
-		next, ch = newSnapshot(res.Files, s.basePath(res), prev)
-	}
+	next, ch := newSnapshot(res.Output, s.basePath(res), prev)
 	diags := sorted(res.Diags)
 	s.hub.publish(next, ch, s.warnings(diags, bt))
-	if res.Plan != nil {
-		notePages(&ch, res.Plan, prev)
-	}
+	notePages(&ch, next, prev)
 	if prev.pending {
 		s.report.first(next.files, took, diags)
 	} else {
-		s.report.rebuilt(bt, ch, res.Plan != nil, took, diags, s.failing)
+		s.report.rebuilt(bt, ch, took, diags, s.failing)
 	}
 	s.failing = false
 }

@@ -21,7 +21,7 @@ import (
 type Builder interface {
 	// Build rebuilds after the given source-relative, slash-separated paths
 	// changed (nil: everything). It returns the complete new site; content
-	// problems are in Result.Diags (then Result.Files is nil and the last good
+	// problems are in Result.Diags (then Result.Output is nil and the last good
 	// site stays served). The error is the tool's own failure.
 	Build(changed []string) (*site.Result, error)
 }

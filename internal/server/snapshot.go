@@ -5,15 +5,18 @@ import (
 	"encoding/hex"
 	"hash/fnv"
 	"html/template"
+	"io/fs"
 	"mime"
 	"net/http"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 
-	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/site"
 )
+
+// output is what the server serves of a build.
+type output = site.Output
 
 // snapshot is one complete build as served: immutable once made, swapped in
 // whole, so a request sees one build and never parts of two.
@@ -22,10 +25,14 @@ type snapshot struct {
 	base string
 	// pending is true until the first build succeeds.
 	pending bool
-	files   map[string]*entry
-	// side, in a snapshot of a lazy build, holds the files made from the
-	// whole dossier (search index, feeds, export …), made when first asked for.
-	side *sideFiles
+	out     output
+	// files holds an entry for each page and static file of out, read
+	// when first served.
+	files map[string]*entry
+	// side holds the entries of out's other files (search index, feeds,
+	// export …), made when first asked for; nil for a file out lacks.
+	sideMu sync.Mutex
+	side   map[string]*entry
 }
 
 // lookup returns the entry of the output file name, or nil.
@@ -33,37 +40,25 @@ func (s *snapshot) lookup(name string) *entry {
 	if e := s.files[name]; e != nil {
 		return e
 	}
-	if s.side != nil {
-		return s.side.get()[name]
+	if s.out == nil || !fs.ValidPath(name) {
+		return nil
 	}
-	return nil
-}
-
-// sideFiles are a lazy build's whole-dossier files, made on first use.
-type sideFiles struct {
-	plan  *render.Plan
-	once  sync.Once
-	files map[string]*entry
-}
-
-func (f *sideFiles) get() map[string]*entry {
-	f.once.Do(func() {
-		files, err := f.plan.Side()
-		f.files = map[string]*entry{}
-		if err != nil {
-			return // the pages still serve; these files answer 404
+	s.sideMu.Lock()
+	defer s.sideMu.Unlock()
+	e, known := s.side[name]
+	if !known {
+		if data, err := fs.ReadFile(s.out, name); err == nil {
+			e = newEntry(name, data, hashOf(data))
 		}
-		for name, data := range files {
-			f.files[name] = newEntry(name, data, hashOf(data))
-		}
-	})
-	return f.files
+		s.side[name] = e
+	}
+	return e
 }
 
-// entry is one output file, ready to serve, or, in a lazy build, a page
-// rendered on first use (see load).
+// entry is one output file, read from the build's output the first time it
+// is served (see load).
 type entry struct {
-	page *render.Deferred // the lazy page, nil when the entry is ready
+	out  output // the file's output, until it is read
 	once sync.Once
 	err  error // the page's template failure
 
@@ -81,6 +76,9 @@ type changes struct {
 	css    []string        // stylesheets among them
 	assets []string        // other files (not HTML, not CSS) among them
 	base   bool            // the base path moved
+	// inputs says that pages were noted because their recorded inputs
+	// changed, which they may have done without changing their bytes.
+	inputs bool
 }
 
 // etagVersion changes the ETags when the injected script changes, so a
@@ -99,88 +97,39 @@ func pendingSnapshot(base string) *snapshot {
 	return &snapshot{base: base, pending: true, files: map[string]*entry{}}
 }
 
-// newSnapshot makes the snapshot for files, reusing prev's entries for files
-// whose bytes did not change, and says what changed since prev.
-func newSnapshot(files map[string][]byte, base string, prev *snapshot) (*snapshot, changes) {
+// newSnapshot makes the snapshot that serves out, and says which of its
+// static files and which other files changed since prev. Which pages changed
+// is known by checking each, which notePages does once the browsers have been
+// told.
+func newSnapshot(out output, base string, prev *snapshot) (*snapshot, changes) {
 	ch := changes{files: map[string]bool{}, base: base != prev.base}
 	if ch.base {
 		prev = pendingSnapshot(base) // every file is served under new URLs
 	}
-	next := &snapshot{base: base, files: entries(files, prev, 0)}
-	for name, e := range next.files {
-		if prev.files[name] != e {
-			ch.note(name)
-		}
-	}
-	for name := range prev.files {
-		if _, ok := files[name]; !ok {
-			ch.note(name)
-		}
-	}
-	return next, ch
-}
-
-// entries makes the entry of every file, in parallel: comparing each file
-// with its previous bytes (and hashing the changed ones) is the only
-// per-build cost that grows with the whole site rather than with what changed.
-// The map has room for more entries to come.
-func entries(files map[string][]byte, prev *snapshot, more int) map[string]*entry {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	made := make([]*entry, len(names))
-	workers := min(runtime.GOMAXPROCS(0), len(names))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(names); i += workers {
-				name, data := names[i], files[names[i]]
-				if old := prev.files[name]; old != nil && bytes.Equal(old.raw, data) {
-					made[i] = old
-				} else {
-					made[i] = newEntry(name, data, hashOf(data))
-				}
-			}
-		})
-	}
-	wg.Wait()
-	out := make(map[string]*entry, len(names)+more)
-	for i, name := range names {
-		out[name] = made[i]
-	}
-	return out
-}
-
-// newPlanSnapshot is newSnapshot for a lazy build: the pages are entries
-// rendered on first use. The changes it returns name the other files only:
-// which pages changed is known by checking each, which notePages does once
-// the browsers have been told.
-func newPlanSnapshot(plan *render.Plan, base string, prev *snapshot) (*snapshot, changes) {
-	ch := changes{files: map[string]bool{}, base: base != prev.base}
-	if ch.base {
-		prev = pendingSnapshot(base)
-	}
-	next := &snapshot{base: base, files: entries(plan.Files, prev, len(plan.Pages)), side: &sideFiles{plan: plan}}
+	pages, static := out.Pages(), out.Static()
+	next := &snapshot{base: base, out: out, files: make(map[string]*entry, len(pages)+len(static)), side: map[string]*entry{}}
 	found := 0 // the files of next that prev has too
-	for name := range plan.Files {
-		old, ok := prev.files[name]
-		if ok {
+	for _, name := range static {
+		old := prev.files[name]
+		if old != nil {
 			found++
 		}
-		if old != next.files[name] {
+		if old == nil || prev.out.Version(name) != out.Version(name) {
 			ch.note(name)
+			next.files[name] = &entry{out: out}
+		} else {
+			next.files[name] = old
 		}
 	}
-	for name, d := range plan.Pages {
+	for _, name := range pages {
 		if prev.files[name] != nil {
 			found++
 		}
-		next.files[name] = &entry{page: d}
+		next.files[name] = &entry{out: out}
 	}
 	// When every file of next is one of prev's and they have as many, no
 	// file went: the usual rebuild skips looking up each of prev's.
-	if all := len(plan.Files) + len(plan.Pages); found < all || len(next.files) != all || len(prev.files) != all {
+	if all := len(next.files); found < all || len(prev.files) != all {
 		for name := range prev.files {
 			if next.files[name] == nil {
 				ch.note(name)
@@ -190,29 +139,32 @@ func newPlanSnapshot(plan *render.Plan, base string, prev *snapshot) (*snapshot,
 	return next, ch
 }
 
-// notePages adds to ch the pages of plan that changed since prev: a page
-// changed when its generation did (see render.Deferred.Sig), which checks
-// the inputs of every page a reader has opened. It runs on one goroutine,
-// after the browsers have been told: on all cores, it delayed the reload
-// message's delivery by 10 to 30 ms in BenchmarkSaveToReload1000.
-func notePages(ch *changes, plan *render.Plan, prev *snapshot) {
+// notePages adds to ch the pages of next that changed since prev: a page
+// changed when its version did, which checks the inputs of every page a
+// reader has opened. It runs on one goroutine, after the browsers have
+// been told: on all cores, it delayed the reload message's delivery by 10
+// to 30 ms in BenchmarkSaveToReload1000.
+func notePages(ch *changes, next, prev *snapshot) {
 	if ch.base {
 		prev = pendingSnapshot(prev.base)
 	}
-	for name, d := range plan.Pages {
-		if old := prev.files[name]; old == nil || old.page == nil || old.page.Sig() != d.Sig() {
+	for _, name := range next.out.Pages() {
+		if prev.files[name] == nil || prev.out.Version(name) != next.out.Version(name) {
 			ch.note(name)
+			ch.inputs = true
 		}
 	}
 }
 
-// load renders a lazy entry's page the first time; a ready entry is returned as it is.
+// load reads the entry's file from its output the first time; a page whose
+// template fails keeps the failure in err.
 func (e *entry) load(name string) *entry {
-	if e.page == nil {
-		return e
-	}
 	e.once.Do(func() {
-		data, err := e.page.Bytes()
+		if e.out == nil {
+			return
+		}
+		data, err := fs.ReadFile(e.out, name)
+		e.out = nil
 		if err != nil {
 			e.err, e.hash = err, "error-"+hashOf([]byte(err.Error()))
 			return

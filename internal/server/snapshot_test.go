@@ -22,10 +22,10 @@ func TestPlanSnapshotNotesWhatWent(t *testing.T) {
 	snap := func(changed []string, prev *snapshot) (*snapshot, changes) {
 		t.Helper()
 		res, err := b.Build(changed)
-		if err != nil || res.Diags.HasErrors() || res.Plan == nil {
+		if err != nil || res.Diags.HasErrors() || res.Output == nil {
 			t.Fatalf("build: %v %v", err, res.Diags)
 		}
-		return newPlanSnapshot(res.Plan, "/", prev)
+		return newSnapshot(res.Output, "/", prev)
 	}
 	first, _ := snap(nil, pendingSnapshot("/"))
 	if first.files["articles/second/index.html"] == nil {

@@ -39,10 +39,11 @@ func (t *terminal) first(files map[string]*entry, took time.Duration, diags diag
 	t.warned = texts(warnings)
 }
 
-// rebuilt reports a good build after a save. In a lazy build (see
-// site.Options.Lazy) a page whose inputs changed is rendered only when
-// asked for: the count is then of the pages that may have changed.
-func (t *terminal) rebuilt(bt batch, ch changes, lazy bool, took time.Duration, diags diag.List, fixed bool) {
+// rebuilt reports a good build after a save. A page whose recorded inputs
+// changed counts as changed, rendered or not (in a lazy build, see
+// site.Options.Lazy, it renders only when asked for): the count is then of
+// the pages that may have changed.
+func (t *terminal) rebuilt(bt batch, ch changes, took time.Duration, diags diag.List, fixed bool) {
 	warnings := diags.Without(diag.Note)
 	var fresh diag.List
 	for _, w := range warnings {
@@ -61,7 +62,7 @@ func (t *terminal) rebuilt(bt batch, ch changes, lazy bool, took time.Duration, 
 	if fixed {
 		b.WriteString("fixed, ")
 	}
-	b.WriteString(changedPages(ch, lazy))
+	b.WriteString(changedPages(ch))
 	fmt.Fprintf(&b, " (%v)", took)
 	switch {
 	case len(fresh) > 0:
@@ -123,8 +124,8 @@ func (t *terminal) saved(bt batch) string {
 }
 
 // changedPages says how many pages, and other files, a build changed
-// ("up to" so many when lazy).
-func changedPages(ch changes, lazy bool) string {
+// ("up to" so many when they were told by their inputs: see rebuilt).
+func changedPages(ch changes) string {
 	n := 0
 	for p := range ch.files {
 		if strings.HasSuffix(p, ".html") {
@@ -135,7 +136,7 @@ func changedPages(ch changes, lazy bool) string {
 	switch {
 	case n == 0:
 		s = "no page changed"
-	case lazy:
+	case ch.inputs:
 		s = "up to " + s
 	}
 	if other := len(ch.files) - n; other > 0 {

@@ -59,12 +59,13 @@ func TestTerminalLines(t *testing.T) {
 	term := &terminal{w: &b, dir: dir, now: func() time.Time { return clock }}
 	saved := batch{paths: []string{"content/a.md", "content/sed7Qx2a"}}
 	two := changes{files: map[string]bool{"a/index.html": true, "b/index.html": true, "search.json": true}}
-	term.rebuilt(saved, two, false, time.Millisecond, nil, false)
+	term.rebuilt(saved, two, time.Millisecond, nil, false)
 	clock = clock.Add(time.Second)
-	term.rebuilt(saved, changes{}, false, time.Millisecond, nil, false)
+	term.rebuilt(saved, changes{}, time.Millisecond, nil, false)
 	clock = clock.Add(3 * time.Second)
-	term.rebuilt(saved, changes{}, false, time.Millisecond, nil, false)
-	term.rebuilt(batch{all: true}, two, true, time.Millisecond, nil, false)
+	term.rebuilt(saved, changes{}, time.Millisecond, nil, false)
+	two.inputs = true
+	term.rebuilt(batch{all: true}, two, time.Millisecond, nil, false)
 	want := `10:00:00 content/a.md: 2 pages changed, 1 other file (1ms)
 10:00:04 content/a.md: no page changed (1ms)
 10:00:04 everything: up to 2 pages changed, 1 other file (1ms)

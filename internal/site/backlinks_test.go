@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 	"github.com/dossier-dev/dossier/internal/urls"
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
@@ -79,7 +80,7 @@ func buildGraph(t *testing.T, fsys fs.FS) *site {
 		res.Diags.WriteText(&buf)
 		t.Fatalf("build failed:\n%s", buf.String())
 	}
-	return &site{d: b.last, urls: urls.New(res.Site.BaseURL), files: res.Files, hrefs: map[string]map[string]bool{}}
+	return &site{d: b.last, urls: urls.New(res.Site.BaseURL), files: testfiles.Read(t, res.Output), hrefs: map[string]map[string]bool{}}
 }
 
 func loadFixture(t *testing.T, name string) (fstest.MapFS, []string) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
 
@@ -36,7 +37,7 @@ func TestQuotePageShowsFewOthers(t *testing.T) {
 			continue
 		}
 		others := len(q.Speaker.Quotes) - 1
-		page := string(res.Files["quotes/"+q.ID+"/index.html"])
+		page := string(testfiles.Read(t, res.Output)["quotes/"+q.ID+"/index.html"])
 		if page == "" {
 			t.Fatalf("no page for quote %s", q.ID)
 		}
@@ -81,7 +82,7 @@ func TestPaginatedLists(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
 	}
-	if long := checkLists(t, b.last, res.Site, res.Files); long < 3 {
+	if long := checkLists(t, b.last, res.Site, testfiles.Read(t, res.Output)); long < 3 {
 		t.Fatalf("only %d lists of several pages in the generated dossier: the test checks little", long)
 	}
 }
@@ -318,7 +319,7 @@ func TestTimelineByMonth(t *testing.T) {
 			want++
 		}
 	}
-	index := string(res.Files["timeline/index.html"])
+	index := string(testfiles.Read(t, res.Output)["timeline/index.html"])
 	months := regexp.MustCompile(`<li><a href="([^"]+)"><time datetime="(\d{4}-\d\d)">`).FindAllStringSubmatch(index, -1)
 	if len(months) < 2 || strings.Contains(index, `class="day"`) {
 		t.Fatalf("/timeline/ of %d entries lists %d months, days: %v", want, len(months), strings.Contains(index, `class="day"`))
@@ -329,7 +330,7 @@ func TestTimelineByMonth(t *testing.T) {
 	for _, m := range months {
 		seen := map[string]bool{}
 		for url := m[1]; url != ""; {
-			page := string(res.Files[strings.TrimPrefix(url, base)+"index.html"])
+			page := string(testfiles.Read(t, res.Output)[strings.TrimPrefix(url, base)+"index.html"])
 			if page == "" {
 				t.Fatalf("month %s: no page at %s", m[2], url)
 			}
@@ -394,32 +395,33 @@ func TestEveryPageBounded(t *testing.T) {
 		over        []string
 	)
 	b := New(Options{Source: os.DirFS(dir)})
-	res, err := b.BuildTo(func() (func(string, []byte) error, error) {
-		return func(name string, data []byte) error {
-			mu.Lock()
-			defer mu.Unlock()
-			files++
-			bytesOut += int64(len(data))
-			if strings.HasSuffix(name, ".html") {
-				html++
-				if len(data) > largestSize {
-					largest, largestSize = name, len(data)
-				}
-				if len(data) > pageLimit {
-					over = append(over, fmt.Sprintf("%s (%d bytes)", name, len(data)))
-				}
-			}
-			if p, ok := strings.CutSuffix(name, "index.html"); ok && (p == "" || strings.HasSuffix(p, "/")) {
-				pages[p] = true
-			}
-			if listPage(name, verdicts) || (strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml")) {
-				kept[name] = bytes.Clone(data)
-			}
-			return nil
-		}, nil
-	})
+	res, err := b.buildOnce()
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
+	}
+	_, err = readEach(res.Output, func(name string, data []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		files++
+		bytesOut += int64(len(data))
+		if strings.HasSuffix(name, ".html") {
+			html++
+			if len(data) > largestSize {
+				largest, largestSize = name, len(data)
+			}
+			if len(data) > pageLimit {
+				over = append(over, fmt.Sprintf("%s (%d bytes)", name, len(data)))
+			}
+		}
+		if p, ok := strings.CutSuffix(name, "index.html"); ok && (p == "" || strings.HasSuffix(p, "/")) {
+			pages[p] = true
+		}
+		if listPage(name, verdicts) || (strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml")) {
+			kept[name] = bytes.Clone(data)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	t.Logf("%d articles: %d files, %d of them HTML, %.1f MB in all; the largest page is %s, %d bytes",
 		n, files, html, float64(bytesOut)/1e6, largest, largestSize)

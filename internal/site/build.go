@@ -7,7 +7,6 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/diag"
-	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // Options says what to build.
@@ -20,10 +19,10 @@ type Options struct {
 	Drafts bool
 	// Preview marks the build as one for `dossier serve`.
 	Preview bool
-	// Lazy renders pages only when they are asked for (see Builder.Build).
+	// Lazy leaves a build's pages to render when they are read, except
+	// when the templates or the configuration changed (see Builder.Build).
 	Lazy bool
-	// BeforeRender, when set, is called by a one-shot build (BuildTo,
-	// Publish) once the content is loaded and converted and only the render
+	// BeforeRender, when set, is called by Publish once the content is loaded and converted and only the render
 	// is left; what it returns is called when the render is done. It is
 	// where the process's owner tunes the runtime for the render: `dossier
 	// build` sets a memory limit from the live heap.
@@ -37,16 +36,29 @@ type Options struct {
 
 // Result is one finished build.
 type Result struct {
-	// Files maps slash-separated output paths ("index.html",
-	// "articles/x/index.html", "style.css") to their bytes.
-	Files map[string][]byte
-	// Plan, in a lazy build, holds the site instead of Files: the pages
-	// render when asked for.
-	Plan *render.Plan
-	// Count is the number of files built (in Files, or handed to BuildTo's put).
+	// Output is the site, as files ("index.html", "articles/x/index.html",
+	// "style.css"); a page renders when it is first read (a
+	// *render.Output). It is nil when Diags.HasErrors().
+	Output Output
+	// Count is the number of files Publish wrote.
 	Count int
-	// Diags holds every problem found; when Diags.HasErrors(), Files and Plan are nil.
+	// Diags holds every problem found.
 	Diags diag.List
 	// Site is the configuration the build used.
 	Site *config.Site
+}
+
+// Output is a built site's files, as a file system, with what the preview
+// server needs to serve a rebuild lazily: which files are pages (rendered
+// when first read) and which static, and a version of each, the same from
+// one build to the next while the file's bytes are. *render.Output is one.
+type Output interface {
+	fs.ReadFileFS
+	// Pages lists the pages (and share cards), in a stable order.
+	Pages() []string
+	// Static lists the static files, ready at once.
+	Static() []string
+	// Version is the same in two builds' outputs for a page or static
+	// file whose bytes are the same in both.
+	Version(name string) uint64
 }

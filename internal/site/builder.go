@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"sync/atomic"
 
 	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/config"
@@ -67,48 +66,38 @@ func Build(opts Options) (*Result, error) { return New(opts).Build(nil) }
 // before and not in the list is not read again, so the list must be complete,
 // as the preview server's watcher makes it.
 //
-// With Options.Lazy, the result holds a Plan instead of Files: pages are
-// rendered when first asked for, except in the first build and whenever the
-// templates or the configuration changed, when every page is rendered at once
-// so that a template's failure shows at once.
+// The output keeps what it renders for the next Build, which renders again
+// only the pages whose recorded inputs changed. Every page is rendered before
+// Build returns, so that a template's failure is in Result.Diags, except with
+// Options.Lazy, where pages render when first read but for the first build and
+// whenever the templates or the configuration changed.
 func (b *Builder) Build(changed []string) (*Result, error) {
 	res, in, err := b.prepare(changed)
 	if err != nil || in == nil {
 		return res, err
 	}
-	if !b.opts.Lazy {
-		files, diags, err := b.renderer.Render(*in)
-		return b.finish(res, diags, files, nil, err)
-	}
-	plan, err := b.renderer.Plan(*in)
+	out, err := b.renderer.Render(*in)
 	if err != nil {
 		return nil, err
 	}
-	var diags diag.List
-	if in.Global != b.lastGlobal {
-		diags = plan.RenderPages()
+	if !b.opts.Lazy || in.Global != b.lastGlobal {
+		res.Diags.Append(out.Check())
 	}
-	res, err = b.finish(res, diags, nil, plan, nil)
-	if res.Plan != nil {
+	b.finish(res, out)
+	if res.Output != nil {
 		b.lastGlobal = in.Global
 	}
-	return res, err
+	return res, nil
 }
 
-// BuildTo builds the site and hands every file to put as soon as it is
-// rendered, from several goroutines at once, without keeping the site in
-// memory: `dossier build` writes it out while the rest renders. open is
-// called once the content has no error, before the first put; when it or a
-// put fails, BuildTo returns its error. Result.Files stays nil and
-// Result.Count says how many files were handed over.
-func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error, err error)) (*Result, error) {
+// buildOnce builds the site for one reading of each file, keeping nothing
+// for a next build: the output's pages let go of what they read as they
+// are read (see render.Output), and the Builder lets go of its parses and
+// conversions. When the content has errors, the output is nil.
+func (b *Builder) buildOnce() (*Result, error) {
 	res, in, err := b.prepare(nil)
 	if err != nil || in == nil {
 		return res, err
-	}
-	put, err := open()
-	if err != nil {
-		return nil, err
 	}
 	in.Versions = nil // a one-shot build keeps nothing for a next one
 	// The default templates print each body on its own page only, so a
@@ -118,16 +107,12 @@ func (b *Builder) BuildTo(open func() (put func(name string, data []byte) error,
 	// render empties as it goes
 	b.converted, b.collected = nil, collected{}
 	b.releaseSources()
-	if b.opts.BeforeRender != nil {
-		defer b.opts.BeforeRender()()
+	out, err := b.renderer.Render(*in)
+	if err != nil {
+		return nil, err
 	}
-	var count atomic.Int64
-	diags, err := b.renderer.RenderTo(*in, func(name string, data []byte) error {
-		count.Add(1)
-		return put(name, data)
-	})
-	res.Count = int(count.Load())
-	return b.finish(res, diags, nil, nil, err)
+	b.finish(res, out)
+	return res, nil
 }
 
 // releaseSources lets go of what only loading, resolving and converting
@@ -154,20 +139,12 @@ func (b *Builder) releaseSources() {
 	b.parsed = nil
 }
 
-// finish completes res with the render's outcome.
-func (b *Builder) finish(res *Result, diags diag.List, files render.Files, plan *render.Plan, err error) (*Result, error) {
-	if err != nil {
-		return nil, err
-	}
-	res.Diags.Append(diags)
+// finish gives res the output, unless res has errors.
+func (b *Builder) finish(res *Result, out Output) {
 	res.Diags.Sort()
 	if !res.Diags.HasErrors() {
-		res.Files, res.Plan = files, plan
-		if files != nil {
-			res.Count = len(files)
-		}
+		res.Output = out
 	}
-	return res, nil
 }
 
 // prepare does everything but rendering: it loads the content, resolves the

@@ -21,6 +21,7 @@ import (
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // repoRoot is the bundled dossier: the repository is also a site.
@@ -81,7 +82,7 @@ func TestBundledDossier(t *testing.T) {
 		if !hasWebSource(c.Sources) {
 			t.Errorf("claim %s has no source with an http(s) URL", c.ID)
 		}
-		if _, ok := res.Files["claims/"+c.ID+"/index.html"]; !ok {
+		if _, ok := testfiles.Read(t, res.Output)["claims/"+c.ID+"/index.html"]; !ok {
 			t.Errorf("claim %s has no page", c.ID)
 		}
 	}
@@ -89,7 +90,7 @@ func TestBundledDossier(t *testing.T) {
 		if q.Speaker == nil || q.Said.IsZero() {
 			t.Errorf("quote %s lacks a speaker or a date", q.ID)
 		}
-		if _, ok := res.Files["quotes/"+q.ID+"/index.html"]; !ok {
+		if _, ok := testfiles.Read(t, res.Output)["quotes/"+q.ID+"/index.html"]; !ok {
 			t.Errorf("quote %s has no page", q.ID)
 		}
 	}
@@ -128,7 +129,7 @@ func checkEntity(t *testing.T, res *Result, path string, body []byte, links int)
 	if links == 0 {
 		t.Errorf("%s has no back-link", path)
 	}
-	if _, ok := res.Files[path+"/index.html"]; !ok {
+	if _, ok := testfiles.Read(t, res.Output)[path+"/index.html"]; !ok {
 		t.Errorf("%s has no page", path)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dossier-dev/dossier/internal/render/card"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // ogImage finds a page's og:image.
@@ -79,7 +80,7 @@ func TestShareCardsBundled(t *testing.T) {
 			want += 1 + len(a.Claims)
 		}
 	}
-	if n := checkCards(t, res.Files, "https://example.github.io/kz-dossier/"); n != want || n < 20 {
+	if n := checkCards(t, testfiles.Read(t, res.Output), "https://example.github.io/kz-dossier/"); n != want || n < 20 {
 		t.Errorf("checked %d pages, want every claim's and article's (%d)", n, want)
 	}
 }
@@ -93,11 +94,11 @@ func TestShareCardsRelative(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
 	}
-	if n := checkCards(t, res.Files, "/sub/"); n == 0 {
+	if n := checkCards(t, testfiles.Read(t, res.Output), "/sub/"); n == 0 {
 		t.Error("no claim or article page")
 	}
 	// The golden article has no headline claim: below a thin band, paper.
-	if got := cardPixel(t, res.Files["articles/sco-offer/card.png"], 10, 60); got != "#fdfcfa" {
+	if got := cardPixel(t, testfiles.Read(t, res.Output)["articles/sco-offer/card.png"], 10, 60); got != "#fdfcfa" {
 		t.Errorf("the card of an article without a headline claim is %s under its band, want the paper #fdfcfa", got)
 	}
 }
@@ -134,7 +135,8 @@ func TestEditOneClaimDrawsOneCard(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
 	}
-	cards := cardNames(res.Files)
+	firstFiles := testfiles.Read(t, res.Output) // a card is drawn when read
+	cards := cardNames(firstFiles)
 	if n := first.CardsDrawn(); n != int64(len(cards)) || n == 0 {
 		t.Fatalf("the first build drew %d cards, want %d", n, len(cards))
 	}
@@ -144,12 +146,13 @@ func TestEditOneClaimDrawsOneCard(t *testing.T) {
 	if err != nil || again.Diags.HasErrors() {
 		t.Fatal(err, again.Diags)
 	}
+	againFiles := testfiles.Read(t, again.Output) // a card is drawn when read
 	if n := second.CardsDrawn(); n != 1 {
 		t.Errorf("the build after one claim's edit drew %d cards, want 1", n)
 	}
 	var changed []string
 	for _, name := range cards {
-		if !bytes.Equal(res.Files[name], again.Files[name]) {
+		if !bytes.Equal(firstFiles[name], againFiles[name]) {
 			changed = append(changed, name)
 		}
 	}
@@ -168,9 +171,9 @@ func TestServeEditOneClaimDrawsOneCard(t *testing.T) {
 	if err != nil || first.Diags.HasErrors() {
 		t.Fatal(err, first.Diags)
 	}
-	cards := cardNames(first.Plan.Pages)
+	cards := cardNames(pageSet(first.Output))
 	for _, name := range cards {
-		if _, err := first.Plan.Pages[name].Bytes(); err != nil {
+		if _, err := first.Output.ReadFile(name); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -182,10 +185,10 @@ func TestServeEditOneClaimDrawsOneCard(t *testing.T) {
 	}
 	var again []string
 	for _, name := range cards {
-		if !kept(first.Plan.Pages[name], second.Plan.Pages[name]) {
+		if !kept(first.Output, second.Output, name) {
 			again = append(again, name)
 		}
-		if _, err := second.Plan.Pages[name].Bytes(); err != nil {
+		if _, err := second.Output.ReadFile(name); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -216,7 +219,7 @@ func cardPixel(t *testing.T, data []byte, x, y int) string {
 // without a headline claim has no verdict band (TestShareCardsRelative).
 func TestShareCardVerdicts(t *testing.T) {
 	res := buildSite(t, loadSite(t, "testdata/headline/site.txtar"), Options{})
-	checkCards(t, res.Files, "https://example.org/bridge/")
+	checkCards(t, testfiles.Read(t, res.Output), "https://example.org/bridge/")
 	for _, tc := range []struct {
 		card  string
 		x, y  int
@@ -228,7 +231,7 @@ func TestShareCardVerdicts(t *testing.T) {
 		{"claims/cost/card.png", 1190, 10, "#1a7f37"},
 		{"articles/ferry-ends/card.png", 10, 10, "#57606a"}, // Opinion, not rated, is shown too
 	} {
-		data, ok := res.Files[tc.card]
+		data, ok := testfiles.Read(t, res.Output)[tc.card]
 		if !ok {
 			t.Errorf("no %s", tc.card)
 			continue
@@ -247,15 +250,15 @@ func TestShareCardsOff(t *testing.T) {
 		t.Fatal("site.toml has no [publisher] table")
 	}
 	res := buildSite(t, fsys, Options{})
-	if cards := cardNames(res.Files); len(cards) != 0 {
+	if cards := cardNames(testfiles.Read(t, res.Output)); len(cards) != 0 {
 		t.Errorf("cards made though turned off: %v", cards)
 	}
-	for name, b := range res.Files {
+	for name, b := range testfiles.Read(t, res.Output) {
 		if bytes.Contains(b, []byte("og:image")) || bytes.Contains(b, []byte("summary_large_image")) {
 			t.Errorf("%s names a card", name)
 		}
 	}
-	if !bytes.Contains(res.Files["claims/cost/index.html"], []byte(`<meta name="twitter:card" content="summary">`)) {
+	if !bytes.Contains(testfiles.Read(t, res.Output)["claims/cost/index.html"], []byte(`<meta name="twitter:card" content="summary">`)) {
 		t.Error("a claim's page without a card is no summary card")
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/dossier-dev/dossier/internal/diag"
@@ -41,7 +42,11 @@ func CheckWith(ctx context.Context, opts Options, copts CheckOptions) (*Result, 
 		return res, err
 	}
 	res.Diags.Append(lint(b.last.Lint(), copts.Strict))
-	if problems := linkcheck.Internal(res.Files, res.Site.BaseURL); len(problems) > 0 {
+	problems, err := linkcheck.Internal(res.Output, res.Site.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("check the links: %w", err)
+	}
+	if len(problems) > 0 {
 		res.Diags.Append(placeLinks(problems, newOrigins(opts.Source)))
 	}
 	if copts.External != nil {

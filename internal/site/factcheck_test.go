@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // TestClaimReviewForAggregators checks the emitted JSON-LD for the
@@ -20,7 +22,7 @@ import (
 // a claim as its authors.
 func TestClaimReviewForAggregators(t *testing.T) {
 	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
-	review := jsonLD(t, "claim", res.Files["claims/formed-2001/index.html"])[0]
+	review := jsonLD(t, "claim", testfiles.Read(t, res.Output)["claims/formed-2001/index.html"])[0]
 	for _, key := range []string{"@context", "@type", "claimReviewed", "reviewRating", "url", "author", "datePublished",
 		"itemReviewed", "dateModified", "publisher"} {
 		if review[key] == nil {
@@ -58,7 +60,7 @@ func TestClaimReviewForAggregators(t *testing.T) {
 	}
 
 	// Without checked_by, the publisher is the author; without updates, no dateModified.
-	framing := jsonLD(t, "claim", res.Files["claims/outside-forces-framing/index.html"])[0]
+	framing := jsonLD(t, "claim", testfiles.Read(t, res.Output)["claims/outside-forces-framing/index.html"])[0]
 	if a := framing["author"].(map[string]any); a["@type"] != "Organization" || a["name"] != "Test Desk" {
 		t.Errorf("author without checked_by: %v", a)
 	}
@@ -72,12 +74,12 @@ func TestClaimReviewForAggregators(t *testing.T) {
 // page and its verdict's page, and says "Not rated".
 func TestNotRatedIsCountedNowhere(t *testing.T) {
 	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
-	rating := jsonLD(t, "claim", res.Files["claims/outside-forces-framing/index.html"])[0]["reviewRating"].(map[string]any)
+	rating := jsonLD(t, "claim", testfiles.Read(t, res.Output)["claims/outside-forces-framing/index.html"])[0]["reviewRating"].(map[string]any)
 	if rating["alternateName"] != "Not rated" || rating["ratingValue"] != nil || rating["bestRating"] != nil || rating["worstRating"] != nil {
 		t.Errorf("a not-rated verdict has a numeric rating: %v", rating)
 	}
 	tallies := regexp.MustCompile(`(?s)<div class="tally">.*?</div>`)
-	for name, b := range res.Files {
+	for name, b := range testfiles.Read(t, res.Output) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -87,19 +89,19 @@ func TestNotRatedIsCountedNowhere(t *testing.T) {
 			}
 		}
 	}
-	org := string(res.Files["organizations/sco/index.html"])
+	org := string(testfiles.Read(t, res.Output)["organizations/sco/index.html"])
 	if !strings.Contains(org, `<h2 id="scorecard-h">Claims checked (0)</h2>`) || strings.Contains(org, `class="score"`) {
 		t.Errorf("the claimant's scorecard counts its not-rated claim")
 	}
 	if !strings.Contains(org, `href="/fc/claims/outside-forces-framing/"`) {
 		t.Errorf("the claimant's page does not list its not-rated claim")
 	}
-	page := string(res.Files["claims/not-rated/index.html"])
+	page := string(testfiles.Read(t, res.Output)["claims/not-rated/index.html"])
 	if !strings.Contains(page, `href="/fc/claims/outside-forces-framing/"`) {
 		t.Errorf("/claims/not-rated/ does not list the claim")
 	}
 	var export map[string]any
-	if err := json.Unmarshal(res.Files["data/claimreview.json"], &export); err != nil {
+	if err := json.Unmarshal(testfiles.Read(t, res.Output)["data/claimreview.json"], &export); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range export["@graph"].([]any) {
@@ -118,7 +120,7 @@ func TestClaimReviewDocument(t *testing.T) {
 		Context string           `json:"@context"`
 		Graph   []map[string]any `json:"@graph"`
 	}
-	if err := json.Unmarshal(res.Files["data/claimreview.json"], &doc); err != nil {
+	if err := json.Unmarshal(testfiles.Read(t, res.Output)["data/claimreview.json"], &doc); err != nil {
 		t.Fatalf("data/claimreview.json: %v", err)
 	}
 	if doc.Context != "https://schema.org" || len(doc.Graph) != 2 {
@@ -127,7 +129,7 @@ func TestClaimReviewDocument(t *testing.T) {
 	for _, r := range doc.Graph {
 		url, _ := r["url"].(string)
 		page := strings.TrimPrefix(url, "https://example.org/fc/") + "index.html"
-		onPage := jsonLD(t, page, res.Files[page])[0]
+		onPage := jsonLD(t, page, testfiles.Read(t, res.Output)[page])[0]
 		delete(onPage, "@context")
 		a, _ := json.Marshal(onPage)
 		b, _ := json.Marshal(r)
@@ -162,7 +164,7 @@ func TestFactCheckWordsInRussian(t *testing.T) {
 	english := []string{"Updated", "what changed", "Checked by", "Report an error", "state media", ">archived copy<", ">original<",
 		"date unknown", "first published by", "Not rated", "corrections log", "Corrections", "Kinds of sources", "Opinion and framing"}
 	for page, words := range pages {
-		b := string(res.Files[page])
+		b := string(testfiles.Read(t, res.Output)[page])
 		for _, w := range words {
 			if !strings.Contains(b, w) {
 				t.Errorf("%s: no %q", page, w)
@@ -174,7 +176,7 @@ func TestFactCheckWordsInRussian(t *testing.T) {
 			}
 		}
 	}
-	report := regexp.MustCompile(`class="report-error" href="([^"]+)"`).FindStringSubmatch(string(res.Files["claims/formed-2001/index.html"]))
+	report := regexp.MustCompile(`class="report-error" href="([^"]+)"`).FindStringSubmatch(string(testfiles.Read(t, res.Output)["claims/formed-2001/index.html"]))
 	if report == nil {
 		t.Fatal("no report link")
 	}
@@ -199,8 +201,8 @@ func rerendered(t *testing.T, fsys fstest.MapFS, name string, data []byte) []str
 	if err != nil || first.Diags.HasErrors() {
 		t.Fatalf("first build: %v %v", err, first.Diags)
 	}
-	for path, page := range first.Plan.Pages { // a preview renders what is looked at: look at everything
-		if _, err := page.Bytes(); err != nil {
+	for _, path := range first.Output.Pages() { // a preview renders what is looked at: look at everything
+		if _, err := first.Output.ReadFile(path); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
 	}
@@ -210,8 +212,8 @@ func rerendered(t *testing.T, fsys fstest.MapFS, name string, data []byte) []str
 		t.Fatalf("rebuild: %v %v", err, second.Diags)
 	}
 	var out []string
-	for path, page := range second.Plan.Pages {
-		if !kept(first.Plan.Pages[path], page) {
+	for _, path := range second.Output.Pages() {
+		if !kept(first.Output, second.Output, path) {
 			out = append(out, path)
 		}
 	}
@@ -250,15 +252,15 @@ func TestNewUpdateRendersTheLog(t *testing.T) {
 // methodology page; its feed is linked from it.
 func TestCorrectionsAreLinked(t *testing.T) {
 	res := buildSite(t, loadSite(t, "testdata/golden/factcheck.txtar"), Options{})
-	if !strings.Contains(string(res.Files["sitemap.xml"]), "<loc>https://example.org/fc/corrections/</loc>\n    <lastmod>2026-12-03</lastmod>") {
-		t.Errorf("sitemap.xml lacks the corrections log dated by its newest update:\n%s", res.Files["sitemap.xml"])
+	if !strings.Contains(string(testfiles.Read(t, res.Output)["sitemap.xml"]), "<loc>https://example.org/fc/corrections/</loc>\n    <lastmod>2026-12-03</lastmod>") {
+		t.Errorf("sitemap.xml lacks the corrections log dated by its newest update:\n%s", testfiles.Read(t, res.Output)["sitemap.xml"])
 	}
 	for _, page := range []string{"index.html", "methodology/index.html", "claims/formed-2001/index.html"} {
-		if !strings.Contains(string(res.Files[page]), `href="/fc/corrections/"`) {
+		if !strings.Contains(string(testfiles.Read(t, res.Output)[page]), `href="/fc/corrections/"`) {
 			t.Errorf("%s does not link the corrections log", page)
 		}
 	}
-	if !strings.Contains(string(res.Files["corrections/index.html"]), `href="/fc/corrections.xml"`) {
+	if !strings.Contains(string(testfiles.Read(t, res.Output)["corrections/index.html"]), `href="/fc/corrections.xml"`) {
 		t.Error("the corrections log does not link its feed")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // FuzzBuild edits the golden site's article into anything at all: a whole
@@ -43,7 +45,7 @@ func FuzzBuild(f *testing.F) {
 			t.Fatalf("tool error: %v", err)
 		}
 		if !res.Diags.HasErrors() {
-			if res.Files["index.html"] == nil {
+			if testfiles.Read(t, res.Output)["index.html"] == nil {
 				t.Fatal("a build without errors has no home page")
 			}
 		}

@@ -11,6 +11,8 @@ import (
 	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -88,7 +90,7 @@ func TestGoldenFactCheck(t *testing.T) {
 func compareGolden(t *testing.T, res *Result, pages map[string]string) {
 	t.Helper()
 	for page, golden := range pages {
-		got, ok := res.Files[page]
+		got, ok := testfiles.Read(t, res.Output)[page]
 		if !ok {
 			t.Errorf("no %s in the output", page)
 			continue

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // TestHeadlineVerdictsCrawl crawls built sites for every occurrence of a
@@ -26,18 +27,18 @@ func TestHeadlineVerdictsCrawl(t *testing.T) {
 		if err != nil || res.Diags.HasErrors() {
 			t.Fatalf("build: %v %v", err, res.Diags)
 		}
-		titles := ratedTitles(t, res.Files)
+		titles := ratedTitles(t, testfiles.Read(t, res.Output))
 		want := ratedTitle{"China-led Central Asian alliance to intervene in Kazakhstan", []string{"false"}, []string{"False"}}
 		if !slices.ContainsFunc(titles, func(r ratedTitle) bool { return r.title == want.title && slices.Equal(r.ids, want.ids) }) {
 			t.Errorf("rated titles %v, want %v among them", titles, want)
 		}
-		n := crawlHeadlines(t, res.Files, titles)
+		n := crawlHeadlines(t, testfiles.Read(t, res.Output), titles)
 		t.Logf("bundled site: %d occurrences of %d rated titles checked", n, len(titles))
 		total += n
 	})
 	t.Run("fixture", func(t *testing.T) {
 		res := buildSite(t, loadSite(t, "testdata/headline/site.txtar"), Options{})
-		titles := ratedTitles(t, res.Files)
+		titles := ratedTitles(t, testfiles.Read(t, res.Output))
 		want := []ratedTitle{
 			{"Minister’s bridge will open in May — and the tolls are waived", []string{"pants-on-fire", "half-true"}, []string{"Pants on fire", "Half true"}},
 			{"Ferry service ends", []string{"opinion"}, []string{"Opinion"}},
@@ -47,7 +48,7 @@ func TestHeadlineVerdictsCrawl(t *testing.T) {
 				t.Errorf("rated titles %v, want %v among them", titles, w)
 			}
 		}
-		h1 := string(res.Files["articles/bridge-opens/index.html"])
+		h1 := string(testfiles.Read(t, res.Output)["articles/bridge-opens/index.html"])
 		for _, part := range []string{
 			`<mark class="claim" data-claim="bridge-in-may" data-status="pants-on-fire" id="claim-bridge-in-may">Minister’s bridge will open in May</mark>`,
 			`<mark class="claim" data-claim="tolls-waived" data-status="half-true" id="claim-tolls-waived">and the tolls are waived</mark>`,
@@ -57,7 +58,7 @@ func TestHeadlineVerdictsCrawl(t *testing.T) {
 				t.Errorf("the article page lacks %s", part)
 			}
 		}
-		n := crawlHeadlines(t, res.Files, titles)
+		n := crawlHeadlines(t, testfiles.Read(t, res.Output), titles)
 		t.Logf("fixture: %d occurrences of %d rated titles checked", n, len(titles))
 		total += n
 	})
@@ -112,12 +113,13 @@ func TestHeadlineRebuild(t *testing.T) {
 		if got.Diags.HasErrors() || want.Diags.HasErrors() {
 			t.Fatalf("%s: build failed: %v / %v", step.name, got.Diags, want.Diags)
 		}
-		for _, name := range slices.Sorted(maps.Keys(want.Files)) {
-			if !bytes.Equal(got.Files[name], want.Files[name]) {
-				t.Errorf("after %q, %s differs from a fresh build:\n%s", step.name, name, firstDiff(string(want.Files[name]), string(got.Files[name])))
+		wantFiles, gotFiles := testfiles.Read(t, want.Output), testfiles.Read(t, got.Output)
+		for _, name := range slices.Sorted(maps.Keys(wantFiles)) {
+			if !bytes.Equal(gotFiles[name], wantFiles[name]) {
+				t.Errorf("after %q, %s differs from a fresh build:\n%s", step.name, name, firstDiff(string(wantFiles[name]), string(gotFiles[name])))
 			}
 		}
-		crawlHeadlines(t, got.Files, ratedTitles(t, got.Files))
+		crawlHeadlines(t, gotFiles, ratedTitles(t, gotFiles))
 	}
 }
 
@@ -156,7 +158,7 @@ func TestGoldenHeadline(t *testing.T) {
 		"claims/tolls-waived/index.html":   "headline-claim.html",
 		"articles/index.html":              "headline-articles.html",
 	} {
-		got := res.Files[page]
+		got := testfiles.Read(t, res.Output)[page]
 		path := filepath.Join("testdata", "golden", golden)
 		if *update {
 			if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -181,7 +183,7 @@ func TestHeadlineInRussian(t *testing.T) {
 	fsys := loadSite(t, "testdata/headline/site.txtar")
 	fsys["site.toml"] = &fstest.MapFile{Data: append([]byte("language = \"ru\"\n"), fsys["site.toml"].Data...)}
 	res := buildSite(t, fsys, Options{})
-	page := string(res.Files["articles/bridge-opens/index.html"])
+	page := string(testfiles.Read(t, res.Output)["articles/bridge-opens/index.html"])
 	for _, want := range []string{
 		"— «Minister’s bridge will open in May» вердикт: Pants on fire; «and the tolls are waived» вердикт: Half true",
 		`aria-label="Что мы проверили"`,
@@ -193,5 +195,5 @@ func TestHeadlineInRussian(t *testing.T) {
 			t.Errorf("the Russian article page lacks %q", want)
 		}
 	}
-	crawlHeadlines(t, res.Files, ratedTitles(t, res.Files))
+	crawlHeadlines(t, testfiles.Read(t, res.Output), ratedTitles(t, testfiles.Read(t, res.Output)))
 }

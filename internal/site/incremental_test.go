@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // TestRebuildEqualsFreshBuild edits a site step by step and checks, after
@@ -79,13 +81,14 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 		if got.Diags.HasErrors() || want.Diags.HasErrors() {
 			t.Fatalf("%s: build failed: %v / %v", step.name, got.Diags, want.Diags)
 		}
-		for _, name := range slices.Sorted(maps.Keys(want.Files)) {
-			if !bytes.Equal(got.Files[name], want.Files[name]) {
-				t.Errorf("after %q, %s differs from a fresh build:\n%s", step.name, name, firstDiff(string(want.Files[name]), string(got.Files[name])))
+		wantFiles, gotFiles := testfiles.Read(t, want.Output), testfiles.Read(t, got.Output)
+		for _, name := range slices.Sorted(maps.Keys(wantFiles)) {
+			if !bytes.Equal(gotFiles[name], wantFiles[name]) {
+				t.Errorf("after %q, %s differs from a fresh build:\n%s", step.name, name, firstDiff(string(wantFiles[name]), string(gotFiles[name])))
 			}
 		}
-		for name := range got.Files {
-			if _, ok := want.Files[name]; !ok {
+		for name := range gotFiles {
+			if _, ok := wantFiles[name]; !ok {
 				t.Errorf("after %q, the rebuild still has %s", step.name, name)
 			}
 		}
@@ -103,7 +106,7 @@ func TestChangedListSkipsReading(t *testing.T) {
 	name := "content/actors/wang-wenbin.md"
 	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Spokesperson", "Speaker", 1))}
 	res, _ := b.Build([]string{"content/events/protests.md"})
-	if strings.Contains(string(res.Files["actors/wang-wenbin/index.html"]), "Speaker") {
+	if strings.Contains(string(testfiles.Read(t, res.Output)["actors/wang-wenbin/index.html"]), "Speaker") {
 		t.Error("a file outside the changed list was read again")
 	}
 	for _, changed := range [][]string{{name}, {"content/actors"}, {"content"}, nil} {
@@ -111,7 +114,7 @@ func TestChangedListSkipsReading(t *testing.T) {
 		b.Build(nil)
 		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Speaker", "Spokesperson", 1))}
 		res, _ := b.Build(changed)
-		if !strings.Contains(string(res.Files["actors/wang-wenbin/index.html"]), "Spokesperson") {
+		if !strings.Contains(string(testfiles.Read(t, res.Output)["actors/wang-wenbin/index.html"]), "Spokesperson") {
 			t.Errorf("changed %v: the edit was missed", changed)
 		}
 		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "Spokesperson", "Speaker", 1))}
@@ -170,10 +173,10 @@ func TestChangedFilesSkipTheWalk(t *testing.T) {
 		if walked := fsys.reads > 0; walked != step.walks {
 			t.Errorf("%s: walked content/: %t, want %t", step.name, walked, step.walks)
 		}
-		if page, ok := res.Files[step.page]; step.page != "" && (!ok || !strings.Contains(string(page), step.text)) {
+		if page, ok := testfiles.Read(t, res.Output)[step.page]; step.page != "" && (!ok || !strings.Contains(string(page), step.text)) {
 			t.Errorf("%s: %s is missing or does not say %q", step.name, step.page, step.text)
 		}
-		if _, ok := res.Files[step.gone]; step.gone != "" && ok {
+		if _, ok := testfiles.Read(t, res.Output)[step.gone]; step.gone != "" && ok {
 			t.Errorf("%s: %s is still there", step.name, step.gone)
 		}
 	}

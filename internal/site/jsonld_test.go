@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 var ldScript = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
@@ -29,7 +31,7 @@ func jsonLD(t *testing.T, page string, b []byte) []map[string]any {
 func TestClaimReview(t *testing.T) {
 	res := buildSite(t, loadSite(t, "testdata/golden/site.txtar"), Options{})
 	const base = "https://example.org/dossier/"
-	for name, b := range res.Files {
+	for name, b := range testfiles.Read(t, res.Output) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -45,7 +47,7 @@ func TestClaimReview(t *testing.T) {
 		}
 	}
 
-	rated := jsonLD(t, "claim", res.Files["claims/sco-formed-by-china/index.html"])[0]
+	rated := jsonLD(t, "claim", testfiles.Read(t, res.Output)["claims/sco-formed-by-china/index.html"])[0]
 	if rated["url"] != base+"claims/sco-formed-by-china/" || rated["@context"] != "https://schema.org" {
 		t.Errorf("url/@context: %v %v", rated["url"], rated["@context"])
 	}
@@ -64,7 +66,7 @@ func TestClaimReview(t *testing.T) {
 		t.Errorf("author/datePublished %v %v", rated["author"], rated["datePublished"])
 	}
 
-	unrated := jsonLD(t, "claim", res.Files["claims/wang-outside-forces/index.html"])[0]
+	unrated := jsonLD(t, "claim", testfiles.Read(t, res.Output)["claims/wang-outside-forces/index.html"])[0]
 	r := unrated["reviewRating"].(map[string]any)
 	if r["alternateName"] != "Unverified" || r["ratingValue"] != nil || r["worstRating"] != nil {
 		t.Errorf("a verdict without a number gives alternateName only: %v", r)
@@ -74,12 +76,12 @@ func TestClaimReview(t *testing.T) {
 		t.Errorf("claim author %v", author)
 	}
 
-	person := jsonLD(t, "actor", res.Files["actors/wang-wenbin/index.html"])
+	person := jsonLD(t, "actor", testfiles.Read(t, res.Output)["actors/wang-wenbin/index.html"])
 	if len(person) != 1 || person[0]["@type"] != "Person" || person[0]["@id"] != base+"actors/wang-wenbin/#id" {
 		t.Errorf("the actor page's Person must carry the @id claims use: %v", person)
 	}
 
-	quote := jsonLD(t, "quote", res.Files["quotes/outside-forces/index.html"])
+	quote := jsonLD(t, "quote", testfiles.Read(t, res.Output)["quotes/outside-forces/index.html"])
 	if len(quote) != 1 || quote[0]["@type"] != "Quotation" {
 		t.Fatalf("quote JSON-LD %v", quote)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // buildFiles builds fsys and returns its files, failing on any error or warning.
@@ -19,8 +21,8 @@ func buildFiles(t *testing.T, fsys fstest.MapFS) map[string]string {
 		res.Diags.WriteText(&buf)
 		t.Fatalf("diagnostics:\n%s", buf.String())
 	}
-	out := make(map[string]string, len(res.Files))
-	for name, b := range res.Files {
+	out := make(map[string]string, len(testfiles.Read(t, res.Output)))
+	for name, b := range testfiles.Read(t, res.Output) {
 		out[name] = string(b)
 	}
 	return out

@@ -2,31 +2,48 @@ package site
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
+
+// failingArticle is the default article template, failing on the page of
+// an article whose title is longer than 200 characters: a failure that
+// shows only when that page renders.
+func failingArticle(t *testing.T) []byte {
+	t.Helper()
+	src, err := fs.ReadFile(root.Templates(), "article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]byte(`{{if gt (len .Object.Title) 200}}{{index .Object.Claims 999}}{{end}}`), src...)
+}
 
 // A lazy build (serve's) renders every page (but the share cards) the first time, then only the
 // pages asked for; what it serves equals a fresh full build; a template
 // change renders everything again, so its failure is reported at once.
 func TestLazyBuild(t *testing.T) {
 	dir := generated(t, 20, 3)
+	// The site's article template fails on a long title, so that whether
+	// a page rendered shows in the build's diagnostics.
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "article.html"), failingArticle(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	first, err := b.Build(nil)
-	if err != nil || first.Diags.HasErrors() || first.Plan == nil || first.Files != nil {
+	if err != nil || first.Diags.HasErrors() || first.Output == nil {
 		t.Fatalf("first build: %v %v", err, first.Diags)
-	}
-	for name, d := range first.Plan.Pages {
-		if strings.HasSuffix(name, "/card.png") {
-			continue // a share card is made when asked for: it has no template to fail
-		}
-		if !d.Rendered() {
-			t.Fatalf("first build: %s not rendered", name)
-		}
 	}
 
 	articles, _ := os.ReadDir(filepath.Join(dir, "content", "articles"))
@@ -41,10 +58,10 @@ func TestLazyBuild(t *testing.T) {
 		t.Fatalf("second build: %v %v", err, second.Diags)
 	}
 	page := func(file string) string { return "articles/" + strings.TrimSuffix(file, ".md") + "/index.html" }
-	if second.Plan.Pages[page(edited)].Rendered() {
-		t.Errorf("the edited article's page was rendered before anyone asked for it")
+	if first.Output.Version(page(edited)) == second.Output.Version(page(edited)) {
+		t.Errorf("the edited article's page kept the first build's version")
 	}
-	if !kept(first.Plan.Pages[page(other)], second.Plan.Pages[page(other)]) {
+	if !kept(first.Output, second.Output, page(other)) {
 		t.Errorf("an unchanged article's page was not kept from the first build")
 	}
 
@@ -52,44 +69,82 @@ func TestLazyBuild(t *testing.T) {
 	if err != nil || fresh.Diags.HasErrors() {
 		t.Fatalf("fresh build: %v %v", err, fresh.Diags)
 	}
-	for name, want := range fresh.Files {
-		var have []byte
-		if d := second.Plan.Pages[name]; d != nil {
-			have, _ = d.Bytes()
-		} else if f, ok := second.Plan.Files[name]; ok {
-			have = f
-		} else {
-			side, err := second.Plan.Side()
-			if err != nil {
-				t.Fatal(err)
-			}
-			have = side[name]
-		}
-		if !bytes.Equal(have, want) {
+	for name, want := range testfiles.Read(t, fresh.Output) {
+		have, err := second.Output.ReadFile(name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		} else if !bytes.Equal(have, want) {
 			t.Errorf("%s: the lazy build differs from a fresh build", name)
 		}
 	}
 
-	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+	// An edit that makes the article's page fail: the lazy build does not
+	// render the page, so its failure shows when the page is read.
+	src, _ = os.ReadFile(path)
+	long := regexp.MustCompile(`(?m)^title = "`).ReplaceAll(src, []byte(`title = "`+strings.Repeat("Long ", 50)))
+	if bytes.Equal(long, src) {
+		t.Fatal("the article has no title to make long")
+	}
+	if err := os.WriteFile(path, long, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "templates", "claim.html"), []byte(`{{template "no-such-partial" .}}`), 0o644); err != nil {
-		t.Fatal(err)
+	third, err := b.Build([]string{"content/articles/" + edited})
+	if err != nil || third.Diags.HasErrors() || third.Output == nil {
+		t.Fatalf("a lazy build rendered the edited article's page before anyone asked for it: %v %v", err, third.Diags)
 	}
-	third, err := b.Build([]string{"templates"})
+	out := third.Output.(*render.Output)
+	if failed := out.Failures(); len(failed) > 0 {
+		t.Errorf("failures before any page was read: %v", failed)
+	}
+	var tmplErr *render.TemplateError
+	if _, err := out.ReadFile(page(edited)); !errors.As(err, &tmplErr) {
+		t.Errorf("reading the failing page: got %v, want a template error", err)
+	}
+	if failed := out.Failures(); !failed.HasErrors() {
+		t.Errorf("the failing page's read left no failure")
+	}
+
+	// The first build of a lazy Builder renders every page: the failure
+	// shows at once.
+	res, err := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true}).Build(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var text bytes.Buffer
-	third.Diags.WriteText(&text)
-	if !third.Diags.HasErrors() || !strings.Contains(text.String(), "templates/claim.html") {
-		t.Errorf("a failing template after a template change: want its error at once, got %v", third.Diags)
+	res.Diags.WriteText(&text)
+	if !res.Diags.HasErrors() || !strings.Contains(text.String(), "templates/article.html") || res.Output != nil {
+		t.Errorf("a lazy first build with a failing page: want its error at once, got %v", res.Diags)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "templates", "claim.html"), []byte(`{{template "no-such-partial" .}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fourth, err := b.Build([]string{"templates"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text.Reset()
+	fourth.Diags.WriteText(&text)
+	if !fourth.Diags.HasErrors() || !strings.Contains(text.String(), "templates/claim.html") {
+		t.Errorf("a failing template after a template change: want its error at once, got %v", fourth.Diags)
 	}
 }
 
-// kept reports whether next, a page of a later plan, is prev again: prev
-// was rendered, and next took its bytes without rendering, since nothing
-// prev read changed.
-func kept(prev, next *render.Deferred) bool {
-	return prev != nil && next != nil && prev.Rendered() && next.Sig() == prev.Sig() && next.Rendered()
+// kept reports whether the page name of next, a later output of the same
+// Builder, is prev's again: next took prev's bytes without rendering,
+// since nothing the page read changed. prev's page must have been rendered
+// (read, or rendered by the build) for this to mean anything: a page never
+// rendered keeps its version too.
+func kept(prev, next Output, name string) bool {
+	v := prev.Version(name)
+	return v != 0 && next.Version(name) == v
+}
+
+// pageSet is the set of an output's pages and share cards.
+func pageSet(out Output) map[string]bool {
+	set := map[string]bool{}
+	for _, name := range out.Pages() {
+		set[name] = true
+	}
+	return set
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/dossier-dev/dossier/internal/testfiles"
 	"github.com/dossier-dev/dossier/internal/urls"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -88,7 +89,7 @@ func textOf(n *html.Node) string {
 // pages, and a paraphrase shown as verbatim words.
 func TestBundledPages(t *testing.T) {
 	res := builtBundled(t)
-	pages := parsedPages(t, res.Files)
+	pages := parsedPages(t, testfiles.Read(t, res.Output))
 	names := slices.Sorted(func(yield func(string) bool) {
 		for n := range pages {
 			if !yield(n) {
@@ -114,7 +115,7 @@ func TestBundledPages(t *testing.T) {
 				}
 			case atom.Link:
 				href, _ := attr(n, "href")
-				code := bytes.Contains(res.Files[name], []byte(`<pre class="hl-chroma">`))
+				code := bytes.Contains(testfiles.Read(t, res.Output)[name], []byte(`<pre class="hl-chroma">`))
 				if strings.HasSuffix(href, "/code.css") && !code {
 					t.Errorf("%s links code.css but has no highlighted code", name)
 				}
@@ -151,11 +152,11 @@ func TestCodeCSSOnlyWithCode(t *testing.T) {
 		want bool
 	}{{plain, false}, {code, true}} {
 		res := buildSite(t, tc.fsys, Options{})
-		page := res.Files["articles/sco-offer/index.html"]
+		page := testfiles.Read(t, res.Output)["articles/sco-offer/index.html"]
 		if got := bytes.Contains(page, []byte(`/code.css"`)); got != tc.want {
 			t.Errorf("the article with code %t links code.css: %t", tc.want, got)
 		}
-		if bytes.Contains(res.Files["index.html"], []byte("code.css")) {
+		if bytes.Contains(testfiles.Read(t, res.Output)["index.html"], []byte("code.css")) {
 			t.Error("the home page links code.css")
 		}
 	}
@@ -165,7 +166,7 @@ func TestCodeCSSOnlyWithCode(t *testing.T) {
 // the article, and are in the sitemap with the tags index.
 func checkTags(t *testing.T, res *Result, pages map[string]*html.Node) {
 	t.Helper()
-	sitemap := string(res.Files["sitemap.xml"])
+	sitemap := string(testfiles.Read(t, res.Output)["sitemap.xml"])
 	if !strings.Contains(sitemap, "/kz/tags/</loc>") {
 		t.Error("the sitemap does not list /tags/")
 	}
@@ -194,13 +195,13 @@ func checkTags(t *testing.T, res *Result, pages map[string]*html.Node) {
 				t.Errorf("%s: tag %q links to %s, want %s", name, textOf(n), href, want)
 			}
 			page := strings.TrimPrefix(href, "/kz/") + "index.html"
-			if !bytes.Contains(res.Files[page], []byte(`href="/kz/`+path.Dir(name)+`/"`)) {
+			if !bytes.Contains(testfiles.Read(t, res.Output)[page], []byte(`href="/kz/`+path.Dir(name)+`/"`)) {
 				t.Errorf("%s does not link back to %s", page, name)
 			}
 			if !strings.Contains(sitemap, href+"</loc>") {
 				t.Errorf("the sitemap does not list %s", href)
 			}
-			if !bytes.Contains(res.Files["tags/index.html"], []byte(`href="`+href+`"`)) {
+			if !bytes.Contains(testfiles.Read(t, res.Output)["tags/index.html"], []byte(`href="`+href+`"`)) {
 				t.Errorf("tags/index.html does not list %s", href)
 			}
 		})
@@ -223,7 +224,7 @@ func checkParaphrases(t *testing.T, res *Result, pages map[string]*html.Node) {
 		ID, Text   string
 		Paraphrase bool
 	}
-	if err := json.Unmarshal(res.Files["data/quotes.json"], &quotes); err != nil {
+	if err := json.Unmarshal(testfiles.Read(t, res.Output)["data/quotes.json"], &quotes); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range quotes {
@@ -288,7 +289,7 @@ func checkParaphrases(t *testing.T, res *Result, pages map[string]*html.Node) {
 	t.Logf("%d paraphrased quotes, %d links to them checked", len(paraphrases), links)
 	for _, p := range paraphrases {
 		id := path.Base(p)
-		for name, b := range res.Files {
+		for name, b := range testfiles.Read(t, res.Output) {
 			if strings.HasPrefix(name, "articles/") && bytes.Contains(b, []byte(`data-quote="`+id+`"`)) &&
 				!bytes.Contains(b, []byte(`href="`+p+`">paraphrase</a>`)) {
 				t.Errorf("%s: the badge of %s does not say paraphrase", name, id)
@@ -296,7 +297,7 @@ func checkParaphrases(t *testing.T, res *Result, pages map[string]*html.Node) {
 		}
 	}
 	flagged := 0
-	for name, b := range res.Files {
+	for name, b := range testfiles.Read(t, res.Output) {
 		if path.Ext(name) == ".xml" { // a feed's entry of a paraphrase
 			for _, entry := range bytes.Split(b, []byte("<entry>")) {
 				for _, p := range paraphrases {
@@ -356,7 +357,7 @@ func TestEventDates(t *testing.T) {
 		{oneDay, `<p class="byline"><time datetime="2022-01-02">2 January 2022</time></p>`},
 		{span, `<p class="byline"><time datetime="2022-01-02">2 January 2022</time> – <time datetime="2022-01-05">5 January 2022</time></p>`},
 	} {
-		page := string(buildSite(t, tc.fsys, Options{}).Files["events/protests/index.html"])
+		page := string(testfiles.Read(t, buildSite(t, tc.fsys, Options{}).Output)["events/protests/index.html"])
 		if !strings.Contains(page, tc.want) {
 			t.Errorf("the event's dates are not %s:\n%s", tc.want, page)
 		}

@@ -12,6 +12,9 @@ import (
 	"testing/fstest"
 
 	root "github.com/dossier-dev/dossier"
+
+	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // The incremental property: whatever a site's templates read, and whatever
@@ -258,28 +261,18 @@ func compareLazy(t *testing.T, label string, got *Result, fsys fs.FS, all bool, 
 		}
 		return
 	}
-	side, err := got.Plan.Side()
-	if err != nil {
-		t.Fatalf("%s: side files: %v", label, err)
-	}
-	for _, name := range slices.Sorted(maps.Keys(want.Files)) {
-		page, isPage := got.Plan.Pages[name]
-		if isPage && !all && rng.IntN(2) == 0 {
+	pages := pageSet(got.Output)
+	wantFiles := testfiles.Read(t, want.Output)
+	for _, name := range slices.Sorted(maps.Keys(wantFiles)) {
+		if pages[name] && !all && rng.IntN(2) == 0 {
 			continue
 		}
-		var have []byte
-		switch {
-		case isPage:
-			if have, err = page.Bytes(); err != nil {
-				t.Fatalf("%s: %s: %v", label, name, err)
-			}
-		case got.Plan.Files[name] != nil:
-			have = got.Plan.Files[name]
-		default:
-			have = side[name]
+		have, err := got.Output.ReadFile(name)
+		if err != nil {
+			t.Fatalf("%s: %s: %v", label, name, err)
 		}
-		if !bytes.Equal(have, want.Files[name]) {
-			t.Errorf("%s: %s differs from a fresh build:\n%s", label, name, firstDiff(string(want.Files[name]), string(have)))
+		if !bytes.Equal(have, wantFiles[name]) {
+			t.Errorf("%s: %s differs from a fresh build:\n%s", label, name, firstDiff(string(wantFiles[name]), string(have)))
 		}
 	}
 }
@@ -323,11 +316,11 @@ func TestRetitleWithSiteTemplate(t *testing.T) {
 		t.Fatalf("rebuild: %v %v", err, got.Diags)
 	}
 	stale, claims := 0, 0
-	for name, page := range got.Plan.Pages {
-		if !strings.HasPrefix(name, "claims/") || strings.Count(name, "/") != 2 || page == nil {
+	for _, name := range got.Output.Pages() {
+		if !strings.HasPrefix(name, "claims/") || strings.Count(name, "/") != 2 {
 			continue
 		}
-		body, err := page.Bytes()
+		body, err := got.Output.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -363,11 +356,11 @@ func TestBodyEditRendersOnlyItsPage(t *testing.T) {
 		t.Fatalf("rebuild: %v %v", err, second.Diags)
 	}
 	var rendered []string
-	for path, page := range second.Plan.Pages {
+	for _, path := range second.Output.Pages() {
 		if strings.HasSuffix(path, "/card.png") {
 			continue // made when asked for, and none was
 		}
-		if !kept(first.Plan.Pages[path], page) {
+		if !kept(first.Output, second.Output, path) {
 			rendered = append(rendered, path)
 		}
 	}
@@ -389,15 +382,16 @@ func TestClaimPageInputs(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, res.Diags)
 	}
+	out := res.Output.(*render.Output)
 	for page, want := range map[string][]string{
 		"claims/wang-outside-forces/index.html": {"actor:wang-wenbin", "article:sco-offer", "card:claim:wang-outside-forces", "claim:wang-outside-forces", "site", "template:claim.html"},
 		"claims/sco-formed-by-china/index.html": {"article:sco-offer", "card:claim:sco-formed-by-china", "claim:sco-formed-by-china", "site", "template:claim.html"},
 		"claims/sco-formed-by-china/card.png":   {"card:claim:sco-formed-by-china", "site"},
 	} {
-		if _, err := res.Plan.Pages[page].Bytes(); err != nil { // a card is made when asked for
+		if _, err := out.ReadFile(page); err != nil { // a card is made when asked for
 			t.Fatal(err)
 		}
-		if got := res.Plan.Pages[page].Deps(); !slices.Equal(got, want) {
+		if got := out.Inputs(page); !slices.Equal(got, want) {
 			t.Errorf("%s read %v, want %v", page, got, want)
 		}
 	}
@@ -422,7 +416,7 @@ func TestBadgePartialOverride(t *testing.T) {
 		t.Fatalf("build: %v %v", err, res.Diags)
 	}
 	shows := 0
-	for name, b := range res.Files {
+	for name, b := range testfiles.Read(t, res.Output) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -436,7 +430,7 @@ func TestBadgePartialOverride(t *testing.T) {
 	}
 	for _, name := range []string{"index.html", "claims/index.html", "claims/misleading/index.html", "claims/sco-formed-by-china/index.html",
 		"articles/sco-offer/index.html", "actors/wang-wenbin/index.html", "methodology/index.html"} {
-		if !strings.Contains(string(res.Files[name]), "my-badge") {
+		if !strings.Contains(string(testfiles.Read(t, res.Output)[name]), "my-badge") {
 			t.Errorf("%s shows a verdict without the site's badge", name)
 		}
 	}

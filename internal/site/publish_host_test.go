@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dossier-dev/dossier/internal/site"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 func dirFS(dir string) fs.FS { return os.DirFS(dir) }
@@ -19,15 +20,15 @@ func dirFS(dir string) fs.FS { return os.DirFS(dir) }
 func TestHostFiles(t *testing.T) {
 	res := buildBundled(t, subPathURL)
 	for _, name := range []string{".nojekyll", "404.html", "robots.txt", "sitemap.xml", "feed.xml"} {
-		if _, ok := res.Files[name]; !ok {
+		if _, ok := testfiles.Read(t, res.Output)[name]; !ok {
 			t.Errorf("no %s", name)
 		}
 	}
-	if _, ok := res.Files["CNAME"]; ok {
+	if _, ok := testfiles.Read(t, res.Output)["CNAME"]; ok {
 		t.Errorf("CNAME written, but site.toml sets no custom domain")
 	}
 	// 404.html is served at any depth: every URL on it must be root-relative or absolute.
-	for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllSubmatch(res.Files["404.html"], -1) {
+	for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllSubmatch(testfiles.Read(t, res.Output)["404.html"], -1) {
 		if u := string(m[1]); !strings.HasPrefix(u, "/kz-dossier/") && !strings.HasPrefix(u, "#") && !strings.Contains(u, "://") {
 			t.Errorf("404.html: %q does not work at every depth", u)
 		}
@@ -37,13 +38,13 @@ func TestHostFiles(t *testing.T) {
 // TestPageMeta checks every page's canonical link and OpenGraph and Twitter card meta.
 func TestPageMeta(t *testing.T) {
 	res := buildBundled(t, subPathURL)
-	for name, b := range res.Files {
+	for name, b := range testfiles.Read(t, res.Output) {
 		if name != "index.html" && !strings.HasSuffix(name, "/index.html") {
 			continue
 		}
 		url := subPathURL + strings.TrimSuffix(name, "index.html")
 		card := `<meta name="twitter:card" content="summary">`
-		if _, ok := res.Files[strings.TrimSuffix(name, "index.html")+"card.png"]; ok {
+		if _, ok := testfiles.Read(t, res.Output)[strings.TrimSuffix(name, "index.html")+"card.png"]; ok {
 			card = `<meta property="og:image" content="` + url + `card.png">`
 		}
 		for _, want := range []string{
@@ -81,7 +82,7 @@ func TestCNAME(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatal(err, res.Diags)
 	}
-	if got := string(res.Files["CNAME"]); got != "dossier.example.org\n" {
+	if got := string(testfiles.Read(t, res.Output)["CNAME"]); got != "dossier.example.org\n" {
 		t.Errorf("CNAME = %q", got)
 	}
 }
@@ -93,7 +94,7 @@ func TestBaseURLFlagOverridesSiteTOML(t *testing.T) {
 		t.Fatal(err, res.Diags)
 	}
 	for _, name := range []string{"index.html", "articles/first/index.html", "feed.xml", "sitemap.xml", "robots.txt"} {
-		b := res.Files[name]
+		b := testfiles.Read(t, res.Output)[name]
 		if bytes.Contains(b, []byte("example.github.io")) || bytes.Contains(b, []byte(`"/t/`)) {
 			t.Errorf("%s still uses site.toml's base URL", name)
 		}
@@ -128,7 +129,7 @@ func TestDrafts(t *testing.T) {
 			t.Fatalf("%s: %v %v", tc.name, err, res.Diags)
 		}
 		for _, p := range pages {
-			b, ok := res.Files[p]
+			b, ok := testfiles.Read(t, res.Output)[p]
 			if ok != tc.present {
 				t.Errorf("%s: %s present = %v, want %v", tc.name, p, ok, tc.present)
 			}
@@ -136,10 +137,10 @@ func TestDrafts(t *testing.T) {
 				t.Errorf("%s: %s marked as draft = %v, want %v", tc.name, p, marked, tc.mark)
 			}
 		}
-		if !tc.present && bytes.Contains(res.Files["sitemap.xml"], []byte("wip")) {
+		if !tc.present && bytes.Contains(testfiles.Read(t, res.Output)["sitemap.xml"], []byte("wip")) {
 			t.Errorf("%s: the sitemap lists a draft", tc.name)
 		}
-		if b := res.Files["articles/first/index.html"]; bytes.Contains(b, []byte(`class="draft-note"`)) {
+		if b := testfiles.Read(t, res.Output)["articles/first/index.html"]; bytes.Contains(b, []byte(`class="draft-note"`)) {
 			t.Errorf("%s: a published article is marked as a draft", tc.name)
 		}
 	}
@@ -169,7 +170,7 @@ func TestWriteModes(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	restore := setUmask(0o077)
-	err = site.Write(res.Files, out, src)
+	_, err = site.Write(res.Output, out, src)
 	restore()
 	if err != nil {
 		t.Fatal(err)

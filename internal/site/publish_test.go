@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/dossier-dev/dossier/internal/site"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // repoRoot is the repository, which is also the bundled dossier's site folder.
@@ -63,7 +64,7 @@ func TestPublishedSiteHasNoBrokenLinks(t *testing.T) {
 	for _, baseURL := range []string{"https://example.github.io/kz-dossier/", "https://dossier.example.org/"} {
 		t.Run(baseURL, func(t *testing.T) {
 			res := buildBundled(t, baseURL)
-			c := newCrawler(t, res.Files, baseURL)
+			c := newCrawler(t, testfiles.Read(t, res.Output), baseURL)
 			c.crawl()
 			for _, p := range c.problems {
 				t.Error(p)
@@ -399,7 +400,7 @@ func robotsRefs(b []byte) []string {
 // methodology page, are each reported.
 func TestCrawlerCatchesBrokenSite(t *testing.T) {
 	res := buildBundled(t, "https://example.github.io/kz-dossier/")
-	files := maps.Clone(res.Files)
+	files := maps.Clone(testfiles.Read(t, res.Output))
 	const bad = `<a href="/kz-dossier/claims/no-such-claim/">x</a><a href="../claims/#no-such-id">y</a><a href="/elsewhere/">z</a></main>`
 	page := "methodology/index.html"
 	files[page] = bytes.Replace(files[page], []byte("</main>"), []byte(bad), 1)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier-dev/dossier/internal/site"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 const subPathURL = "https://example.github.io/kz-dossier/"
@@ -78,19 +79,19 @@ func absUnder(s, base string) bool {
 func TestFeedsAreValidAtom(t *testing.T) {
 	res := buildBundled(t, subPathURL)
 	var feeds []string
-	for name := range res.Files {
+	for name := range testfiles.Read(t, res.Output) {
 		if strings.HasSuffix(name, "feed.xml") {
 			feeds = append(feeds, name)
 		}
 	}
 	slices.Sort(feeds)
 	entities := 0
-	for name := range res.Files {
+	for name := range testfiles.Read(t, res.Output) {
 		if regexp.MustCompile(`^(actors|organizations)/[a-z0-9-]+/index\.html$`).MatchString(name) {
 			entities++
 			feed := strings.TrimSuffix(name, "index.html") + "feed.xml"
 			link := `<link rel="alternate" type="application/atom+xml" title="`
-			if !bytes.Contains(res.Files[name], []byte(link)) || !bytes.Contains(res.Files[name], []byte(`href="/kz-dossier/`+feed+`"`)) {
+			if !bytes.Contains(testfiles.Read(t, res.Output)[name], []byte(link)) || !bytes.Contains(testfiles.Read(t, res.Output)[name], []byte(`href="/kz-dossier/`+feed+`"`)) {
 				t.Errorf("%s does not link its feed %s", name, feed)
 			}
 		}
@@ -99,7 +100,7 @@ func TestFeedsAreValidAtom(t *testing.T) {
 		t.Fatalf("%d feeds for %d actors and organizations; want one each and the site's", len(feeds), entities)
 	}
 	for _, name := range feeds {
-		checkFeed(t, name, res.Files[name])
+		checkFeed(t, name, testfiles.Read(t, res.Output)[name])
 	}
 }
 
@@ -158,7 +159,7 @@ func mustTime(t *testing.T, name, s string) time.Time {
 // pointing at it.
 func TestSitemapListsEveryPage(t *testing.T) {
 	res := buildBundled(t, subPathURL)
-	b := res.Files["sitemap.xml"]
+	b := testfiles.Read(t, res.Output)["sitemap.xml"]
 	wellFormed(t, "sitemap.xml", b)
 	var s urlset
 	if err := xml.Unmarshal(b, &s); err != nil {
@@ -177,7 +178,7 @@ func TestSitemapListsEveryPage(t *testing.T) {
 		}
 	}
 	var want []string
-	for name := range res.Files {
+	for name := range testfiles.Read(t, res.Output) {
 		if name == "index.html" || strings.HasSuffix(name, "/index.html") {
 			want = append(want, subPathURL+strings.TrimSuffix(name, "index.html"))
 		}
@@ -199,7 +200,7 @@ func TestSitemapListsEveryPage(t *testing.T) {
 			t.Errorf("lastmod of %q = %q, want %q", page, lastmod[page], date)
 		}
 	}
-	if robots := string(res.Files["robots.txt"]); !strings.Contains(robots, "\nSitemap: "+subPathURL+"sitemap.xml\n") {
+	if robots := string(testfiles.Read(t, res.Output)["robots.txt"]); !strings.Contains(robots, "\nSitemap: "+subPathURL+"sitemap.xml\n") {
 		t.Errorf("robots.txt does not point at the sitemap:\n%s", robots)
 	}
 }
@@ -213,7 +214,7 @@ func TestBuildIsReproducible(t *testing.T) {
 		if err != nil || res.Diags.HasErrors() {
 			t.Fatalf("build %d: %v %v", i, err, res.Diags)
 		}
-		runs[i] = res.Files
+		runs[i] = testfiles.Read(t, res.Output)
 	}
 	if a, b := slices.Sorted(maps.Keys(runs[0])), slices.Sorted(maps.Keys(runs[1])); !slices.Equal(a, b) {
 		t.Fatalf("the two builds wrote different file lists")

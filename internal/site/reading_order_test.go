@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 var (
@@ -75,7 +77,7 @@ Then later words, and the second claim.
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, res.Diags)
 	}
-	body, lists := anchorOrders(string(res.Files["articles/a/index.html"]))
+	body, lists := anchorOrders(string(testfiles.Read(t, res.Output)["articles/a/index.html"]))
 	want := []string{"claim first", "quote q-first", "quote q-second", "claim second"}
 	if !slices.Equal(body, want) {
 		t.Fatalf("body anchors %v, want %v", body, want)
@@ -91,7 +93,7 @@ Then later words, and the second claim.
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, res.Diags)
 	}
-	for p, b := range res.Files {
+	for p, b := range testfiles.Read(t, res.Output) {
 		if !strings.HasPrefix(p, "articles/") || !strings.HasSuffix(p, "/index.html") || strings.Count(p, "/") != 2 {
 			continue
 		}

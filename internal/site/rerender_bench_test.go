@@ -41,8 +41,8 @@ func BenchmarkBodyEditPages1000(b *testing.B) {
 			b.Fatal(err, second.Diags)
 		}
 		pages = 0
-		for p, d := range second.Plan.Pages {
-			if !kept(first.Plan.Pages[p], d) {
+		for _, p := range second.Output.Pages() {
+			if !kept(first.Output, second.Output, p) {
 				pages++
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"regexp"
 	"testing"
+
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // TestClaimPageTitles: every claim page's <h1> is its claim restated, or its
@@ -18,7 +20,7 @@ func TestClaimPageTitles(t *testing.T) {
 	_, d := bundled(t)
 	h1 := regexp.MustCompile(`<h1>([^<]*)</h1>`)
 	for _, c := range d.Claims {
-		page := string(res.Files["claims/"+c.ID+"/index.html"])
+		page := string(testfiles.Read(t, res.Output)["claims/"+c.ID+"/index.html"])
 		m := h1.FindStringSubmatch(page)
 		if m == nil {
 			t.Errorf("claims/%s/ has no <h1>", c.ID)
@@ -38,7 +40,7 @@ func TestClaimPageTitles(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("golden build: %v %v", err, res.Diags)
 	}
-	if m := h1.FindStringSubmatch(string(res.Files["claims/sco-formed-by-china/index.html"])); m == nil || m[1] != "“formed by China in 2001”" {
+	if m := h1.FindStringSubmatch(string(testfiles.Read(t, res.Output)["claims/sco-formed-by-china/index.html"])); m == nil || m[1] != "“formed by China in 2001”" {
 		t.Errorf("a claim without a restatement: <h1> %v, want its words quoted", m)
 	}
 }

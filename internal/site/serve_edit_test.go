@@ -11,38 +11,41 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/render"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // servedSite is a lazy build as `dossier serve` keeps it, with every page
 // and side file rendered, as if a reader had opened them all.
 type servedSite struct {
-	plan *render.Plan
-	side render.Files
+	out  Output
+	side map[string][]byte // the files that are neither pages nor static
 }
 
 // serveBuild runs b and renders everything the result holds.
 func serveBuild(t *testing.T, b *Builder, changed []string) servedSite {
 	t.Helper()
 	res, err := b.Build(changed)
-	if err != nil || res.Diags.HasErrors() || res.Plan == nil {
+	if err != nil || res.Diags.HasErrors() || res.Output == nil {
 		t.Fatalf("build after %v: %v %v", changed, err, res.Diags)
 	}
-	if diags := res.Plan.RenderPages(); diags.HasErrors() {
+	if diags := res.Output.(*render.Output).Check(); diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	side, err := res.Plan.Side()
-	if err != nil {
-		t.Fatal(err)
+	side := map[string][]byte{}
+	for name, data := range testfiles.Read(t, res.Output) {
+		if res.Output.Version(name) == 0 { // neither a page nor a static file
+			side[name] = data
+		}
 	}
-	return servedSite{res.Plan, side}
+	return servedSite{res.Output, side}
 }
 
 // rewritten lists the output files that next made again since prev: the
-// pages whose signature changed (serve renders them again and tells the
+// pages whose version changed (serve renders them again and tells the
 // browser they changed) and the side files whose bytes differ.
 func rewritten(prev, next servedSite) (pages, side []string) {
-	for name, d := range next.plan.Pages {
-		if old := prev.plan.Pages[name]; old == nil || old.Sig() != d.Sig() {
+	for _, name := range next.out.Pages() {
+		if v := prev.out.Version(name); v == 0 || v != next.out.Version(name) {
 			pages = append(pages, name)
 		}
 	}
@@ -86,7 +89,7 @@ func TestServeRewritesInProportion(t *testing.T) {
 	dir := generated(t, 1000, 1)
 	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	last := serveBuild(t, b, nil)
-	total := len(last.plan.Pages) + len(last.side)
+	total := len(last.out.Pages()) + len(last.side)
 
 	entries, err := os.ReadDir(filepath.Join(dir, "content", "articles"))
 	if err != nil {
@@ -186,7 +189,7 @@ func TestServeRewritesInProportion(t *testing.T) {
 			t.Errorf("%s rewrites %d files, more than %d; pages: %v", e.what, n, e.max, pages)
 		}
 		for _, page := range pages {
-			data, err := next.plan.Pages[page].Bytes()
+			data, err := next.out.ReadFile(page)
 			if err != nil {
 				t.Fatal(err)
 			}

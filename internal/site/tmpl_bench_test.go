@@ -1,8 +1,10 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	root "github.com/dossier-dev/dossier"
@@ -62,11 +64,15 @@ func BenchmarkRender1000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		files, diags, err := r.Render(in)
-		if err != nil || diags.HasErrors() {
-			b.Fatal(err, diags)
+		out, err := r.Render(in)
+		if err != nil {
+			b.Fatal(err)
 		}
-		if len(files) == 0 {
+		n, err := readEach(out, func(string, []byte) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n == 0 {
 			b.Fatal("no files")
 		}
 	}
@@ -82,18 +88,26 @@ func BenchmarkRenderDump(b *testing.B) {
 		b.Skip("set DOSSIER_RENDER_DUMP=DIR to write a render of the 1,000-article dossier")
 	}
 	r, in := renderInput(b, 1000)
-	files, diags, err := r.Render(in)
-	if err != nil || diags.HasErrors() {
-		b.Fatal(err, diags)
+	out, err := r.Render(in)
+	if err != nil {
+		b.Fatal(err)
 	}
-	for name, body := range files {
+	var mu sync.Mutex
+	var errs []error
+	_, err = readEach(out, func(name string, body []byte) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
+		err := os.MkdirAll(filepath.Dir(p), 0o755)
+		if err == nil {
+			err = os.WriteFile(p, body, 0o644)
 		}
-		if err := os.WriteFile(p, body, 0o644); err != nil {
-			b.Fatal(err)
+		if err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
 		}
+	})
+	if err := errors.Join(append(errs, err)...); err != nil {
+		b.Fatal(err)
 	}
 	for b.Loop() {
 	}

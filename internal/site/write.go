@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/dossier-dev/dossier/internal/render"
 )
 
 // ManifestName is the file, inside the output folder, that lists every file a
@@ -22,48 +23,83 @@ const ManifestName = ".dossier-manifest"
 // ErrUnsafeOutput is wrapped by the errors Write returns when it refuses an output folder.
 var ErrUnsafeOutput = errors.New("unsafe output folder")
 
-// Write puts files into outDir all at once: it writes a temporary sibling
-// folder, and only when that succeeded swaps it into place, so outDir is never
-// half-written and a failure leaves the previous output untouched. Files are
-// 0644 and folders 0755.
-func Write(files map[string][]byte, outDir, sourceDir string) error {
+// Write puts the files of site into outDir all at once: it writes a
+// temporary sibling folder, and only when every file was read and written
+// swaps it into place, so outDir is never half-written and a failure leaves
+// the previous output untouched. Files are 0644 and folders 0755. It returns
+// the number of files written. Every file is read, even after a failure, so
+// that a render.Output reports every template's failure; the error joins
+// all of them.
+//
+// A site that lists its pages (render.Output's Pages) has those read and
+// written first, on every processor, and then the rest: the files made from
+// the whole dossier come once every page is out.
+func Write(site fs.FS, outDir, sourceDir string) (int, error) {
 	out, err := openOutput(outDir, sourceDir)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	names := slices.Sorted(maps.Keys(files))
-	errs := make([]error, len(names))
-	parallel(len(names), func(i int) { errs[i] = out.put(names[i], files[names[i]]) })
-	for _, err := range errs {
-		if err != nil {
-			out.abort()
-			return err
+	var first []string
+	if p, ok := site.(interface{ Pages() []string }); ok {
+		first = p.Pages()
+	}
+	errs := out.copy(site, first)
+	written := make(map[string]bool, len(first))
+	for _, name := range first {
+		written[name] = true
+	}
+	var rest []string
+	walkErr := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !written[name] {
+			rest = append(rest, name)
 		}
+		return err
+	})
+	errs = append(errs, walkErr)
+	errs = append(errs, out.copy(site, rest)...)
+	if err := errors.Join(errs...); err != nil {
+		out.abort()
+		return 0, err
 	}
-	return out.commit()
+	return len(out.names), out.commit()
+}
+
+// copy reads each named file of site and writes it, on every processor,
+// and returns the errors met.
+func (o *output) copy(site fs.FS, names []string) []error {
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		b, err := fs.ReadFile(site, names[i])
+		if err == nil {
+			err = o.put(names[i], b)
+		}
+		errs[i] = err
+	})
+	return errs
 }
 
 // Publish builds the site of opts and writes it into outDir as Write does,
-// but file by file while the rest renders, never holding the whole site in
-// memory. When the content has errors nothing is written and no folder is
-// made; when rendering fails, the partial output is removed.
+// page by page as each renders, never holding the whole site in memory.
+// When the content or a template has errors, they are in Result.Diags and
+// nothing is written: no folder is made for content errors, and the
+// partial output is removed for a template's.
 func Publish(opts Options, outDir, sourceDir string) (*Result, error) {
-	var out *output
-	res, err := New(opts).BuildTo(func() (func(string, []byte) error, error) {
-		var err error
-		out, err = openOutput(outDir, sourceDir)
-		if err != nil {
-			return nil, err
-		}
-		return out.put, nil
-	})
-	if err != nil || res.Diags.HasErrors() {
-		if out != nil {
-			out.abort()
-		}
+	res, err := New(opts).buildOnce()
+	if err != nil || res.Output == nil {
 		return res, err
 	}
-	return res, out.commit()
+	if opts.BeforeRender != nil {
+		defer opts.BeforeRender()()
+	}
+	out := res.Output.(*render.Output)
+	res.Count, err = Write(out, outDir, sourceDir)
+	if failed := out.Failures(); failed.HasErrors() {
+		res.Diags.Append(failed)
+		res.Diags.Sort()
+		res.Output, res.Count = nil, 0
+		return res, nil
+	}
+	return res, err
 }
 
 // output is a site being written into a temporary folder beside outDir,

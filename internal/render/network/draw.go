@@ -1,4 +1,4 @@
-package render
+package network
 
 import (
 	"fmt"
@@ -122,7 +122,7 @@ type drawNode struct {
 
 // picture is one network drawing about to be written.
 type picture struct {
-	n        *network
+	n        *Network
 	urls     urls.URLs
 	w, h     int
 	id       string // the caption's id, which names the picture
@@ -151,8 +151,13 @@ type narrowView struct {
 // a phone.
 const labelSize = 13
 
-// siteGraph draws the most connected actors and organizations with a force layout.
-func (n *network) siteGraph(u urls.URLs, w *config.Words) string {
+// Site is the most connected actors and organizations, placed by a force
+// layout, as inline SVG with a list of the same connections, for the first
+// page of /actors/ and /organizations/. Only the siteGraphMax most
+// connected are drawn, with at most siteGraphEdges of their connections,
+// and the caption says so. It is "" when nobody is connected. Links are
+// under u, words in w's language.
+func (n *Network) Site(u urls.URLs, w *config.Words) string {
 	picked, connected := n.mostConnected(siteGraphMax)
 	if len(picked) == 0 {
 		return ""
@@ -225,12 +230,12 @@ func strongest(edges []*netEdge, limit int) []*netEdge {
 }
 
 // neighbourhood draws node i in the middle and its closest neighbours on a ring.
-func (n *network) neighbourhood(i int, u urls.URLs, w *config.Words) string {
+func (n *Network) neighbourhood(i int, u urls.URLs, w *config.Words) string {
 	near, total := n.closest(i, neighbourhoodMax)
 	if total == 0 {
 		return ""
 	}
-	slices.SortFunc(near, func(a, b int) int { return entityOrder(n.nodes[a], n.nodes[b]) })
+	slices.SortFunc(near, func(a, b int) int { return dossier.EntityOrder(n.nodes[a], n.nodes[b]) })
 	// Both drawings put the neighbours in two columns either side of the
 	// entity, labels on the outer side: lines to the middle reach a node
 	// from the inner side, and lines between neighbours run between the
@@ -392,7 +397,7 @@ func (pic *picture) list(b *strings.Builder) {
 	drawn := make([]drawNode, len(pic.nodes))
 	copy(drawn, pic.nodes)
 	slices.SortFunc(drawn, func(x, y drawNode) int {
-		return cmp2(x.self, y.self, entityOrder(pic.n.nodes[x.i], pic.n.nodes[y.i]))
+		return cmp2(x.self, y.self, dossier.EntityOrder(pic.n.nodes[x.i], pic.n.nodes[y.i]))
 	})
 	in := make(map[int]bool, len(drawn))
 	for _, d := range drawn {
@@ -446,3 +451,12 @@ func cmp2(xSelf, ySelf bool, c int) int {
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
+
+// entityKindName is an organization's kind (see config.Words.OrgKind), or
+// the word for "actor" or "organization".
+func entityKindName(w *config.Words, e dossier.Entity) string {
+	if o, ok := e.(*dossier.Organization); ok && o.Kind != "" {
+		return w.OrgKind(o.Kind)
+	}
+	return w.T("kind-" + e.EntityKind())
+}

@@ -1,4 +1,4 @@
-package render
+package feeds
 
 import (
 	"encoding/xml"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
 
@@ -14,13 +14,14 @@ import (
 // index of sitemaps that together list every page once, as the protocol
 // requires, and that a smaller site keeps one sitemap.
 func TestSitemapIndex(t *testing.T) {
-	s := &siteData{URLs: urls.New("https://example.org/d/")}
+	u := urls.New("https://example.org/d/")
 	for _, n := range []int{10, sitemapLimit, sitemapLimit*2 + 7} {
-		files := Files{"style.css": nil, "404.html": nil}
+		names := []string{"style.css", "404.html"}
 		for i := range n {
-			files[fmt.Sprintf("claims/c%d/index.html", i)] = nil
+			names = append(names, fmt.Sprintf("claims/c%d/index.html", i))
 		}
-		if err := addSitemap(files, s, map[string]content.Date{}); err != nil {
+		files := map[string][]byte{}
+		if err := addSitemap(files, u, names, map[string]dossier.Date{}); err != nil {
 			t.Fatal(err)
 		}
 		var index sitemapIndex

@@ -1,0 +1,522 @@
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dossier-dev/dossier/internal/diag"
+	"github.com/dossier-dev/dossier/internal/dossier"
+	"github.com/dossier-dev/dossier/internal/work"
+)
+
+// Output is a rendered site, as a file system: `dossier build` writes it,
+// `check` reads its links, and `serve` serves it. Its HTML pages and share
+// cards render on first read. The files made from the whole dossier (search
+// index, data export, feeds, sitemap, robots.txt, CNAME) are made together,
+// on the first read of any of them or of a folder's listing.
+//
+// The Output of a one-shot render (Input.Versions nil) keeps nothing it has
+// handed over, so that a site larger than memory allows can be written out
+// file by file: each file can be read once, and a second read fails with
+// ErrReadOnce. The Output of a render kept for the next one keeps every
+// file it made, and its pages' recorded inputs (see record.go).
+//
+// An Output is safe for concurrent use.
+type Output struct {
+	pages   map[string]*lazyPage // every HTML page and share card, by output path
+	order   []string             // their paths, in job order
+	list    []*lazyPage          // and the pages, in that order
+	static  map[string][]byte    // static files, code.css and .nojekyll
+	keep    bool                 // the renderer keeps this output's pages for the next render
+	unread  atomic.Int64         // in a one-shot output, the pages not read yet
+	r       *Renderer
+	site    *siteData
+	version map[string]uint64 // each static file's fingerprint
+
+	side struct {
+		once  sync.Once
+		mu    sync.Mutex
+		files map[string][]byte
+		err   error
+	}
+	tree struct {
+		once sync.Once
+		dirs map[string][]string // folder → the names of its files and folders, sorted
+	}
+	failed struct {
+		mu   sync.Mutex
+		list failures
+	}
+}
+
+// ErrReadOnce is the error of a second read of a file of a one-shot Output.
+var ErrReadOnce = errors.New("a one-shot render's file is made for one read")
+
+// Render prepares the render of a site: every page's job, and the static
+// files. Nothing is rendered until it is read. A page whose path is that of
+// a page of the last Output this Renderer kept, and whose recorded inputs
+// all kept their fingerprints, keeps that page's bytes.
+func (r *Renderer) Render(in Input) (*Output, error) {
+	site := newSiteData(in, r.tmpl)
+	r.words.Store(site.words)
+	keep := in.Versions != nil // a render kept for the next one records what pages read
+	r.mu.Lock()
+	prev, prevPages := r.order, r.list
+	r.mu.Unlock()
+	jobs := pages(site, prev)
+	if !keep && in.ReadOnce {
+		handOver(jobs, in.HTML)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if keep {
+		site.table = &r.table
+		site.fps = newFingerprints(in, site.links, site.table)
+		if r.items == nil {
+			r.items = map[dossier.Ref]cachedItem{}
+		}
+		if r.last != nil {
+			r.last.items.Range(func(k, v any) bool {
+				r.items[k.(dossier.Ref)] = v.(cachedItem)
+				return true
+			})
+		}
+	}
+	site.previous = r.items
+	o := &Output{pages: make(map[string]*lazyPage, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
+	o.list = make([]*lazyPage, len(jobs))
+	for i, j := range jobs {
+		d := &lazyPage{exec: r.pageExec(j, site), keep: keep}
+		if keep {
+			// Where the list of pages is the last one's, the same page
+			// is at the same place, with the same file name.
+			var old *lazyPage
+			if i < len(prev) && prev[i] == j.path {
+				old = prevPages[i]
+			} else {
+				old = r.pages[j.path]
+			}
+			d.base.Store(lastRendered(old))
+			d.prints = site.fps
+		}
+		o.list[i] = d
+		o.pages[j.path] = d
+		o.order = append(o.order, j.path)
+	}
+	o.unread.Store(int64(len(jobs)))
+	o.static = fileMap{}
+	if err := addStatic(o.static, in); err != nil {
+		return nil, err
+	}
+	o.version = make(map[string]uint64, len(o.static))
+	for name, b := range o.static {
+		h := fnv.New64a()
+		h.Write(b)
+		o.version[name] = h.Sum64()
+	}
+	if keep {
+		r.pages, r.order, r.list, r.last = o.pages, o.order, o.list, site
+	} else {
+		r.pages, r.order, r.list, r.last, r.items = nil, nil, nil, nil, nil
+	}
+	return o, nil
+}
+
+// Pages lists every HTML page and share card, in the order they were
+// planned: the files that render when read.
+func (o *Output) Pages() []string { return slices.Clone(o.order) }
+
+// Static lists the static files (the site's static/ over the defaults,
+// code.css and .nojekyll), by name: the files that are ready at once.
+// The files made from the whole dossier are listed by neither Pages nor
+// Static; a folder's listing (ReadDir) has them too.
+func (o *Output) Static() []string { return slices.Sorted(maps.Keys(o.static)) }
+
+// Version is a number that is the same in two Outputs of one Renderer for
+// a page or static file whose bytes are the same in both; for a page, asking
+// checks its last rendered version's recorded inputs. It is 0 for a file
+// Pages and Static do not list.
+func (o *Output) Version(name string) uint64 {
+	if p := o.pages[name]; p != nil {
+		return p.Sig()
+	}
+	return o.version[name]
+}
+
+// ReadFile returns the bytes of the file name, rendering it when it is a
+// page not rendered yet. A page whose template fails returns a
+// *TemplateError, which Failures also reports.
+func (o *Output) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
+	}
+	if p := o.pages[name]; p != nil {
+		b, err := p.read()
+		if !o.keep && !errors.Is(err, ErrReadOnce) {
+			o.unread.Add(-1)
+		}
+		var tmplErr *TemplateError
+		if errors.As(err, &tmplErr) {
+			o.failed.mu.Lock()
+			o.failed.list.add(tmplErr)
+			o.failed.mu.Unlock()
+			return nil, err
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		return b, nil
+	}
+	if b, ok := o.static[name]; ok {
+		return b, nil
+	}
+	side, err := o.sideFiles()
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	o.side.mu.Lock()
+	defer o.side.mu.Unlock()
+	b, ok := side[name]
+	switch {
+	case !ok:
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+	case b == nil && !o.keep:
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrReadOnce}
+	case !o.keep:
+		side[name] = nil // handed over: let it go
+	}
+	return b, nil
+}
+
+// Check renders every page not rendered yet (share cards, which have no
+// template to fail, are made when read) and returns the templates'
+// failures, as Failures does. It is for an Output that is kept: a one-shot
+// Output's pages would be made and let go.
+func (o *Output) Check() diag.List {
+	work.Each(len(o.order), func(i int) {
+		if name := o.order[i]; !isCard(name) {
+			o.ReadFile(name)
+		}
+	})
+	return o.Failures()
+}
+
+// Failures returns the templates' failures met by the pages read so far:
+// a failure at one place of a template, which every page of that template
+// meets, is one diagnostic, naming the first page and how many more met it.
+func (o *Output) Failures() diag.List {
+	o.failed.mu.Lock()
+	defer o.failed.mu.Unlock()
+	return o.failed.list.list()
+}
+
+// sideFiles makes, once, the files made from the whole dossier: the search
+// index on one processor while the other makes the data export, then the
+// feeds, sitemap, robots.txt and CNAME. A one-shot output whose pages have
+// all been read lets go of what only pages read first.
+func (o *Output) sideFiles() (map[string][]byte, error) {
+	o.side.once.Do(func() {
+		if !o.keep && o.unread.Load() == 0 {
+			o.site.releasePages()
+		}
+		files := fileMap{}
+		var searchErr error
+		var searched sync.WaitGroup
+		search := fileMap{}
+		searched.Go(func() { searchErr = addSearch(search, o.site) })
+		err := addExport(files, o.site)
+		if err == nil {
+			err = o.addData(files)
+		}
+		searched.Wait()
+		maps.Copy(files, search)
+		o.side.files, o.side.err = files, cmp.Or(searchErr, err)
+	})
+	return o.side.files, o.side.err
+}
+
+// addData adds the feeds, sitemap, robots.txt and CNAME to side.
+func (o *Output) addData(side fileMap) error {
+	data := fileMap{}
+	for _, name := range o.order {
+		data[name] = nil // the sitemap lists the pages and static files
+	}
+	for name := range o.static {
+		data[name] = nil
+	}
+	if err := addData(data, o.site); err != nil {
+		return err
+	}
+	for name, b := range data {
+		_, page := o.pages[name]
+		if _, static := o.static[name]; !page && !static {
+			side[name] = b
+		}
+	}
+	return nil
+}
+
+// Open opens the file or folder name (fs.FS). Opening a page renders it.
+func (o *Output) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if entries, isDir := o.dirs()[name]; isDir {
+		return &outputDir{name: name, entries: o.entries(name, entries)}, nil
+	}
+	b, err := o.ReadFile(name)
+	if err != nil {
+		var tmplErr *TemplateError
+		if errors.As(err, &tmplErr) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		if pe, ok := err.(*fs.PathError); ok {
+			pe.Op = "open"
+		}
+		return nil, err
+	}
+	return &outputFile{info: fileInfo{name: path.Base(name), size: int64(len(b))}, r: bytes.NewReader(b)}, nil
+}
+
+// ReadDir lists the folder name (fs.ReadDirFS), sorted by name.
+func (o *Output) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	entries, ok := o.dirs()[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	return o.entries(name, entries), nil
+}
+
+// dirs is the folders of the output, each with the names in it; made
+// once, with the side files' names.
+func (o *Output) dirs() map[string][]string {
+	o.tree.once.Do(func() {
+		side, _ := o.sideFiles()
+		dirs := map[string][]string{".": nil}
+		add := func(name string) {
+			for {
+				dir := path.Dir(name)
+				_, known := dirs[dir]
+				dirs[dir] = append(dirs[dir], path.Base(name))
+				if known {
+					return
+				}
+				name = dir
+			}
+		}
+		for _, name := range o.order {
+			add(name)
+		}
+		for name := range o.static {
+			add(name)
+		}
+		for name := range side {
+			add(name)
+		}
+		for dir, names := range dirs {
+			slices.Sort(names)
+			dirs[dir] = slices.Compact(names)
+		}
+		o.tree.dirs = dirs
+	})
+	return o.tree.dirs
+}
+
+// entries is the listing of folder dir, whose names are given.
+func (o *Output) entries(dir string, names []string) []fs.DirEntry {
+	dirs := o.dirs()
+	out := make([]fs.DirEntry, len(names))
+	for i, n := range names {
+		full := path.Join(dir, n)
+		_, isDir := dirs[full]
+		out[i] = dirEntry{o: o, name: full, dir: isDir}
+	}
+	return out
+}
+
+// dirEntry is one name in a folder's listing.
+type dirEntry struct {
+	o    *Output
+	name string // the full path
+	dir  bool
+}
+
+func (e dirEntry) Name() string { return path.Base(e.name) }
+func (e dirEntry) IsDir() bool  { return e.dir }
+func (e dirEntry) Type() fs.FileMode {
+	if e.dir {
+		return fs.ModeDir
+	}
+	return 0
+}
+
+// Info renders a page to know its size.
+func (e dirEntry) Info() (fs.FileInfo, error) {
+	if e.dir {
+		return fileInfo{name: e.Name(), dir: true}, nil
+	}
+	f, err := e.o.Open(e.name)
+	if err != nil {
+		return nil, err
+	}
+	return f.Stat()
+}
+
+// fileInfo describes a file or folder of an Output: read-only, with no
+// modification time.
+type fileInfo struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (i fileInfo) Name() string       { return i.name }
+func (i fileInfo) Size() int64        { return i.size }
+func (i fileInfo) ModTime() time.Time { return time.Time{} }
+func (i fileInfo) IsDir() bool        { return i.dir }
+func (i fileInfo) Sys() any           { return nil }
+func (i fileInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+
+// outputFile is an open file of an Output.
+type outputFile struct {
+	info fileInfo
+	r    *bytes.Reader
+}
+
+func (f *outputFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *outputFile) Read(b []byte) (int, error) { return f.r.Read(b) }
+func (f *outputFile) Seek(offset int64, whence int) (int64, error) {
+	return f.r.Seek(offset, whence)
+}
+func (f *outputFile) Close() error { return nil }
+
+// outputDir is an open folder of an Output.
+type outputDir struct {
+	name    string
+	entries []fs.DirEntry
+	read    int
+}
+
+func (d *outputDir) Stat() (fs.FileInfo, error) {
+	return fileInfo{name: path.Base(d.name), dir: true}, nil
+}
+func (d *outputDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errors.New("is a directory")}
+}
+func (d *outputDir) Close() error { return nil }
+
+// ReadDir lists the folder as fs.ReadDirFile does: n > 0 entries at a time.
+func (d *outputDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	left := d.entries[d.read:]
+	if n <= 0 {
+		d.read = len(d.entries)
+		return left, nil
+	}
+	if len(left) == 0 {
+		return nil, io.EOF
+	}
+	left = left[:min(n, len(left))]
+	d.read += len(left)
+	return left, nil
+}
+
+// lazyPage is one HTML page or share card of an Output, made the first
+// time it is read. In a render kept for the next one, a page whose last
+// rendered version read nothing that changed takes that version's bytes
+// instead (see settle).
+type lazyPage struct {
+	keep    bool // the bytes are kept, and may be read again
+	once    sync.Once
+	settled sync.Once
+	done    atomic.Bool
+	exec    func(*lazyPage, *bytes.Buffer) error // renders the page; nil once rendered
+	body    []byte
+	err     error
+	sig     uint64
+	// base is the last rendered version of the page at this path, until
+	// this one is settled; prints is this render's fingerprints.
+	base   atomic.Pointer[lazyPage]
+	prints *fingerprints
+	pins   pinned    // the inputs the page read, with their fingerprints
+	table  *depTable // the renderer's
+}
+
+// Sig is the page's generation: two pages of the same path and Sig have
+// the same bytes, or the earlier one was never rendered. Asking for it
+// checks the page's last version against this render's inputs.
+func (d *lazyPage) Sig() uint64 {
+	d.settle()
+	return d.sig
+}
+
+// settle decides, once, whether the page is its last rendered version:
+// it is when every input that version read kept its fingerprint.
+func (d *lazyPage) settle() {
+	d.settled.Do(func() {
+		b := d.base.Load()
+		switch {
+		case b == nil:
+			d.sig = 1
+		case b.pins.valid(d.prints):
+			d.body, d.pins, d.table, d.sig = b.body, b.pins, b.table, b.sig
+			d.exec, d.prints = nil, nil
+			d.base.Store(nil)
+			d.once.Do(func() {})
+			d.done.Store(true)
+		default:
+			d.sig = b.sig + 1
+		}
+	})
+}
+
+// read renders the page on the first call and returns its bytes, or the
+// template's failure as a *TemplateError. A page that is not kept hands
+// its bytes over and keeps nothing: a second read fails with ErrReadOnce.
+func (d *lazyPage) read() ([]byte, error) {
+	d.settle()
+	first := false
+	d.once.Do(func() {
+		first = true
+		buf := bytes.NewBuffer(make([]byte, 0, pageSizeHint))
+		if d.err = d.exec(d, buf); d.err == nil {
+			d.body = buf.Bytes()
+		}
+		d.exec, d.prints = nil, nil // let the dossier it read go
+		d.base.Store(nil)
+		d.done.Store(true)
+	})
+	if d.keep {
+		return d.body, d.err
+	}
+	if !first {
+		return nil, ErrReadOnce
+	}
+	body := d.body
+	d.body = nil
+	return body, d.err
+}
+
+// pageSizeHint is the room a page's buffer starts with: most pages of the
+// bundled and generated dossiers fit.
+const pageSizeHint = 32 << 10
+
+// Rendered reports whether the page has been made, without failing.
+func (d *lazyPage) Rendered() bool { return d.done.Load() && d.err == nil }
