@@ -70,10 +70,7 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	site := newSiteData(in, r.tmpl)
 	r.words.Store(site.words)
 	keep := in.Versions != nil // a render kept for the next one records what pages read
-	r.mu.Lock()
-	prev, prevPages := r.order, r.list
-	r.mu.Unlock()
-	jobs := pages(site, prev)
+	jobs := pages(site)
 	if !keep && in.ReadOnce {
 		handOver(jobs, in.HTML)
 	}
@@ -98,15 +95,7 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	for i, j := range jobs {
 		d := &lazyPage{exec: r.pageExec(j, site), keep: keep}
 		if keep {
-			// Where the list of pages is the last one's, the same page
-			// is at the same place, with the same file name.
-			var old *lazyPage
-			if i < len(prev) && prev[i] == j.path {
-				old = prevPages[i]
-			} else {
-				old = r.pages[j.path]
-			}
-			d.base.Store(lastRendered(old))
+			d.base.Store(lastRendered(r.pages[j.path]))
 			d.prints = site.fps
 		}
 		o.list[i] = d
@@ -125,9 +114,9 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 		o.version[name] = h.Sum64()
 	}
 	if keep {
-		r.pages, r.order, r.list, r.last = o.pages, o.order, o.list, site
+		r.pages, r.last = o.pages, site
 	} else {
-		r.pages, r.order, r.list, r.last, r.items = nil, nil, nil, nil, nil
+		r.pages, r.last, r.items = nil, nil, nil
 	}
 	return o, nil
 }

@@ -329,10 +329,8 @@ func (s *siteData) Bars(t dossier.Tally) []Bar {
 // Canonical is the page's absolute URL.
 func (p *Page) Canonical() string { return p.URLs.Abs(p.Path) }
 
-// pages lists every templated page of the site. prev is the last render's
-// list of page files: where the page at the same place is the same, its
-// file name is reused, since a preview rebuild lists every page again.
-func pages(s *siteData, prev []string) []job {
+// pages lists every templated page of the site.
+func pages(s *siteData) []job {
 	d := s.D
 	// A page is made when it renders: a preview rebuild lists every page
 	// but renders few.
@@ -344,13 +342,6 @@ func pages(s *siteData, prev []string) []job {
 	jobs := make([]job, 0, 17+len(s.tags())+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
 	add := func(path, template, kind string, obj any, newPage func() *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
-	}
-	// last is the file the last render listed where the next job goes.
-	last := func() string {
-		if len(jobs) < len(prev) {
-			return prev[len(jobs)]
-		}
-		return ""
 	}
 	w := s.words
 	add("index.html", "home.html", "home", nil, page("home", "", s.Site.Title, s.Site.Description, nil))
@@ -410,15 +401,15 @@ func pages(s *siteData, prev []string) []job {
 		}
 	}
 	for _, a := range d.Articles {
-		file, path := pageFile(a, last())
+		file, path := pageFile(a)
 		add(file, "article.html", "article", a, drafted(page("article", path, a.Title, a.Summary, a), a.Draft))
 	}
 	for _, a := range d.Actors {
-		file, path := pageFile(a, last())
+		file, path := pageFile(a)
 		add(file, "actor.html", "actor", a, drafted(page("actor", path, a.Name, a.Role, a), a.Draft))
 	}
 	for _, o := range d.Organizations {
-		file, path := pageFile(o, last())
+		file, path := pageFile(o)
 		add(file, "organization.html", "organization", o, drafted(page("organization", path, o.Name, w.OrgKind(o.Kind), o), o.Draft))
 	}
 	for _, e := range entitiesOf(d) {
@@ -433,20 +424,20 @@ func pages(s *siteData, prev []string) []job {
 		}
 	}
 	for _, c := range d.Claims {
-		file, path := pageFile(c, last())
+		file, path := pageFile(c)
 		add(file, "claim.html", "claim", c, func() *Page {
 			title := c.Statement(w)
 			return page("claim", path, s.words.T("title-rated", title, s.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)()
 		})
 	}
 	for _, q := range d.Quotes {
-		file, path := pageFile(q, last())
+		file, path := pageFile(q)
 		add(file, "quote.html", "quote", q, func() *Page {
 			return page("quote", path, quoteTitle(w, q, 70), quoteDescription(w, q), q)()
 		})
 	}
 	for _, e := range d.Events {
-		file, path := pageFile(e, last())
+		file, path := pageFile(e)
 		add(file, "event.html", "event", e, drafted(page("event", path, e.Title, e.Date.String(), e), e.Draft))
 	}
 	return append(jobs, cardJobs(s)...)

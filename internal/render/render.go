@@ -89,8 +89,6 @@ type Renderer struct {
 
 	mu    sync.Mutex
 	pages map[string]*lazyPage       // output path → the page of the last render
-	order []string                   // the last render's page paths, in job order
-	list  []*lazyPage                // and its pages, in that order
 	items map[dossier.Ref]cachedItem // a claim's or quote's list entry, last renders
 	table depTable                   // what the pages of kept renders read
 	last  *siteData                  // the last render's data, whose list entries the next render keeps

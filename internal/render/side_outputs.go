@@ -18,7 +18,7 @@ func SideOutputs(in Input) (map[string][]byte, error) {
 	site := newSiteData(in, nil)
 	site.fps = newFingerprints(in, site.links, &depTable{})
 	files := fileMap{}
-	for _, j := range pages(site, nil) {
+	for _, j := range pages(site) {
 		files[j.path] = nil
 	}
 	if err := addSearch(files, site); err != nil {

@@ -15,18 +15,10 @@ func Path(v any) string {
 }
 
 // pageFile returns the file of v's page, Path(v) + "index.html", and
-// Path(v) as a slice of it: one allocation for both. When last (the file
-// the last render listed at the same place) is that file, it is reused: a
-// preview rebuild lists every page again, and mostly the same ones.
-func pageFile(v any, last string) (file, path string) {
-	const index = "/index.html"
+// Path(v) as a slice of it: one allocation for both.
+func pageFile(v any) (file, path string) {
 	dir, id := pathOf(v)
-	if len(last) == len(dir)+len(id)+len(index) && last[:len(dir)] == dir &&
-		last[len(dir):len(dir)+len(id)] == id && last[len(dir)+len(id):] == index {
-		file = last
-	} else {
-		file = dir + id + index
-	}
+	file = dir + id + "/index.html"
 	return file, file[:len(file)-len("index.html")]
 }
 
