@@ -22,9 +22,6 @@ func (p *Page) HasCode() bool {
 		return false
 	}
 	body := p.text(key) // records the read
-	if p.own != "" {
-		body = p.own
-	}
 	return strings.Contains(string(body), highlightedCode)
 }
 

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"hash/fnv"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,17 +43,14 @@ type Output struct {
 	site    *siteData
 	version map[string]uint64 // each static file's fingerprint
 
-	side struct {
-		once  sync.Once
-		mu    sync.Mutex
-		files map[string][]byte
-		err   error
-	}
-	tree struct {
-		once sync.Once
-		dirs map[string][]string // folder → the names of its files and folders, sorted
-	}
-	failed struct {
+	// search, export and data are the files made from the whole
+	// dossier, in three groups, each made when one of its files or
+	// folders is first read (see groupOf).
+	search, export, data sideGroup
+	released             sync.Once
+	planned              map[string][]string // each folder's pages and static files and folders, sorted
+	listings             sync.Map            // folder → its listing, []string, once asked for
+	failed               struct {
 		mu   sync.Mutex
 		list failures
 	}
@@ -71,9 +68,6 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	r.words.Store(site.words)
 	keep := in.Versions != nil // a render kept for the next one records what pages read
 	jobs := pages(site)
-	if !keep && in.ReadOnce {
-		handOver(jobs, in.HTML)
-	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if keep {
@@ -103,10 +97,12 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 		o.order = append(o.order, j.path)
 	}
 	o.unread.Store(int64(len(jobs)))
+	o.search.add, o.export.add, o.data.add = addSearchGroup, addExportGroup, addDataGroup
 	o.static = fileMap{}
 	if err := addStatic(o.static, in); err != nil {
 		return nil, err
 	}
+	o.planned = tree(append(slices.Clone(o.order), slices.Collect(maps.Keys(o.static))...))
 	o.version = make(map[string]uint64, len(o.static))
 	for name, b := range o.static {
 		h := fnv.New64a()
@@ -143,9 +139,20 @@ func (o *Output) Version(name string) uint64 {
 }
 
 // ReadFile returns the bytes of the file name, rendering it when it is a
-// page not rendered yet. A page whose template fails returns a
-// *TemplateError, which Failures also reports.
+// page not rendered yet: a copy, which the caller may change, in an output
+// that is kept; the bytes themselves in a one-shot output, which lets them
+// go. A page whose template fails returns a *TemplateError, which Failures
+// also reports.
 func (o *Output) ReadFile(name string) ([]byte, error) {
+	b, err := o.read(name)
+	if o.keep && err == nil {
+		b = bytes.Clone(b)
+	}
+	return b, err
+}
+
+// read is ReadFile without the copy.
+func (o *Output) read(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
@@ -169,22 +176,7 @@ func (o *Output) ReadFile(name string) ([]byte, error) {
 	if b, ok := o.static[name]; ok {
 		return b, nil
 	}
-	side, err := o.sideFiles()
-	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-	}
-	o.side.mu.Lock()
-	defer o.side.mu.Unlock()
-	b, ok := side[name]
-	switch {
-	case !ok:
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
-	case b == nil && !o.keep:
-		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrReadOnce}
-	case !o.keep:
-		side[name] = nil // handed over: let it go
-	}
-	return b, nil
+	return o.groupOf(name).read(o, name)
 }
 
 // Check renders every page not rendered yet (share cards, which have no
@@ -194,7 +186,7 @@ func (o *Output) ReadFile(name string) ([]byte, error) {
 func (o *Output) Check() diag.List {
 	work.Each(len(o.order), func(i int) {
 		if name := o.order[i]; !isCard(name) {
-			o.ReadFile(name)
+			o.read(name)
 		}
 	})
 	return o.Failures()
@@ -209,36 +201,74 @@ func (o *Output) Failures() diag.List {
 	return o.failed.list.list()
 }
 
-// sideFiles makes, once, the files made from the whole dossier: the search
-// index on one processor while the other makes the data export, then the
-// feeds, sitemap, robots.txt and CNAME. A one-shot output whose pages have
-// all been read lets go of what only pages read first.
-func (o *Output) sideFiles() (map[string][]byte, error) {
-	o.side.once.Do(func() {
-		if !o.keep && o.unread.Load() == 0 {
-			o.site.releasePages()
-		}
-		files := fileMap{}
-		var searchErr error
-		var searched sync.WaitGroup
-		search := fileMap{}
-		searched.Go(func() { searchErr = addSearch(search, o.site) })
-		err := addExport(files, o.site)
-		if err == nil {
-			err = o.addData(files)
-		}
-		searched.Wait()
-		maps.Copy(files, search)
-		o.side.files, o.side.err = files, cmp.Or(searchErr, err)
-	})
-	return o.side.files, o.side.err
+// sideGroup is some of the files made from the whole dossier, made
+// together the first time one of them, or a folder they are in, is read.
+// In a one-shot output, a file read is let go.
+type sideGroup struct {
+	add   func(o *Output, files fileMap) error
+	once  sync.Once
+	mu    sync.Mutex
+	files fileMap
+	dirs  map[string][]string // each folder's names in the group
+	err   error
 }
 
-// addData adds the feeds, sitemap, robots.txt and CNAME to side.
-func (o *Output) addData(side fileMap) error {
+// groupOf is the group that makes the side file name, if there is one:
+// the search index in search/, the data export in data/ (but for the
+// ClaimReview file), and the feeds, sitemap and the rest anywhere.
+func (o *Output) groupOf(name string) *sideGroup {
+	switch {
+	case strings.HasPrefix(name, "search/"):
+		return &o.search
+	case strings.HasPrefix(name, "data/") && name != ClaimReviewPath:
+		return &o.export
+	}
+	return &o.data
+}
+
+// made makes the group's files, once. The first group a one-shot output
+// makes once every page has been read lets go of what only pages read.
+func (g *sideGroup) made(o *Output) *sideGroup {
+	g.once.Do(func() {
+		if !o.keep && o.unread.Load() == 0 {
+			o.released.Do(o.site.releasePages)
+		}
+		g.files = fileMap{}
+		g.err = g.add(o, g.files)
+		g.dirs = tree(slices.Collect(maps.Keys(g.files)))
+	})
+	return g
+}
+
+// read returns the bytes of the group's file name.
+func (g *sideGroup) read(o *Output, name string) ([]byte, error) {
+	if g.made(o).err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: g.err}
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	b, ok := g.files[name]
+	switch {
+	case !ok:
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+	case b == nil && !o.keep:
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrReadOnce}
+	case !o.keep:
+		g.files[name] = nil // handed over: let it go
+	}
+	return b, nil
+}
+
+// addSearchGroup, addExportGroup and addDataGroup make the three groups.
+func addSearchGroup(o *Output, files fileMap) error { return addSearch(files, o.site) }
+func addExportGroup(o *Output, files fileMap) error { return addExport(files, o.site) }
+
+// addDataGroup adds the feeds, sitemap, ClaimReview file, robots.txt and
+// CNAME; the sitemap lists the pages and static files.
+func addDataGroup(o *Output, files fileMap) error {
 	data := fileMap{}
 	for _, name := range o.order {
-		data[name] = nil // the sitemap lists the pages and static files
+		data[name] = nil
 	}
 	for name := range o.static {
 		data[name] = nil
@@ -249,10 +279,31 @@ func (o *Output) addData(side fileMap) error {
 	for name, b := range data {
 		_, page := o.pages[name]
 		if _, static := o.static[name]; !page && !static {
-			side[name] = b
+			files[name] = b
 		}
 	}
 	return nil
+}
+
+// tree lists the folders that hold names, each with its files and folders.
+func tree(names []string) map[string][]string {
+	dirs := map[string][]string{".": nil}
+	for _, name := range names {
+		for {
+			dir := path.Dir(name)
+			_, known := dirs[dir]
+			dirs[dir] = append(dirs[dir], path.Base(name))
+			if known {
+				break
+			}
+			name = dir
+		}
+	}
+	for dir, list := range dirs {
+		slices.Sort(list)
+		dirs[dir] = slices.Compact(list)
+	}
+	return dirs
 }
 
 // Open opens the file or folder name (fs.FS). Opening a page renders it.
@@ -260,10 +311,12 @@ func (o *Output) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	if entries, isDir := o.dirs()[name]; isDir {
-		return &outputDir{name: name, entries: o.entries(name, entries)}, nil
+	b, err := o.read(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if names, isDir := o.listing(name); isDir {
+			return &outputDir{name: name, entries: o.entries(name, names)}, nil
+		}
 	}
-	b, err := o.ReadFile(name)
 	if err != nil {
 		var tmplErr *TemplateError
 		if errors.As(err, &tmplErr) {
@@ -282,55 +335,50 @@ func (o *Output) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
 	}
-	entries, ok := o.dirs()[name]
+	names, ok := o.listing(name)
 	if !ok {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
-	return o.entries(name, entries), nil
+	return o.entries(name, names), nil
 }
 
-// dirs is the folders of the output, each with the names in it; made
-// once, with the side files' names.
-func (o *Output) dirs() map[string][]string {
-	o.tree.once.Do(func() {
-		side, _ := o.sideFiles()
-		dirs := map[string][]string{".": nil}
-		add := func(name string) {
-			for {
-				dir := path.Dir(name)
-				_, known := dirs[dir]
-				dirs[dir] = append(dirs[dir], path.Base(name))
-				if known {
-					return
-				}
-				name = dir
-			}
+// listing is the names in folder dir, and whether it is one. It makes the
+// side files that may be in it: the feeds and the rest for any folder, the
+// search index for search/ and the folders in it, the export for data/.
+func (o *Output) listing(dir string) ([]string, bool) {
+	if names, ok := o.listings.Load(dir); ok {
+		return names.([]string), true
+	}
+	groups := []*sideGroup{&o.data}
+	if g := o.groupOf(dir + "/"); g != &o.data {
+		groups = append(groups, g)
+	}
+	names, isDir := o.planned[dir]
+	names = slices.Clone(names)
+	for _, g := range groups {
+		g.made(o)
+		if more, ok := g.dirs[dir]; ok {
+			names, isDir = append(names, more...), true
 		}
-		for _, name := range o.order {
-			add(name)
-		}
-		for name := range o.static {
-			add(name)
-		}
-		for name := range side {
-			add(name)
-		}
-		for dir, names := range dirs {
-			slices.Sort(names)
-			dirs[dir] = slices.Compact(names)
-		}
-		o.tree.dirs = dirs
-	})
-	return o.tree.dirs
+	}
+	if !isDir {
+		return nil, false
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	o.listings.Store(dir, names)
+	return names, true
 }
 
 // entries is the listing of folder dir, whose names are given.
 func (o *Output) entries(dir string, names []string) []fs.DirEntry {
-	dirs := o.dirs()
 	out := make([]fs.DirEntry, len(names))
 	for i, n := range names {
 		full := path.Join(dir, n)
-		_, isDir := dirs[full]
+		if dir == "." {
+			full = n
+		}
+		_, isDir := o.listing(full)
 		out[i] = dirEntry{o: o, name: full, dir: isDir}
 	}
 	return out

@@ -215,19 +215,10 @@ type Page struct {
 	FeedURL         string    // EntityFeed, "" without a feed
 	Card            *CardView // the share card of a claim's or an article's page, nil elsewhere
 	View            any       // *ClaimView, *QuoteView or *ArticleView on those pages
-
-	// own is the rendered Markdown of the page's article, claim or quote
-	// when its job handed it over (see Input.ReadOnce).
-	own template.HTML
 }
 
-// body is the rendered Markdown of the page's own article, claim or quote:
-// handed over by its job, or looked up. A body handed over is no longer in
-// the map, so an empty one reads the same either way.
+// body is the rendered Markdown of the page's own article, claim or quote.
 func (p *Page) body() template.HTML {
-	if p.own != "" {
-		return p.own
-	}
 	key, _ := bodyKey(p.object)
 	return p.in.HTML[key]
 }

@@ -37,12 +37,6 @@ type Input struct {
 	CodeCSS []byte
 	// Preview marks a build for `dossier serve` (drafts are labelled).
 	Preview bool
-	// ReadOnce says that the templates print an article's, claim's or
-	// quote's rendered Markdown on its own page only, as the default ones
-	// do. A render that keeps nothing (Versions nil) then takes each such
-	// body out of HTML and hands it to its page, so that it is let go once
-	// the page is out rather than at the end.
-	ReadOnce bool
 	// Versions identifies the content of each source file by the object
 	// it holds (an article, actor, organization or event): an article's
 	// front matter alone, since its rendered body is compared as it is;
@@ -178,24 +172,6 @@ func lastRendered(old *lazyPage) *lazyPage {
 		return old
 	}
 	return old.base.Load()
-}
-
-// handOver moves the rendered Markdown of every article, claim and quote
-// from bodies to the job of its page (see Input.ReadOnce).
-func handOver(jobs []job, bodies map[TextKey]template.HTML) {
-	for i := range jobs {
-		key, ok := bodyKey(jobs[i].object)
-		if !ok {
-			continue
-		}
-		own, newPage := bodies[key], jobs[i].page
-		delete(bodies, key)
-		jobs[i].page = func() *Page {
-			p := newPage()
-			p.own = own
-			return p
-		}
-	}
 }
 
 // bodyKey is the key in Input.HTML of the rendered Markdown an article,

@@ -22,8 +22,9 @@ type Options struct {
 	// Lazy leaves a build's pages to render when they are read, except
 	// when the templates or the configuration changed (see Builder.Build).
 	Lazy bool
-	// BeforeRender, when set, is called by Publish once the content is loaded and converted and only the render
-	// is left; what it returns is called when the render is done. It is
+	// BeforeRender, when set, is called by Publish once the content is
+	// loaded and converted and only the render is left, before the render
+	// is planned; what it returns is called when the site is written. It is
 	// where the process's owner tunes the runtime for the render: `dossier
 	// build` sets a memory limit from the live heap.
 	BeforeRender func() (after func())

@@ -33,7 +33,6 @@ type Builder struct {
 	renderer  *render.Renderer
 	tmplHash  uint64
 	tmplDiags diag.List
-	ownTmpl   bool             // the site has templates of its own
 	last      *dossier.Dossier // the graph of the last successful build, for tests and tools
 	// lastGlobal is the global signature of the last lazy build that
 	// succeeded (see Build).
@@ -95,18 +94,29 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 // are read (see render.Output), and the Builder lets go of its parses and
 // conversions. When the content has errors, the output is nil.
 func (b *Builder) buildOnce() (*Result, error) {
-	res, in, err := b.prepare(nil)
+	res, in, err := b.prepareOnce()
 	if err != nil || in == nil {
 		return res, err
 	}
+	return b.renderOnce(res, in)
+}
+
+// prepareOnce is prepare for a build that keeps nothing; nil input when the
+// content has errors.
+func (b *Builder) prepareOnce() (*Result, *render.Input, error) {
+	res, in, err := b.prepare(nil)
+	if err != nil || in == nil {
+		return res, nil, err
+	}
 	in.Versions = nil // a one-shot build keeps nothing for a next one
-	// The default templates print each body on its own page only, so a
-	// body can go once that page is out.
-	in.ReadOnce = !b.ownTmpl
-	// nor conversions: the site's HTML is then held by in alone, which the
-	// render empties as it goes
+	// nor conversions: the site's HTML is then held by in alone
 	b.converted, b.collected = nil, collected{}
 	b.releaseSources()
+	return res, in, nil
+}
+
+// renderOnce plans the one-shot render of in into res.
+func (b *Builder) renderOnce(res *Result, in *render.Input) (*Result, error) {
 	out, err := b.renderer.Render(*in)
 	if err != nil {
 		return nil, err
@@ -292,13 +302,11 @@ func parallel(n int, f func(i int)) { work.Each(n, f) }
 func (b *Builder) templates() (*render.Renderer, diag.List, error) {
 	site := subOrNil(b.opts.Source, "templates")
 	h := fnv.New64a()
-	own := false
 	if site != nil {
 		err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			own = true
 			src, err := fs.ReadFile(site, p)
 			fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
 			h.Write(src)
@@ -312,7 +320,7 @@ func (b *Builder) templates() (*render.Renderer, diag.List, error) {
 		return b.renderer, b.tmplDiags, nil
 	}
 	r, diags := render.New(render.Overlay(site, root.Templates()))
-	b.renderer, b.tmplHash, b.tmplDiags, b.ownTmpl = r, h.Sum64(), diags, own
+	b.renderer, b.tmplHash, b.tmplDiags = r, h.Sum64(), diags
 	return r, diags, nil
 }
 

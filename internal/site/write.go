@@ -32,8 +32,10 @@ var ErrUnsafeOutput = errors.New("unsafe output folder")
 // all of them.
 //
 // A site that lists its pages (render.Output's Pages) has those read and
-// written first, on every processor, and then the rest: the files made from
-// the whole dossier come once every page is out.
+// written first, on every processor. The rest is read folder by folder,
+// each folder's files on every processor: a render.Output makes the files
+// from the whole dossier in groups, as their folders are listed, and a
+// one-shot output lets each go once read.
 func Write(site fs.FS, outDir, sourceDir string) (int, error) {
 	out, err := openOutput(outDir, sourceDir)
 	if err != nil {
@@ -48,20 +50,36 @@ func Write(site fs.FS, outDir, sourceDir string) (int, error) {
 	for _, name := range first {
 		written[name] = true
 	}
-	var rest []string
-	walkErr := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !written[name] {
-			rest = append(rest, name)
-		}
-		return err
-	})
-	errs = append(errs, walkErr)
-	errs = append(errs, out.copy(site, rest)...)
+	errs = append(errs, out.copyFolder(site, ".", written)...)
 	if err := errors.Join(errs...); err != nil {
 		out.abort()
 		return 0, err
 	}
 	return len(out.names), out.commit()
+}
+
+// copyFolder copies the files of folder dir not written yet, then its
+// folders, and returns the errors met.
+func (o *output) copyFolder(site fs.FS, dir string, written map[string]bool) []error {
+	entries, err := fs.ReadDir(site, dir)
+	if err != nil {
+		return []error{err}
+	}
+	var files, folders []string
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		switch {
+		case e.IsDir():
+			folders = append(folders, name)
+		case !written[name]:
+			files = append(files, name)
+		}
+	}
+	errs := o.copy(site, files)
+	for _, f := range folders {
+		errs = append(errs, o.copyFolder(site, f, written)...)
+	}
+	return errs
 }
 
 // copy reads each named file of site and writes it, on every processor,
@@ -84,12 +102,16 @@ func (o *output) copy(site fs.FS, names []string) []error {
 // nothing is written: no folder is made for content errors, and the
 // partial output is removed for a template's.
 func Publish(opts Options, outDir, sourceDir string) (*Result, error) {
-	res, err := New(opts).buildOnce()
-	if err != nil || res.Output == nil {
+	b := New(opts)
+	res, in, err := b.prepareOnce()
+	if err != nil || in == nil {
 		return res, err
 	}
 	if opts.BeforeRender != nil {
 		defer opts.BeforeRender()()
+	}
+	if res, err = b.renderOnce(res, in); err != nil || res.Output == nil {
+		return res, err
 	}
 	out := res.Output.(*render.Output)
 	res.Count, err = Write(out, outDir, sourceDir)
