@@ -53,8 +53,8 @@ func TestMarksAndMentionsCoexist(t *testing.T) {
 	src := "Spokesman *Wang Wenbin* said the SCO was the result of \"certain outside forces\" today.\n"
 	out, err := New(Options{}).Convert(Input{File: "a.md", BodyLine: 5, Source: []byte(src), Matcher: m, Mentions: mention.ModeAll,
 		Annotations: []annotate.Annotation{
-			{Kind: annotate.KindClaim, ID: "c1", Text: `Wang Wenbin said the SCO was the result of "certain outside forces"`, Status: "false", Label: "False", Href: "/claims/c1/", Pos: diag.Pos{File: "a.md", Line: 2}},
-			{Kind: annotate.KindQuote, ID: "q1", Text: "certain outside forces", Label: "Wang Wenbin", Href: "/quotes/q1/", Pos: diag.Pos{File: "a.md", Line: 3}},
+			{Kind: annotate.KindClaim, ID: "c1", Text: `Wang Wenbin said the SCO was the result of "certain outside forces"`, Pos: diag.Pos{File: "a.md", Line: 2}, Marking: annotate.Marking{Status: "false", Label: "False", Href: "/claims/c1/"}},
+			{Kind: annotate.KindQuote, ID: "q1", Text: "certain outside forces", Pos: diag.Pos{File: "a.md", Line: 3}, Marking: annotate.Marking{Label: "Wang Wenbin", Href: "/quotes/q1/"}},
 		}})
 	if err != nil {
 		t.Fatal(err)
