@@ -31,11 +31,10 @@ func fixture() *content.Set {
 }
 
 func TestResolveLinksBothWays(t *testing.T) {
-	d, diags := Resolve(config.Default(), fixture(), false)
+	d, diags := Resolve(config.Default(), fixture(), false, nil)
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
-	d.Finish()
 	if len(d.Articles) != 1 {
 		t.Fatalf("drafts must be left out: %d articles", len(d.Articles))
 	}
@@ -75,7 +74,7 @@ func TestResolveReportsEveryProblem(t *testing.T) {
 	set.Articles[1].Draft = false
 	set.Articles[1].Claims = []content.Claim{{ID: "c1", Pos: pos("d.md", 3)}, {ID: "false", Pos: pos("d.md", 4)}}
 	set.Articles[1].Quotes = []content.Quote{{ID: "q9", Pos: pos("d.md", 5)}, {ID: "q9", Pos: pos("d.md", 6)}}
-	d, diags := Resolve(config.Default(), set, false)
+	d, diags := Resolve(config.Default(), set, false, nil)
 	diags.Sort()
 	var got []string
 	for _, d := range diags {
@@ -116,11 +115,10 @@ func TestStatementsOnce(t *testing.T) {
 	set.Articles[0].Quotes = append(set.Articles[0].Quotes,
 		content.Quote{ID: "q2", Text: "w", Speaker: ref("wang-wenbin", 11), Via: ref("mfa", 12)},
 		content.Quote{ID: "q3", Text: "v", Speaker: ref("wang-wenbin", 13)})
-	d, diags := Resolve(config.Default(), set, false)
+	d, diags := Resolve(config.Default(), set, false, nil)
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
-	d.Finish()
 	var ids []string
 	for _, q := range d.Organization("mfa").Statements {
 		ids = append(ids, q.ID)
@@ -142,7 +140,7 @@ func TestUnparsedIsNotUnknown(t *testing.T) {
 		{Kind: content.KindOrganization, ID: "mfa", File: "content/organizations/mfa.md"},
 	}
 	set.Articles[0].Actors = []content.Ref{ref("wang-wenbni", 3)}
-	_, diags := Resolve(config.Default(), set, false)
+	_, diags := Resolve(config.Default(), set, false, nil)
 	if len(diags) != 1 {
 		t.Fatalf("want only the typo, got %v", diags)
 	}

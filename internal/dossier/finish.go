@@ -8,32 +8,32 @@ import (
 	"github.com/dossier-dev/dossier/internal/work"
 )
 
-// Anchored records where one of the article's claims or quotes was found
+// anchored records where one of the article's claims or quotes was found
 // in its text: the sentence holding the span, the file's line and the
 // span's offset in the body's text. An article has a handful of each: a
 // scan is cheaper than a lookup in the dossier-wide maps.
-func (a *Article) Anchored(kind, id, sentence string, line, offset int) {
-	switch kind {
+func (a *Article) anchored(x Anchor) {
+	switch x.Kind {
 	case "claim":
 		for _, c := range a.Claims {
-			if c.ID == id {
-				c.Sentence, c.Line, c.Offset = sentence, line, offset
+			if c.ID == x.ID {
+				c.Sentence, c.Line, c.Offset = x.Sentence, x.Line, x.Offset
 				return
 			}
 		}
 	case "quote":
 		for _, q := range a.Quotes {
-			if q.ID == id {
-				q.Sentence, q.Line, q.Offset = sentence, line, offset
+			if q.ID == x.ID {
+				q.Sentence, q.Line, q.Offset = x.Sentence, x.Line, x.Offset
 				return
 			}
 		}
 	}
 }
 
-// AnchoredInTitle records that one of the article's claims was found in its
+// anchoredInTitle records that one of the article's claims was found in its
 // title, at bytes [start, end) of it; line is the title's line in the file.
-func (a *Article) AnchoredInTitle(id string, start, end, line int) {
+func (a *Article) anchoredInTitle(id string, start, end, line int) {
 	for _, c := range a.Claims {
 		if c.ID != id {
 			continue
@@ -48,9 +48,9 @@ func (a *Article) AnchoredInTitle(id string, start, end, line int) {
 	}
 }
 
-// AddMention records that an entity's name appears at m. It reports whether
+// addMention records that an entity's name appears at m. It reports whether
 // the entity exists.
-func (d *Dossier) AddMention(kind, id string, m Mention) bool {
+func (d *Dossier) addMention(kind, id string, m Mention) bool {
 	e := d.Entity(kind, id)
 	switch e := e.(type) {
 	case *Actor:
@@ -66,9 +66,9 @@ func (d *Dossier) AddMention(kind, id string, m Mention) bool {
 	return true
 }
 
-// Finish sorts the back-link lists and counts the tallies; call it once,
-// after the mentions have been added.
-func (d *Dossier) Finish() {
+// finish sorts the back-link lists and counts the tallies, once the
+// mentions are in.
+func (d *Dossier) finish() {
 	d.ratedByTitle, d.ratedByURL = map[string]*Article{}, map[string]*Article{}
 	for _, a := range d.Articles {
 		if len(a.Headline) > 0 {
@@ -108,7 +108,7 @@ func (d *Dossier) Finish() {
 // RatedSource returns the article with title claims that a source cites by
 // its title or its own source's URL (a site citing the re-post an article
 // checks), or nil: such a source shows the headline's verdicts too. It is
-// known once Finish has run.
+// known once Resolve has returned.
 func (d *Dossier) RatedSource(src Source) *Article {
 	if a := d.ratedByTitle[src.Title]; a != nil && src.Title != "" {
 		return a

@@ -25,8 +25,7 @@ func resolveFiles(t *testing.T, files map[string]string) (*Dossier, diag.List) {
 	if diags.HasErrors() {
 		t.Fatalf("load: %v", diags)
 	}
-	d, rdiags := Resolve(site, set, false)
-	d.Finish()
+	d, rdiags := Resolve(site, set, false, nil)
 	return d, rdiags
 }
 

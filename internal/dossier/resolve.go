@@ -18,13 +18,18 @@ import (
 const ArticleClaimant = "article"
 
 // Resolve checks every id and reference of set against each other and the
-// verdict scale, and builds the graph. Drafts are left out unless drafts is true.
-// Mentions found in bodies are added afterwards with AddMention, then Finish.
-func Resolve(site *config.Site, set *content.Set, drafts bool) (*Dossier, diag.List) {
+// verdict scale, and builds the whole graph in one pass: what parsing found
+// in each file's Markdown (found, nil for nothing) becomes the anchors of
+// claims and quotes and the mentions of actors and organizations, and every
+// back-link list is then sorted and every tally counted. Drafts are left out
+// unless drafts is true. The graph is never changed afterwards.
+func Resolve(site *config.Site, set *content.Set, drafts bool, found Finder) (*Dossier, diag.List) {
 	r := &resolver{d: &Dossier{Site: site}, drafts: drafts, owner: map[nsID]diag.Pos{}, unparsed: unparsed(set)}
 	r.index(set)
 	r.link()
 	r.sortLists()
+	r.d.record(found)
+	r.d.finish()
 	return r.d, r.diags
 }
 
@@ -188,7 +193,7 @@ func (r *resolver) link() {
 	for _, a := range r.articles {
 		r.linkArticle(a)
 	}
-	// Finish sorts each speaker's and organization's quotes, on every
+	// finish sorts each speaker's and organization's quotes, on every
 	// processor: sorting them all here first would cost more.
 	for _, a := range r.articles {
 		for _, q := range a.Quotes {

@@ -66,11 +66,28 @@ type Input struct {
 	SelfKind, SelfID string
 }
 
-// Doc is a parsed body, ready to render.
+// Doc is a parsed body, ready to render, and what the extensions found in
+// it. It reads nothing but its Input: the same Input parses into the same
+// Doc, so a host may keep a Doc while the body's file and the names do not
+// change, and render it again with other Resolvers.
 type Doc struct {
 	in   Input
 	root ast.Node
-	pc   parser.Context
+	// Anchors are the annotations anchored, in the order of Input.Annotations.
+	Anchors []annotate.Anchor
+	// Mentions are the names found, linked or not, in reading order.
+	Mentions []mention.Hit
+	// Diags are the problems anchoring found, sorted.
+	Diags diag.List
+}
+
+// Resolvers give a parsed body what it shows besides its own text when it is
+// rendered: how the marks of its annotations look and where its mentions
+// link. A nil one leaves what was set before parsing (the Marking of each
+// Input.Annotations, the Href of each mention.Entity).
+type Resolvers struct {
+	Annotations annotate.Resolver
+	Mentions    mention.Resolver
 }
 
 // Output is a rendered body and what the extensions found in it.
@@ -94,24 +111,41 @@ func (c *Converter) Parse(in Input) *Doc {
 		}
 	}
 	root := c.md.Parser().Parse(text.NewReader(in.Source), parser.WithContext(pc))
-	return &Doc{in: in, root: root, pc: pc}
+	doc := &Doc{in: in, root: root, Anchors: annotate.Anchors(pc), Diags: annotate.Diagnostics(pc)}
+	if in.Matcher != nil {
+		doc.Mentions = mention.Hits(pc)
+	}
+	return doc
 }
 
-// Render renders a parsed body into HTML.
-func (c *Converter) Render(doc *Doc) (Output, error) {
+// Render renders a parsed body into HTML, its marks and links as r says
+// (see annotate.Bind and mention.Bind). An error of r's is returned, with
+// the body's file. A Doc is rendered by one goroutine at a time.
+func (c *Converter) Render(doc *Doc, r Resolvers) ([]byte, error) {
+	if len(doc.Anchors) > 0 {
+		if err := annotate.Bind(doc.root, r.Annotations); err != nil {
+			return nil, fmt.Errorf("render %s: %w", doc.in.File, err)
+		}
+	}
+	if len(doc.Mentions) > 0 {
+		if err := mention.Bind(doc.root, r.Mentions); err != nil {
+			return nil, fmt.Errorf("render %s: %w", doc.in.File, err)
+		}
+	}
 	var buf bytes.Buffer
 	buf.Grow(2 * len(doc.in.Source))
 	if err := c.md.Renderer().Render(&buf, doc.in.Source, doc.root); err != nil {
-		return Output{}, fmt.Errorf("render %s: %w", doc.in.File, err)
+		return nil, fmt.Errorf("render %s: %w", doc.in.File, err)
 	}
-	out := Output{HTML: buf.Bytes(), Anchors: annotate.Anchors(doc.pc), Diags: annotate.Diagnostics(doc.pc), Text: PlainText(doc)}
-	if doc.in.Matcher != nil {
-		out.Mentions = mention.Hits(doc.pc)
-	}
-	return out, nil
+	return buf.Bytes(), nil
 }
 
-// Convert parses and renders in one step.
+// Convert parses and renders in one step, without resolvers.
 func (c *Converter) Convert(in Input) (Output, error) {
-	return c.Render(c.Parse(in))
+	doc := c.Parse(in)
+	html, err := c.Render(doc, Resolvers{})
+	if err != nil {
+		return Output{}, err
+	}
+	return Output{HTML: html, Anchors: doc.Anchors, Mentions: doc.Mentions, Diags: doc.Diags, Text: PlainText(doc)}, nil
 }

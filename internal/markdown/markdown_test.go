@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -53,8 +54,8 @@ func TestMarksAndMentionsCoexist(t *testing.T) {
 	src := "Spokesman *Wang Wenbin* said the SCO was the result of \"certain outside forces\" today.\n"
 	out, err := New(Options{}).Convert(Input{File: "a.md", BodyLine: 5, Source: []byte(src), Matcher: m, Mentions: mention.ModeAll,
 		Annotations: []annotate.Annotation{
-			{Kind: annotate.KindClaim, ID: "c1", Text: `Wang Wenbin said the SCO was the result of "certain outside forces"`, Status: "false", Label: "False", Href: "/claims/c1/", Pos: diag.Pos{File: "a.md", Line: 2}},
-			{Kind: annotate.KindQuote, ID: "q1", Text: "certain outside forces", Label: "Wang Wenbin", Href: "/quotes/q1/", Pos: diag.Pos{File: "a.md", Line: 3}},
+			{Kind: annotate.KindClaim, ID: "c1", Text: `Wang Wenbin said the SCO was the result of "certain outside forces"`, Pos: diag.Pos{File: "a.md", Line: 2}, Marking: annotate.Marking{Status: "false", Label: "False", Href: "/claims/c1/"}},
+			{Kind: annotate.KindQuote, ID: "q1", Text: "certain outside forces", Pos: diag.Pos{File: "a.md", Line: 3}, Marking: annotate.Marking{Label: "Wang Wenbin", Href: "/quotes/q1/"}},
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -97,5 +98,58 @@ func TestProfileDoesNotLinkItself(t *testing.T) {
 	html := string(out.HTML)
 	if strings.Contains(html, "/actors/wang-wenbin/") || !strings.Contains(html, "/organizations/sco/") {
 		t.Errorf("profile links:\n%s", html)
+	}
+}
+
+// marksAt and linksAt are resolvers that give every mark and link a fixed
+// place, or fail.
+type marksAt struct {
+	label string
+	err   error
+}
+
+func (m marksAt) ResolveAnnotation(kind annotate.Kind, id string) (annotate.Marking, error) {
+	return annotate.Marking{Status: "s", Label: m.label, Href: "/" + m.label + "/" + id + "/"}, m.err
+}
+
+type linksAt string
+
+func (l linksAt) ResolveMention(kind, id string) (string, error) {
+	return string(l) + kind + "/" + id + "/", nil
+}
+
+// TestParseOnceRenderTwice: one parse renders as each set of resolvers
+// says; a nil resolver keeps what was set before parsing; a resolver's
+// error is the render's.
+func TestParseOnceRenderTwice(t *testing.T) {
+	m, _ := mention.NewMatcher([]mention.Entity{{Kind: "actor", ID: "wang", Names: []string{"Wang"}, Href: "/parsed/"}})
+	c := New(Options{})
+	doc := c.Parse(Input{File: "a.md", BodyLine: 1, Source: []byte("Wang said words.\n"), Matcher: m, Mentions: mention.ModeAll,
+		Annotations: []annotate.Annotation{{Kind: annotate.KindClaim, ID: "c", Text: "said words", Marking: annotate.Marking{Label: "Parsed"}}}})
+	if len(doc.Anchors) != 1 || len(doc.Mentions) != 1 {
+		t.Fatalf("found %v and %v", doc.Anchors, doc.Mentions)
+	}
+	plain, err := c.Render(doc, Resolvers{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="/parsed/"`, ">Parsed<"} {
+		if !strings.Contains(string(plain), want) {
+			t.Errorf("without resolvers: no %s in %s", want, plain)
+		}
+	}
+	for _, base := range []string{"/one/", "/two/"} {
+		html, err := c.Render(doc, Resolvers{Annotations: marksAt{label: strings.Trim(base, "/")}, Mentions: linksAt(base)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`href="` + base + `actor/wang/"`, `href="` + base + `c/"`} {
+			if !strings.Contains(string(html), want) {
+				t.Errorf("no %s in %s", want, html)
+			}
+		}
+	}
+	if _, err := c.Render(doc, Resolvers{Annotations: marksAt{err: errors.New("no such claim")}}); err == nil || !strings.Contains(err.Error(), "no such claim") {
+		t.Errorf("a resolver's error: got %v", err)
 	}
 }

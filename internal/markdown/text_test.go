@@ -32,7 +32,7 @@ func TestPlainText(t *testing.T) {
 func TestPlainTextSkipsAnnotationMarkup(t *testing.T) {
 	c := New(Options{})
 	out, err := c.Convert(Input{File: "x.md", BodyLine: 1, Source: []byte("The SCO was formed by China in 2001."),
-		Annotations: []annotate.Annotation{{Kind: annotate.KindClaim, ID: "c", Text: "formed by China", Status: "false", Label: "False", Href: "/claims/c/"}}})
+		Annotations: []annotate.Annotation{{Kind: annotate.KindClaim, ID: "c", Text: "formed by China", Marking: annotate.Marking{Status: "false", Label: "False", Href: "/claims/c/"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -118,7 +118,7 @@ func exportAll(t testing.TB, d *dossier.Dossier) []byte {
 
 // exportDossier fills most of the schema's fields.
 func exportDossier(t testing.TB) *dossier.Dossier {
-	d := resolveSite(t, map[string]string{
+	return resolveSite(t, map[string]string{
 		"content/actors/zhang.md": front(`name = "Zhang Ming"`, `aliases = ["Mr. Zhang"]`, `role = "Secretary-General"`,
 			`organizations = ["sco"]`, `country = "china"`, `wikidata = "Q1"`, `[[sources]]`, `title = "Profile"`, `url = "https://example.org/p"`),
 		"content/organizations/sco.md": front(`name = "Shanghai Cooperation Organisation"`, `short = "SCO"`, `kind = "alliance"`,
@@ -139,13 +139,14 @@ func exportDossier(t testing.TB) *dossier.Dossier {
 	}, func(site *config.Site) {
 		site.Staff = []config.Staff{{ID: "ed", Name: "An Editor", Role: "Editor", Kind: config.StaffPerson, URL: "https://example.org/ed"}}
 		site.Publisher.Corrections = "mailto:corrections@example.org"
+	}, dossier.FoundIn{
+		"content/articles/a.md": {
+			Anchors:  []dossier.Anchor{{Kind: "claim", ID: "c1", Sentence: "Body.", Line: 5}},
+			Mentions: []dossier.Mentioned{{Kind: "actor", ID: "zhang", Sentence: "Body."}},
+		},
+		"content/actors/zhang.md":  {Mentions: []dossier.Mentioned{{Kind: "organization", ID: "china", Sentence: "From China."}}},
+		"content/events/summit.md": {Mentions: []dossier.Mentioned{{Kind: "organization", ID: "sco", Sentence: "The SCO met."}}},
 	})
-	d.Article("a").Anchored("claim", "c1", "Body.", 5, 0)
-	d.AddMention("actor", "zhang", dossier.Mention{Article: d.Article("a"), Sentence: "Body."})
-	d.AddMention("organization", "china", dossier.Mention{From: d.Actor("zhang"), Sentence: "From China."})
-	d.AddMention("organization", "sco", dossier.Mention{Event: d.Event("summit"), Sentence: "The SCO met."})
-	d.Finish()
-	return d
 }
 
 func TestExportSchema(t *testing.T) {

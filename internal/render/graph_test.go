@@ -12,17 +12,10 @@ import (
 	"github.com/dossier-dev/dossier/internal/dossier"
 )
 
-// resolve parses content files (path → source) and resolves them, failing on
-// any diagnostic. Mentions are then added with AddMention and Finish called by
-// the caller through finish.
-func resolve(t testing.TB, files map[string]string) *dossier.Dossier {
-	t.Helper()
-	return resolveSite(t, files, nil)
-}
-
-// resolveSite is resolve with the default site changed by edit first (when
-// not nil).
-func resolveSite(t testing.TB, files map[string]string, edit func(*config.Site)) *dossier.Dossier {
+// resolveSite parses content files (path → source) and resolves them with
+// the default site changed by edit first (when not nil), failing on any
+// diagnostic; found stands for what parsing their Markdown found.
+func resolveSite(t testing.TB, files map[string]string, edit func(*config.Site), found dossier.Finder) *dossier.Dossier {
 	t.Helper()
 	set := &content.Set{}
 	paths := make([]string, 0, len(files))
@@ -43,7 +36,7 @@ func resolveSite(t testing.TB, files map[string]string, edit func(*config.Site))
 	if edit != nil {
 		edit(site)
 	}
-	d, diags := dossier.Resolve(site, set, false)
+	d, diags := dossier.Resolve(site, set, false, found)
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}
@@ -54,7 +47,7 @@ func front(lines ...string) string { return "+++\n" + strings.Join(lines, "\n") 
 
 // smallDossier has one of each relation the network draws.
 func smallDossier(t testing.TB) *dossier.Dossier {
-	d := resolve(t, map[string]string{
+	return resolveSite(t, map[string]string{
 		"content/actors/zhang.md":        front(`name = "Zhang Ming"`, `organizations = ["sco"]`),
 		"content/actors/wang.md":         front(`name = "Wang Wenbin"`),
 		"content/actors/alone.md":        front(`name = "Alone"`),
@@ -64,14 +57,14 @@ func smallDossier(t testing.TB) *dossier.Dossier {
 		"content/events/meeting.md":      front(`title = "Meeting"`, `date = 2022-01-05`, `actors = ["wang"]`, `organizations = ["sco"]`),
 		"content/articles/a.md": front(`title = "A"`, `date = 2022-01-08`,
 			`[[quotes]]`, `id = "q"`, `speaker = "wang"`, `text = "Body"`, `via = "tass"`),
+	}, nil, dossier.FoundIn{
+		"content/articles/a.md": {Mentions: []dossier.Mentioned{
+			{Kind: "actor", ID: "zhang", Sentence: "Zhang and Wang met."},
+			{Kind: "actor", ID: "wang", Sentence: "Zhang and Wang met."},
+			{Kind: "actor", ID: "wang", Sentence: "Wang spoke alone."},
+		}},
+		"content/actors/zhang.md": {Mentions: []dossier.Mentioned{{Kind: "organization", ID: "tass", Sentence: "He spoke to TASS."}}},
 	})
-	a := d.Article("a")
-	d.AddMention("actor", "zhang", dossier.Mention{Article: a, Sentence: "Zhang and Wang met."})
-	d.AddMention("actor", "wang", dossier.Mention{Article: a, Sentence: "Zhang and Wang met."})
-	d.AddMention("actor", "wang", dossier.Mention{Article: a, Sentence: "Wang spoke alone."})
-	d.AddMention("organization", "tass", dossier.Mention{From: d.Actor("zhang"), Sentence: "He spoke to TASS."})
-	d.Finish()
-	return d
 }
 
 func newSite(d *dossier.Dossier) *siteData { return newSiteData(Input{Dossier: d}, nil) }

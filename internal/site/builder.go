@@ -24,9 +24,10 @@ import (
 type Builder struct {
 	opts Options
 
-	parsed    map[string]parsedFile    // content path → last parse
+	parsed    map[string]parsedFile    // content path → last parse of its front matter
 	walked    []string                 // the content files the last walk of content/ listed
 	walkDiags diag.List                // and what it warned about
+	parses    map[uint64]*parsedUnit   // parse key → a file's Markdown parsed, from the last build
 	converted map[uint64]convertedUnit // unit key → its conversion, from the last build
 	collected collected                // the last build's bodies, for the next to copy
 	matcher   names                    // the mention matcher of the last build
@@ -109,8 +110,8 @@ func (b *Builder) prepareOnce() (*Result, *render.Input, error) {
 		return res, nil, err
 	}
 	in.Versions = nil // a one-shot build keeps nothing for a next one
-	// nor conversions: the site's HTML is then held by in alone
-	b.converted, b.collected = nil, collected{}
+	// nor parses or conversions: the site's HTML is then held by in alone
+	b.parses, b.converted, b.collected = nil, nil, collected{}
 	b.releaseSources()
 	return res, in, nil
 }
@@ -157,9 +158,13 @@ func (b *Builder) finish(res *Result, out Output) {
 	}
 }
 
-// prepare does everything but rendering: it loads the content, resolves the
-// dossier, converts the Markdown and parses the templates. When the content
-// has errors, the returned input is nil and res.Diags holds them.
+// prepare does everything but rendering, in the order content → parse →
+// resolve → convert: it loads the content files, parses their Markdown
+// (which reads each file and the names of actors and organizations only),
+// resolves the dossier with what parsing found, converts the parsed
+// Markdown to HTML through the graph and parses the templates. When the
+// content has errors, nothing is converted, the returned input is nil and
+// res.Diags holds them.
 func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	var diags diag.List
 	site, cdiags := config.Load(b.opts.Source, config.FileName)
@@ -173,18 +178,16 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 		return nil, nil, err
 	}
 	diags.Append(ldiags)
-	d, rdiags := dossier.Resolve(site, set, b.opts.Drafts || b.opts.Preview)
+	drafts := b.opts.Drafts || b.opts.Preview
+	md := b.parseAll(site, set, drafts)
+	diags.Append(md.diags)
+	d, rdiags := dossier.Resolve(site, set, drafts, md.found)
 	diags.Append(rdiags)
 	r, tdiags, err := b.templates()
 	if err != nil {
 		return nil, nil, err
 	}
 	diags.Append(tdiags)
-	bodies, mdiags, err := b.convertAll(site, d)
-	if err != nil {
-		return nil, nil, err
-	}
-	diags.Append(mdiags)
 	codeCSS, err := markdown.CSS(site.Markdown.Highlight)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: config.FileName}, diag.Config, "try github, monokai or dracula", "%v", err)
@@ -194,7 +197,10 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 		res.Diags.Sort()
 		return res, nil, nil
 	}
-	d.Finish()
+	bodies, err := b.convertAll(site, d, md)
+	if err != nil {
+		return nil, nil, err
+	}
 	b.last = d
 	return res, &render.Input{
 		Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS, Preview: b.opts.Preview,
@@ -344,7 +350,6 @@ func hashBytes(b []byte) uint64 {
 
 // bodies is the rendered Markdown of a build.
 type bodies struct {
-	names uint64 // the fingerprint of the names that bodies link
 	// versions identifies what each body was converted from (its file,
 	// the names and the options), for the renderer's page cache.
 	versions map[dossier.Ref]uint64

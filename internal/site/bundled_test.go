@@ -50,7 +50,7 @@ func bundled(t *testing.T) (*Result, *dossier.Dossier) {
 	}
 	site, _ := config.Load(src, config.FileName)
 	set, _ := content.Load(src)
-	d, _ := dossier.Resolve(site, set, false)
+	d, _ := dossier.Resolve(site, set, false, nil)
 	return res, d
 }
 

@@ -87,7 +87,7 @@ func add(res bodies, u unit, r convertedUnit) {
 	for j, key := range r.keys {
 		res.html[key] = r.html[j]
 		if key == u.key && isArticle(key) {
-			res.text[key.Of.ID] = r.outs[j].Text
+			res.text[key.Of.ID] = r.text
 		}
 	}
 }

@@ -5,131 +5,191 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
-	"sync"
 
 	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
+	"github.com/dossier-dev/dossier/internal/markdown/annotate"
 	"github.com/dossier-dev/dossier/internal/markdown/mention"
 	"github.com/dossier-dev/dossier/internal/render"
 	"github.com/dossier-dev/dossier/internal/urls"
 )
 
-// conversion is one Markdown body to convert and where its findings go.
-type conversion struct {
-	key   render.TextKey // where its HTML goes in the render's input
-	in    markdown.Input
-	owner any // *dossier.Article, dossier.Entity or *dossier.Event: who the mentions belong to
+// parsedUnit is the parse of one content file's Markdown: what parsing
+// it found, and its ASTs, ready to convert.
+type parsedUnit struct {
+	key   uint64           // what it was parsed from (see parseKey)
+	keys  []render.TextKey // where each body's HTML goes
+	docs  []*markdown.Doc  // each body's AST
+	found *dossier.Found   // what the file's own body and title hold
+	diags diag.List        // what anchoring found wrong
+	text  string           // an article's plain text, for the search index
 }
 
-// convertAll converts every body of the dossier in parallel and records
-// anchors and mentions in d. A content file's bodies are converted again only
-// when the file's bytes or what its conversion reads of the rest of the site
-// changed (see unitKey); otherwise the last build's outputs are reused.
-func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier) (bodies, diag.List, error) {
-	u := urls.New(site.BaseURL)
-	matcher, diags := mentionMatcher(d, u, b.matcher)
-	b.matcher = matcher
-	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
-	mode := mention.Mode(site.Markdown.Mentions)
-	units := units(d, u, matcher, mode, site.Words())
+// parsed is what parseAll gives: each unit's parse, and a dossier.Finder
+// over them.
+type parsed struct {
+	units []unit
+	parse []*parsedUnit
+	found dossier.FoundIn
+	names names
+	diags diag.List
+}
+
+// parseAll parses every content file's Markdown in parallel, with the
+// anchoring and mention transformers. A file's parse reads the file and the
+// names only, never the graph: it is kept while the file's bytes, the names
+// and the mention mode are the same (see parseKey).
+func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) parsed {
+	var method methodologyText
 	if pf, ok := b.parsed[content.MethodologyFile]; ok {
-		src := pf.item.(methodologyText)
-		units = append(units, unit{key: render.Methodology, file: content.MethodologyFile, jobs: func() []conversion {
-			return []conversion{{key: render.Methodology, in: markdown.Input{File: content.MethodologyFile, BodyLine: 1, Source: src}}}
-		}})
+		method = pf.item.(methodologyText)
 	}
-	env := fmt.Appendf(nil, "unsafe=%t|%s|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, mode, site.BaseURL, site.Verdicts, matcher.fingerprint,
-		site.Language, site.Strings)
-	results := make([]convertedUnit, len(units))
-	keys := make([]uint64, len(units))
-	errs := make([]error, len(units))
-	parallel(len(units), func(i int) {
-		u := units[i]
-		if h := b.sourceHash(u.file); h != 0 {
-			keys[i] = unitKey(env, h, u.key)
-			if r, ok := b.converted[keys[i]]; ok {
-				results[i] = r
-				return
-			}
+	m, diags := mentionMatcher(set, drafts, b.matcher)
+	b.matcher = m
+	mode := mention.Mode(site.Markdown.Mentions)
+	conv := markdown.New(markdown.Options{})
+	list := units(set, drafts, method)
+	out := parsed{units: list, parse: make([]*parsedUnit, len(list)), found: make(dossier.FoundIn, len(list)), names: m}
+	parallel(len(list), func(i int) {
+		u := list[i]
+		key := parseKey(m.fingerprint, mode, b.sourceHash(u.file), u.file)
+		if p, ok := b.parses[key]; ok {
+			out.parse[i] = p
+			return
 		}
-		results[i], errs[i] = convertUnit(conv, u.jobs())
+		out.parse[i] = u.parse(conv, m, mode)
+		out.parse[i].key = key
 	})
-	for _, err := range errs {
-		if err != nil {
-			return bodies{}, nil, err
+	kept := make(map[uint64]*parsedUnit, len(list))
+	for i, p := range out.parse {
+		kept[p.key] = p
+		diags.Append(p.diags)
+		if p.found != nil {
+			out.found[list[i].file] = p.found
 		}
 	}
-	// The anchors and mentions go into the graph while the maps are filled:
-	// anchors on every processor, since each article's are its own, and
-	// mentions in order on one, since they join the entities' lists.
-	own := func(i int) (markdown.Output, bool) {
-		for j, key := range results[i].keys {
-			if key == units[i].key {
-				return results[i].outs[j], true
-			}
-		}
-		return markdown.Output{}, false
+	b.parses = kept // only what this build used, so a long serve session does not grow
+	out.diags = diags
+	return out
+}
+
+// parseKey identifies a unit's parse: the names' fingerprint, the mention
+// mode, the hash of its file's bytes and its path.
+func parseKey(names uint64, mode mention.Mode, file uint64, path string) uint64 {
+	h := fnv.New64a()
+	h.Write(binary.LittleEndian.AppendUint64(nil, names))
+	h.Write(binary.LittleEndian.AppendUint64(nil, file))
+	fmt.Fprintf(h, "%s|%s", mode, path)
+	return h.Sum64()
+}
+
+// parse parses the unit's bodies and, for an article, anchors its title.
+func (u unit) parse(conv *markdown.Converter, m names, mode mention.Mode) *parsedUnit {
+	list := u.bodies(m, mode)
+	p := &parsedUnit{keys: make([]render.TextKey, len(list)), docs: make([]*markdown.Doc, len(list))}
+	for i, b := range list {
+		doc := conv.Parse(b.in)
+		p.keys[i], p.docs[i] = b.key, doc
+		p.diags.Append(doc.Diags)
 	}
-	var recorded sync.WaitGroup
-	recorded.Go(func() {
-		parallel(len(units), func(i int) {
-			if out, ok := own(i); ok {
-				recordAnchors(units[i].owner, out)
-			}
-		})
-	})
-	recorded.Go(func() {
-		for i, u := range units {
-			if out, ok := own(i); ok {
-				recordMentions(d, u.owner, out)
-			}
-		}
-	})
-	kept := make(map[uint64]convertedUnit, len(units))
-	for i := range units {
-		if keys[i] != 0 {
-			kept[keys[i]] = results[i]
-		}
-		for _, out := range results[i].outs {
-			diags.Append(out.Diags)
-		}
+	own := p.docs[0]
+	found := &dossier.Found{}
+	for _, a := range own.Anchors {
+		found.Anchors = append(found.Anchors, dossier.Anchor{Kind: string(a.Kind), ID: a.ID, Sentence: a.Sentence, Line: a.Line, Offset: a.Offset})
 	}
-	diags.Append(anchorTitles(d))
-	res := b.collect(units, keys, results)
-	res.names = matcher.fingerprint
-	res.versions = make(map[dossier.Ref]uint64, len(units))
-	for i, u := range units {
-		if keys[i] != 0 {
-			res.versions[u.key.Of] = keys[i]
-		}
+	for _, h := range own.Mentions {
+		found.Mentions = append(found.Mentions, dossier.Mentioned{Kind: h.Kind, ID: h.ID, Sentence: h.Sentence, Line: h.Line})
 	}
-	recorded.Wait()
-	b.converted = kept // only what this build used, so a long serve session does not grow
-	return res, diags, nil
+	if a, ok := u.item.(*content.Article); ok {
+		var tdiags diag.List
+		found.Title, tdiags = anchorTitle(a)
+		p.diags.Append(tdiags)
+		p.text = markdown.PlainText(own)
+	}
+	if found.Anchors != nil || found.Mentions != nil || found.Title != nil {
+		p.found = found
+	}
+	return p
 }
 
 // convertedUnit is the conversion of one content file's bodies.
 type convertedUnit struct {
-	keys []render.TextKey  // where each goes in the render's input
-	html []template.HTML   // the HTML of each
-	outs []markdown.Output // the rest of each output (HTML is nil: it is in html, once)
+	keys []render.TextKey // where each goes in the render's input
+	html []template.HTML  // the HTML of each
+	text string           // an article's plain text
 }
 
-func convertUnit(conv *markdown.Converter, jobs []conversion) (convertedUnit, error) {
-	r := convertedUnit{keys: make([]render.TextKey, len(jobs)), html: make([]template.HTML, len(jobs)), outs: make([]markdown.Output, len(jobs))}
-	for i, j := range jobs {
-		out, err := conv.Convert(j.in)
-		if err != nil {
-			return r, err
+// convertAll renders every parsed body into HTML in parallel, its marks
+// and links backed by the graph and the site's URLs. A unit is converted
+// again only when its parse or what its conversion reads of the rest of
+// the site changed (see unitKey); otherwise the last build's HTML is reused.
+func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (bodies, error) {
+	u := urls.New(site.BaseURL)
+	w := site.Words()
+	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
+	// What conversions read besides their parse: the names (a quote's
+	// speaker is shown by name), the verdict scale, the base URL, the
+	// options and the words.
+	env := fmt.Appendf(nil, "unsafe=%t|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, site.BaseURL, site.Verdicts, p.names.fingerprint,
+		site.Language, site.Strings)
+	results := make([]convertedUnit, len(p.units))
+	keys := make([]uint64, len(p.units))
+	errs := make([]error, len(p.units))
+	links := hrefs{u}
+	parallel(len(p.units), func(i int) {
+		pu := p.parse[i]
+		keys[i] = unitKey(env, pu.key)
+		if r, ok := b.converted[keys[i]]; ok {
+			results[i] = r
+			return
 		}
-		r.keys[i], r.html[i] = j.key, template.HTML(out.HTML)
-		out.HTML = nil
-		r.outs[i] = out
+		var marks annotate.Resolver
+		if a := d.Article(p.units[i].key.Of.ID); a != nil && p.units[i].key.Of.Kind == dossier.KindArticle {
+			marks = articleMarks{a: a, u: u, w: w}
+		}
+		results[i], errs[i] = convert(conv, pu, markdown.Resolvers{Annotations: marks, Mentions: links})
+	})
+	for _, err := range errs {
+		if err != nil {
+			return bodies{}, err
+		}
 	}
-	return r, nil
+	kept := make(map[uint64]convertedUnit, len(p.units))
+	for i := range p.units {
+		kept[keys[i]] = results[i]
+	}
+	res := b.collect(p.units, keys, results)
+	res.versions = make(map[dossier.Ref]uint64, len(p.units))
+	for i, u := range p.units {
+		res.versions[u.key.Of] = keys[i]
+	}
+	b.converted = kept // only what this build used, so a long serve session does not grow
+	return res, nil
+}
+
+// convert renders one parsed unit.
+func convert(conv *markdown.Converter, p *parsedUnit, r markdown.Resolvers) (convertedUnit, error) {
+	out := convertedUnit{keys: p.keys, html: make([]template.HTML, len(p.docs)), text: p.text}
+	for i, doc := range p.docs {
+		html, err := conv.Render(doc, r)
+		if err != nil {
+			return out, err
+		}
+		out.html[i] = template.HTML(html)
+	}
+	return out, nil
+}
+
+// unitKey identifies a unit's conversion: what every conversion reads
+// (env) and its parse's key.
+func unitKey(env []byte, parse uint64) uint64 {
+	h := fnv.New64a()
+	h.Write(env)
+	h.Write(binary.LittleEndian.AppendUint64(nil, parse))
+	return h.Sum64()
 }
 
 // sourceHash is the hash of the content file's bytes from its last parse, or
@@ -141,44 +201,58 @@ func (b *Builder) sourceHash(file string) uint64 {
 	return 0
 }
 
-// unitKey identifies a unit's conversion: what every conversion reads
-// (env), the hash of its content file's bytes and its key.
-func unitKey(env []byte, file uint64, key render.TextKey) uint64 {
-	h := fnv.New64a()
-	h.Write(env)
-	h.Write(binary.LittleEndian.AppendUint64(nil, file))
-	h.Write([]byte{byte(key.Of.Kind)})
-	h.Write([]byte(key.Of.ID))
-	return h.Sum64()
-}
+// hrefs is the mention.Resolver of every body: an entity's page under the
+// site's base URL.
+type hrefs struct{ u urls.URLs }
 
-// recordAnchors adds where an article's conversion found its claims and
-// quotes to them.
-func recordAnchors(owner any, out markdown.Output) {
-	if art, ok := owner.(*dossier.Article); ok {
-		for _, a := range out.Anchors {
-			art.Anchored(string(a.Kind), a.ID, a.Sentence, a.Line, a.Offset)
-		}
+// ResolveMention implements mention.Resolver.
+func (h hrefs) ResolveMention(kind, id string) (string, error) {
+	switch kind {
+	case "actor":
+		return h.u.Rel(urls.Actor(id)), nil
+	case "organization":
+		return h.u.Rel(urls.Organization(id)), nil
 	}
+	return "", fmt.Errorf("unknown kind of entity %q", kind)
 }
 
-// recordMentions adds the names a conversion found to the dossier.
-func recordMentions(d *dossier.Dossier, owner any, out markdown.Output) {
-	for _, h := range out.Mentions {
-		m := dossier.Mention{Sentence: h.Sentence, Line: h.Line}
-		switch o := owner.(type) {
-		case *dossier.Article:
-			m.Article = o
-		case *dossier.Event:
-			m.Event = o
-		case dossier.Entity:
-			if o.EntityKind() == h.Kind && o.EntityID() == h.ID {
-				continue // a profile naming its own subject is no back-link
+// articleMarks is the annotate.Resolver of an article's body: how each of
+// its claims and quotes shows, from the graph, with what screen readers
+// hear in the site's language (w). An id the article does not hold gets
+// the zero Marking (the extension's English defaults); it cannot happen in
+// a build without errors, which alone is converted.
+type articleMarks struct {
+	a *dossier.Article
+	u urls.URLs
+	w *config.Words
+}
+
+// ResolveAnnotation implements annotate.Resolver.
+func (r articleMarks) ResolveAnnotation(kind annotate.Kind, id string) (annotate.Marking, error) {
+	w := r.w
+	switch kind {
+	case annotate.KindClaim:
+		for _, c := range r.a.Claims {
+			if c.ID == id {
+				return annotate.Marking{Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon,
+					Href: r.u.Rel(urls.Claim(c.ID)), Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")}, nil
 			}
-			m.From = o
-		default:
-			continue
 		}
-		d.AddMention(h.Kind, h.ID, m)
+	case annotate.KindQuote:
+		for _, q := range r.a.Quotes {
+			if q.ID == id {
+				label := w.T("unknown-speaker")
+				if q.Speaker != nil {
+					label = q.Speaker.Name
+				}
+				kind := "quote" // or "paraphrase": reported speech is never announced as verbatim
+				if q.Paraphrase {
+					kind = "paraphrase"
+				}
+				return annotate.Marking{Label: label, Href: r.u.Rel(urls.Quote(q.ID)), Paraphrase: q.Paraphrase,
+					Start: w.T("sr-"+kind+"-start", label), End: w.T("sr-" + kind + "-end"), Badge: w.T("badge-" + kind)}, nil
+			}
+		}
 	}
+	return annotate.Marking{}, nil
 }

@@ -7,10 +7,10 @@ import (
 
 	"github.com/dossier-dev/dossier/internal/benchcpu"
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
 	"github.com/dossier-dev/dossier/internal/markdown/mention"
-	"github.com/dossier-dev/dossier/internal/urls"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -18,7 +18,7 @@ import (
 
 // convertJobs loads a generated dossier of n articles and lists its conversions
 // as a build does.
-func convertJobs(b *testing.B, n int) (*markdown.Converter, []conversion) {
+func convertJobs(b *testing.B, n int) (*markdown.Converter, []body) {
 	b.Helper()
 	src := os.DirFS(corpus(b, n))
 	site, _ := config.Load(src, config.FileName)
@@ -26,11 +26,9 @@ func convertJobs(b *testing.B, n int) (*markdown.Converter, []conversion) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, _ := dossier.Resolve(site, set, false)
-	u := urls.New(site.BaseURL)
-	matcher, _ := mentionMatcher(d, u, names{})
+	matcher, _ := mentionMatcher(set, false, names{})
 	conv := markdown.New(markdown.Options{UnsafeHTML: site.Markdown.UnsafeHTML})
-	return conv, conversions(d, u, matcher, mention.Mode(site.Markdown.Mentions))
+	return conv, conversions(set, matcher, mention.Mode(site.Markdown.Mentions))
 }
 
 // BenchmarkConvert1000 converts the bodies of a generated 1,000-article dossier
@@ -41,7 +39,7 @@ func convertJobs(b *testing.B, n int) (*markdown.Converter, []conversion) {
 // with plain goldmark (GFM, footnotes, typographer, heading ids).
 func BenchmarkConvert1000(b *testing.B) {
 	conv, jobs := convertJobs(b, 1000)
-	var articles, texts []conversion
+	var articles, texts []body
 	for _, j := range jobs {
 		switch {
 		case j.key.Of.Kind == dossier.KindArticle:
@@ -50,7 +48,7 @@ func BenchmarkConvert1000(b *testing.B) {
 			texts = append(texts, j)
 		}
 	}
-	run := func(b *testing.B, jobs []conversion, convert func(conversion) error) {
+	run := func(b *testing.B, jobs []body, convert func(body) error) {
 		var size int64
 		for _, j := range jobs {
 			size += int64(len(j.in.Source))
@@ -66,7 +64,7 @@ func BenchmarkConvert1000(b *testing.B) {
 			})
 		}
 	}
-	dossierConvert := func(j conversion) error {
+	dossierConvert := func(j body) error {
 		_, err := conv.Convert(j.in)
 		return err
 	}
@@ -78,19 +76,19 @@ func BenchmarkConvert1000(b *testing.B) {
 			goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
 			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		)
-		run(b, articles, func(j conversion) error {
+		run(b, articles, func(j body) error {
 			var buf bytes.Buffer
 			return md.Convert(j.in.Source, &buf)
 		})
 	})
 }
 
-// conversions lists every body of the dossier with what its conversion
-// needs, as convertAll converts them when nothing is cached.
-func conversions(d *dossier.Dossier, base urls.URLs, m names, mode mention.Mode) []conversion {
-	var jobs []conversion
-	for _, u := range units(d, base, m, mode, d.Site.Words()) {
-		jobs = append(jobs, u.jobs()...)
+// conversions lists every body of the dossier with what its parse needs,
+// as parseAll parses them when nothing is cached.
+func conversions(set *content.Set, m names, mode mention.Mode) []body {
+	var jobs []body
+	for _, u := range units(set, false, nil) {
+		jobs = append(jobs, u.bodies(m, mode)...)
 	}
 	return jobs
 }

@@ -5,8 +5,8 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
+	"strings"
 
-	"github.com/dossier-dev/dossier/internal/config"
 	"github.com/dossier-dev/dossier/internal/content"
 	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
@@ -14,44 +14,80 @@ import (
 	"github.com/dossier-dev/dossier/internal/markdown/annotate"
 	"github.com/dossier-dev/dossier/internal/markdown/mention"
 	"github.com/dossier-dev/dossier/internal/render"
-	"github.com/dossier-dev/dossier/internal/urls"
 )
 
-// names is the site's mention matcher with a fingerprint of what it matches.
+// names is the site's mention matcher: the names, aliases and forms of
+// every actor and organization, which is all that parsing reads besides
+// the file itself.
 type names struct {
 	*mention.Matcher
+	// fingerprint identifies the names (kinds, ids, names and forms): a
+	// parse is kept while its file's bytes and this are the same.
 	fingerprint uint64
-	diags       diag.List // the matcher's warnings (names shared by two entities)
+	// placed identifies the names and where each entity is defined, which
+	// the matcher's warnings name.
+	placed uint64
+	diags  diag.List // the matcher's warnings (names shared by two entities)
 }
 
 // mentionMatcher returns the matcher for every actor's and organization's
-// names: last's when the names, links and titles are the same (a save that
-// renames nobody), a new one otherwise.
-func mentionMatcher(d *dossier.Dossier, u urls.URLs, last names) (names, diag.List) {
-	var entities []mention.Entity
-	h := fnv.New64a()
-	add := func(e mention.Entity) {
-		entities = append(entities, e)
-		fmt.Fprintf(h, "%s|%s|%q|%q|%s|%s\n", e.Kind, e.ID, e.Names, e.Forms, e.Href, e.Pos)
+// names in set (drafts left out unless drafts): last's when the names and
+// their places are the same, a new one otherwise. It reads the content
+// files only, never the resolved graph.
+func mentionMatcher(set *content.Set, drafts bool, last names) (names, diag.List) {
+	entities := nameList(set, drafts)
+	h, p := fnv.New64a(), fnv.New64a()
+	for _, e := range entities {
+		fmt.Fprintf(h, "%s|%s|%q|%q\n", e.Kind, e.ID, e.Names, e.Forms)
+		fmt.Fprintf(p, "%s\n", e.Pos)
 	}
-	for _, a := range d.Actors {
-		add(mention.Entity{Kind: "actor", ID: a.ID, Names: nonEmpty(append([]string{a.Name}, a.Aliases...)), Forms: a.Forms,
-			Href: u.Rel(urls.Actor(a.ID)), Pos: a.At("name")})
-	}
-	for _, o := range d.Organizations {
-		add(mention.Entity{Kind: "organization", ID: o.ID, Names: nonEmpty(append([]string{o.Name, o.Short}, o.Aliases...)), Forms: o.Forms,
-			Href: u.Rel(urls.Organization(o.ID)), Pos: o.At("name")})
-	}
-	if last.Matcher != nil && last.fingerprint == h.Sum64() {
+	fp := h.Sum64()
+	p.Write(h.Sum(nil))
+	if last.Matcher != nil && last.placed == p.Sum64() {
 		return last, slices.Clone(last.diags)
 	}
+	// The matcher's entities are in the order the dossier lists them (by
+	// name, then id), so that its warnings name the others in that order.
+	slices.SortStableFunc(entities, func(a, b mention.Entity) int {
+		if a.Kind != b.Kind {
+			return strings.Compare(b.Kind, a.Kind) // actors first
+		}
+		if c := strings.Compare(strings.ToLower(a.Names[0]), strings.ToLower(b.Names[0])); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	m, diags := mention.NewMatcher(entities)
-	return names{Matcher: m, fingerprint: h.Sum64(), diags: diags}, slices.Clone(diags)
+	return names{Matcher: m, fingerprint: fp, placed: p.Sum64(), diags: diags}, slices.Clone(diags)
 }
 
-func nonEmpty(list []string) []string {
-	out := list[:0:0]
-	for _, s := range list {
+// nameList lists the names of every actor and organization that is in the
+// dossier, in the set's order; an id's first file wins, as in the dossier.
+func nameList(set *content.Set, drafts bool) []mention.Entity {
+	var entities []mention.Entity
+	seen := map[string]bool{}
+	add := func(kind, id string, draft bool, e mention.Entity) {
+		if (draft && !drafts) || seen[kind+"\x00"+id] {
+			return
+		}
+		seen[kind+"\x00"+id] = true
+		entities = append(entities, e)
+	}
+	for _, a := range set.Actors {
+		add("actor", a.ID, a.Draft, mention.Entity{Kind: "actor", ID: a.ID, Names: withName(a.Name, a.Aliases...), Forms: a.Forms, Pos: a.At("name")})
+	}
+	for _, o := range set.Organizations {
+		add("organization", o.ID, o.Draft, mention.Entity{Kind: "organization", ID: o.ID,
+			Names: withName(o.Name, append([]string{o.Short}, o.Aliases...)...), Forms: o.Forms, Pos: o.At("name")})
+	}
+	return entities
+}
+
+// withName returns the entity's name followed by its other non-empty
+// names; the name comes first even when empty, as the dossier sorts by it.
+func withName(name string, others ...string) []string {
+	out := []string{name}
+	for _, s := range others {
 		if s != "" {
 			out = append(out, s)
 		}
@@ -59,116 +95,162 @@ func nonEmpty(list []string) []string {
 	return out
 }
 
-// anchorTitles anchors every article's title claims (in = "title") in its
-// title and records where; a title is a line of front matter, so this is
-// cheap enough to do on every build.
-func anchorTitles(d *dossier.Dossier) diag.List {
-	var diags diag.List
-	for _, a := range d.Articles {
-		var anns []annotate.Annotation
-		for _, c := range a.Claims {
-			if c.In == content.InTitle {
-				anns = append(anns, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
-			}
-		}
-		spans, ds := annotate.AnchorTitle(a.Path, a.Title, anns)
-		diags.Append(ds)
-		line := a.At("title").Line
-		for _, s := range spans {
-			a.AnchoredInTitle(s.ID, s.Start, s.End, line)
-		}
-	}
-	return diags
-}
-
 // unit is one content file's Markdown: an article's body with its claims'
-// explanations and quotes' contexts, or a profile's or an event's body.
+// explanations, update notes and quotes' contexts, a profile's or an
+// event's body, or the methodology's text.
 type unit struct {
-	key   render.TextKey // the key of the file's own body
-	file  string
-	owner any                 // *dossier.Article, dossier.Entity or *dossier.Event: who the mentions belong to
-	jobs  func() []conversion // what converting it takes; the unit's own body first
+	key  render.TextKey // the key of the file's own body
+	file string
+	item any // *content.Article, *content.Actor, *content.Organization, *content.Event or methodologyText
 }
 
-// units lists every content file's Markdown. What a unit's conversion reads
-// besides its file: the matcher's names, links and titles, the verdict
-// scale, the base URL, the Markdown options and the words (convertAll's cache key).
-func units(d *dossier.Dossier, u urls.URLs, m names, mode mention.Mode, w *config.Words) []unit {
-	list := make([]unit, 0, len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Events))
-	body := func(owner dossier.Object, file string, src []byte, line int, anns []annotate.Annotation) conversion {
-		in := markdown.Input{File: file, BodyLine: line, Source: src, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
-		if e, isEntity := owner.(dossier.Entity); isEntity {
-			in.SelfKind, in.SelfID = e.EntityKind(), e.EntityID()
+// units lists every content file's Markdown in the dossier's order of
+// kinds: articles, actors, organizations, events, then the methodology.
+// Drafts are left out unless drafts.
+func units(set *content.Set, drafts bool, method methodologyText) []unit {
+	list := make([]unit, 0, len(set.Articles)+len(set.Actors)+len(set.Organizations)+len(set.Events)+1)
+	for _, a := range set.Articles {
+		if !a.Draft || drafts {
+			list = append(list, unit{key: bodyKey(dossier.KindArticle, a.ID), file: a.Path, item: a})
 		}
-		return conversion{key: render.BodyOf(owner.Ref()), owner: owner, in: in}
 	}
-	text := func(key render.TextKey, file string, src string, pos diag.Pos) conversion {
-		return conversion{key: key, in: markdown.Input{File: file, BodyLine: pos.Line, Source: []byte(src)}}
+	for _, a := range set.Actors {
+		if !a.Draft || drafts {
+			list = append(list, unit{key: bodyKey(dossier.KindActor, a.ID), file: a.Path, item: a})
+		}
 	}
-	for _, a := range d.Articles {
-		list = append(list, unit{key: render.BodyOf(a.Ref()), file: a.Path, owner: a, jobs: func() []conversion {
-			jobs := []conversion{body(a, a.Path, a.Body, a.BodyLine, annotations(a, u, w))}
-			for _, c := range a.Claims {
-				jobs = append(jobs, text(render.BodyOf(c.Ref()), a.Path, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
-				for i, u := range c.Updates {
-					pos, ok := a.Keys["claims."+strconv.Itoa(c.Index)+".updates."+strconv.Itoa(i)+".note"]
-					if !ok {
-						pos = u.Pos
-					}
-					jobs = append(jobs, text(render.UpdateNote(c, i), a.Path, u.Note, pos))
-				}
-			}
-			for _, q := range a.Quotes {
-				jobs = append(jobs, text(render.BodyOf(q.Ref()), a.Path, q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))
-			}
-			return jobs
-		}})
+	for _, o := range set.Organizations {
+		if !o.Draft || drafts {
+			list = append(list, unit{key: bodyKey(dossier.KindOrganization, o.ID), file: o.Path, item: o})
+		}
 	}
-	profile := func(e dossier.Entity, file string, src []byte, line int) {
-		list = append(list, unit{key: render.BodyOf(e.Ref()), file: file, owner: e, jobs: func() []conversion {
-			return []conversion{body(e, file, src, line, nil)}
-		}})
+	for _, e := range set.Events {
+		if !e.Draft || drafts {
+			list = append(list, unit{key: bodyKey(dossier.KindEvent, e.ID), file: e.Path, item: e})
+		}
 	}
-	for _, a := range d.Actors {
-		profile(a, a.Path, a.Body, a.BodyLine)
-	}
-	for _, o := range d.Organizations {
-		profile(o, o.Path, o.Body, o.BodyLine)
-	}
-	for _, e := range d.Events {
-		list = append(list, unit{key: render.BodyOf(e.Ref()), file: e.Path, owner: e, jobs: func() []conversion {
-			return []conversion{body(e, e.Path, e.Body, e.BodyLine, nil)}
-		}})
+	if method != nil {
+		list = append(list, unit{key: render.Methodology, file: content.MethodologyFile, item: method})
 	}
 	return list
 }
 
-// annotations turns an article's claims and quotes into what the annotate
-// extension anchors in its body; claims in its title are anchored by
-// anchorTitles. What screen readers hear around them is in the site's
-// language (w).
-func annotations(a *dossier.Article, u urls.URLs, w *config.Words) []annotate.Annotation {
-	var out []annotate.Annotation
-	for _, c := range a.Claims {
-		if c.In == content.InTitle {
-			continue
+func bodyKey(kind dossier.Kind, id string) render.TextKey {
+	return render.BodyOf(dossier.Ref{Kind: kind, ID: id})
+}
+
+// body is one Markdown text of a unit and where its HTML goes.
+type body struct {
+	key render.TextKey
+	in  markdown.Input
+}
+
+// bodies lists what parsing the unit takes, its own body first. It reads
+// the unit's file and the names (m, mode) only.
+func (u unit) bodies(m names, mode mention.Mode) []body {
+	own := func(d *content.Doc, kind string, anns []annotate.Annotation) body {
+		in := markdown.Input{File: d.Path, BodyLine: d.BodyLine, Source: d.Body, Annotations: anns, Matcher: m.Matcher, Mentions: mode}
+		if kind != "" {
+			in.SelfKind, in.SelfID = kind, d.ID
 		}
-		out = append(out, annotate.Annotation{Kind: "claim", ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix,
-			Pos: c.Pos, Status: c.Verdict.ID, Label: c.Verdict.Label, Short: c.Verdict.Short, Icon: c.Verdict.Icon, Href: u.Rel(urls.Claim(c.ID)),
-			Start: w.T("sr-claim-start", c.Verdict.Label), End: w.T("sr-claim-end")})
+		return body{key: u.key, in: in}
 	}
-	for _, q := range a.Quotes {
-		label := w.T("unknown-speaker")
-		if q.Speaker != nil {
-			label = q.Speaker.Name
+	switch item := u.item.(type) {
+	case *content.Article:
+		return articleBodies(item, own(&item.Doc, "", annotations(item)))
+	case *content.Actor:
+		return []body{own(&item.Doc, "actor", nil)}
+	case *content.Organization:
+		return []body{own(&item.Doc, "organization", nil)}
+	case *content.Event:
+		return []body{own(&item.Doc, "", nil)}
+	case methodologyText:
+		return []body{{key: u.key, in: markdown.Input{File: u.file, BodyLine: 1, Source: item}}}
+	}
+	return nil
+}
+
+// articleBodies is an article's own body followed by its claims'
+// explanations and update notes and its quotes' contexts.
+func articleBodies(a *content.Article, own body) []body {
+	text := func(key render.TextKey, src string, pos diag.Pos) body {
+		return body{key: key, in: markdown.Input{File: a.Path, BodyLine: pos.Line, Source: []byte(src)}}
+	}
+	list := []body{own}
+	for _, c := range claims(a) {
+		key := render.BodyOf(dossier.Ref{Kind: dossier.KindClaim, ID: c.ID})
+		list = append(list, text(key, c.Explanation, a.At("claims."+strconv.Itoa(c.Index)+".explanation")))
+		for i, u := range c.Updates {
+			pos, ok := a.Keys["claims."+strconv.Itoa(c.Index)+".updates."+strconv.Itoa(i)+".note"]
+			if !ok {
+				pos = u.Pos
+			}
+			key.Update = i + 1 // render.UpdateNote's key
+			list = append(list, text(key, u.Note, pos))
 		}
-		kind := "quote" // or "paraphrase": reported speech is never announced as verbatim
-		if q.Paraphrase {
-			kind = "paraphrase"
+	}
+	for _, q := range quotes(a) {
+		list = append(list, text(render.BodyOf(dossier.Ref{Kind: dossier.KindQuote, ID: q.ID}), q.Context, a.At("quotes."+strconv.Itoa(q.Index)+".context")))
+	}
+	return list
+}
+
+// claims returns the article's claims that the dossier keeps: those with
+// an id, the first of each id.
+func claims(a *content.Article) []*content.Claim {
+	var out []*content.Claim
+	seen := map[string]bool{}
+	for i := range a.Claims {
+		if c := &a.Claims[i]; c.ID != "" && !seen[c.ID] {
+			seen[c.ID] = true
+			out = append(out, c)
 		}
-		out = append(out, annotate.Annotation{Kind: "quote", ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix,
-			Pos: q.Pos, Label: label, Href: u.Rel(urls.Quote(q.ID)), Paraphrase: q.Paraphrase,
-			Start: w.T("sr-"+kind+"-start", label), End: w.T("sr-" + kind + "-end"), Badge: w.T("badge-" + kind)})
 	}
 	return out
+}
+
+// quotes returns the article's quotes that the dossier keeps, as claims does.
+func quotes(a *content.Article) []*content.Quote {
+	var out []*content.Quote
+	seen := map[string]bool{}
+	for i := range a.Quotes {
+		if q := &a.Quotes[i]; q.ID != "" && !seen[q.ID] {
+			seen[q.ID] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// annotations turns an article's claims and quotes into what the annotate
+// extension anchors in its body; claims in its title are anchored by
+// titleAnnotations. How they show is the convert step's (see marks).
+func annotations(a *content.Article) []annotate.Annotation {
+	var out []annotate.Annotation
+	for _, c := range claims(a) {
+		if c.In != content.InTitle {
+			out = append(out, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+		}
+	}
+	for _, q := range quotes(a) {
+		out = append(out, annotate.Annotation{Kind: annotate.KindQuote, ID: q.ID, Text: q.Text, Prefix: q.Prefix, Suffix: q.Suffix, Pos: q.Pos})
+	}
+	return out
+}
+
+// anchorTitle anchors an article's title claims (in = "title") in its
+// title; a title is a line of front matter, so this is cheap.
+func anchorTitle(a *content.Article) ([]dossier.TitleSpan, diag.List) {
+	var anns []annotate.Annotation
+	for _, c := range claims(a) {
+		if c.In == content.InTitle {
+			anns = append(anns, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+		}
+	}
+	spans, diags := annotate.AnchorTitle(a.Path, a.Title, anns)
+	out := make([]dossier.TitleSpan, len(spans))
+	for i, s := range spans {
+		out[i] = dossier.TitleSpan{ID: s.ID, Start: s.Start, End: s.End}
+	}
+	return out, diags
 }

@@ -20,10 +20,9 @@ func BenchmarkResolve1000(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		d, diags := dossier.Resolve(site, set, false)
+		_, diags := dossier.Resolve(site, set, false, nil)
 		if diags.HasErrors() {
 			b.Fatal(diags)
 		}
-		d.Finish()
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/content"
+	"github.com/dossier-dev/dossier/internal/diag"
 	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/render"
 )
@@ -20,9 +22,7 @@ func sideInput(b *testing.B, n int) render.Input {
 		b.Fatal(err)
 	}
 	diags.Append(ldiags)
-	d, rdiags := dossier.Resolve(site, set, false)
-	diags.Append(rdiags)
-	bodies, mdiags, err := builder.convertAll(site, d)
+	d, bodies, mdiags, err := builder.parseResolveConvert(site, set)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -30,7 +30,6 @@ func sideInput(b *testing.B, n int) render.Input {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	d.Finish()
 	return render.Input{Dossier: d, HTML: bodies.html, Text: bodies.text,
 		Versions: builder.versions(), Global: builder.global(site)}
 }
@@ -45,4 +44,14 @@ func BenchmarkSideOutputs1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// parseResolveConvert parses the Markdown of set, resolves the dossier
+// and converts the Markdown, as a build does.
+func (b *Builder) parseResolveConvert(site *config.Site, set *content.Set) (*dossier.Dossier, bodies, diag.List, error) {
+	md := b.parseAll(site, set, false)
+	d, diags := dossier.Resolve(site, set, false, md.found)
+	diags.Append(md.diags)
+	res, err := b.convertAll(site, d, md)
+	return d, res, diags, err
 }

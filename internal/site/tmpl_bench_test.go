@@ -9,7 +9,6 @@ import (
 
 	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/config"
-	"github.com/dossier-dev/dossier/internal/dossier"
 	"github.com/dossier-dev/dossier/internal/markdown"
 	"github.com/dossier-dev/dossier/internal/render"
 )
@@ -33,12 +32,11 @@ func renderInput(b *testing.B, n int) (*render.Renderer, render.Input) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, rdiags := dossier.Resolve(site, set, false)
 	r, tdiags, err := builder.templates()
 	if err != nil {
 		b.Fatal(err)
 	}
-	bodies, mdiags, err := builder.convertAll(site, d)
+	d, bodies, mdiags, err := builder.parseResolveConvert(site, set)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -46,12 +44,11 @@ func renderInput(b *testing.B, n int) (*render.Renderer, render.Input) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, l := range []interface{ HasErrors() bool }{diags, ldiags, rdiags, tdiags, mdiags} {
+	for _, l := range []interface{ HasErrors() bool }{diags, ldiags, tdiags, mdiags} {
 		if l.HasErrors() {
 			b.Fatal(l)
 		}
 	}
-	d.Finish()
 	return r, render.Input{Dossier: d, HTML: bodies.html, Text: bodies.text, CodeCSS: codeCSS,
 		Static: root.Static(), SkipStatic: IsTempFile}
 }

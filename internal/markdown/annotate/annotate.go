@@ -18,12 +18,22 @@ const (
 // Annotation is one stand-off annotation of a document: the span Text, picked
 // out by the optional Prefix (the words just before it) and Suffix (the words
 // just after it), as in a W3C TextQuoteSelector.
+//
+// Kind, ID, Text, Prefix, Suffix and Pos are what anchoring reads. The
+// Marking is only what rendering shows: set it before parsing, or leave it
+// to a Resolver handed to Bind before rendering.
 type Annotation struct {
 	Kind                 Kind
 	ID                   string
 	Text, Prefix, Suffix string
 	// Pos is where diagnostics about this annotation go: its line in the front matter.
 	Pos diag.Pos
+	Marking
+}
+
+// Marking is how an anchored annotation shows: the attributes of its marks,
+// what screen readers hear around it and its badge.
+type Marking struct {
 	// Status is a claim's verdict id (data-status); unused for quotes.
 	Status string
 	// Label is a claim's verdict label (badge text and screen-reader text), or

@@ -44,7 +44,7 @@ func article(words, n int) (string, []Annotation) {
 		b.WriteString("\n\n")
 		if p < n {
 			anns = append(anns, Annotation{Kind: KindClaim, ID: fmt.Sprint("c", p),
-				Text: plain(strings.Join(para[:8], " ")), Status: "false", Label: "False", Href: "/c/"})
+				Text: plain(strings.Join(para[:8], " ")), Marking: Marking{Status: "false", Label: "False", Href: "/c/"}})
 		}
 	}
 	return b.String(), anns

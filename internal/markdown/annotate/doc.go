@@ -7,6 +7,12 @@
 // from the same context afterwards. All state lives in that context, so
 // documents may be converted in parallel.
 //
+// Anchoring reads an annotation's Kind, ID, Text, Prefix, Suffix and Pos
+// only. How a mark shows (its Marking: verdict, label, icon, link, what
+// screen readers hear) is the renderer's: set it before parsing, or parse
+// once and, before each rendering, let Bind fill it from a Resolver, which
+// the host backs with what it knows once every document is parsed.
+//
 // # Anchoring
 //
 // An annotation is a W3C Web Annotation TextQuoteSelector: Text, the exact

@@ -36,7 +36,7 @@ func FuzzAnchor(f *testing.F) {
 		s, e = s+b.start, e+b.start
 		want := string(d.t[s:e])
 		a := Annotation{Kind: KindClaim, ID: "fz", Text: want, Prefix: string(d.t[:s]), Suffix: string(d.t[e:]),
-			Status: "st", Label: "L", Icon: "i", Href: "/claims/fz/"}
+			Marking: Marking{Status: "st", Label: "L", Icon: "i", Href: "/claims/fz/"}}
 		page, pc := convert(t, Document{File: "f.md", BodyLine: 1, Annotations: []Annotation{a}}, body)
 		if diags := Diagnostics(pc); len(diags) > 0 {
 			t.Fatalf("anchoring %q in %q: %v", want, body, diags)

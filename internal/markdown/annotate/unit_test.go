@@ -218,7 +218,7 @@ func TestRandomOverlaps(t *testing.T) {
 			}
 			s, e = s+blk.start, e+blk.start
 			anns = append(anns, Annotation{Kind: []Kind{KindClaim, KindQuote}[k%2], ID: fmt.Sprint("a", k),
-				Text: string(d.t[s:e]), Prefix: string(d.t[:s]), Suffix: string(d.t[e:]), Label: "L", Href: "/x/"})
+				Text: string(d.t[s:e]), Prefix: string(d.t[:s]), Suffix: string(d.t[e:]), Marking: Marking{Label: "L", Href: "/x/"}})
 		}
 		page, pc := convert(t, Document{File: "x.md", Annotations: anns}, body)
 		if diags := Diagnostics(pc); len(diags) > 0 {
@@ -239,8 +239,8 @@ func TestRandomOverlaps(t *testing.T) {
 func TestUnsafeOption(t *testing.T) {
 	body := "a <span>b c</span> d"
 	anns := []Annotation{
-		{Kind: KindClaim, ID: "c1", Text: "a b", Status: "s", Label: "S", Href: "javascript:x()"},
-		{Kind: KindQuote, ID: "q1", Text: "c d", Href: "/q/"},
+		{Kind: KindClaim, ID: "c1", Text: "a b", Marking: Marking{Status: "s", Label: "S", Href: "javascript:x()"}},
+		{Kind: KindQuote, ID: "q1", Text: "c d", Marking: Marking{Href: "/q/"}},
 	}
 	for _, unsafe := range []bool{false, true} {
 		var opts []renderer.Option
@@ -275,8 +275,8 @@ func TestUnsafeOption(t *testing.T) {
 func TestShortLabelAndOffsets(t *testing.T) {
 	body := "Early words. Later words."
 	anns := []Annotation{
-		{Kind: KindClaim, ID: "late", Text: "Later", Status: "m", Label: "Misleading", Short: "Mislead.", Href: "/c/late/"},
-		{Kind: KindClaim, ID: "early", Text: "Early", Status: "t", Label: "True", Short: "True", Href: "/c/early/"},
+		{Kind: KindClaim, ID: "late", Text: "Later", Marking: Marking{Status: "m", Label: "Misleading", Short: "Mislead.", Href: "/c/late/"}},
+		{Kind: KindClaim, ID: "early", Text: "Early", Marking: Marking{Status: "t", Label: "True", Short: "True", Href: "/c/early/"}},
 	}
 	page, pc := convert(t, Document{File: "x.md", Annotations: anns}, body)
 	for _, want := range []string{

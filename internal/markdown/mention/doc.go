@@ -12,6 +12,11 @@
 // parallel: all per-document state lives in the parser.Context, and the
 // Matcher is read-only.
 //
+// Finding names needs the names only. A link goes to the Entity's Href, or,
+// when the host parses once and renders later, where a Resolver says: Bind
+// asks it for each linked entity before rendering, so a Matcher may carry
+// no links at all.
+//
 // The transformer runs late (priority 2000, after the footnote extension's
 // 999): an extension that must see the text before names are wrapped, such
 // as annotate, needs a smaller priority number.

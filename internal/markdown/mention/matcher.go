@@ -18,8 +18,11 @@ type Entity struct {
 	// Токаева, Токаеву), besides those made from Names (see doc.go). A
 	// form never takes a name from another entity and never clashes.
 	Forms []string
-	Href  string   // URL of the entity page
-	Pos   diag.Pos // where the entity is defined, for clash warnings
+	// Href is the URL of the entity's page when a document is rendered
+	// without a Resolver (see Bind); a host that binds every document
+	// leaves it empty, so that the matcher holds names only.
+	Href string
+	Pos  diag.Pos // where the entity is defined, for clash warnings
 }
 
 // ambiguous is the entity index of a name shared by several entities.

@@ -37,10 +37,13 @@ func (r htmlRenderer) renderMention(w util.BufWriter, _ []byte, node ast.Node, e
 }
 
 // openTag returns the start tag of a link to e, as renderMention writes it.
-func openTag(e *Entity) string {
+func openTag(e *Entity) string { return linkTag(e, e.Href) }
+
+// linkTag returns the start tag of a link to e at href.
+func linkTag(e *Entity, href string) string {
 	var b bytes.Buffer
 	b.WriteString(`<a class="mention" href="`)
-	b.Write(util.EscapeHTML(util.URLEscape([]byte(e.Href), true)))
+	b.Write(util.EscapeHTML(util.URLEscape([]byte(href), true)))
 	b.WriteString(`" data-entity="`)
 	b.Write(util.EscapeHTML([]byte(e.Kind + ":" + e.ID)))
 	b.WriteString(`">`)

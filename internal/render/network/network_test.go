@@ -30,11 +30,10 @@ func resolve(t testing.TB, files map[string]string) *dossier.Dossier {
 	set.Sort()
 	site := config.Default()
 	site.BaseURL = "https://example.org/repo/"
-	d, diags := dossier.Resolve(site, set, false)
+	d, diags := dossier.Resolve(site, set, false, nil)
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}
-	d.Finish()
 	return d
 }
 
