@@ -28,6 +28,11 @@ type canvas struct {
 type ramp uint8
 
 // images are the canvases' pixels, reused: a card is drawn over every pixel.
+// Measured 5 December 2026, 2 cores, medians of 3 runs alternated with
+// image.NewPaletted for each card: BenchmarkBuild1000Cards (internal/site)
+// 15.6 s of CPU with the pool, 19.7 s without (×1.26; wall 22.8 s against
+// 28.0 s, ×1.23): 6.7 GB allocated instead of 2.0. BenchmarkDraw 1.76
+// against 2.55 ms of CPU a card (×1.45).
 var images = sync.Pool{New: func() any {
 	return image.NewPaletted(image.Rect(0, 0, Width, Height), make(color.Palette, 0, 256))
 }}
