@@ -23,7 +23,7 @@ type termIndex struct {
 }
 
 func newTermIndex() *termIndex {
-	return &termIndex{number: make(map[string]int32, 4096)}
+	return &termIndex{number: map[string]int32{}}
 }
 
 // notTermRune reports whether r separates search terms: terms are the runs
