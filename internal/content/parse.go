@@ -90,7 +90,6 @@ func parseAs[T any](kind Kind, file string, src []byte, s *schema[T], doc func(*
 	t := new(T)
 	*doc(t) = *d0
 	dec := &decoder{format: sp.format, keys: d0.Keys}
-	dec.paths.Grow(24 * nkeys) // room for paths of about that length
 	decodeTable(dec, root, "", s, t)
 	check(dec, t)
 	diags.Append(dec.diags)
