@@ -194,9 +194,6 @@ func (d *decoder) refs(key string, v *value) []Ref {
 		if s == "" {
 			continue
 		}
-		if out == nil {
-			out = make([]Ref, 0, len(list)-i)
-		}
 		out = append(out, Ref{ID: s, Pos: e.pos})
 	}
 	return out

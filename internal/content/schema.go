@@ -185,9 +185,6 @@ func (d *decoder) sources(key string, v *value) []Source {
 		if item == nil {
 			continue
 		}
-		if out == nil {
-			out = make([]Source, 0, len(items)-i)
-		}
 		out = append(out, Source{})
 		d.source(join(key, strconv.Itoa(i)), item, sourceSchema, &out[len(out)-1])
 	}
@@ -233,9 +230,6 @@ func (d *decoder) claims(key string, v *value) []Claim {
 		decodeTable(d, item, path, claimSchema, &c)
 		d.checkClaim(path, &c)
 		if d.diags.Count(diag.Error) == errs {
-			if out == nil {
-				out = make([]Claim, 0, len(items)-i)
-			}
 			out = append(out, c)
 		}
 	}
@@ -256,9 +250,6 @@ func (d *decoder) quotes(key string, v *value) []Quote {
 		decodeTable(d, item, path, quoteSchema, &q)
 		d.checkQuote(path, &q)
 		if d.diags.Count(diag.Error) == errs {
-			if out == nil {
-				out = make([]Quote, 0, len(items)-i)
-			}
 			out = append(out, q)
 		}
 	}
