@@ -17,21 +17,6 @@ type decoder struct {
 	keys   map[string]diag.Pos
 	bad    map[string]bool // keys whose value was reported, so not reported missing too
 	diags  diag.List
-	paths  strings.Builder // holds the bytes of the dotted paths made by join
-}
-
-// join appends a key to a dotted path, like the package's join, but takes
-// the bytes from one buffer instead of one allocation per path. Bytes once
-// written to a strings.Builder never change, so the paths stay valid.
-func (d *decoder) join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	start := d.paths.Len()
-	d.paths.WriteString(path)
-	d.paths.WriteByte('.')
-	d.paths.WriteString(key)
-	return d.paths.String()[start:]
 }
 
 // setter decodes the value of one key into a T. key is the dotted path.
@@ -62,7 +47,7 @@ func decodeTable[T any](d *decoder, v *value, prefix string, s *schema[T], t *T)
 		return
 	}
 	for _, f := range v.fields {
-		key := d.join(prefix, f.name)
+		key := join(prefix, f.name)
 		d.keys[key] = f.key
 		set, ok := s.set[f.name]
 		if !ok {
@@ -208,9 +193,6 @@ func (d *decoder) refs(key string, v *value) []Ref {
 		}
 		if s == "" {
 			continue
-		}
-		if out == nil {
-			out = make([]Ref, 0, len(list)-i)
 		}
 		out = append(out, Ref{ID: s, Pos: e.pos})
 	}

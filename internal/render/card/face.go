@@ -46,6 +46,12 @@ func face(f *opentype.Font, size float64) font.Face {
 // used by two goroutines at once; cards are drawn in parallel and repeat
 // the same few dozen letters, so each glyph is rasterized once per size and
 // kept, read-only, for every later card.
+//
+// Measured 5 December 2026, 2 cores, medians of 5 runs alternated with an
+// opentype face made for each card and size: BenchmarkBuild1000Cards
+// (internal/site) 14.7 s of CPU with these caches, 17.3 s without (×1.18;
+// wall 17.4 s against 25.4 s, ×1.46). BenchmarkDraw 1.76 against 2.21 ms
+// of CPU a card (×1.25, medians of 5).
 type sharedFace struct {
 	mu      sync.Mutex
 	f       font.Face // the opentype face, used under mu

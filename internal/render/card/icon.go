@@ -3,7 +3,6 @@ package card
 import (
 	"image"
 	"math"
-	"sync"
 
 	"golang.org/x/image/vector"
 )
@@ -107,22 +106,14 @@ func iconOutlines(name string) []outline {
 	return []outline{disc(c, 0.3).wound(false)}
 }
 
-// icons are the icons' masks at iconSize, by name, rasterized once; the
-// masks are only read.
-var icons sync.Map // name → *image.Alpha
-
 // icon returns the mask of the icon named name at iconSize, or nil for
 // one set in the font (see iconOutlines).
 func icon(name string) *image.Alpha {
-	if m, ok := icons.Load(name); ok {
-		return m.(*image.Alpha)
-	}
 	outlines := iconOutlines(name)
 	if outlines == nil {
 		return nil
 	}
-	m, _ := icons.LoadOrStore(name, iconMask(outlines, iconSize))
-	return m.(*image.Alpha)
+	return iconMask(outlines, iconSize)
 }
 
 // iconMask rasterizes outlines into a size×size alpha mask.

@@ -23,7 +23,7 @@ type termIndex struct {
 }
 
 func newTermIndex() *termIndex {
-	return &termIndex{number: make(map[string]int32, 4096)}
+	return &termIndex{number: map[string]int32{}}
 }
 
 // notTermRune reports whether r separates search terms: terms are the runs
@@ -153,7 +153,12 @@ func (x *termIndex) finish() {
 // pairChunks is an append-only list of int32 kept in chunks of a fixed
 // size: at 10,000 articles the pairs come to tens of millions, and one
 // slice grown by append would copy them over and over, each time asking
-// for a larger block while the memory limit is near.
+// for a larger block while the memory limit is near. Measured 5 December
+// 2026, 2 cores, 2 runs of `dossier build` of the generated 10,000-article
+// dossier alternated with one []int32 grown by append: 53.3 and 51.3 s of
+// user CPU with the chunks, 61.1 and 61.2 s without (×1.16; wall ×1.17);
+// peak RSS the same (1,556 MiB). At 1,000 articles they make no difference
+// (BenchmarkBuild1000 ×1.01).
 type pairChunks struct {
 	chunks [][]int32
 	len    int
