@@ -47,6 +47,7 @@ type Output struct {
 	// dossier, in three groups, each made when one of its files or
 	// folders is first read (see groupOf).
 	search, export, data sideGroup
+	making               sync.Mutex // held while a group is made
 	released             sync.Once
 	planned              map[string][]string // each folder's pages and static files and folders, sorted
 	listings             sync.Map            // folder → its listing, []string, once asked for
@@ -230,6 +231,10 @@ func (o *Output) groupOf(name string) *sideGroup {
 // makes once every page has been read lets go of what only pages read.
 func (g *sideGroup) made(o *Output) *sideGroup {
 	g.once.Do(func() {
+		// One group at a time: a one-shot output's first group made after
+		// the last page was read lets go of what groups made before read.
+		o.making.Lock()
+		defer o.making.Unlock()
 		if !o.keep && o.unread.Load() == 0 {
 			o.released.Do(o.site.releasePages)
 		}
@@ -313,7 +318,11 @@ func (o *Output) Open(name string) (fs.File, error) {
 	}
 	b, err := o.read(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		if names, isDir := o.listing(name); isDir {
+		names, isDir, err := o.listing(name)
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		if isDir {
 			return &outputDir{name: name, entries: o.entries(name, names)}, nil
 		}
 	}
@@ -335,7 +344,10 @@ func (o *Output) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
 	}
-	names, ok := o.listing(name)
+	names, ok, err := o.listing(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
 	if !ok {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
@@ -344,10 +356,12 @@ func (o *Output) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // listing is the names in folder dir, and whether it is one. It makes the
 // side files that may be in it: the feeds and the rest for any folder, the
-// search index for search/ and the folders in it, the export for data/.
-func (o *Output) listing(dir string) ([]string, bool) {
+// search index for search/ and the folders in it, the export for data/. A
+// group that fails to be made fails the listing, so that a walk of the
+// output reports it rather than leaving its files out.
+func (o *Output) listing(dir string) ([]string, bool, error) {
 	if names, ok := o.listings.Load(dir); ok {
-		return names.([]string), true
+		return names.([]string), true, nil
 	}
 	groups := []*sideGroup{&o.data}
 	if g := o.groupOf(dir + "/"); g != &o.data {
@@ -356,18 +370,20 @@ func (o *Output) listing(dir string) ([]string, bool) {
 	names, isDir := o.planned[dir]
 	names = slices.Clone(names)
 	for _, g := range groups {
-		g.made(o)
+		if err := g.made(o).err; err != nil {
+			return nil, false, err
+		}
 		if more, ok := g.dirs[dir]; ok {
 			names, isDir = append(names, more...), true
 		}
 	}
 	if !isDir {
-		return nil, false
+		return nil, false, nil
 	}
 	slices.Sort(names)
 	names = slices.Compact(names)
 	o.listings.Store(dir, names)
-	return names, true
+	return names, true, nil
 }
 
 // entries is the listing of folder dir, whose names are given.
@@ -378,7 +394,7 @@ func (o *Output) entries(dir string, names []string) []fs.DirEntry {
 		if dir == "." {
 			full = n
 		}
-		_, isDir := o.listing(full)
+		_, isDir, _ := o.listing(full) // a group's failure shows when the folder is read
 		out[i] = dirEntry{o: o, name: full, dir: isDir}
 	}
 	return out
@@ -400,7 +416,8 @@ func (e dirEntry) Type() fs.FileMode {
 	return 0
 }
 
-// Info renders a page to know its size.
+// Info renders a page to know its size: in a one-shot output, that is the
+// page's one read.
 func (e dirEntry) Info() (fs.FileInfo, error) {
 	if e.dir {
 		return fileInfo{name: e.Name(), dir: true}, nil

@@ -112,7 +112,10 @@ func serveSite(w http.ResponseWriter, r *http.Request, snap *snapshot, rel strin
 	// would send a URL ending in /index.html to the folder's: a static
 	// host serves both, so it is asked for the folder.
 	req := r.Clone(r.Context())
-	req.URL.Path = "/" + strings.TrimSuffix(name, "index.html")
+	req.URL.Path = "/" + name
+	if name == "index.html" || strings.HasSuffix(name, "/index.html") {
+		req.URL.Path = "/" + strings.TrimSuffix(name, "index.html")
+	}
 	http.FileServerFS(served{snap}).ServeHTTP(w, req)
 }
 

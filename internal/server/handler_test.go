@@ -28,6 +28,7 @@ var handlerFiles = map[string][]byte{
 	"data/dossier.json":     []byte(`{"a":1}`),
 	"images/a.svg":          []byte("<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
 	"nohtml/page.html":      []byte("no body element"),
+	"a/myindex.html":        []byte("<html><body>not an index</body></html>"),
 	".nojekyll":             nil,
 }
 
@@ -52,6 +53,7 @@ func TestHandler(t *testing.T) {
 		{"GET", "/repo/data/dossier.json", 200, "application/json", `{"a":1}`, "_dossier"},
 		{"GET", "/repo/images/a.svg", 200, "image/svg+xml", "<svg", "_dossier"},
 		{"GET", "/repo/nohtml/page.html", 200, "text/html", "no body element<script", ""},
+		{"GET", "/repo/a/myindex.html", 200, "text/html", "not an index", ""},
 		{"GET", "/repo/missing/", 404, "text/html", "custom 404", ""},
 		{"GET", "/repo/missing/", 404, "text/html", `src="../_dossier/reload.js" data-page="missing/index.html" data-hash=""`, ""},
 		{"GET", "/repo/images/", 404, "text/html", "custom 404", "a.svg"}, // no listing

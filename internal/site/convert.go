@@ -62,10 +62,15 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 		}
 		out.parse[i] = u.parse(conv, m, mode)
 		out.parse[i].key = key
+		if b.keepNothing {
+			out.parse[i].docs = nil // parsed again when converted: see keepNothing
+		}
 	})
 	kept := make(map[uint64]*parsedUnit, len(list))
 	for i, p := range out.parse {
-		kept[p.key] = p
+		if !b.keepNothing {
+			kept[p.key] = p
+		}
 		diags.Append(p.diags)
 		if p.found != nil {
 			out.found[list[i].file] = p.found
@@ -139,8 +144,15 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 	keys := make([]uint64, len(p.units))
 	errs := make([]error, len(p.units))
 	links := hrefs{u}
+	reparse := markdown.New(markdown.Options{})
+	mode := mention.Mode(site.Markdown.Mentions)
 	parallel(len(p.units), func(i int) {
 		pu := p.parse[i]
+		if pu.docs == nil { // a build that keeps nothing let its ASTs go
+			again := *pu
+			again.docs = p.units[i].parse(reparse, p.names, mode).docs
+			pu = &again
+		}
 		keys[i] = unitKey(env, pu.key)
 		if r, ok := b.converted[keys[i]]; ok {
 			results[i] = r
