@@ -1,8 +1,10 @@
-// Package render turns a resolved dossier into the files of the site, in
-// memory: HTML pages from html/template templates (the site's templates/ over
-// the embedded defaults), static files, the stylesheet for highlighted code,
-// feeds, sitemap, JSON-LD, the search index and the data export. Every URL
-// comes from one builder, urls.URLs, so the site works under any base path.
+// Package render turns a resolved dossier into the files of the site, as one
+// in-memory file system (Output): HTML pages from html/template templates
+// (the site's templates/ over the embedded defaults) with their JSON-LD,
+// static files, the stylesheet for highlighted code, and the files its
+// subpackages make from the whole dossier (search, export, feeds). Every
+// URL comes from one builder, urls.URLs, so the site works under any base
+// path.
 package render
 
 import (

@@ -1,5 +1,7 @@
-// Package site runs one build of a site: load the content, resolve the dossier,
-// render every page in memory, and (only through Write) put it on disk.
+// Package site runs one build of a site: load the content, parse its
+// Markdown, resolve the dossier, convert the Markdown, and plan the render as
+// one in-memory output whose pages render when read; only Write (and
+// Publish, through it) puts a site on disk.
 package site
 
 import (
