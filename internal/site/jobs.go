@@ -198,25 +198,22 @@ func articleBodies(a *content.Article, own body) []body {
 // claims returns the article's claims that the dossier keeps: those with
 // an id, the first of each id.
 func claims(a *content.Article) []*content.Claim {
-	var out []*content.Claim
-	seen := map[string]bool{}
-	for i := range a.Claims {
-		if c := &a.Claims[i]; c.ID != "" && !seen[c.ID] {
-			seen[c.ID] = true
-			out = append(out, c)
-		}
-	}
-	return out
+	return firstOfEachID(a.Claims, func(c *content.Claim) string { return c.ID })
 }
 
 // quotes returns the article's quotes that the dossier keeps, as claims does.
 func quotes(a *content.Article) []*content.Quote {
-	var out []*content.Quote
+	return firstOfEachID(a.Quotes, func(q *content.Quote) string { return q.ID })
+}
+
+// firstOfEachID returns the items of list that have an id, the first of each.
+func firstOfEachID[T any](list []T, id func(*T) string) []*T {
+	var out []*T
 	seen := map[string]bool{}
-	for i := range a.Quotes {
-		if q := &a.Quotes[i]; q.ID != "" && !seen[q.ID] {
-			seen[q.ID] = true
-			out = append(out, q)
+	for i := range list {
+		if x := &list[i]; id(x) != "" && !seen[id(x)] {
+			seen[id(x)] = true
+			out = append(out, x)
 		}
 	}
 	return out
