@@ -271,23 +271,7 @@ func addExportGroup(o *Output, files fileMap) error { return addExport(files, o.
 // addDataGroup adds the feeds, sitemap, ClaimReview file, robots.txt and
 // CNAME; the sitemap lists the pages and static files.
 func addDataGroup(o *Output, files fileMap) error {
-	data := fileMap{}
-	for _, name := range o.order {
-		data[name] = nil
-	}
-	for name := range o.static {
-		data[name] = nil
-	}
-	if err := addData(data, o.site); err != nil {
-		return err
-	}
-	for name, b := range data {
-		_, page := o.pages[name]
-		if _, static := o.static[name]; !page && !static {
-			files[name] = b
-		}
-	}
-	return nil
+	return addData(files, append(o.Pages(), o.Static()...), o.site)
 }
 
 // tree lists the folders that hold names, each with its files and folders.

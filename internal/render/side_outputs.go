@@ -27,7 +27,7 @@ func SideOutputs(in Input) (map[string][]byte, error) {
 	if err := addExport(files, site); err != nil {
 		return nil, err
 	}
-	if err := addData(files, site); err != nil {
+	if err := addData(files, slices.Collect(maps.Keys(files)), site); err != nil {
 		return nil, err
 	}
 	return files, nil
@@ -50,10 +50,10 @@ func addSearch(files fileMap, s *siteData) error {
 
 // addData adds what a static host expects besides the pages: the feeds,
 // sitemap.xml, robots.txt and CNAME (see package feeds), and every
-// ClaimReview in one document. The sitemap lists the HTML pages among the
-// names files holds already.
-func addData(files fileMap, s *siteData) error {
-	out, err := feeds.Files(feeds.Input{Dossier: s.D, URLs: s.URLs, Words: s.words, Files: slices.Collect(maps.Keys(files)),
+// ClaimReview in one document. The sitemap lists the HTML pages among
+// names, the site's other files.
+func addData(files fileMap, names []string, s *siteData) error {
+	out, err := feeds.Files(feeds.Input{Dossier: s.D, URLs: s.URLs, Words: s.words, Files: names,
 		Headline: func(a *dossier.Article) (string, string) {
 			h := s.headline(a)
 			return h.Rated, h.Note
