@@ -40,12 +40,13 @@ type Builder struct {
 	lastGlobal uint64
 	cards      *render.Cards // the share cards drawn, kept by content (see shareCards)
 	// keepNothing marks a build that keeps nothing for a next one
-	// (prepareOnce): its parses keep what they found but not their
-	// ASTs, which are parsed again, one file at a time, to be converted.
-	// All of a dossier's ASTs at once would hold about 15 bytes for
-	// each byte of Markdown: at 10,000 generated articles, a build
-	// peaked at 3,118 MiB with them against 1,4xx MiB without.
+	// (prepareOnce): past keptASTBudget, its parses keep what they found
+	// but not their ASTs, which are parsed again, one file at a time, to
+	// be converted. All of a dossier's ASTs at once would hold about 15
+	// bytes for each byte of Markdown: at 10,000 generated articles, a
+	// build peaked at 3,118 MiB with them against 1,4xx MiB without.
 	keepNothing bool
+	astBudget   int // keptASTBudget, or what a test sets
 }
 
 type parsedFile struct {
@@ -61,7 +62,7 @@ type methodologyText []byte
 
 // New returns a Builder for opts.
 func New(opts Options) *Builder {
-	return &Builder{opts: opts, parsed: map[string]parsedFile{}}
+	return &Builder{opts: opts, parsed: map[string]parsedFile{}, astBudget: keptASTBudget}
 }
 
 // Build builds the whole site in memory.

@@ -65,7 +65,8 @@ func TestPublishWritesWhatBuildMakes(t *testing.T) {
 // TestOneShotKeepsNothing: the output of the one-shot build that Publish
 // writes does not keep the site in memory: each page and each file made
 // from the whole dossier can be read once, a second read fails with
-// render.ErrReadOnce, and the bytes read are a kept build's.
+// render.ErrReadOnce, and the bytes read are a kept build's, whether its
+// ASTs were held from parsing to converting or parsed again.
 func TestOneShotKeepsNothing(t *testing.T) {
 	opts := Options{Source: os.DirFS(generated(t, 30, 3))}
 	res, err := Build(opts)
@@ -73,7 +74,19 @@ func TestOneShotKeepsNothing(t *testing.T) {
 		t.Fatal(err, res.Diags)
 	}
 	built := testfiles.Read(t, res.Output)
-	once, err := New(opts).buildOnce()
+	for name, budget := range map[string]int{"held": keptASTBudget, "parsed-again": 0} {
+		t.Run(name, func(t *testing.T) {
+			b := New(opts)
+			b.astBudget = budget
+			checkOneShot(t, b, built)
+		})
+	}
+}
+
+// checkOneShot reads every file of b's one-shot build twice and compares
+// the first read with built.
+func checkOneShot(t *testing.T, b *Builder, built map[string][]byte) {
+	once, err := b.buildOnce()
 	if err != nil || once.Diags.HasErrors() {
 		t.Fatal(err, once.Diags)
 	}
