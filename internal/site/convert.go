@@ -24,8 +24,11 @@ type parsedUnit struct {
 	keys  []render.TextKey // where each body's HTML goes
 	docs  []*markdown.Doc  // each body's AST
 	found *dossier.Found   // what the file's own body and title hold
-	diags diag.List        // what anchoring found wrong
-	text  string           // an article's plain text, for the search index
+	// foundHash is the hash of found's values: two parses that found the
+	// same resolve alike (see resolveKey).
+	foundHash uint64
+	diags     diag.List // what anchoring found wrong
+	text      string    // an article's plain text, for the search index
 }
 
 // parsed is what parseAll gives: each unit's parse, and a dossier.Finder
@@ -147,6 +150,9 @@ func (u unit) parse(conv *markdown.Converter, m names, mode mention.Mode) *parse
 	}
 	if found.Anchors != nil || found.Mentions != nil || found.Title != nil {
 		p.found = found
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%#v", *found)
+		p.foundHash = h.Sum64()
 	}
 	return p
 }

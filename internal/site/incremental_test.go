@@ -13,7 +13,8 @@ import (
 )
 
 // TestRebuildEqualsFreshBuild edits a site step by step and checks, after
-// each step, that the Builder's output equals a fresh build byte for byte.
+// each step, that the Builder's output equals a fresh build byte for byte,
+// and that the graph was resolved again unless the step edited prose only.
 func TestRebuildEqualsFreshBuild(t *testing.T) {
 	fsys := loadSite(t, "testdata/golden/site.txtar")
 	b := New(Options{Source: fsys})
@@ -36,11 +37,20 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 	// A step named here makes a build that fails: the next one must
 	// still equal a fresh build.
 	fails := map[string]bool{"duplicate claim id": true}
+	// A step named here edits prose only, where no claim, quote or name
+	// is found: the rebuild keeps the last graph. Every other step that
+	// changes something resolves it again.
+	keeps := map[string]bool{"nothing": true, "prose": true}
+	appendTo := func(name, text string) func() {
+		return func() { fsys[name] = &fstest.MapFile{Data: append(slices.Clone(fsys[name].Data), text...)} }
+	}
 	steps := []struct {
 		name string
 		do   func()
 	}{
 		{"nothing", func() {}},
+		{"prose", appendTo("content/articles/sco-offer.md", "\nA paragraph of prose added at the end.\n")},
+		{"prose naming an organization", appendTo("content/articles/sco-offer.md", "\nThe SCO said nothing more.\n")},
 		{"claim status", edit("content/articles/sco-offer.md", `status = "misleading"`, `status = "false"`)},
 		{"actor role", edit("content/actors/wang-wenbin.md", `role = "Spokesperson"`, `role = "Foreign ministry spokesperson"`)},
 		{"actor name", edit("content/actors/wang-wenbin.md", `name = "Wang Wenbin"`, `name = "Wang W."`)},
@@ -62,11 +72,18 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 			fsys["site.toml"] = &fstest.MapFile{Data: append(fsys["site.toml"].Data, []byte("\n[markdown]\nmentions = \"all\"\n")...)}
 		}},
 	}
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
 	for _, step := range steps {
 		step.do()
+		last := b.resolved.d
 		got, err := b.Build(nil)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if kept := b.resolved.d == last; kept != keeps[step.name] {
+			t.Errorf("%s: kept the last graph: %t, want %t", step.name, kept, keeps[step.name])
 		}
 		want, err := Build(Options{Source: fsys})
 		if err != nil {
