@@ -50,7 +50,7 @@ type Output struct {
 	making               sync.Mutex // held while a group is made
 	released             sync.Once
 	planned              func() map[string][]string // each folder's pages and static files and folders, sorted, made on first use
-	listings             sync.Map            // folder → its listing, []string, once asked for
+	listings             sync.Map                   // folder → its listing, []string, once asked for
 	failed               struct {
 		mu   sync.Mutex
 		list failures
