@@ -185,10 +185,10 @@ func cardJobs(s *siteData) []job {
 	d := s.D
 	jobs := make([]job, 0, len(d.Claims)+len(d.Articles))
 	for _, c := range d.Claims {
-		jobs = append(jobs, job{path: CardPath(c), kind: "card", card: func(rec *recorder) card.Card { return s.claimCard(rec, c) }})
+		jobs = append(jobs, job{path: CardPath(c), kind: "card", card: func(site *siteData, rec *recorder) card.Card { return site.claimCard(rec, c) }})
 	}
 	for _, a := range d.Articles {
-		jobs = append(jobs, job{path: CardPath(a), kind: "card", card: func(rec *recorder) card.Card { return s.articleCard(rec, a) }})
+		jobs = append(jobs, job{path: CardPath(a), kind: "card", card: func(site *siteData, rec *recorder) card.Card { return site.articleCard(rec, a) }})
 	}
 	return jobs
 }

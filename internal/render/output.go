@@ -33,12 +33,11 @@ import (
 //
 // An Output is safe for concurrent use.
 type Output struct {
-	pages   map[string]*lazyPage // every HTML page and share card, by output path
-	order   []string             // their paths, in job order
-	list    []*lazyPage          // and the pages, in that order
-	static  map[string][]byte    // static files, code.css and .nojekyll
-	keep    bool                 // the renderer keeps this output's pages for the next render
-	unread  atomic.Int64         // in a one-shot output, the pages not read yet
+	plan    *plan             // every HTML page and share card: its job and path
+	list    []*lazyPage       // and the pages, in the plan's order
+	static  map[string][]byte // static files, code.css and .nojekyll
+	keep    bool              // the renderer keeps this output's pages for the next render
+	unread  atomic.Int64      // in a one-shot output, the pages not read yet
 	r       *Renderer
 	site    *siteData
 	version map[string]uint64 // each static file's fingerprint
@@ -68,9 +67,10 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	site := newSiteData(in, r.tmpl)
 	r.words.Store(site.words)
 	keep := in.Versions != nil // a render kept for the next one records what pages read
-	jobs := pages(site)
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	pl := planFor(site, r.plan)
+	jobs := pl.jobs
 	if keep {
 		site.table = &r.table
 		site.fps = newFingerprints(in, site.links, site.table)
@@ -85,17 +85,15 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 		}
 	}
 	site.previous = r.items
-	o := &Output{pages: make(map[string]*lazyPage, len(jobs)), order: make([]string, 0, len(jobs)), keep: keep, r: r, site: site}
+	o := &Output{plan: pl, keep: keep, r: r, site: site}
 	o.list = make([]*lazyPage, len(jobs))
 	for i, j := range jobs {
 		d := &lazyPage{exec: r.pageExec(j, site), keep: keep}
 		if keep {
-			d.base.Store(lastRendered(r.pages[j.path]))
+			d.base.Store(lastRendered(r.kept.page(j.path, i, pl)))
 			d.prints = site.fps
 		}
 		o.list[i] = d
-		o.pages[j.path] = d
-		o.order = append(o.order, j.path)
 	}
 	o.unread.Store(int64(len(jobs)))
 	o.search.add, o.export.add, o.data.add = addSearchGroup, addExportGroup, addDataGroup
@@ -107,7 +105,7 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	// never lists one, and making it took 6.7 ms of each rebuild of a
 	// 1,000-article dossier (BenchmarkRebuildOneArticle1000).
 	o.planned = sync.OnceValue(func() map[string][]string {
-		return tree(append(slices.Clone(o.order), slices.Collect(maps.Keys(o.static))...))
+		return tree(append(slices.Clone(o.plan.order), slices.Collect(maps.Keys(o.static))...))
 	})
 	o.version = make(map[string]uint64, len(o.static))
 	for name, b := range o.static {
@@ -115,17 +113,41 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 		h.Write(b)
 		o.version[name] = h.Sum64()
 	}
+	r.plan = pl
 	if keep {
-		r.pages, r.last = o.pages, site
+		r.kept, r.last = o, site
 	} else {
-		r.pages, r.last, r.items = nil, nil, nil
+		r.kept, r.last, r.items = nil, nil, nil
 	}
 	return o, nil
 }
 
+// page is the page at path, the i-th of plan, in o; nil when o is nil or
+// has no such page.
+func (o *Output) page(path string, i int, plan *plan) *lazyPage {
+	switch {
+	case o == nil:
+		return nil
+	case o.plan == plan:
+		return o.list[i]
+	}
+	if k, ok := o.plan.index[path]; ok {
+		return o.list[k]
+	}
+	return nil
+}
+
+// pageAt is the page at path in o, or nil.
+func (o *Output) pageAt(path string) *lazyPage {
+	if k, ok := o.plan.index[path]; ok {
+		return o.list[k]
+	}
+	return nil
+}
+
 // Pages lists every HTML page and share card, in the order they were
 // planned: the files that render when read.
-func (o *Output) Pages() []string { return slices.Clone(o.order) }
+func (o *Output) Pages() []string { return slices.Clone(o.plan.order) }
 
 // Static lists the static files (the site's static/ over the defaults,
 // code.css and .nojekyll), by name: the files that are ready at once.
@@ -138,7 +160,7 @@ func (o *Output) Static() []string { return slices.Sorted(maps.Keys(o.static)) }
 // checks its last rendered version's recorded inputs. It is 0 for a file
 // Pages and Static do not list.
 func (o *Output) Version(name string) uint64 {
-	if p := o.pages[name]; p != nil {
+	if p := o.pageAt(name); p != nil {
 		return p.Sig()
 	}
 	return o.version[name]
@@ -162,7 +184,7 @@ func (o *Output) read(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
-	if p := o.pages[name]; p != nil {
+	if p := o.pageAt(name); p != nil {
 		b, err := p.read()
 		if !o.keep && !errors.Is(err, ErrReadOnce) {
 			o.unread.Add(-1)
@@ -190,8 +212,8 @@ func (o *Output) read(name string) ([]byte, error) {
 // failures, as Failures does. It is for an Output that is kept: a one-shot
 // Output's pages would be made and let go.
 func (o *Output) Check() diag.List {
-	work.Each(len(o.order), func(i int) {
-		if name := o.order[i]; !isCard(name) {
+	work.Each(len(o.plan.order), func(i int) {
+		if name := o.plan.order[i]; !isCard(name) {
 			o.read(name)
 		}
 	})

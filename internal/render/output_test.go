@@ -12,7 +12,7 @@ import (
 // files out.
 func TestOutputReportsAFailedGroup(t *testing.T) {
 	broken := errors.New("the feeds could not be written")
-	o := &Output{keep: true, static: fileMap{"style.css": []byte("x")}, pages: map[string]*lazyPage{}}
+	o := &Output{keep: true, static: fileMap{"style.css": []byte("x")}, plan: &plan{}}
 	o.planned = func() map[string][]string { return tree([]string{"style.css"}) }
 	o.search.add = func(*Output, fileMap) error { return nil }
 	o.export.add = func(*Output, fileMap) error { return nil }

@@ -320,18 +320,19 @@ func (s *siteData) Bars(t dossier.Tally) []Bar {
 // Canonical is the page's absolute URL.
 func (p *Page) Canonical() string { return p.URLs.Abs(p.Path) }
 
-// pages lists every templated page of the site.
+// pages lists every templated page of the site. It reads only the graph
+// and its configuration (see plan): each page's data is made from the
+// render's data when the page renders, since a preview rebuild lists every
+// page but renders few.
 func pages(s *siteData) []job {
 	d := s.D
-	// A page is made when it renders: a preview rebuild lists every page
-	// but renders few.
-	page := func(kind, path, title, desc string, obj any) func() *Page {
-		return func() *Page {
-			return &Page{siteData: s, Kind: kind, Path: path, Title: title, Description: desc, object: obj}
+	page := func(kind, path, title, desc string, obj any) func(*siteData) *Page {
+		return func(site *siteData) *Page {
+			return &Page{siteData: site, Kind: kind, Path: path, Title: title, Description: desc, object: obj}
 		}
 	}
 	jobs := make([]job, 0, 17+len(s.tags())+len(s.Site.Verdicts)+len(d.Articles)+len(d.Actors)+len(d.Organizations)+len(d.Claims)+len(d.Quotes)+len(d.Events))
-	add := func(path, template, kind string, obj any, newPage func() *Page) {
+	add := func(path, template, kind string, obj any, newPage func(*siteData) *Page) {
 		jobs = append(jobs, job{path: path, template: template, kind: kind, object: obj, page: newPage})
 	}
 	w := s.words
@@ -342,10 +343,10 @@ func pages(s *siteData) []job {
 	list := func(path, template, kind, title, desc string, n int, fill func(*Page)) {
 		count := pageCount(n, size)
 		for number := 1; number <= count; number++ {
-			add(urls.Page(path, number)+"index.html", template, kind, nil, func() *Page {
-				p := page(kind, urls.Page(path, number), title, desc, nil)()
+			add(urls.Page(path, number)+"index.html", template, kind, nil, func(site *siteData) *Page {
+				p := page(kind, urls.Page(path, number), title, desc, nil)(site)
 				if count > 1 {
-					p.Pager = newPager(s, path, number, count, n, size)
+					p.Pager = newPager(site, path, number, count, n, size)
 				}
 				if fill != nil {
 					fill(p)
@@ -375,7 +376,7 @@ func pages(s *siteData) []job {
 	for _, v := range s.Site.Verdicts {
 		claims := d.ClaimsWithVerdict(v.ID)
 		list(urls.Verdict(v.ID), "claims.html", "verdict", w.T("claims-rated-title", v.Label), v.Description, len(claims), func(p *Page) {
-			p.Verdict = s.verdictView(v)
+			p.Verdict = p.verdictView(v)
 		})
 	}
 	list(urls.Tags, "tags.html", "list", w.T("tags-title"), w.T("tags-about"), len(s.tags()), nil)
@@ -384,9 +385,9 @@ func pages(s *siteData) []job {
 			p.tag = g.slug
 		})
 	}
-	drafted := func(newPage func() *Page, draft bool) func() *Page {
-		return func() *Page {
-			p := newPage()
+	drafted := func(newPage func(*siteData) *Page, draft bool) func(*siteData) *Page {
+		return func(site *siteData) *Page {
+			p := newPage(site)
 			p.Draft = draft
 			return p
 		}
@@ -416,15 +417,15 @@ func pages(s *siteData) []job {
 	}
 	for _, c := range d.Claims {
 		file, path := pageFile(c)
-		add(file, "claim.html", "claim", c, func() *Page {
-			title := c.Statement(w)
-			return page("claim", path, s.words.T("title-rated", title, s.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)()
+		add(file, "claim.html", "claim", c, func(site *siteData) *Page {
+			title := c.Statement(site.words)
+			return page("claim", path, site.words.T("title-rated", title, site.ratedPhrase(c.Verdict)), c.Verdict.Label+": "+title, c)(site)
 		})
 	}
 	for _, q := range d.Quotes {
 		file, path := pageFile(q)
-		add(file, "quote.html", "quote", q, func() *Page {
-			return page("quote", path, quoteTitle(w, q, 70), quoteDescription(w, q), q)()
+		add(file, "quote.html", "quote", q, func(site *siteData) *Page {
+			return page("quote", path, quoteTitle(site.words, q, 70), quoteDescription(site.words, q), q)(site)
 		})
 	}
 	for _, e := range d.Events {

@@ -227,7 +227,7 @@ func (t *depTable) names(ids []int32) []string {
 // "rel:actor:z/quotes" … It is nil for a file not rendered yet, or of a
 // one-shot render, which records nothing.
 func (o *Output) Inputs(name string) []string {
-	if p := o.pages[name]; p != nil {
+	if p := o.pageAt(name); p != nil {
 		return p.deps()
 	}
 	return nil

@@ -84,7 +84,8 @@ type Renderer struct {
 	words atomic.Pointer[config.Words] // the words of the site of the last render, which t and tn print
 
 	mu    sync.Mutex
-	pages map[string]*lazyPage       // output path → the page of the last render
+	kept  *Output                    // the last render kept for the next one
+	plan  *plan                      // the last render's plan
 	items map[dossier.Ref]cachedItem // a claim's or quote's list entry, last renders
 	table depTable                   // what the pages of kept renders read
 	last  *siteData                  // the last render's data, whose list entries the next render keeps
@@ -107,14 +108,43 @@ type fileMap = map[string][]byte
 
 // job is one page to produce.
 type job struct {
-	path     string       // output path, e.g. articles/x/index.html
-	template string       // the page template to execute
-	kind     string       // the page's kind (see Page.Kind)
-	object   any          // the page's article, claim … or nil
-	page     func() *Page // makes the page's data, when it renders
+	path     string                     // output path, e.g. articles/x/index.html
+	template string                     // the page template to execute
+	kind     string                     // the page's kind (see Page.Kind)
+	object   any                        // the page's article, claim … or nil
+	page     func(site *siteData) *Page // makes the page's data, when it renders
 	// card, for a share card instead of a page, says what the card shows,
 	// recording what it reads.
-	card func(*recorder) card.Card
+	card func(site *siteData, rec *recorder) card.Card
+}
+
+// plan is a render's pages, in order, and where each is. It is made from
+// the graph and its configuration alone, never from a render's data, so
+// that a render of the same graph (a save that edits prose only: see
+// site's Builder.resolve) uses it again.
+// Speed: planning the pages of a 1,000-article dossier took 9 ms of each
+// serve rebuild after a prose edit; reusing the plan took
+// BenchmarkRebuildOneArticle1000 from 37.9 to 22.1 ms, and the 10,000-article
+// one from 663 to 345 ms (medians of 3, alternating; one run at 10,000).
+type plan struct {
+	graph *dossier.Dossier
+	jobs  []job
+	order []string       // the jobs' paths
+	index map[string]int // path → its job
+}
+
+// planFor returns the plan of site's graph: last, when it is that graph's.
+func planFor(site *siteData, last *plan) *plan {
+	if last != nil && last.graph == site.D {
+		return last
+	}
+	jobs := pages(site)
+	p := &plan{graph: site.D, jobs: jobs, order: make([]string, len(jobs)), index: make(map[string]int, len(jobs))}
+	for i, j := range jobs {
+		p.order[i] = j.path
+		p.index[j.path] = i
+	}
+	return p
 }
 
 // failures gathers the templates' failures of a render: a failure at one
@@ -193,7 +223,7 @@ func (r *Renderer) pageExec(j job, site *siteData) func(*lazyPage, *bytes.Buffer
 		return r.cardExec(j, site)
 	}
 	return func(d *lazyPage, buf *bytes.Buffer) error {
-		page := j.page()
+		page := j.page(site)
 		if site.fps != nil {
 			page.rec = newRecorder()
 			page.rec.read(dep{kind: depSite})
@@ -218,7 +248,7 @@ func (r *Renderer) cardExec(j job, site *siteData) func(*lazyPage, *bytes.Buffer
 			rec = newRecorder()
 			rec.read(dep{kind: depSite})
 		}
-		b, err := site.cards.make(j.card(rec))
+		b, err := site.cards.make(j.card(site, rec))
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.path, err)
 		}

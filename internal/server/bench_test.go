@@ -58,9 +58,32 @@ func BenchmarkSaveToReloadBundled(b *testing.B) {
 // dossier of 1,000 articles (10,022 files): save one article, wait for the
 // reload message to the page showing it. It includes the watcher's 25 ms
 // quiet period, which a burst of saves needs.
-func BenchmarkSaveToReload1000(b *testing.B) {
+func BenchmarkSaveToReload1000(b *testing.B) { benchmarkSaveToReload(b, 1000) }
+
+// BenchmarkSaveToReload10000 is the same at 10,000 articles (about 110,000
+// files); it runs only with DOSSIER_BENCH_10K=1, since the first build takes
+// minutes. It also reports the process's peak resident memory (VmHWM).
+func BenchmarkSaveToReload10000(b *testing.B) {
+	if os.Getenv("DOSSIER_BENCH_10K") == "" {
+		b.Skip("set DOSSIER_BENCH_10K=1 to run the 10,000-article save-to-reload")
+	}
+	benchmarkSaveToReload(b, 10000)
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if kb, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				var n float64
+				fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(kb), " kB"), &n)
+				b.ReportMetric(n/1024, "MiB-peak")
+			}
+		}
+	}
+}
+
+// benchmarkSaveToReload times saves of one article of a generated dossier
+// of n articles, as BenchmarkSaveToReload1000 describes.
+func benchmarkSaveToReload(b *testing.B, n int) {
 	dir := b.TempDir()
-	if err := benchcorpus.Generate(benchcorpus.Options{Articles: 1000, Seed: 1}).WriteDossier(dir); err != nil {
+	if err := benchcorpus.Generate(benchcorpus.Options{Articles: n, Seed: 1}).WriteDossier(dir); err != nil {
 		b.Fatal(err)
 	}
 	ts := startServer(b, dir, site.New(servedOptions(dir)), Options{})

@@ -139,8 +139,21 @@ func BenchmarkBuild10000(b *testing.B) {
 // article of a 1,000-article dossier was edited, up to the edited article's
 // page rendered: what the editor's browser reloads. serve renders other
 // pages when they are asked for (Options.Lazy).
-func BenchmarkRebuildOneArticle1000(b *testing.B) {
-	dir := corpus(b, 1000)
+func BenchmarkRebuildOneArticle1000(b *testing.B) { benchmarkRebuildOneArticle(b, 1000) }
+
+// BenchmarkRebuildOneArticle10000 is the same at 10,000 articles; it runs
+// only with DOSSIER_BENCH_10K=1.
+func BenchmarkRebuildOneArticle10000(b *testing.B) {
+	if os.Getenv("DOSSIER_BENCH_10K") == "" {
+		b.Skip("set DOSSIER_BENCH_10K=1 to run the 10,000-article rebuild")
+	}
+	benchmarkRebuildOneArticle(b, 10000)
+}
+
+// benchmarkRebuildOneArticle times serve's rebuild after an edit of one
+// article of a generated dossier of n articles.
+func benchmarkRebuildOneArticle(b *testing.B, n int) {
+	dir := corpus(b, n)
 	builder := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	if _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)
