@@ -88,7 +88,7 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	o := &Output{plan: pl, keep: keep, r: r, site: site}
 	o.list = make([]*lazyPage, len(jobs))
 	for i, j := range jobs {
-		d := &lazyPage{exec: r.pageExec(j, site), keep: keep}
+		d := &lazyPage{out: o, job: int32(i), keep: keep}
 		if keep {
 			d.base.Store(lastRendered(r.kept.page(j.path, i, pl)))
 			d.prints = site.fps
@@ -512,7 +512,8 @@ type lazyPage struct {
 	once    sync.Once
 	settled sync.Once
 	done    atomic.Bool
-	exec    func(*lazyPage, *bytes.Buffer) error // renders the page; nil once rendered
+	out     *Output // the output the page renders for; nil once rendered
+	job     int32   // the page's job in out's plan
 	body    []byte
 	err     error
 	sig     uint64
@@ -542,7 +543,7 @@ func (d *lazyPage) settle() {
 			d.sig = 1
 		case b.pins.valid(d.prints):
 			d.body, d.pins, d.table, d.sig = b.body, b.pins, b.table, b.sig
-			d.exec, d.prints = nil, nil
+			d.out, d.prints = nil, nil
 			d.base.Store(nil)
 			d.once.Do(func() {})
 			d.done.Store(true)
@@ -561,10 +562,11 @@ func (d *lazyPage) read() ([]byte, error) {
 	d.once.Do(func() {
 		first = true
 		buf := bytes.NewBuffer(make([]byte, 0, pageSizeHint))
-		if d.err = d.exec(d, buf); d.err == nil {
+		o := d.out
+		if d.err = o.r.renderPage(d, &o.plan.jobs[d.job], o.site, buf); d.err == nil {
 			d.body = buf.Bytes()
 		}
-		d.exec, d.prints = nil, nil // let the dossier it read go
+		d.out, d.prints = nil, nil // let the dossier it read go
 		d.base.Store(nil)
 		d.done.Store(true)
 	})

@@ -216,48 +216,44 @@ func bodyKey(obj any) (TextKey, bool) {
 	return TextKey{}, false
 }
 
-// pageExec returns the function that renders j into a buffer, recording
-// what the page reads when the render is kept for the next one.
-func (r *Renderer) pageExec(j job, site *siteData) func(*lazyPage, *bytes.Buffer) error {
+// renderPage renders j into buf as page d, recording what the page reads
+// when the render is kept for the next one.
+func (r *Renderer) renderPage(d *lazyPage, j *job, site *siteData, buf *bytes.Buffer) error {
 	if j.card != nil {
-		return r.cardExec(j, site)
+		return r.renderCard(d, j, site, buf)
 	}
-	return func(d *lazyPage, buf *bytes.Buffer) error {
-		page := j.page(site)
-		if site.fps != nil {
-			page.rec = newRecorder()
-			page.rec.read(dep{kind: depSite})
-			page.rec.read(dep{kind: depTemplate, id: j.template})
-		}
-		if err := r.tmpl.Execute(buf, j.template, page); err != nil {
-			return &TemplateError{Diag: templateDiagnostic(j.template, err), Page: j.path}
-		}
-		if site.fps != nil {
-			d.pins, d.table = r.table.pin(page.rec, site.fps), &r.table
-		}
-		return nil
+	page := j.page(site)
+	if site.fps != nil {
+		page.rec = newRecorder()
+		page.rec.read(dep{kind: depSite})
+		page.rec.read(dep{kind: depTemplate, id: j.template})
 	}
+	if err := r.tmpl.Execute(buf, j.template, page); err != nil {
+		return &TemplateError{Diag: templateDiagnostic(j.template, err), Page: j.path}
+	}
+	if site.fps != nil {
+		d.pins, d.table = r.table.pin(page.rec, site.fps), &r.table
+	}
+	return nil
 }
 
-// cardExec returns the function that makes j's share card into a buffer,
-// recording what the card reads when the render is kept for the next one.
-func (r *Renderer) cardExec(j job, site *siteData) func(*lazyPage, *bytes.Buffer) error {
-	return func(d *lazyPage, buf *bytes.Buffer) error {
-		var rec *recorder
-		if site.fps != nil {
-			rec = newRecorder()
-			rec.read(dep{kind: depSite})
-		}
-		b, err := site.cards.make(j.card(site, rec))
-		if err != nil {
-			return fmt.Errorf("%s: %w", j.path, err)
-		}
-		buf.Write(b)
-		if site.fps != nil {
-			d.pins, d.table = r.table.pin(rec, site.fps), &r.table
-		}
-		return nil
+// renderCard makes j's share card into buf as page d, recording what the
+// card reads when the render is kept for the next one.
+func (r *Renderer) renderCard(d *lazyPage, j *job, site *siteData, buf *bytes.Buffer) error {
+	var rec *recorder
+	if site.fps != nil {
+		rec = newRecorder()
+		rec.read(dep{kind: depSite})
 	}
+	b, err := site.cards.make(j.card(site, rec))
+	if err != nil {
+		return fmt.Errorf("%s: %w", j.path, err)
+	}
+	buf.Write(b)
+	if site.fps != nil {
+		d.pins, d.table = r.table.pin(rec, site.fps), &r.table
+	}
+	return nil
 }
 
 func addStatic(files fileMap, in Input) error {
