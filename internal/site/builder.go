@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -242,7 +243,10 @@ func (b *Builder) load(changed []string) (*content.Set, diag.List, error) {
 		if errs[i] != nil {
 			return nil, nil, errs[i]
 		}
-		fmt.Fprintf(meta, "%s|%d|%t|", p, files[i].meta, files[i].item == nil)
+		meta.Write(binary.LittleEndian.AppendUint64([]byte(p), files[i].meta))
+		if files[i].item == nil {
+			meta.Write([]byte("|unparsed"))
+		}
 		next[p] = files[i]
 		diags.Append(files[i].diags)
 		if files[i].item != nil {
@@ -295,7 +299,7 @@ func resolveKey(site *config.Site, drafts bool, meta uint64, md parsed) uint64 {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%#v|%#v|%t|%d|", *site, site.Verdicts, drafts, meta)
 	for i, u := range md.units {
-		fmt.Fprintf(h, "%s|%d|", u.file, md.parse[i].foundHash)
+		h.Write(binary.LittleEndian.AppendUint64([]byte(u.file), md.parse[i].foundHash))
 	}
 	return h.Sum64()
 }

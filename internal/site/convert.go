@@ -175,8 +175,10 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 	// What conversions read besides their parse: the names (a quote's
 	// speaker is shown by name), the verdict scale, the base URL, the
 	// options and the words.
-	env := fmt.Appendf(nil, "unsafe=%t|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, site.BaseURL, site.Verdicts, p.names.fingerprint,
+	env := fnv.New64a()
+	fmt.Fprintf(env, "unsafe=%t|%s|%v|%d|%s|%v|", site.Markdown.UnsafeHTML, site.BaseURL, site.Verdicts, p.names.fingerprint,
 		site.Language, site.Strings)
+	envHash := env.Sum64()
 	results := make([]convertedUnit, len(p.units))
 	keys := make([]uint64, len(p.units))
 	errs := make([]error, len(p.units))
@@ -190,7 +192,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 			again.docs = p.units[i].parse(reparse, p.names, mode).docs
 			pu = &again
 		}
-		keys[i] = unitKey(env, pu.key)
+		keys[i] = unitKey(envHash, pu.key)
 		if r, ok := b.converted[keys[i]]; ok {
 			results[i] = r
 			return
@@ -232,11 +234,11 @@ func convert(conv *markdown.Converter, p *parsedUnit, r markdown.Resolvers) (con
 	return out, nil
 }
 
-// unitKey identifies a unit's conversion: what every conversion reads
-// (env) and its parse's key.
-func unitKey(env []byte, parse uint64) uint64 {
+// unitKey identifies a unit's conversion: the hash of what every
+// conversion reads (env) and its parse's key.
+func unitKey(env, parse uint64) uint64 {
 	h := fnv.New64a()
-	h.Write(env)
+	h.Write(binary.LittleEndian.AppendUint64(nil, env))
 	h.Write(binary.LittleEndian.AppendUint64(nil, parse))
 	return h.Sum64()
 }
