@@ -34,7 +34,7 @@ import (
 // An Output is safe for concurrent use.
 type Output struct {
 	plan    *plan             // every HTML page and share card: its job and path
-	list    []*lazyPage       // and the pages, in the plan's order
+	list    []lazyPage        // and the pages, in the plan's order: one allocation
 	static  map[string][]byte // static files, code.css and .nojekyll
 	keep    bool              // the renderer keeps this output's pages for the next render
 	unread  atomic.Int64      // in a one-shot output, the pages not read yet
@@ -86,14 +86,14 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	}
 	site.previous = r.items
 	o := &Output{plan: pl, keep: keep, r: r, site: site}
-	o.list = make([]*lazyPage, len(jobs))
+	o.list = make([]lazyPage, len(jobs))
 	for i, j := range jobs {
-		d := &lazyPage{out: o, job: int32(i), keep: keep}
+		d := &o.list[i]
+		d.out, d.job, d.keep = o, int32(i), keep
 		if keep {
 			d.base.Store(lastRendered(r.kept.page(j.path, i, pl)))
 			d.prints = site.fps
 		}
-		o.list[i] = d
 	}
 	o.unread.Store(int64(len(jobs)))
 	o.search.add, o.export.add, o.data.add = addSearchGroup, addExportGroup, addDataGroup
@@ -129,10 +129,10 @@ func (o *Output) page(path string, i int, plan *plan) *lazyPage {
 	case o == nil:
 		return nil
 	case o.plan == plan:
-		return o.list[i]
+		return &o.list[i]
 	}
 	if k, ok := o.plan.index[path]; ok {
-		return o.list[k]
+		return &o.list[k]
 	}
 	return nil
 }
@@ -140,7 +140,7 @@ func (o *Output) page(path string, i int, plan *plan) *lazyPage {
 // pageAt is the page at path in o, or nil.
 func (o *Output) pageAt(path string) *lazyPage {
 	if k, ok := o.plan.index[path]; ok {
-		return o.list[k]
+		return &o.list[k]
 	}
 	return nil
 }
@@ -512,17 +512,25 @@ type lazyPage struct {
 	once    sync.Once
 	settled sync.Once
 	done    atomic.Bool
-	out     *Output // the output the page renders for; nil once rendered
-	job     int32   // the page's job in out's plan
-	body    []byte
+	out     *Output  // the output the page renders for; nil once rendered
+	job     int32    // the page's job in out's plan
+	ver     *version // the page's bytes and inputs, once rendered or settled
 	err     error
 	sig     uint64
 	// base is the last rendered version of the page at this path, until
 	// this one is settled; prints is this render's fingerprints.
-	base   atomic.Pointer[lazyPage]
+	base   atomic.Pointer[version]
 	prints *fingerprints
-	pins   pinned    // the inputs the page read, with their fingerprints
-	table  *depTable // the renderer's
+}
+
+// version is one rendering of a page: its bytes and what it read. The next
+// render's page at the same path keeps it when nothing it read changed, so
+// a version, never a page, outlives its output.
+type version struct {
+	body  []byte
+	pins  pinned    // the inputs the page read, with their fingerprints
+	table *depTable // the renderer's
+	sig   uint64
 }
 
 // Sig is the page's generation: two pages of the same path and Sig have
@@ -542,7 +550,7 @@ func (d *lazyPage) settle() {
 		case b == nil:
 			d.sig = 1
 		case b.pins.valid(d.prints):
-			d.body, d.pins, d.table, d.sig = b.body, b.pins, b.table, b.sig
+			d.ver, d.sig = b, b.sig
 			d.out, d.prints = nil, nil
 			d.base.Store(nil)
 			d.once.Do(func() {})
@@ -563,21 +571,23 @@ func (d *lazyPage) read() ([]byte, error) {
 		first = true
 		buf := bytes.NewBuffer(make([]byte, 0, pageSizeHint))
 		o := d.out
-		if d.err = o.r.renderPage(d, &o.plan.jobs[d.job], o.site, buf); d.err == nil {
-			d.body = buf.Bytes()
+		ver := &version{sig: d.sig}
+		if d.err = o.r.renderPage(ver, &o.plan.jobs[d.job], o.site, buf); d.err == nil {
+			ver.body = buf.Bytes()
 		}
+		d.ver = ver
 		d.out, d.prints = nil, nil // let the dossier it read go
 		d.base.Store(nil)
 		d.done.Store(true)
 	})
 	if d.keep {
-		return d.body, d.err
+		return d.ver.body, d.err
 	}
 	if !first {
 		return nil, ErrReadOnce
 	}
-	body := d.body
-	d.body = nil
+	body := d.ver.body
+	d.ver = nil
 	return body, d.err
 }
 

@@ -235,10 +235,10 @@ func (o *Output) Inputs(name string) []string {
 
 // deps lists the inputs a rendered page recorded.
 func (d *lazyPage) deps() []string {
-	if d.table == nil {
+	if d.ver == nil || d.ver.table == nil {
 		return nil
 	}
-	return d.table.names(d.pins.ids)
+	return d.ver.table.names(d.ver.pins.ids)
 }
 
 // fingerprints computes the fingerprint of deps against one render's input,

@@ -196,12 +196,12 @@ func (e *TemplateError) Error() string { return e.Page + ": " + e.Diag.String() 
 
 // lastRendered is the last rendered version of the page old was planned
 // as: old itself once rendered, else the version it would have checked.
-func lastRendered(old *lazyPage) *lazyPage {
+func lastRendered(old *lazyPage) *version {
 	if old == nil {
 		return nil
 	}
 	if old.Rendered() {
-		return old
+		return old.ver
 	}
 	return old.base.Load()
 }
@@ -216,9 +216,9 @@ func bodyKey(obj any) (TextKey, bool) {
 	return TextKey{}, false
 }
 
-// renderPage renders j into buf as page d, recording what the page reads
-// when the render is kept for the next one.
-func (r *Renderer) renderPage(d *lazyPage, j *job, site *siteData, buf *bytes.Buffer) error {
+// renderPage renders j into buf, recording in d what the page reads when
+// the render is kept for the next one.
+func (r *Renderer) renderPage(d *version, j *job, site *siteData, buf *bytes.Buffer) error {
 	if j.card != nil {
 		return r.renderCard(d, j, site, buf)
 	}
@@ -237,9 +237,9 @@ func (r *Renderer) renderPage(d *lazyPage, j *job, site *siteData, buf *bytes.Bu
 	return nil
 }
 
-// renderCard makes j's share card into buf as page d, recording what the
-// card reads when the render is kept for the next one.
-func (r *Renderer) renderCard(d *lazyPage, j *job, site *siteData, buf *bytes.Buffer) error {
+// renderCard makes j's share card into buf, recording in d what the card
+// reads when the render is kept for the next one.
+func (r *Renderer) renderCard(d *version, j *job, site *siteData, buf *bytes.Buffer) error {
 	var rec *recorder
 	if site.fps != nil {
 		rec = newRecorder()
