@@ -49,7 +49,8 @@ type Builder struct {
 	// bytes for each byte of Markdown: at 10,000 generated articles, a
 	// build peaked at 3,118 MiB with them against 1,4xx MiB without.
 	keepNothing bool
-	astBudget   int // keptASTBudget, or what a test sets
+	astBudget   int  // keptASTBudget, or what a test sets
+	dropASTs    bool // this build's Markdown is over astBudget
 }
 
 type parsedFile struct {

@@ -55,7 +55,8 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 	mode := mention.Mode(site.Markdown.Mentions)
 	conv := markdown.New(markdown.Options{})
 	list := units(set, drafts, method)
-	dropASTs := b.keepNothing && markdownBytes(list) > b.astBudget
+	b.dropASTs = markdownBytes(list) > b.astBudget
+	dropNow := b.keepNothing && b.dropASTs
 	out := parsed{units: list, parse: make([]*parsedUnit, len(list)), found: make(dossier.FoundIn, len(list)), names: m}
 	parallel(len(list), func(i int) {
 		u := list[i]
@@ -66,7 +67,7 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 		}
 		out.parse[i] = u.parse(conv, m, mode)
 		out.parse[i].key = key
-		if dropASTs {
+		if dropNow {
 			out.parse[i].docs = nil // parsed again when converted: see keepNothing
 		}
 	})
@@ -85,11 +86,15 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 	return out
 }
 
-// keptASTBudget is the most Markdown, in bytes, whose ASTs a build that
-// keeps nothing holds from parsing to converting; a larger dossier's files
-// are parsed again, one at a time, to be converted (see keepNothing).
-// ASTs take about 15 bytes for each byte of Markdown, so the budget is
-// about 240 MiB of them. Holding them spares the second parse: at 1,000
+// keptASTBudget is the most Markdown, in bytes, whose ASTs a build holds:
+// a larger dossier's files are parsed again, one at a time, to be
+// converted. A build that keeps nothing (see keepNothing) lets them go
+// as soon as each is parsed; serve's builds keep what each parse found,
+// but let the ASTs go once converted, and parse a file again only to
+// convert it again without a change of its own (a new base URL or verdict
+// label). ASTs take about 15 bytes for each byte of Markdown, so the
+// budget is about 240 MiB of them: serve at 10,000 generated articles
+// held 1.6 GB more with them all. Holding them spares the second parse: at 1,000
 // generated articles (8.2 MB of Markdown), BenchmarkBuild1000 took 2.25 s
 // and 4.05 s of CPU with them, 2.43 s and 4.27 s without (medians of 3,
 // alternating, on 2 cores).
@@ -187,15 +192,15 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 	mode := mention.Mode(site.Markdown.Mentions)
 	parallel(len(p.units), func(i int) {
 		pu := p.parse[i]
-		if pu.docs == nil { // a build that keeps nothing let its ASTs go
-			again := *pu
-			again.docs = p.units[i].parse(reparse, p.names, mode).docs
-			pu = &again
-		}
 		keys[i] = unitKey(envHash, pu.key)
 		if r, ok := b.converted[keys[i]]; ok {
 			results[i] = r
 			return
+		}
+		if pu.docs == nil { // its ASTs were let go: see keptASTBudget
+			again := *pu
+			again.docs = p.units[i].parse(reparse, p.names, mode).docs
+			pu = &again
 		}
 		var marks annotate.Resolver
 		if a := d.Article(p.units[i].key.Of.ID); a != nil && p.units[i].key.Of.Kind == dossier.KindArticle {
@@ -206,6 +211,11 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 	for _, err := range errs {
 		if err != nil {
 			return bodies{}, err
+		}
+	}
+	if b.dropASTs {
+		for _, pu := range p.parse {
+			pu.docs = nil // parsed again if converted again: see keptASTBudget
 		}
 	}
 	kept := make(map[uint64]convertedUnit, len(p.units))

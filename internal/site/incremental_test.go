@@ -14,10 +14,18 @@ import (
 
 // TestRebuildEqualsFreshBuild edits a site step by step and checks, after
 // each step, that the Builder's output equals a fresh build byte for byte,
-// and that the graph was resolved again unless the step edited prose only.
+// and that the graph was resolved again unless the step edited prose only,
+// whether the builder keeps the ASTs or lets them go once converted.
 func TestRebuildEqualsFreshBuild(t *testing.T) {
+	for name, budget := range map[string]int{"held": keptASTBudget, "let-go": 0} {
+		t.Run(name, func(t *testing.T) { testRebuildEqualsFreshBuild(t, budget) })
+	}
+}
+
+func testRebuildEqualsFreshBuild(t *testing.T, budget int) {
 	fsys := loadSite(t, "testdata/golden/site.txtar")
 	b := New(Options{Source: fsys})
+	b.astBudget = budget
 	edit := func(name, old, new string) func() {
 		return func() {
 			f := fsys[name]

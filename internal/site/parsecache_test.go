@@ -12,12 +12,21 @@ import (
 // organizations alone. A rebuild with the same bytes and names reuses
 // every parse, even when what the conversion shows changed (a verdict's
 // label, the base URL); a changed list of names parses every file again.
+// It holds whether the builder keeps the ASTs or, past its budget, lets
+// them go once converted.
 func TestParseReadsFileAndNamesOnly(t *testing.T) {
+	for name, budget := range map[string]int{"held": keptASTBudget, "let-go": 0} {
+		t.Run(name, func(t *testing.T) { testParseReadsFileAndNamesOnly(t, budget) })
+	}
+}
+
+func testParseReadsFileAndNamesOnly(t *testing.T, budget int) {
 	fsys := loadSite(t, "testdata/golden/site.txtar")
 	scale := "\n[[verdicts]]\nid = \"misleading\"\nlabel = \"Misleading\"\ncolor = \"#b35900\"\nicon = \"half\"\nrating = 2\n" +
 		"\n[[verdicts]]\nid = \"unverified\"\nlabel = \"Unverified\"\ncolor = \"#666666\"\nicon = \"question\"\nrated = false\n"
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(string(fsys["site.toml"].Data) + scale)}
 	b := New(Options{Source: fsys})
+	b.astBudget = budget
 	build := func() string {
 		t.Helper()
 		res, err := b.Build(nil)
