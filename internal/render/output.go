@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"hash/fnv"
 	"io"
@@ -534,8 +535,9 @@ type version struct {
 }
 
 // Sig is the page's generation: two pages of the same path and Sig have
-// the same bytes, or the earlier one was never rendered. Asking for it
-// checks the page's last version against this render's inputs.
+// the same bytes, rendered or not, unless the page is new and neither was
+// rendered (both are generation 1). Asking for it checks the page's last
+// version against this render's inputs (see nextSig).
 func (d *lazyPage) Sig() uint64 {
 	d.settle()
 	return d.sig
@@ -556,10 +558,34 @@ func (d *lazyPage) settle() {
 			d.once.Do(func() {})
 			d.done.Store(true)
 		default:
-			d.sig = b.sig + 1
+			d.sig = b.nextSig(d.prints)
 		}
 	})
 }
+
+// nextSig is the generation of a page whose last rendered version b read
+// inputs that changed since: made from b's generation and the fingerprints
+// those inputs have in f, so that two renders where they are alike, which
+// make the same bytes, give the same generation, and two where they
+// differ do not, even when neither page was rendered (a preview's pages
+// render when asked for). A version whose inputs were not all recorded
+// gets a generation of its own.
+func (b *version) nextSig(f *fingerprints) uint64 {
+	if !b.pins.ok || f == nil {
+		return uniqueSigs.Add(1) | 1<<63
+	}
+	h := fnv.New64a()
+	buf := binary.LittleEndian.AppendUint64(nil, b.sig)
+	for _, i := range b.pins.ids {
+		buf = binary.LittleEndian.AppendUint64(buf, f.at(i))
+	}
+	h.Write(buf)
+	return max(h.Sum64()&^(1<<63), 2) // 1 is a page's first generation
+}
+
+// uniqueSigs numbers the generations made for versions that cannot be
+// compared.
+var uniqueSigs atomic.Uint64
 
 // read renders the page on the first call and returns its bytes, or the
 // template's failure as a *TemplateError. A page that is not kept hands

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -147,4 +148,46 @@ func pageSet(out Output) map[string]bool {
 		set[name] = true
 	}
 	return set
+}
+
+// TestUnreadPageVersions: in a lazy build, a page nobody asked for since
+// its inputs changed still gets a new version at each change, and keeps
+// it while nothing changes, so that serve's count of the pages a save
+// changed is never "no page changed" after an edit.
+func TestUnreadPageVersions(t *testing.T) {
+	dir := generated(t, 10, 3)
+	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
+	articles, _ := os.ReadDir(filepath.Join(dir, "content", "articles"))
+	edited := articles[0].Name()
+	path := filepath.Join(dir, "content", "articles", edited)
+	page := "articles/" + strings.TrimSuffix(edited, ".md") + "/index.html"
+	other := "articles/" + strings.TrimSuffix(articles[1].Name(), ".md") + "/index.html"
+	var outs []Output
+	build := func(step string) {
+		t.Helper()
+		res, err := b.Build(nil)
+		if err != nil || res.Diags.HasErrors() {
+			t.Fatalf("%s: %v %v", step, err, res.Diags)
+		}
+		outs = append(outs, res.Output)
+	}
+	build("first")
+	for i := range 2 {
+		src, _ := os.ReadFile(path)
+		if err := os.WriteFile(path, fmt.Appendf(src, "\nEdit %d.\n", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		build(fmt.Sprint("edit ", i))
+	}
+	build("no change")
+	v := func(k int, name string) uint64 { return outs[k].Version(name) }
+	if v(0, page) == v(1, page) || v(1, page) == v(2, page) || v(0, page) == v(2, page) {
+		t.Errorf("the edited page, never read after the first build: versions %d, %d, %d, want three", v(0, page), v(1, page), v(2, page))
+	}
+	if v(2, page) != v(3, page) {
+		t.Errorf("a build that changed nothing gave the edited page a new version: %d then %d", v(2, page), v(3, page))
+	}
+	if v(0, other) != v(3, other) {
+		t.Errorf("an article not edited changed version: %d then %d", v(0, other), v(3, other))
+	}
 }
