@@ -535,9 +535,10 @@ type version struct {
 }
 
 // Sig is the page's generation: two pages of the same path and Sig have
-// the same bytes, rendered or not, unless the page is new and neither was
-// rendered (both are generation 1). Asking for it checks the page's last
-// version against this render's inputs (see nextSig).
+// the same bytes, rendered or not. A page with no last version to compare
+// with (a new page, a new Renderer's, one whose last read failed) has a
+// generation of its own. Asking for it checks the page's last version
+// against this render's inputs (see nextSig).
 func (d *lazyPage) Sig() uint64 {
 	d.settle()
 	return d.sig
@@ -550,7 +551,7 @@ func (d *lazyPage) settle() {
 		b := d.base.Load()
 		switch {
 		case b == nil:
-			d.sig = 1
+			d.sig = uniqueSig() // a new page, a new renderer's, or one whose last read failed
 		case b.pins.valid(d.prints):
 			d.ver, d.sig = b, b.sig
 			d.out, d.prints = nil, nil
@@ -572,7 +573,7 @@ func (d *lazyPage) settle() {
 // gets a generation of its own.
 func (b *version) nextSig(f *fingerprints) uint64 {
 	if !b.pins.ok || f == nil {
-		return uniqueSigs.Add(1) | 1<<63
+		return uniqueSig()
 	}
 	h := fnv.New64a()
 	buf := binary.LittleEndian.AppendUint64(nil, b.sig)
@@ -580,11 +581,13 @@ func (b *version) nextSig(f *fingerprints) uint64 {
 		buf = binary.LittleEndian.AppendUint64(buf, f.at(i))
 	}
 	h.Write(buf)
-	return max(h.Sum64()&^(1<<63), 2) // 1 is a page's first generation
+	return max(h.Sum64()&^(1<<63), 1) // the high bit is uniqueSig's
 }
 
-// uniqueSigs numbers the generations made for versions that cannot be
-// compared.
+// uniqueSig is a generation no other page has: that of a page with no
+// version to compare with, or whose version cannot be compared.
+func uniqueSig() uint64 { return uniqueSigs.Add(1) | 1<<63 }
+
 var uniqueSigs atomic.Uint64
 
 // read renders the page on the first call and returns its bytes, or the

@@ -193,6 +193,15 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	diags.Append(ldiags)
 	drafts := b.opts.Drafts || b.opts.Preview
 	md := b.parseAll(site, set, drafts)
+	if b.dropASTs {
+		// Past the budget, the kept parses let their ASTs go once
+		// converted, or once the build has failed: see keptASTBudget.
+		defer func() {
+			for _, pu := range md.parse {
+				pu.docs = nil
+			}
+		}()
+	}
 	diags.Append(md.diags)
 	d, rdiags := b.resolve(site, set, drafts, md)
 	diags.Append(rdiags)

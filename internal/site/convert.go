@@ -213,11 +213,7 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 			return bodies{}, err
 		}
 	}
-	if b.dropASTs {
-		for _, pu := range p.parse {
-			pu.docs = nil // parsed again if converted again: see keptASTBudget
-		}
-	}
+
 	kept := make(map[uint64]convertedUnit, len(p.units))
 	for i := range p.units {
 		kept[keys[i]] = results[i]

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	root "github.com/dossier-dev/dossier"
 	"github.com/dossier-dev/dossier/internal/render"
@@ -189,5 +190,35 @@ func TestUnreadPageVersions(t *testing.T) {
 	}
 	if v(0, other) != v(3, other) {
 		t.Errorf("an article not edited changed version: %d then %d", v(0, other), v(3, other))
+	}
+}
+
+// TestVersionAfterTemplateChange: a template change makes a new renderer,
+// whose pages have no last version to compare with; a page whose bytes
+// changed must not keep its version.
+func TestVersionAfterTemplateChange(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/site.txtar")
+	b := New(Options{Source: fsys, Preview: true, Lazy: true})
+	first, err := b.Build(nil)
+	if err != nil || first.Diags.HasErrors() {
+		t.Fatal(err, first.Diags)
+	}
+	name := "articles/sco-offer/index.html"
+	before, _ := first.Output.ReadFile(name)
+	src, err := fs.ReadFile(root.Templates(), "article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["templates/article.html"] = &fstest.MapFile{Data: append(src, "<p>changed</p>"...)}
+	second, err := b.Build([]string{"templates/article.html"})
+	if err != nil || second.Diags.HasErrors() {
+		t.Fatal(err, second.Diags)
+	}
+	after, _ := second.Output.ReadFile(name)
+	if bytes.Equal(before, after) {
+		t.Fatal("the template change did not change the page")
+	}
+	if v := first.Output.Version(name); v == second.Output.Version(name) {
+		t.Errorf("the page's bytes changed, yet both builds give it version %d", v)
 	}
 }

@@ -89,3 +89,29 @@ func testParseReadsFileAndNamesOnly(t *testing.T, budget int) {
 		t.Errorf("nothing changed: %d of %d parses reused, want all", n, units)
 	}
 }
+
+// TestFailedBuildLetsASTsGo: past the budget, a build that fails on its
+// content still lets its parses' ASTs go, as a converted one does: serve
+// may show a failing build for a while.
+func TestFailedBuildLetsASTsGo(t *testing.T) {
+	fsys := loadSite(t, "testdata/golden/site.txtar")
+	// A second article with a claim id the first one has: the build fails.
+	fsys["content/articles/second.md"] = &fstest.MapFile{Data: []byte(secondArticle("sco-formed-by-china", "Second"))}
+	b := New(Options{Source: fsys, Preview: true, Lazy: true})
+	b.astBudget = 0
+	for i := range 2 {
+		res, err := b.Build(nil)
+		if err != nil || !res.Diags.HasErrors() {
+			t.Fatalf("build %d: want it to fail: %v %v", i, err, res.Diags)
+		}
+		held := 0
+		for _, p := range b.parses {
+			if p.docs != nil {
+				held++
+			}
+		}
+		if held > 0 {
+			t.Errorf("build %d: %d of %d parses hold their ASTs past the budget", i, held, len(b.parses))
+		}
+	}
+}
