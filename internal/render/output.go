@@ -75,15 +75,17 @@ func (r *Renderer) Render(in Input) (*Output, error) {
 	if keep {
 		site.table = &r.table
 		site.fps = newFingerprints(in, site.links, site.table)
-		if r.items == nil {
-			r.items = map[dossier.Ref]cachedItem{}
-		}
+		// A new map each render: the pages of an older output, which a
+		// reader may still be asking for, read theirs without the lock.
+		items := make(map[dossier.Ref]cachedItem, len(r.items))
+		maps.Copy(items, r.items)
 		if r.last != nil {
 			r.last.items.Range(func(k, v any) bool {
-				r.items[k.(dossier.Ref)] = v.(cachedItem)
+				items[k.(dossier.Ref)] = v.(cachedItem)
 				return true
 			})
 		}
+		r.items = items
 	}
 	site.previous = r.items
 	o := &Output{plan: pl, keep: keep, r: r, site: site}
