@@ -537,10 +537,12 @@ type version struct {
 }
 
 // Sig is the page's generation: two pages of the same path and Sig have
-// the same bytes, rendered or not. A page with no last version to compare
-// with (a new page, a new Renderer's, one whose last read failed) has a
-// generation of its own. Asking for it checks the page's last version
-// against this render's inputs (see nextSig).
+// the same bytes, unless neither has a last version to compare with (a
+// page never rendered since its Renderer was made, such as a share card
+// nobody asked for, or whose last read failed): such pages have their
+// Renderer's first generation, so a new Renderer (a template changed)
+// gives every page a new one. Asking for it checks the page's last
+// version against this render's inputs (see nextSig).
 func (d *lazyPage) Sig() uint64 {
 	d.settle()
 	return d.sig
@@ -553,7 +555,7 @@ func (d *lazyPage) settle() {
 		b := d.base.Load()
 		switch {
 		case b == nil:
-			d.sig = uniqueSig() // a new page, a new renderer's, or one whose last read failed
+			d.sig = d.out.r.firstSig // see Sig
 		case b.pins.valid(d.prints):
 			d.ver, d.sig = b, b.sig
 			d.out, d.prints = nil, nil

@@ -83,17 +83,20 @@ type Renderer struct {
 	tmpl  *Templates
 	words atomic.Pointer[config.Words] // the words of the site of the last render, which t and tn print
 
-	mu    sync.Mutex
-	kept  *Output                    // the last render kept for the next one
-	plan  *plan                      // the last render's plan
-	items map[dossier.Ref]cachedItem // a claim's or quote's list entry, last renders
-	table depTable                   // what the pages of kept renders read
-	last  *siteData                  // the last render's data, whose list entries the next render keeps
+	mu   sync.Mutex
+	kept *Output // the last render kept for the next one
+	// firstSig is the generation of a page with no version to compare
+	// with (see lazyPage.Sig): one of its own for each Renderer.
+	firstSig uint64
+	plan     *plan                      // the last render's plan
+	items    map[dossier.Ref]cachedItem // a claim's or quote's list entry, last renders
+	table    depTable                   // what the pages of kept renders read
+	last     *siteData                  // the last render's data, whose list entries the next render keeps
 }
 
 // New parses the templates of fsys (normally Overlay(site templates, defaults)).
 func New(templates fs.FS) (*Renderer, diag.List) {
-	r := &Renderer{}
+	r := &Renderer{firstSig: uniqueSig()}
 	r.words.Store(english)
 	t, diags := ParseTemplates(templates, templateFuncs(r.words.Load))
 	if diags.HasErrors() {
