@@ -134,10 +134,7 @@ func (o *Output) page(path string, i int, plan *plan) *lazyPage {
 	case o.plan == plan:
 		return &o.list[i]
 	}
-	if k, ok := o.plan.index[path]; ok {
-		return &o.list[k]
-	}
-	return nil
+	return o.pageAt(path)
 }
 
 // pageAt is the page at path in o, or nil.

@@ -145,22 +145,27 @@ func (b *Builder) renderOnce(res *Result, in *render.Input) (*Result, error) {
 // parses go too, since their items are no longer whole.
 func (b *Builder) releaseSources() {
 	for _, pf := range b.parsed {
-		var doc *content.Doc
-		switch item := pf.item.(type) {
-		case *content.Article:
-			doc = &item.Doc
-		case *content.Actor:
-			doc = &item.Doc
-		case *content.Organization:
-			doc = &item.Doc
-		case *content.Event:
-			doc = &item.Doc
-		default:
-			continue
+		if doc := docOf(pf.item); doc != nil {
+			doc.Body, doc.Keys = nil, nil
 		}
-		doc.Body, doc.Keys = nil, nil
 	}
 	b.parsed = nil
+}
+
+// docOf is the Markdown file of a parsed article, actor, organization or
+// event; nil for anything else.
+func docOf(item any) *content.Doc {
+	switch item := item.(type) {
+	case *content.Article:
+		return &item.Doc
+	case *content.Actor:
+		return &item.Doc
+	case *content.Organization:
+		return &item.Doc
+	case *content.Event:
+		return &item.Doc
+	}
+	return nil
 }
 
 // finish gives res the output, unless res has errors.

@@ -104,17 +104,10 @@ const keptASTBudget = 16 << 20
 func markdownBytes(list []unit) int {
 	n := 0
 	for _, u := range list {
-		switch item := u.item.(type) {
-		case *content.Article:
-			n += len(item.Body)
-		case *content.Actor:
-			n += len(item.Body)
-		case *content.Organization:
-			n += len(item.Body)
-		case *content.Event:
-			n += len(item.Body)
-		case methodologyText:
-			n += len(item)
+		if doc := docOf(u.item); doc != nil {
+			n += len(doc.Body)
+		} else if text, ok := u.item.(methodologyText); ok {
+			n += len(text)
 		}
 	}
 	return n

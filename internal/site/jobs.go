@@ -109,25 +109,22 @@ type unit struct {
 // Drafts are left out unless drafts.
 func units(set *content.Set, drafts bool, method methodologyText) []unit {
 	list := make([]unit, 0, len(set.Articles)+len(set.Actors)+len(set.Organizations)+len(set.Events)+1)
-	for _, a := range set.Articles {
-		if !a.Draft || drafts {
-			list = append(list, unit{key: bodyKey(dossier.KindArticle, a.ID), file: a.Path, item: a})
+	add := func(kind dossier.Kind, draft bool, item any) {
+		if doc := docOf(item); !draft || drafts {
+			list = append(list, unit{key: bodyKey(kind, doc.ID), file: doc.Path, item: item})
 		}
+	}
+	for _, a := range set.Articles {
+		add(dossier.KindArticle, a.Draft, a)
 	}
 	for _, a := range set.Actors {
-		if !a.Draft || drafts {
-			list = append(list, unit{key: bodyKey(dossier.KindActor, a.ID), file: a.Path, item: a})
-		}
+		add(dossier.KindActor, a.Draft, a)
 	}
 	for _, o := range set.Organizations {
-		if !o.Draft || drafts {
-			list = append(list, unit{key: bodyKey(dossier.KindOrganization, o.ID), file: o.Path, item: o})
-		}
+		add(dossier.KindOrganization, o.Draft, o)
 	}
 	for _, e := range set.Events {
-		if !e.Draft || drafts {
-			list = append(list, unit{key: bodyKey(dossier.KindEvent, e.ID), file: e.Path, item: e})
-		}
+		add(dossier.KindEvent, e.Draft, e)
 	}
 	if method != nil {
 		list = append(list, unit{key: render.Methodology, file: content.MethodologyFile, item: method})
@@ -226,7 +223,7 @@ func annotations(a *content.Article) []annotate.Annotation {
 	var out []annotate.Annotation
 	for _, c := range claims(a) {
 		if c.In != content.InTitle {
-			out = append(out, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+			out = append(out, claimAnnotation(c))
 		}
 	}
 	for _, q := range quotes(a) {
@@ -235,13 +232,18 @@ func annotations(a *content.Article) []annotate.Annotation {
 	return out
 }
 
+// claimAnnotation is what the annotate extension anchors for claim c.
+func claimAnnotation(c *content.Claim) annotate.Annotation {
+	return annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos}
+}
+
 // anchorTitle anchors an article's title claims (in = "title") in its
 // title; a title is a line of front matter, so this is cheap.
 func anchorTitle(a *content.Article) ([]dossier.TitleSpan, diag.List) {
 	var anns []annotate.Annotation
 	for _, c := range claims(a) {
 		if c.In == content.InTitle {
-			anns = append(anns, annotate.Annotation{Kind: annotate.KindClaim, ID: c.ID, Text: c.Text, Prefix: c.Prefix, Suffix: c.Suffix, Pos: c.Pos})
+			anns = append(anns, claimAnnotation(c))
 		}
 	}
 	spans, diags := annotate.AnchorTitle(a.Path, a.Title, anns)
