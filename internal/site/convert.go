@@ -206,7 +206,6 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 			return bodies{}, err
 		}
 	}
-
 	kept := make(map[uint64]convertedUnit, len(p.units))
 	for i := range p.units {
 		kept[keys[i]] = results[i]
