@@ -153,3 +153,29 @@ func TestParseOnceRenderTwice(t *testing.T) {
 		t.Errorf("a resolver's error: got %v", err)
 	}
 }
+
+// TestTableAlignmentByClass: an aligned column's cells carry a class, never
+// the inline style that the pages' Content-Security-Policy forbids; a
+// column with no alignment carries neither. Rendering the same parse twice
+// gives the same HTML.
+func TestTableAlignmentByClass(t *testing.T) {
+	c := New(Options{})
+	doc := c.Parse(Input{File: "a.md", BodyLine: 1, Source: []byte("| Place | Count | Note |\n|:--|--:|:-:|\n| Almaty | 12 | a |\n\n| Plain |\n|---|\n| x |\n")})
+	first, err := c.Render(doc, Resolvers{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, _ := c.Render(doc, Resolvers{})
+	if string(first) != string(second) {
+		t.Errorf("a second render differs:\n%s\n%s", first, second)
+	}
+	html := string(first)
+	for _, want := range []string{`<th class="align-left">Place</th>`, `<th class="align-right">Count</th>`, `<td class="align-right">12</td>`, `<td class="align-center">a</td>`, "<th>Plain</th>", "<td>x</td>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "style=") || strings.Contains(html, "align=") {
+		t.Errorf("an inline style or align attribute in\n%s", html)
+	}
+}
