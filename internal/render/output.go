@@ -220,6 +220,33 @@ func (o *Output) Check() diag.List {
 	return o.Failures()
 }
 
+// CheckAndLetGo is Check for a preview that renders pages when they are
+// asked for: each page's bytes are let go once rendered, and its recorded
+// inputs kept, so that the next render still knows which pages changed.
+// A page read later renders again. At 10,000 generated articles the pages
+// weigh about 1.1 GB, which `dossier serve` held from its first build on.
+func (o *Output) CheckAndLetGo() diag.List {
+	work.Each(len(o.plan.order), func(i int) {
+		if name := o.plan.order[i]; !isCard(name) {
+			o.read(name)
+			o.pageAt(name).letGo(o)
+		}
+	})
+	return o.Failures()
+}
+
+// Held is the memory that o's rendered pages hold for their bytes, counted
+// as allocated: what a preview keeps between saves.
+func (o *Output) Held() int {
+	n := 0
+	for i := range o.list {
+		if d := &o.list[i]; d.done.Load() && d.ver != nil {
+			n += cap(d.ver.body)
+		}
+	}
+	return n
+}
+
 // Failures returns the templates' failures met by the pages read so far:
 // a failure at one place of a template, which every page of that template
 // meets, is one diagnostic, naming the first page and how many more met it.
@@ -531,6 +558,10 @@ type version struct {
 	pins  pinned    // the inputs the page read, with their fingerprints
 	table *depTable // the renderer's
 	sig   uint64
+	// dropped says that the bytes were let go once the page was checked
+	// (see CheckAndLetGo): reading the page renders it again, from inputs
+	// that pins says are the same.
+	dropped bool
 }
 
 // Sig is the page's generation: two pages of the same path and Sig have
@@ -555,7 +586,10 @@ func (d *lazyPage) settle() {
 			d.sig = d.out.r.firstSig // see Sig
 		case b.pins.valid(d.prints):
 			d.ver, d.sig = b, b.sig
-			d.out, d.prints = nil, nil
+			if !b.dropped {
+				d.out = nil // a dropped version renders again through it
+			}
+			d.prints = nil
 			d.base.Store(nil)
 			d.once.Do(func() {})
 			d.done.Store(true)
@@ -604,6 +638,12 @@ func (d *lazyPage) read() ([]byte, error) {
 		ver := &version{sig: d.sig}
 		if d.err = o.r.renderPage(ver, &o.plan.jobs[d.job], o.site, buf); d.err == nil {
 			ver.body = buf.Bytes()
+			if d.keep {
+				// Kept, the bytes must not hold on to the buffer's spare
+				// room: pages of 5 kB in buffers of 32 kB made 3.2 GB of
+				// `dossier serve`'s 4.4 GB at 10,000 generated articles.
+				ver.body = bytes.Clone(ver.body)
+			}
 		}
 		d.ver = ver
 		d.out, d.prints = nil, nil // let the dossier it read go
@@ -611,6 +651,9 @@ func (d *lazyPage) read() ([]byte, error) {
 		d.done.Store(true)
 	})
 	if d.keep {
+		if d.ver.dropped {
+			return d.renderAgain()
+		}
 		return d.ver.body, d.err
 	}
 	if !first {
@@ -619,6 +662,25 @@ func (d *lazyPage) read() ([]byte, error) {
 	body := d.ver.body
 	d.ver = nil
 	return body, d.err
+}
+
+// renderAgain renders a page whose bytes were dropped, for one reader,
+// keeping nothing: the inputs it read are those of its version.
+func (d *lazyPage) renderAgain() ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, pageSizeHint))
+	err := d.out.r.renderPage(&version{sig: d.sig}, &d.out.plan.jobs[d.job], d.out.site, buf)
+	return buf.Bytes(), err
+}
+
+// letGo drops the bytes of a page of o rendered without failing, keeping
+// its version's inputs and generation for the next render to compare.
+func (d *lazyPage) letGo(o *Output) {
+	if !d.done.Load() || d.err != nil || d.ver == nil || d.ver.dropped {
+		return
+	}
+	// A new version: the old one may be another output's, still served.
+	d.ver = &version{pins: d.ver.pins, table: d.ver.table, sig: d.ver.sig, dropped: true}
+	d.out = o
 }
 
 // pageSizeHint is the room a page's buffer starts with: most pages of the

@@ -92,8 +92,11 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !b.opts.Lazy || in.Global != b.lastGlobal {
+	switch {
+	case !b.opts.Lazy:
 		res.Diags.Append(out.Check())
+	case in.Global != b.lastGlobal:
+		res.Diags.Append(out.CheckAndLetGo())
 	}
 	b.finish(res, out)
 	if res.Output != nil {

@@ -222,3 +222,80 @@ func TestVersionAfterTemplateChange(t *testing.T) {
 		t.Errorf("the page's bytes changed, yet both builds give it version %d", v)
 	}
 }
+
+// TestPreviewHoldsOnlyWhatIsRead: serve's first build renders every page
+// to report the templates' failures, then lets the bytes go and keeps what
+// each page read; a page read afterwards renders again, equal to a fresh
+// build's, and the next build still knows which pages a save changed. A
+// build that renders everything (serve --render-all) holds each page in
+// its own length, not in the 32 kB buffer it was rendered into.
+func TestPreviewHoldsOnlyWhatIsRead(t *testing.T) {
+	dir := generated(t, 20, 5)
+	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
+	first, err := b.Build(nil)
+	if err != nil || first.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, first.Diags)
+	}
+	out := first.Output.(*render.Output)
+	if held := out.Held(); held != 0 {
+		t.Errorf("the first build holds %d bytes of pages", held)
+	}
+	fresh, err := Build(Options{Source: os.DirFS(dir), Preview: true})
+	if err != nil || fresh.Diags.HasErrors() {
+		t.Fatalf("fresh build: %v %v", err, fresh.Diags)
+	}
+	articles, _ := os.ReadDir(filepath.Join(dir, "content", "articles"))
+	page := func(i int) string {
+		return "articles/" + strings.TrimSuffix(articles[i].Name(), ".md") + "/index.html"
+	}
+	for _, name := range []string{page(0), page(1), "index.html", "claims/index.html"} {
+		if len(out.Inputs(name)) == 0 {
+			t.Errorf("%s: no recorded inputs after the first build", name)
+		}
+		for range 2 {
+			have, err := out.ReadFile(name)
+			want, _ := fresh.Output.ReadFile(name)
+			if err != nil || !bytes.Equal(have, want) {
+				t.Errorf("%s: read again after the first build: %v, equal to a fresh build: %v", name, err, bytes.Equal(have, want))
+			}
+		}
+	}
+	if held := out.Held(); held != 0 {
+		t.Errorf("pages read after the first build are held: %d bytes", held)
+	}
+
+	path := filepath.Join(dir, "content", "articles", articles[0].Name())
+	src, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, append(src, "\nA sentence added in the test.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second, err := b.Build([]string{"content/articles/" + articles[0].Name()})
+	if err != nil || second.Diags.HasErrors() {
+		t.Fatalf("second build: %v %v", err, second.Diags)
+	}
+	if first.Output.Version(page(0)) == second.Output.Version(page(0)) {
+		t.Errorf("the edited article's page kept the first build's version")
+	}
+	if !kept(first.Output, second.Output, page(1)) {
+		t.Errorf("an unchanged article's page was not kept from the first build")
+	}
+	edited, err := second.Output.ReadFile(page(0))
+	if err != nil || !bytes.Contains(edited, []byte("A sentence added in the test.")) {
+		t.Errorf("the edited page: %v, has the new sentence: %v", err, bytes.Contains(edited, []byte("A sentence added in the test.")))
+	}
+
+	all, err := New(Options{Source: os.DirFS(dir), Preview: true}).Build(nil)
+	if err != nil || all.Diags.HasErrors() {
+		t.Fatalf("a build that renders everything: %v %v", err, all.Diags)
+	}
+	total := 0
+	for name, data := range testfiles.Read(t, all.Output) {
+		if strings.HasSuffix(name, ".html") && pageSet(all.Output)[name] {
+			total += len(data)
+		}
+	}
+	// Go's allocator rounds a slice up to its size class, at most 1/8 more.
+	if held := all.Output.(*render.Output).Held(); held < total || held > total+total/8 {
+		t.Errorf("a build that renders everything holds %d bytes for %d bytes of pages", held, total)
+	}
+}
