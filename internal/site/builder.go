@@ -43,14 +43,10 @@ type Builder struct {
 	lastGlobal uint64
 	cards      *render.Cards // the share cards drawn, kept by content (see shareCards)
 	// keepNothing marks a build that keeps nothing for a next one
-	// (prepareOnce): past keptASTBudget, its parses keep what they found
-	// but not their ASTs, which are parsed again, one file at a time, to
-	// be converted. All of a dossier's ASTs at once would hold about 15
-	// bytes for each byte of Markdown: at 10,000 generated articles, a
-	// build peaked at 3,118 MiB with them against 1,4xx MiB without.
+	// (prepareOnce): no parse, conversion or page.
 	keepNothing bool
 	astBudget   int  // keptASTBudget, or what a test sets
-	dropASTs    bool // this build's Markdown is over astBudget
+	dropASTs    bool // this build's Markdown is over astBudget: its ASTs go once parsed
 }
 
 type parsedFile struct {
@@ -201,15 +197,6 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	diags.Append(ldiags)
 	drafts := b.opts.Drafts || b.opts.Preview
 	md := b.parseAll(site, set, drafts)
-	if b.dropASTs {
-		// Past the budget, the kept parses let their ASTs go once
-		// converted, or once the build has failed: see keptASTBudget.
-		defer func() {
-			for _, pu := range md.parse {
-				pu.docs = nil
-			}
-		}()
-	}
 	diags.Append(md.diags)
 	d, rdiags := b.resolve(site, set, drafts, md)
 	diags.Append(rdiags)

@@ -56,7 +56,6 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 	conv := markdown.New(markdown.Options{})
 	list := units(set, drafts, method)
 	b.dropASTs = markdownBytes(list) > b.astBudget
-	dropNow := b.keepNothing && b.dropASTs
 	out := parsed{units: list, parse: make([]*parsedUnit, len(list)), found: make(dossier.FoundIn, len(list)), names: m}
 	parallel(len(list), func(i int) {
 		u := list[i]
@@ -67,8 +66,8 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 		}
 		out.parse[i] = u.parse(conv, m, mode)
 		out.parse[i].key = key
-		if dropNow {
-			out.parse[i].docs = nil // parsed again when converted: see keepNothing
+		if b.dropASTs {
+			out.parse[i].docs = nil // parsed again when converted: see keptASTBudget
 		}
 	})
 	kept := make(map[uint64]*parsedUnit, len(list))
@@ -86,18 +85,18 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 	return out
 }
 
-// keptASTBudget is the most Markdown, in bytes, whose ASTs a build holds:
-// a larger dossier's files are parsed again, one at a time, to be
-// converted. A build that keeps nothing (see keepNothing) lets them go
-// as soon as each is parsed; serve's builds keep what each parse found,
-// but let the ASTs go once converted, and parse a file again only to
-// convert it again without a change of its own (a new base URL or verdict
-// label). ASTs take about 15 bytes for each byte of Markdown, so the
-// budget is about 240 MiB of them: serve at 10,000 generated articles
-// held 1.6 GB more with them all. Holding them spares the second parse: at 1,000
-// generated articles (8.2 MB of Markdown), BenchmarkBuild1000 took 2.25 s
-// and 4.05 s of CPU with them, 2.43 s and 4.27 s without (medians of 3,
-// alternating, on 2 cores).
+// keptASTBudget is the most Markdown, in bytes, whose ASTs a build holds
+// from parse to convert. Past it, each file's parse keeps what it found
+// (anchors, mentions, names) and lets its AST go at once, and the file is
+// parsed again, one at a time, to be converted: serve converts a file again
+// only when it or what it shows changed. ASTs take about 15 bytes for each
+// byte of Markdown, so the budget is about 240 MiB of them. At 10,000
+// generated articles (82 MB of Markdown) serve's first build had 1.9 GB
+// live with them all, its peak; holding them until converted was 1.6 GB
+// more than letting them go. Under it, holding them spares the second
+// parse: at 1,000 generated articles (8.2 MB), BenchmarkBuild1000 took
+// 2.25 s and 4.05 s of CPU with them, 2.43 s and 4.27 s without (medians
+// of 3, alternating, on 2 cores).
 const keptASTBudget = 16 << 20
 
 // markdownBytes is the size of the units' own Markdown bodies.
