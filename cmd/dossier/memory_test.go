@@ -52,3 +52,25 @@ func TestLimitMemory(t *testing.T) {
 	}
 	restore()
 }
+
+// TestPaceServe checks that serve's pace is servePercent unless GOGC is
+// set, and is restored afterwards.
+func TestPaceServe(t *testing.T) {
+	before := gcPercentNow()
+	if os.Getenv("GOGC") == "" {
+		restore := paceServe()
+		if got := gcPercentNow(); got != servePercent {
+			t.Errorf("pace while serving = %d, want %d", got, servePercent)
+		}
+		restore()
+		if got := gcPercentNow(); got != before {
+			t.Errorf("pace after restore = %d, want %d", got, before)
+		}
+	}
+	t.Setenv("GOGC", "100")
+	restore := paceServe()
+	if got := gcPercentNow(); got != before {
+		t.Errorf("pace with GOGC set = %d, want it left at %d", got, before)
+	}
+	restore()
+}

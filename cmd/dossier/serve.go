@@ -29,6 +29,7 @@ func serveFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		if noContent(*source) {
 			sayEmpty(stderr, *source)
 		}
+		defer paceServe()()
 		b := site.New(site.Options{Source: os.DirFS(*source), BaseURL: *baseURL, Preview: true, Lazy: !*renderAll})
 		err := server.Serve(ctx, b, server.Options{Dir: *source, Bind: *bind, Port: *port, Poll: *poll, Log: stderr})
 		if err != nil {
