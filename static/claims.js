@@ -141,10 +141,18 @@
       }
       meta.appendChild(document.createTextNode(W.t("in", "in") + " "));
       meta.appendChild(link(base + "articles/" + r[6] + "/", r[7]));
-      (r[4] || []).forEach(function (i) {
+      // The article title's verdicts, labelled as the headline's (the
+      // headline-verdicts partial): never read as this claim's verdict.
+      if ((r[4] || []).length) {
+        var rated = el("span", "headline-verdicts", "(" + W.t("headline-rated", "headline rated"));
+        r[4].forEach(function (i) {
+          rated.appendChild(document.createTextNode(" "));
+          rated.appendChild(badge(base, m.verdicts[i]));
+        });
+        rated.appendChild(document.createTextNode(")"));
         meta.appendChild(document.createTextNode(" "));
-        meta.appendChild(badge(base, m.verdicts[i]));
-      });
+        meta.appendChild(rated);
+      }
       li.appendChild(meta);
       return li;
     }

@@ -82,6 +82,17 @@ checked = 2026-11-26
 The report said prices would fall, and that order was restored.
 `
 
+// misleadingBadges lists the claims list's entries that show a verdict
+// badge other than the claim's own outside a labelled headline-verdicts
+// span, or such a span without its label.
+const misleadingBadges = `Array.from(document.querySelectorAll("#claim-list .claim-item")).flatMap(li => {
+  const own = Array.from(li.querySelectorAll("a.badge")).filter(b => !b.closest(".headline-verdicts"));
+  const bad = [];
+  if (own.length !== 1 || own[0].dataset.status !== li.dataset.status) bad.push(li.dataset.status + ": " + li.textContent.trim());
+  li.querySelectorAll(".headline-verdicts").forEach(h => { if (!h.textContent.startsWith("(headline rated")) bad.push("unlabelled: " + h.textContent) });
+  return bad;
+})`
+
 // TestClaimsFilterWholeDossier: on a dossier whose claims fill three pages,
 // choosing a verdict or an actor on page 1 lists every claim with it, those
 // of pages 2 and 3 too, in the list's order; the URL keeps the filter, back
@@ -137,6 +148,9 @@ func TestClaimsFilterWholeDossier(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("#claim-list .claim-item").length`); n != 10 {
 		t.Fatalf("page 1 lists %d claims, want 10", n)
 	}
+	if bad := eval[[]string](t, ctx, misleadingBadges); len(bad) > 0 {
+		t.Errorf("the page's own entries show verdicts that are not the claim's as if they were:\n%s", strings.Join(bad, "\n"))
+	}
 	eval[bool](t, ctx, `(() => { const s = document.getElementById("filter-verdict"); s.value = "`+verdict+`"; s.dispatchEvent(new Event("change")); return true })()`)
 	waitFor(t, ctx, `location.search === "?verdict=`+verdict+`"`)
 	waitFor(t, ctx, `document.querySelectorAll("#claim-list .claim-item").length === `+strconv.Itoa(len(want[verdict])))
@@ -161,6 +175,16 @@ func TestClaimsFilterWholeDossier(t *testing.T) {
 	// An entry drawn from the index looks like the page's own.
 	if html := eval[string](t, ctx, `document.querySelector("#claim-list .claim-item .claim-meta").innerHTML`); !strings.Contains(html, `href="/kz/articles/`) {
 		t.Errorf("entry meta %s: no article link", html)
+	}
+
+	// A filtered entry shows one verdict of its own, the claim's; its
+	// article's headline verdicts are labelled as the headline's, as on
+	// the page's own entries, never bare beside the claim.
+	if bad := eval[[]string](t, ctx, misleadingBadges); len(bad) > 0 {
+		t.Errorf("filtered entries show verdicts that are not the claim's as if they were:\n%s", strings.Join(bad, "\n"))
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#claim-list .claim-item .headline-verdicts").length`); n == 0 {
+		t.Error("no filtered entry shows its article's headline verdicts: not the case the test is for")
 	}
 
 	// The URL restores the filter.
