@@ -66,8 +66,9 @@ const minMemoryLimit = 256 << 20
 // GOGC is set: serve holds the whole dossier for as long as it runs, and at
 // Go's default of 100 its heap grows to twice what is live before each
 // collection. At 10,000 generated articles, serve peaked at 2,534 MiB at
-// 100 and 1,691 MiB at 50 (VmHWM after the first build, about 1.2 GB
-// live), its first build taking 30.8 and 37.7 s. At 1,000 articles
+// 100 and at 1,691 and 1,700 MiB in two runs at 50 (VmHWM after the first
+// build, about 1.2 GB live), its first build taking 30.8 s, and 37.7 and
+// 38.3 s. At 1,000 articles
 // BenchmarkSaveToReload1000 took 41.9 and 40.8 ms at 100, 42.7 and 42.6 ms
 // at 50, alternated on 2 cores.
 const servePercent = 50

@@ -539,7 +539,7 @@ type lazyPage struct {
 	once    sync.Once
 	settled sync.Once
 	done    atomic.Bool
-	out     *Output  // the output the page renders for; nil once rendered
+	out     *Output  // the output the page renders for; nil once rendered, unless its bytes were dropped
 	job     int32    // the page's job in out's plan
 	ver     *version // the page's bytes and inputs, once rendered or settled
 	err     error
@@ -587,7 +587,7 @@ func (d *lazyPage) settle() {
 		case b.pins.valid(d.prints):
 			d.ver, d.sig = b, b.sig
 			if !b.dropped {
-				d.out = nil // a dropped version renders again through it
+				d.out = nil // kept for a dropped version, which renders again through it
 			}
 			d.prints = nil
 			d.base.Store(nil)
@@ -628,6 +628,8 @@ var uniqueSigs atomic.Uint64
 // read renders the page on the first call and returns its bytes, or the
 // template's failure as a *TemplateError. A page that is not kept hands
 // its bytes over and keeps nothing: a second read fails with ErrReadOnce.
+// A kept page whose bytes were dropped (see CheckAndLetGo) renders again
+// on every read, for that reader only: serve holds what it serves.
 func (d *lazyPage) read() ([]byte, error) {
 	d.settle()
 	first := false

@@ -6,7 +6,9 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	root "github.com/dossier-dev/dossier"
@@ -200,7 +202,7 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	diags.Append(md.diags)
 	d, rdiags := b.resolve(site, set, drafts, md)
 	diags.Append(rdiags)
-	r, tdiags, err := b.templates()
+	r, tdiags, err := b.templates(site)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -367,10 +369,21 @@ func (b *Builder) parse(p string, fresh map[string]bool) (parsedFile, error) {
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
 func parallel(n int, f func(i int)) { work.Each(n, f) }
 
-// templates parses the templates again only when a template file changed.
-func (b *Builder) templates() (*render.Renderer, diag.List, error) {
+// templates parses the templates again only when a template file or the
+// site's words changed.
+//
+// The site's words (its language and [strings]) are part of the key: the
+// template functions t, tn and date print the words of their Renderer's
+// last render, so a change of words makes a new Renderer, and the outputs
+// of the old one, which serve may still show (a page renders when read),
+// keep printing theirs.
+func (b *Builder) templates(words *config.Site) (*render.Renderer, diag.List, error) {
 	site := subOrNil(b.opts.Source, "templates")
 	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00", words.Language)
+	for _, k := range slices.Sorted(maps.Keys(words.Strings)) {
+		fmt.Fprintf(h, "%s\x00%s\x00", k, words.Strings[k])
+	}
 	if site != nil {
 		err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {

@@ -61,6 +61,9 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 		u := list[i]
 		key := parseKey(m.fingerprint, mode, b.sourceHash(u.file), u.file)
 		if p, ok := b.parses[key]; ok {
+			if b.dropASTs {
+				p.docs = nil // parsed under the budget, kept past it
+			}
 			out.parse[i] = p
 			return
 		}
@@ -86,14 +89,14 @@ func (b *Builder) parseAll(site *config.Site, set *content.Set, drafts bool) par
 }
 
 // keptASTBudget is the most Markdown, in bytes, whose ASTs a build holds
-// from parse to convert. Past it, each file's parse keeps what it found
+// from parse to convert (and serve from one build to the next). Past it, each file's parse keeps what it found
 // (anchors, mentions, names) and lets its AST go at once, and the file is
 // parsed again, one at a time, to be converted: serve converts a file again
 // only when it or what it shows changed. ASTs take about 15 bytes for each
 // byte of Markdown, so the budget is about 240 MiB of them. At 10,000
 // generated articles (82 MB of Markdown) serve's first build had 1.9 GB
-// live with them all, its peak; holding them until converted was 1.6 GB
-// more than letting them go. Under it, holding them spares the second
+// live with them all, its peak (VmHWM 3,719 MiB, against 2,534 MiB with
+// each let go once parsed). Under it, holding them spares the second
 // parse: at 1,000 generated articles (8.2 MB), BenchmarkBuild1000 took
 // 2.25 s and 4.05 s of CPU with them, 2.43 s and 4.27 s without (medians
 // of 3, alternating, on 2 cores).

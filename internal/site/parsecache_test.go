@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -113,5 +114,38 @@ func TestFailedBuildLetsASTsGo(t *testing.T) {
 		if held > 0 {
 			t.Errorf("build %d: %d of %d parses hold their ASTs past the budget", i, held, len(b.parses))
 		}
+	}
+}
+
+// TestReusedParsesLetASTsGoPastBudget: a serve session under the AST budget
+// keeps its parses' ASTs for the next build; once over it, the parses it
+// reuses let theirs go too, as keptASTBudget says.
+func TestReusedParsesLetASTsGoPastBudget(t *testing.T) {
+	dir := generated(t, 10, 3)
+	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	held := func() int {
+		n := 0
+		for _, p := range b.parses {
+			if p.docs != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if held() == 0 {
+		t.Fatal("under the budget, no parse holds its AST: not the case the test is for")
+	}
+	b.astBudget = 0 // the dossier grew past the budget
+	if _, err := b.Build([]string{"content/articles"}); err != nil {
+		t.Fatal(err)
+	}
+	if !b.dropASTs {
+		t.Fatal("not over the budget")
+	}
+	if n := held(); n > 0 {
+		t.Errorf("over the budget, %d of %d kept parses still hold their ASTs", n, len(b.parses))
 	}
 }

@@ -225,7 +225,7 @@ func checkIncremental(t *testing.T, seed uint64, steps int) int {
 	fsys := propertySite(t, rng)
 	b := New(Options{Source: fsys, Preview: true, Lazy: true})
 	if seed%2 == 1 {
-		b.astBudget = 0 // as past keptASTBudget: ASTs let go once converted
+		b.astBudget = 0 // as past keptASTBudget: ASTs let go once parsed
 	}
 	if _, err := b.Build(nil); err != nil {
 		t.Fatal(err)

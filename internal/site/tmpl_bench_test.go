@@ -32,7 +32,7 @@ func renderInput(b *testing.B, n int) (*render.Renderer, render.Input) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, tdiags, err := builder.templates()
+	r, tdiags, err := builder.templates(site)
 	if err != nil {
 		b.Fatal(err)
 	}
