@@ -208,15 +208,36 @@ var overlayStyle = func() *chroma.Style {
 	return s
 }()
 
+// overlayDarkStyle is chroma's "github-dark" style, likewise, for a reader
+// whose system is dark: the snippets are then no light box on a dark panel.
+var overlayDarkStyle = func() *chroma.Style {
+	s, err := styles.Get("github-dark").Builder().Add(chroma.Error, "noinherit #ff7b72").Build()
+	if err != nil {
+		return styles.Get("github-dark")
+	}
+	return s
+}()
+
 //go:embed overlay.css
 var overlayRules []byte
 
 // overlayCSS is the stylesheet of the overlay and the badge, served at
-// _dossier/overlay.css: overlay.css, then chroma's rules for the snippets.
+// _dossier/overlay.css: overlay.css, then chroma's rules for the snippets,
+// light, and dark for a dark system.
 var overlayCSS = func() []byte {
+	// Each style only under its own scheme: a class that one style colours
+	// and the other does not would keep the first's colour, dark on dark.
 	b := bytes.NewBuffer(append([]byte(nil), overlayRules...))
-	if err := chromahtml.New(snippetOptions...).WriteCSS(b, overlayStyle); err != nil {
-		return overlayRules
+	f := chromahtml.New(snippetOptions...)
+	for _, s := range []struct {
+		media string
+		style *chroma.Style
+	}{{"not (prefers-color-scheme: dark)", overlayStyle}, {"(prefers-color-scheme: dark)", overlayDarkStyle}} {
+		b.WriteString("@media " + s.media + " {\n")
+		if err := f.WriteCSS(b, s.style); err != nil {
+			return overlayRules
+		}
+		b.WriteString("}\n")
 	}
 	return b.Bytes()
 }()

@@ -56,11 +56,18 @@ func TestOverlayHTML(t *testing.T) {
 }
 
 // The stylesheet served for the overlay carries the rules of every class
-// the snippets use.
+// the snippets use, light and, for a dark system, dark.
 func TestOverlayCSS(t *testing.T) {
+	css := string(overlayCSS)
 	for _, want := range []string{":host(#dossier-overlay)", "position: fixed", ".chroma .hl", ".chroma .ln", ".chroma .nt"} {
-		if !strings.Contains(string(overlayCSS), want) {
+		if !strings.Contains(css, want) {
 			t.Errorf("overlay.css lacks %q", want)
+		}
+	}
+	dark := css[strings.LastIndex(css, "@media (prefers-color-scheme: dark)"):]
+	for _, want := range []string{".chroma .hl", ".chroma .nt", ".chroma {"} {
+		if !strings.Contains(dark, want) {
+			t.Errorf("overlay.css's last dark block lacks %q: the snippets stay light on a dark panel", want)
 		}
 	}
 }
