@@ -195,19 +195,26 @@ const ClaimReviewPath = "data/claimreview.json"
 
 // claimReviews is every claim's ClaimReview, as its page has it, in one
 // JSON-LD document: one @context and the reviews as its @graph, in the
-// order of the dossier's claims.
+// order of the dossier's claims. Each review is encoded as it is made, so
+// that the 50,000 reviews of a 10,000-article dossier are never all held
+// as values at once; the bytes are those of encoding the whole document.
+// Compact, for the programs that read it: indented, the file was 6.1 MB
+// instead of 4.4 at 1,000 generated articles, and took longer to write.
 func claimReviews(s *siteData) ([]byte, error) {
-	graph := make([]map[string]any, len(s.D.Claims))
+	var buf bytes.Buffer
+	buf.WriteString(`{"@context":"https://schema.org","@graph":[`)
+	enc := json.NewEncoder(&buf)
 	for i, c := range s.D.Claims {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
 		review := (&Page{siteData: s, object: c}).ClaimReview()
 		delete(review, "@context")
-		graph[i] = review
+		if err := enc.Encode(review); err != nil {
+			return nil, fmt.Errorf("%s: %w", ClaimReviewPath, err)
+		}
+		buf.Truncate(buf.Len() - 1) // the newline Encode ends each value with
 	}
-	// Compact, for the programs that read it: indented, the file was 6.1
-	// MB instead of 4.4 at 1,000 generated articles, and took longer to write.
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(map[string]any{"@context": "https://schema.org", "@graph": graph}); err != nil {
-		return nil, fmt.Errorf("%s: %w", ClaimReviewPath, err)
-	}
+	buf.WriteString("]}\n")
 	return buf.Bytes(), nil
 }
