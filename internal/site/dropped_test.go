@@ -139,12 +139,7 @@ func TestDroppedPagesReadAtOnce(t *testing.T) {
 // Found by a review: 161 of 173 pages came out in Russian.
 func TestOldOutputKeepsItsWords(t *testing.T) {
 	dir := generated(t, 12, 7)
-	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "templates", "article.html"), failingArticle(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFailingArticle(t, dir)
 	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	first, err := b.Build(nil)
 	if err != nil || first.Diags.HasErrors() {

@@ -29,6 +29,18 @@ func failingArticle(t *testing.T) []byte {
 	return append([]byte(`{{if gt (len .Object.Title) 200}}{{index .Object.Claims 999}}{{end}}`), src...)
 }
 
+// writeFailingArticle makes failingArticle the article template of the
+// site in dir.
+func writeFailingArticle(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "article.html"), failingArticle(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A lazy build (serve's) renders every page (but the share cards) the first time, then only the
 // pages asked for; what it serves equals a fresh full build; a template
 // change renders everything again, so its failure is reported at once.
@@ -36,12 +48,7 @@ func TestLazyBuild(t *testing.T) {
 	dir := generated(t, 20, 3)
 	// The site's article template fails on a long title, so that whether
 	// a page rendered shows in the build's diagnostics.
-	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "templates", "article.html"), failingArticle(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFailingArticle(t, dir)
 	b := New(Options{Source: os.DirFS(dir), Preview: true, Lazy: true})
 	first, err := b.Build(nil)
 	if err != nil || first.Diags.HasErrors() || first.Output == nil {
