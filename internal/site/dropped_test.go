@@ -87,15 +87,7 @@ func TestDroppedPagesReadAtOnce(t *testing.T) {
 	// A prose save: the second output settles most pages on the first's
 	// dropped versions.
 	articles, _ := os.ReadDir(filepath.Join(dir, "content", "articles"))
-	path := filepath.Join(dir, "content", "articles", articles[0].Name())
-	src, _ := os.ReadFile(path)
-	if err := os.WriteFile(path, append(src, "\nA sentence added in the test.\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	second, err := b.Build([]string{"content/articles/" + articles[0].Name()})
-	if err != nil || second.Diags.HasErrors() {
-		t.Fatalf("second build: %v %v", err, second.Diags)
-	}
+	second := addSentence(t, b, dir, articles[0].Name())
 	fresh2 := freshFiles(t, dir)
 	names2 := htmlPages(second.Output)
 

@@ -41,6 +41,22 @@ func writeFailingArticle(t *testing.T, dir string) {
 	}
 }
 
+// addSentence adds "A sentence added in the test." to the article file of
+// the site in dir, and builds it again with b, which must succeed.
+func addSentence(t *testing.T, b *Builder, dir, file string) *Result {
+	t.Helper()
+	path := filepath.Join(dir, "content", "articles", file)
+	src, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, append(src, "\nA sentence added in the test.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Build([]string{"content/articles/" + file})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("build after the sentence was added: %v %v", err, res.Diags)
+	}
+	return res
+}
+
 // A lazy build (serve's) renders every page (but the share cards) the first time, then only the
 // pages asked for; what it serves equals a fresh full build; a template
 // change renders everything again, so its failure is reported at once.
@@ -57,15 +73,7 @@ func TestLazyBuild(t *testing.T) {
 
 	articles, _ := os.ReadDir(filepath.Join(dir, "content", "articles"))
 	edited, other := articles[0].Name(), articles[1].Name()
-	path := filepath.Join(dir, "content", "articles", edited)
-	src, _ := os.ReadFile(path)
-	if err := os.WriteFile(path, append(src, "\nA sentence added in the test.\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	second, err := b.Build([]string{"content/articles/" + edited})
-	if err != nil || second.Diags.HasErrors() {
-		t.Fatalf("second build: %v %v", err, second.Diags)
-	}
+	second := addSentence(t, b, dir, edited)
 	page := func(file string) string { return "articles/" + strings.TrimSuffix(file, ".md") + "/index.html" }
 	if first.Output.Version(page(edited)) == second.Output.Version(page(edited)) {
 		t.Errorf("the edited article's page kept the first build's version")
@@ -89,7 +97,8 @@ func TestLazyBuild(t *testing.T) {
 
 	// An edit that makes the article's page fail: the lazy build does not
 	// render the page, so its failure shows when the page is read.
-	src, _ = os.ReadFile(path)
+	path := filepath.Join(dir, "content", "articles", edited)
+	src, _ := os.ReadFile(path)
 	long := regexp.MustCompile(`(?m)^title = "`).ReplaceAll(src, []byte(`title = "`+strings.Repeat("Long ", 50)))
 	if bytes.Equal(long, src) {
 		t.Fatal("the article has no title to make long")
@@ -271,15 +280,7 @@ func TestPreviewHoldsOnlyWhatIsRead(t *testing.T) {
 		t.Errorf("pages read after the first build are held: %d bytes", held)
 	}
 
-	path := filepath.Join(dir, "content", "articles", articles[0].Name())
-	src, _ := os.ReadFile(path)
-	if err := os.WriteFile(path, append(src, "\nA sentence added in the test.\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	second, err := b.Build([]string{"content/articles/" + articles[0].Name()})
-	if err != nil || second.Diags.HasErrors() {
-		t.Fatalf("second build: %v %v", err, second.Diags)
-	}
+	second := addSentence(t, b, dir, articles[0].Name())
 	if first.Output.Version(page(0)) == second.Output.Version(page(0)) {
 		t.Errorf("the edited article's page kept the first build's version")
 	}
