@@ -202,6 +202,14 @@ func (b *Builder) convertAll(site *config.Site, d *dossier.Dossier, p parsed) (b
 			marks = articleMarks{a: a, u: u, w: w}
 		}
 		results[i], errs[i] = convert(conv, pu, markdown.Resolvers{Annotations: marks, Mentions: links})
+		if b.keepNothing {
+			// A build that keeps nothing lets the file's AST and source
+			// go once converted, not once every file is.
+			p.parse[i].docs = nil
+			if doc := docOf(p.units[i].item); doc != nil {
+				doc.Body, doc.Keys = nil, nil
+			}
+		}
 	})
 	for _, err := range errs {
 		if err != nil {
