@@ -12,8 +12,12 @@ import (
 // files add up to half of that heap again; the rest is the collector's room.
 // Two builds each of 10,000 generated articles on 2 cores took 21.4-21.6 s
 // and 1.6 GB without a limit, 26.5-27.0 s and 1.19 GB at 3 times, and
-// 21.7-25.1 s and 1.29-1.31 GB at 3.25 times.
-const memoryFactor = 3.25
+// 21.7-25.1 s and 1.29-1.31 GB at 3.25 times (November 2026). On 6 December
+// 2026, with each file's AST and source let go once converted, two
+// alternated pairs took 48.8 and 74.4 s and peaked at 1,367 MiB at 3
+// times, 54.3 and 81.5 s and 1,481 MiB at 3.25 (a loaded machine: 23-64 s
+// of system time): 3 keeps the peak under 1.5 GB at no cost seen.
+const memoryFactor = 3.0
 
 // limitMemory sets the process's soft memory limit to memoryFactor times
 // the live heap, measured by a collection, and the collector's pace to
