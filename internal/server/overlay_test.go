@@ -64,7 +64,11 @@ func TestOverlayCSS(t *testing.T) {
 			t.Errorf("overlay.css lacks %q", want)
 		}
 	}
-	dark := css[strings.LastIndex(css, "@media (prefers-color-scheme: dark)"):]
+	at := strings.LastIndex(css, "@media (prefers-color-scheme: dark)")
+	if at < 0 {
+		t.Fatal("overlay.css has no dark block")
+	}
+	dark := css[at:]
 	for _, want := range []string{".chroma .hl", ".chroma .nt", ".chroma {"} {
 		if !strings.Contains(dark, want) {
 			t.Errorf("overlay.css's last dark block lacks %q: the snippets stay light on a dark panel", want)
