@@ -635,11 +635,10 @@ func (d *lazyPage) read() ([]byte, error) {
 	first := false
 	d.once.Do(func() {
 		first = true
-		buf := bytes.NewBuffer(make([]byte, 0, pageSizeHint))
-		o := d.out
 		ver := &version{sig: d.sig}
-		if d.err = o.r.renderPage(ver, &o.plan.jobs[d.job], o.site, buf); d.err == nil {
-			ver.body = buf.Bytes()
+		var body []byte
+		if body, d.err = d.render(ver); d.err == nil {
+			ver.body = body
 			if d.keep {
 				// Kept, the bytes must not hold on to the buffer's spare
 				// room: pages of 5 kB in buffers of 32 kB made 3.2 GB of
@@ -669,8 +668,14 @@ func (d *lazyPage) read() ([]byte, error) {
 // renderAgain renders a page whose bytes were dropped, for one reader,
 // keeping nothing: the inputs it read are those of its version.
 func (d *lazyPage) renderAgain() ([]byte, error) {
+	return d.render(&version{sig: d.sig})
+}
+
+// render renders the page through its output, recording what it reads
+// into ver, and returns its bytes.
+func (d *lazyPage) render(ver *version) ([]byte, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, pageSizeHint))
-	err := d.out.r.renderPage(&version{sig: d.sig}, &d.out.plan.jobs[d.job], d.out.site, buf)
+	err := d.out.r.renderPage(ver, &d.out.plan.jobs[d.job], d.out.site, buf)
 	return buf.Bytes(), err
 }
 
