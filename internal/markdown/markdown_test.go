@@ -178,4 +178,7 @@ func TestTableAlignmentByClass(t *testing.T) {
 	if strings.Contains(html, "style=") || strings.Contains(html, "align=") {
 		t.Errorf("an inline style or align attribute in\n%s", html)
 	}
+	if n := strings.Count(html, "<div class=\"table-scroll\">\n<table>"); n != 2 {
+		t.Errorf("%d tables in a scroll box, want 2:\n%s", n, html)
+	}
 }
