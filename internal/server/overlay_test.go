@@ -1,6 +1,8 @@
 package server
 
 import (
+	"github.com/alecthomas/chroma/v2"
+	"math"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -136,4 +138,46 @@ func TestOverlayBounded(t *testing.T) {
 	if !strings.Contains(html, "And 150 more") || !strings.Contains(html, "250 warnings") {
 		t.Errorf("the overlay does not count what it leaves out")
 	}
+}
+
+// TestSnippetMarkedLineReadable: on the marked line of a snippet, every
+// token colour of both styles, line numbers included, keeps WCAG's 4.5:1
+// contrast against the line's background (github-dark's own grey left
+// comments at 1.5:1). Whitespace has a colour but nothing to read.
+func TestSnippetMarkedLineReadable(t *testing.T) {
+	for name, s := range map[string]*chroma.Style{"light": overlayStyle, "dark": overlayDarkStyle} {
+		bg := s.Get(chroma.LineHighlight).Background
+		if !bg.IsSet() {
+			t.Fatalf("%s: the marked line has no background", name)
+		}
+		for _, tt := range s.Types() {
+			fg := s.Get(tt).Colour
+			if !fg.IsSet() || tt == chroma.TextWhitespace {
+				continue
+			}
+			if c := contrast(fg, bg); c < 4.5 {
+				t.Errorf("%s: %s %s on the marked line's %s: contrast %.2f, want 4.5 or more", name, tt, fg, bg, c)
+			}
+		}
+	}
+}
+
+// contrast is WCAG 2's contrast ratio of two colours.
+func contrast(a, b chroma.Colour) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c chroma.Colour) float64 {
+	lin := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.Red()) + 0.7152*lin(c.Green()) + 0.0722*lin(c.Blue())
 }
