@@ -1,9 +1,9 @@
 package server
 
 import (
+	"encoding/json"
 	"github.com/alecthomas/chroma/v2"
 	"math"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
