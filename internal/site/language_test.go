@@ -1,12 +1,18 @@
 package site
 
 import (
+	"regexp"
+	"path/filepath"
+	"os"
+	"html"
+	"encoding/json"
 	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/dossier-dev/dossier/internal/testfiles"
+	"github.com/dossier-dev/dossier/internal/config"
 )
 
 // buildFiles builds fsys and returns its files, failing on any error or warning.
@@ -80,5 +86,60 @@ func TestFeedLanguage(t *testing.T) {
 	feed := files["feed.xml"]
 	if strings.Count(feed, `<entry xml:lang="en">`) != 1 || strings.Count(feed, "<entry>") != 1 {
 		t.Errorf("feed.xml: want the English article's entry alone with xml:lang=\"en\":\n%s", feed)
+	}
+}
+
+// TestScriptsFindTheirWords: every word key that a page's script asks for
+// is in the data-words of the page that loads it, so that a Russian site's
+// search, claims filter and read-more links never fall back to English. A
+// script asks for a word as t("key", …), W.t("key", …), W.n("key", …) or
+// as a ["key-with-hyphen", "English"] pair.
+func TestScriptsFindTheirWords(t *testing.T) {
+	files := buildFiles(t, fstest.MapFS{
+		"site.toml": {Data: []byte("title = \"T\"\nlanguage = \"ru\"\n")},
+		"content/articles/a.md": {Data: []byte("+++\ntitle = \"Мост\"\ndate = 2022-01-10\n\n[[claims]]\nid = \"c\"\ntext = \"мост закрыт\"\nstatus = \"false\"\nchecked = 2022-02-01\nexplanation = \"Нет.\"\n+++\n\nВчера мост закрыт.\n")},
+	})
+	keys := map[string]bool{}
+	for _, k := range config.Keys() {
+		keys[k] = true
+	}
+	asks := regexp.MustCompile(`\b[tn]\("([a-z0-9-]+)", |\["([a-z0-9]+-[a-z0-9-]+)", "`)
+	wordsAttr := regexp.MustCompile(`data-words="([^"]*)"`)
+	for _, tc := range []struct{ page, script string }{
+		{"search/index.html", "search.js"},
+		{"claims/index.html", "claims.js"},
+		{"claims/index.html", "dossier.js"},
+		{"articles/a/index.html", "dossier.js"},
+	} {
+		page := files[tc.page]
+		if !strings.Contains(page, "/"+tc.script+`"`) {
+			t.Fatalf("%s does not load %s", tc.page, tc.script)
+		}
+		given := map[string]bool{}
+		for _, m := range wordsAttr.FindAllStringSubmatch(page, -1) {
+			var w map[string]string
+			if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &w); err != nil {
+				t.Fatalf("%s: data-words: %v", tc.page, err)
+			}
+			for k := range w {
+				given[k] = true
+			}
+		}
+		script, err := os.ReadFile(filepath.Join("..", "..", "static", tc.script))
+		if err != nil {
+			t.Fatal(err)
+		}
+		asked := asks.FindAllStringSubmatch(string(script), -1)
+		if len(asked) == 0 {
+			t.Fatalf("%s asks for %d words: the pattern no longer finds them", tc.script, len(asked))
+		}
+		for _, m := range asked {
+			key := m[1] + m[2]
+			if !keys[key] {
+				t.Errorf("%s asks for %q, which is no word's key", tc.script, key)
+			} else if !given[key] {
+				t.Errorf("%s asks for the word %q, which %s does not give it", tc.script, key, tc.page)
+			}
+		}
 	}
 }
