@@ -1,18 +1,18 @@
 package site
 
 import (
-	"regexp"
-	"path/filepath"
-	"os"
-	"html"
-	"encoding/json"
 	"bytes"
+	"encoding/json"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/dossier-dev/dossier/internal/testfiles"
 	"github.com/dossier-dev/dossier/internal/config"
+	"github.com/dossier-dev/dossier/internal/testfiles"
 )
 
 // buildFiles builds fsys and returns its files, failing on any error or warning.
@@ -96,7 +96,7 @@ func TestFeedLanguage(t *testing.T) {
 // as a ["key-with-hyphen", "English"] pair.
 func TestScriptsFindTheirWords(t *testing.T) {
 	files := buildFiles(t, fstest.MapFS{
-		"site.toml": {Data: []byte("title = \"T\"\nlanguage = \"ru\"\n")},
+		"site.toml":             {Data: []byte("title = \"T\"\nlanguage = \"ru\"\n")},
 		"content/articles/a.md": {Data: []byte("+++\ntitle = \"Мост\"\ndate = 2022-01-10\n\n[[claims]]\nid = \"c\"\ntext = \"мост закрыт\"\nstatus = \"false\"\nchecked = 2022-02-01\nexplanation = \"Нет.\"\n+++\n\nВчера мост закрыт.\n")},
 	})
 	keys := map[string]bool{}
