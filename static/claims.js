@@ -38,7 +38,11 @@
       return r.json();
     });
   }
+  // badge is verdict v's badge: a copy of the legend's, which the theme's
+  // verdict-badge partial drew, or one drawn here like the default.
   function badge(base, v) {
+    var drawn = document.querySelector('.legend-list .badge[data-status="' + v[0] + '"]');
+    if (drawn) return drawn.cloneNode(true);
     var b = el("a", "badge");
     b.setAttribute("data-status", v[0]);
     b.href = base + "claims/" + v[0] + "/";
@@ -72,8 +76,8 @@
     var form = el("form", "claims-filter");
     form.setAttribute("aria-label", W.t("filter-claims", "Filter claims"));
     var verdict = select("filter-verdict", W.t("filter-verdict", "Verdict"), W.t("filter-all", "All"), form);
-    document.querySelectorAll(".legend-list .badge").forEach(function (b) {
-      verdict.appendChild(new Option(b.textContent.trim(), b.getAttribute("data-status")));
+    document.querySelectorAll(".legend-list [data-label]").forEach(function (li) {
+      verdict.appendChild(new Option(li.getAttribute("data-label"), li.getAttribute("data-status")));
     });
     var who = select("filter-claimant", W.t("filter-claimant", "Claimed by"), W.t("filter-all", "All"), form);
     var actor = select("filter-actor", W.t("filter-actor", "Actor"), W.t("filter-all", "All"), form);

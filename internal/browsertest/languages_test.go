@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"regexp"
 	"net/url"
 	"os"
 	"strings"
@@ -91,4 +92,38 @@ func TestAxeLanguages(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(s.url+"search/?q="+url.QueryEscape("王文斌")))
 	waitFor(t, ctx, `document.querySelectorAll("#search-results li").length > 0`)
 	checkAxe(t, ctx, string(src), "ru search")
+}
+
+// TestClaimsFilterDrawsThemeBadges: the entries the claims filter draws
+// carry the site's own verdict-badge partial, as the server's do, and its
+// verdict menu reads the verdicts' labels, not the badges' text.
+func TestClaimsFilterDrawsThemeBadges(t *testing.T) {
+	pieces, err := os.ReadFile("../../templates/_pieces.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := regexp.MustCompile(`\{\{define "verdict-badge"\}\}.*\{\{end\}\}`)
+	own := def.ReplaceAllLiteralString(string(pieces), `{{define "verdict-badge"}}<a class="badge my-badge" data-status="{{.ID}}" href="{{.URL}}">{{.Short}}</a>{{end}}`)
+	if own == string(pieces) {
+		t.Fatal("no verdict-badge definition in _pieces.html")
+	}
+	fsys := fstest.MapFS{"templates/_pieces.html": {Data: []byte(own)}}
+	for name, f := range russianSite {
+		fsys[name] = f
+	}
+	s, err := buildSite(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(s.url+"claims/?verdict=true"))
+	waitFor(t, ctx, `document.querySelector(".filter-status") && document.querySelector(".filter-status").textContent !== "" && document.querySelectorAll("#claim-list .claim-item").length > 0`)
+	if plain := eval[int](t, ctx, `Array.from(document.querySelectorAll("#claim-list .claim-item .badge")).filter(b => !b.classList.contains("my-badge")).length`); plain > 0 {
+		t.Errorf("%d filtered entries' badges are not the theme's", plain)
+	}
+	options := eval[[]string](t, ctx, `Array.from(document.getElementById("filter-verdict").options).slice(1).map(o => o.textContent)`)
+	labels := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".legend-list [data-label]")).map(li => li.dataset.label)`)
+	if strings.Join(options, "|") != strings.Join(labels, "|") || len(labels) == 0 {
+		t.Errorf("verdict menu %q, want the labels %q", options, labels)
+	}
 }
