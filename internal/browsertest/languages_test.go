@@ -1,9 +1,9 @@
 package browsertest
 
 import (
-	"regexp"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
