@@ -48,6 +48,9 @@ func buildFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		}
 		if !*quiet {
 			fmt.Fprintf(stdout, "built %d files into %s in %s\n", res.Count, *out, time.Since(start).Round(time.Millisecond))
+			if n := res.DraftsLeftOut; n > 0 {
+				fmt.Fprintf(stdout, "%s left out (draft = true): `dossier serve` shows them, `dossier build --drafts` includes them\n", count(n, "draft", "drafts"))
+			}
 			if noContent(*source) {
 				sayEmpty(stdout, *source)
 			}
@@ -75,4 +78,12 @@ func checkSource(source string, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// count is n with the noun's singular or plural form: "1 draft", "2 drafts".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -52,6 +52,9 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.
 		}
 		code := report(diags, *format, stdout)
 		notesHidden(stdout, *format, hidden)
+		if n := res.DraftsLeftOut; n > 0 && *format == "text" {
+			fmt.Fprintf(stdout, "%s left out (draft = true), their references unchecked: `dossier check --drafts` checks them too\n", count(n, "draft", "drafts"))
+		}
 		if *format == "text" && noContent(*source) {
 			sayEmpty(stdout, *source)
 		}

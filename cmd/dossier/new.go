@@ -42,7 +42,7 @@ func newFlags(flags *flag.FlagSet) func(context.Context, []string, io.Writer, io
 			}
 			return exitUsage
 		}
-		fmt.Fprintf(stdout, "created %s\n", path)
+		fmt.Fprintf(stdout, "created %s, a draft: `dossier serve` shows it; delete its draft = true to publish it\n", path)
 		return exitOK
 	}
 }

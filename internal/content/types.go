@@ -240,6 +240,31 @@ type Set struct {
 	Unparsed []Unparsed
 }
 
+// Drafts counts the files of the set marked draft = true.
+func (s *Set) Drafts() int {
+	n := 0
+	for _, a := range s.Articles {
+		n += b2i(a.Draft)
+	}
+	for _, a := range s.Actors {
+		n += b2i(a.Draft)
+	}
+	for _, o := range s.Organizations {
+		n += b2i(o.Draft)
+	}
+	for _, e := range s.Events {
+		n += b2i(e.Draft)
+	}
+	return n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // Unparsed is a content file that did not parse: its kind, and the id its
 // name would have given.
 type Unparsed struct {

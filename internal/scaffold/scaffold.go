@@ -30,6 +30,13 @@ var site embed.FS
 // other languages get site/content.
 var localContent = map[string]string{"ru": "content-ru"}
 
+// names are the new site's title, description and publisher, which every
+// page shows, in each language.
+var names = map[string][3]string{
+	"en": {"My dossier", "An annotated fact-check dossier.", "My newsroom"},
+	"ru": {"Моё досье", "Досье с проверкой фактов и пометками в текстах.", "Моя редакция"},
+}
+
 // Languages lists the values Options.Language may take.
 var Languages = []string{"en", "ru"}
 
@@ -53,7 +60,9 @@ func Files(opts Options) (map[string][]byte, error) {
 	if opts.Version == "" {
 		return nil, errors.New("no version to install")
 	}
-	fill := strings.NewReplacer("@LANGUAGE@", opts.Language, "@VERSION@", opts.Version)
+	name := names[opts.Language]
+	fill := strings.NewReplacer("@LANGUAGE@", opts.Language, "@VERSION@", opts.Version,
+		"@TITLE@", name[0], "@DESCRIPTION@", name[1], "@PUBLISHER@", name[2])
 	files := map[string][]byte{}
 	local, ok := localContent[opts.Language]
 	add := func(root, prefix string) error {

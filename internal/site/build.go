@@ -49,6 +49,9 @@ type Result struct {
 	Diags diag.List
 	// Site is the configuration the build used.
 	Site *config.Site
+	// DraftsLeftOut counts the content files marked draft = true that a
+	// build without Options.Drafts left out.
+	DraftsLeftOut int
 }
 
 // Output is a built site's files, as a file system, with what the preview

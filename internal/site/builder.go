@@ -198,6 +198,9 @@ func (b *Builder) prepare(changed []string) (*Result, *render.Input, error) {
 	}
 	diags.Append(ldiags)
 	drafts := b.opts.Drafts || b.opts.Preview
+	if !drafts {
+		res.DraftsLeftOut = set.Drafts()
+	}
 	md := b.parseAll(site, set, drafts)
 	diags.Append(md.diags)
 	d, rdiags := b.resolve(site, set, drafts, md)
