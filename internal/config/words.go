@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strconv"
 	"fmt"
 	"regexp"
 	"slices"
@@ -203,14 +204,43 @@ func (s *Site) validateStrings() diag.List {
 	return diags
 }
 
-// sameVerbs reports whether two words have the same fmt verbs in their
-// first form (an override may reorder them with %[n]d).
+// sameVerbs reports whether word b may replace the built-in word a: b's
+// first form prints every argument a's first form prints, and no form of
+// b prints an argument a lacks or with another verb (%s for a count would
+// print "%!s(int=1)"); %v prints any. Either may reorder the arguments
+// with %[n]d.
 func sameVerbs(a, b string) bool {
-	count := func(s string) int {
-		first, _, _ := strings.Cut(s, "|")
-		return len(verbs.FindAllString(first, -1))
+	first, _, _ := strings.Cut(a, "|")
+	want := placeholders(first)
+	for i, form := range strings.Split(b, "|") {
+		got := placeholders(form)
+		if i == 0 && len(got) != len(want) {
+			return false
+		}
+		for arg, verb := range got {
+			if w, ok := want[arg]; !ok || (w != verb && w != 'v' && verb != 'v') {
+				return false
+			}
+		}
 	}
-	return count(a) == count(b)
+	return true
+}
+
+// placeholders maps each argument a form prints (1 for the first) to its
+// verb, numbering as fmt does: %[n]d is argument n, and a verb without an
+// index takes the one after the verb before it.
+func placeholders(form string) map[int]byte {
+	args := map[int]byte{}
+	next := 1
+	for _, m := range verbs.FindAllStringSubmatch(form, -1) {
+		arg := next
+		if m[1] != "" {
+			arg, _ = strconv.Atoi(m[1][1 : len(m[1])-1])
+		}
+		args[arg] = m[0][len(m[0])-1]
+		next = arg + 1
+	}
+	return args
 }
 
 // Shorten cuts s to at most n characters at a space, ending it with "…":

@@ -107,3 +107,28 @@ func TestLanguageWithoutWordsIsANote(t *testing.T) {
 		t.Errorf("fallback: %q", site.Words().T("claims"))
 	}
 }
+
+// TestStringsKeepTheirArguments: an override that prints a count with %s,
+// prints an argument the word does not have, or drops one in its first
+// form is warned about, in any of its plural forms; reordering is not.
+func TestStringsKeepTheirArguments(t *testing.T) {
+	for _, tc := range []struct {
+		builtin, own string
+		ok           bool
+	}{
+		{"%d mention|%d mentions", "%d упоминание|%d упоминания|%d упоминаний", true},
+		{"%d mention|%d mentions", "%s mention", false},
+		{"%d mention|%d mentions", "%d mention|%s mentions", false},
+		{"%d mention|%d mentions", "%d mention|%d mentions of %d", false},
+		{"%d mention|%d mentions", "mentions", false},
+		{"%d mention|%d mentions", "%v mention", true},
+		{"%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown", "%d claims, %d shown", true},
+		{"%[2]d of %[1]d claim shown|%[2]d of %[1]d claims shown", "%[2]d of %[1]s", false},
+		{"%[2]s (%[3]s, %[1]d connection)", "%[2]s: %[1]d (%[3]s)", true},
+		{"%[2]s (%[3]s, %[1]d connection)", "%[2]s: %[1]d (%[4]s)", false},
+	} {
+		if got := sameVerbs(tc.builtin, tc.own); got != tc.ok {
+			t.Errorf("%q for %q: allowed %t, want %t", tc.own, tc.builtin, got, tc.ok)
+		}
+	}
+}
