@@ -1,10 +1,10 @@
 package config
 
 import (
-	"strconv"
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
